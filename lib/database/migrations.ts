@@ -2,7 +2,11 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -100,7 +104,7 @@ function fitForMigrations(adapter: Adapter): Adapter {
  * dropped while its pool is still connected, which PostgreSQL refuses: end
  * the pool first.
  */
-function adapterFactory(databaseUrl: string) {
+function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
   const url = new URL(databaseUrl);
   // Discrete options: the adapter's shadow-database helper spreads them and
   // would lose a connection string.

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
+import { EventDetails } from "@/components/events/event-details";
+import { getPublicEvent } from "@/lib/events/data";
+import { localize } from "@/lib/events/schema";
+import type { Locale } from "@/lib/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+const loadEvent = cache((slug: string) => getPublicEvent({ slug }));
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/events/[slug]">): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const event = await loadEvent(slug);
+  if (!event) return {};
+  const title = localize(event.title, locale as Locale);
+  const description = localize(event.summary, locale as Locale);
+  return { title, description, openGraph: { title, description, type: "website", locale } };
+}
+
+export default async function EventPage({ params }: PageProps<"/[locale]/events/[slug]">) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const event = await loadEvent(slug);
+  if (!event) notFound();
+  const t = await getTranslations("event");
+  return (
+    <>
+      {event.isDemo && (
+        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("demo")}
+        </p>
+      )}
+      <EventDetails event={event} locale={locale as Locale} />
+    </>
+  );
+}

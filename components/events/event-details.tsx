@@ -1,0 +1,108 @@
+import { getTranslations } from "next-intl/server";
+import Markdown from "react-markdown";
+import type { PublicEvent } from "@/lib/events/data";
+import { localize } from "@/lib/events/schema";
+import { formatDateTime, formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { participantCategories } from "@/lib/registrations/rules";
+
+const partyHeadings = { ORGANIZER: "organizers", PARTNER: "partners", FUNDER: "funders" } as const;
+
+export async function EventDetails({ event, locale }: { event: PublicEvent; locale: Locale }) {
+  const t = await getTranslations("event");
+  const tc = await getTranslations("category");
+  const zone = { locale, timeZone: event.timeZone };
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-2xl font-semibold leading-tight sm:text-3xl">{localize(event.title, locale)}</h1>
+        <p className="text-lg text-stone-700">{localize(event.summary, locale)}</p>
+        {event.registrationClosesAt && (
+          <p className="font-medium text-brand-700">
+            {t("deadline", { date: formatDateTime(event.registrationClosesAt, zone) })}
+          </p>
+        )}
+      </header>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <section aria-labelledby="days" className="rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="days" className="font-semibold">
+            {t("programme")}
+          </h2>
+          <ul className="mt-2 space-y-1">
+            {event.days.map((day) => (
+              <li key={day.id}>
+                <span className="first-letter:uppercase">{formatWeekdayDate(day.startsAt, zone)}</span>,{" "}
+                {t("dayTime", { start: formatTime(day.startsAt, zone), end: formatTime(day.endsAt, zone) })}
+              </li>
+            ))}
+          </ul>
+          <h2 className="mt-4 font-semibold">{t("venue")}</h2>
+          <p>{localize(event.venueName, locale)}</p>
+          <p className="text-sm text-stone-600">{localize(event.venueAddress, locale)}</p>
+        </section>
+
+        <section aria-labelledby="seats" className="rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="seats" className="font-semibold">
+            {t("seats")}
+          </h2>
+          <p className="mt-2" data-testid="seats-total">
+            {t("seatsTotal", { left: event.seats.total, capacity: event.capacity })}
+          </p>
+          <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+            {participantCategories.map((category) => {
+              const reserved = event.seats.quotas[category];
+              const left = event.seats.byCategory[category];
+              return (
+                <div key={category} className="contents">
+                  <dt className="text-stone-700">{tc(category)}</dt>
+                  <dd className="text-right tabular-nums">
+                    {reserved === undefined
+                      ? t("seatsCategoryOpen", { left })
+                      : t("seatsCategory", { left, seats: reserved })}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      </div>
+
+      <section className="prose-kattoo space-y-4 leading-relaxed">
+        <Markdown skipHtml>{localize(event.description, locale)}</Markdown>
+      </section>
+
+      <section aria-labelledby="audience">
+        <h2 id="audience" className="font-semibold">
+          {t("audience")}
+        </h2>
+        <p className="mt-1">{localize(event.audience, locale)}</p>
+      </section>
+
+      {(["ORGANIZER", "PARTNER", "FUNDER"] as const).map((role) => {
+        const parties = event.parties.filter((party) => party.role === role);
+        if (parties.length === 0) return null;
+        return (
+          <section key={role} aria-labelledby={`parties-${role}`}>
+            <h2 id={`parties-${role}`} className="font-semibold">
+              {t(partyHeadings[role])}
+            </h2>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {parties.map((party) => (
+                <li key={party.id}>
+                  {party.url ? (
+                    <a href={party.url} className="text-brand-700 underline" rel="noopener noreferrer">
+                      {localize(party.name, locale)}
+                    </a>
+                  ) : (
+                    localize(party.name, locale)
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </article>
+  );
+}

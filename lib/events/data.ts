@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
+import { participantCategories, type SeatsTaken, seatsLeft } from "@/lib/registrations/rules";
+
+/** Events the public may see: announced, whether or not registration is open. */
+const PUBLIC_STATUSES = ["PUBLISHED", "CLOSED", "ARCHIVED"] as const;
+
+export async function listPublicEvents({ now = new Date() }: { now?: Date } = {}) {
+  const events = await db.event.findMany({
+    where: { status: { in: [...PUBLIC_STATUSES] } },
+    include: { days: { orderBy: { startsAt: "asc" } } },
+  });
+  const lastDay = (event: (typeof events)[number]) => event.days.at(-1)?.endsAt ?? event.createdAt;
+  const firstDay = (event: (typeof events)[number]) => event.days[0]?.startsAt ?? event.createdAt;
+  return {
+    upcoming: events
+      .filter((event) => lastDay(event) >= now && event.status !== "ARCHIVED")
+      .sort((a, b) => firstDay(a).getTime() - firstDay(b).getTime()),
+    past: events
+      .filter((event) => lastDay(event) < now || event.status === "ARCHIVED")
+      .sort((a, b) => firstDay(b).getTime() - firstDay(a).getTime()),
+  };
+}
+
+export async function getPublicEvent({ slug }: { slug: string }) {
+  const event = await db.event.findFirst({
+    where: { slug, status: { in: [...PUBLIC_STATUSES] } },
+    include: {
+      days: { orderBy: { startsAt: "asc" } },
+      quotas: true,
+      parties: { orderBy: [{ role: "asc" }, { position: "asc" }] },
+    },
+  });
+  if (!event) return null;
+  const taken = await countConfirmedByCategory({ eventId: event.id });
+  const quotas = Object.fromEntries(event.quotas.map((quota) => [quota.category, quota.seats]));
+  return { ...event, seats: { ...seatsLeft({ capacity: event.capacity, quotas }, taken), quotas } };
+}
+
+export type PublicEvent = NonNullable<Awaited<ReturnType<typeof getPublicEvent>>>;
+
+async function countConfirmedByCategory({ eventId }: { eventId: string }): Promise<SeatsTaken> {
+  const rows = await db.registration.groupBy({
+    by: ["category"],
+    where: { eventId, status: "CONFIRMED" },
+    _count: { _all: true },
+  });
+  const taken = Object.fromEntries(participantCategories.map((category) => [category, 0])) as Record<
+    ParticipantCategory,
+    number
+  >;
+  for (const row of rows) taken[row.category] = row._count._all;
+  return taken;
+}

@@ -1,0 +1,18 @@
+import { defineRouting } from "next-intl/routing";
+
+export const locales = ["ru", "ky", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+export const routing = defineRouting({
+  locales,
+  defaultLocale: "ru",
+  // Russian at /, Kyrgyz at /ky, English at /en.
+  localePrefix: "as-needed",
+  // The address decides the language, not the browser: a shared link opens
+  // in the language it was shared in.
+  localeDetection: false,
+});
+
+export function isLocale(value: string): value is Locale {
+  return (locales as readonly string[]).includes(value);
+}

@@ -1,0 +1,48 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // `npm run typecheck` checks the whole project in CI; skipping it here
+  // keeps a newcomer's first `npm start` short.
+  typescript: { ignoreBuildErrors: true },
+  typedRoutes: false,
+  serverExternalPackages: ["pg"],
+  // Russian, the default language, lives at the root: /events/x is served by
+  // app/[locale] as /ru/events/x, and /ru/... redirects there. Done with
+  // config rewrites rather than next-intl's proxy, whose rewrite Next 16
+  // turns into a redirect loop when bound to anything but "localhost"
+  // (docs/decisions/004-default-locale-without-prefix.md).
+  async redirects() {
+    return [
+      { source: "/ru", destination: "/", permanent: false },
+      { source: "/ru/:path*", destination: "/:path*", permanent: false },
+    ];
+  },
+  async rewrites() {
+    return {
+      beforeFiles: [],
+      afterFiles: [
+        { source: "/", destination: "/ru" },
+        { source: "/:path((?!ky(?:/|$)|en(?:/|$)|api/|admin(?:/|$)|_next/).+)", destination: "/ru/:path" },
+      ],
+      fallback: [],
+    };
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,117 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays } from "date-fns";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { generatePassword, hashPassword } from "@/lib/staff/passwords";
+import { demoEventTexts } from "@/prisma/seed/demo-event-texts";
+
+// The demo seminar and the first admin. Idempotent: what exists is left as it
+// is, so a second run changes nothing.
+
+const TIME_ZONE = "Asia/Bishkek";
+/** The real seminar was in May 2014; the demo takes place this many days from its first seeding. */
+const DAYS_AHEAD = 28;
+
+export type SeedResult = {
+  demoEventCreated: boolean;
+  /** Set only when the admin account was created by this run. */
+  admin?: { email: string; password: string; generated: boolean };
+};
+
+export async function seedDatabase({
+  db,
+  adminEmail,
+  adminPassword,
+  now = new Date(),
+}: {
+  db: PrismaClient;
+  adminEmail: string;
+  adminPassword?: string;
+  now?: Date;
+}): Promise<SeedResult> {
+  const demoEventCreated = await seedDemoEvent({ db, now });
+  const admin = await seedFirstAdmin({ db, email: adminEmail, password: adminPassword });
+  return { demoEventCreated, admin };
+}
+
+async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Promise<boolean> {
+  const texts = demoEventTexts;
+  if (await db.event.findUnique({ where: { slug: texts.slug }, select: { id: true } })) return false;
+
+  const today = new TZDate(now, TIME_ZONE);
+  const first = addDays(new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), TIME_ZONE), DAYS_AHEAD);
+  const at = (day: TZDate, hours: number, minutes = 0) =>
+    new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes, TIME_ZONE);
+  const second = addDays(first, 1);
+
+  // upsert, not create: two processes seeding one fresh database at once
+  // must not fail on the slug's unique index.
+  await db.event.upsert({
+    where: { slug: texts.slug },
+    update: {},
+    create: {
+      slug: texts.slug,
+      status: "PUBLISHED",
+      isDemo: true,
+      title: texts.title,
+      summary: texts.summary,
+      description: texts.description,
+      audience: texts.audience,
+      venueName: texts.venueName,
+      venueAddress: texts.venueAddress,
+      timeZone: TIME_ZONE,
+      registrationOpensAt: now,
+      registrationClosesAt: at(addDays(first, -3), 18),
+      capacity: 40,
+      requiresApproval: false,
+      contactEmail: "seminar@kattoo.local",
+      days: {
+        create: [
+          { date: dateOnly(first), startsAt: at(first, 9), endsAt: at(first, 18) },
+          { date: dateOnly(second), startsAt: at(second, 9), endsAt: at(second, 16, 30) },
+        ],
+      },
+      quotas: {
+        create: [
+          { category: "GOVERNMENT", seats: 15 },
+          { category: "LOCAL_GOVERNMENT", seats: 12 },
+          { category: "CIVIL_SOCIETY", seats: 10 },
+          { category: "OTHER", seats: 3 },
+        ],
+      },
+      parties: {
+        create: texts.parties.map((party, position) => ({
+          role: party.role,
+          name: party.name,
+          url: party.url,
+          position,
+        })),
+      },
+    },
+  });
+  return true;
+}
+
+/** A DATE column holds the calendar day; Prisma sends it as midnight UTC. */
+function dateOnly(day: TZDate): Date {
+  return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
+}
+
+async function seedFirstAdmin({
+  db,
+  email,
+  password,
+}: {
+  db: PrismaClient;
+  email: string;
+  password?: string;
+}): Promise<SeedResult["admin"]> {
+  if ((await db.staffUser.count()) > 0) return undefined;
+  const chosen = password ?? generatePassword();
+  const normalized = email.trim().toLowerCase();
+  const created = await db.staffUser.createMany({
+    data: [{ email: normalized, name: "Admin", role: "ADMIN", passwordHash: await hashPassword(chosen) }],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return undefined;
+  return { email: normalized, password: chosen, generated: password === undefined };
+}
