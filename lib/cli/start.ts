@@ -28,17 +28,13 @@ async function main() {
     await runNpmScript("build", { ...process.env, NODE_ENV: "production" });
   }
 
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    const directory = dataDirectory();
-    // Several instances may share an external database; the embedded one
-    // belongs to exactly one process.
-    const lock = await acquireInstanceLock(directory);
-    exitHook(() => void lock.release());
-    const database = await startEmbeddedPostgres({ directory: path.join(directory, "postgres") });
-    databaseUrl = database.url;
-    await lock.update({ databaseUrl, appUrl: appUrl() });
-  }
+  // Several instances may share an external database; the embedded one
+  // belongs to exactly one process.
+  const lock = env.DATABASE_URL ? undefined : await acquireInstanceLock(dataDirectory());
+  if (lock) exitHook(() => void lock.release());
+  const databaseUrl =
+    env.DATABASE_URL ?? (await startEmbeddedPostgres({ directory: path.join(dataDirectory(), "postgres") })).url;
+  await lock?.update({ databaseUrl, appUrl: appUrl() });
 
   const applied = await applyMigrations({ databaseUrl });
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -51,6 +47,7 @@ async function main() {
   }).finally(() => db.$disconnect());
 
   const server = startNext({ ...process.env, NODE_ENV: mode, DATABASE_URL: databaseUrl });
+  if (server.pid) await lock?.update({ children: [server.pid] });
   await waitUntilHealthy(server);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -138,18 +138,17 @@ function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFact
 }
 
 async function withEngine<T>(
-  databaseUrl: string,
-  run: (engine: SchemaEngine, schema: string) => Promise<T>,
+  { databaseUrl, schema }: { databaseUrl: string; schema: string },
+  run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
-  const schema = await readFile(SCHEMA_PATH, "utf8");
   const engine = await engineBindings.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
     bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl)),
   );
   try {
-    return await run(engine, schema);
+    return await run(engine);
   } catch (error) {
     if (lastPanic) throw new Error(`The schema engine panicked: ${lastPanic}`, { cause: error });
     throw error;
@@ -188,7 +187,8 @@ export async function readMigrationList(): Promise<MigrationList> {
 /** Applies the migrations not yet applied, as `prisma migrate deploy` does. */
 export async function applyMigrations({ databaseUrl }: { databaseUrl: string }) {
   const migrationsList = await readMigrationList();
-  return withEngine(databaseUrl, async (engine) => {
+  const schema = await readFile(SCHEMA_PATH, "utf8");
+  return withEngine({ databaseUrl, schema }, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList,
       filters: NO_FILTERS,
@@ -199,15 +199,22 @@ export async function applyMigrations({ databaseUrl }: { databaseUrl: string }) 
 
 /**
  * The SQL that would bring a database built from the migrations folder to
- * schema.prisma; empty when they agree. Uses a temporary shadow database on
- * the server behind `databaseUrl`.
+ * the schema (schema.prisma unless given); empty when they agree. Uses a
+ * temporary shadow database on the server behind `databaseUrl`.
  */
-export async function diffMigrationsToSchema({ databaseUrl }: { databaseUrl: string }) {
+export async function diffMigrationsToSchema({
+  databaseUrl,
+  schema,
+}: {
+  databaseUrl: string;
+  schema?: string;
+}) {
   const migrationsList = await readMigrationList();
-  return withEngine(databaseUrl, async (engine, schema) => {
+  const target = schema ?? (await readFile(SCHEMA_PATH, "utf8"));
+  return withEngine({ databaseUrl, schema: target }, async (engine) => {
     const { stdout } = await engine.diff({
       from: { tag: "migrations", ...migrationsList },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: target }] },
       script: true,
       exitCode: null,
       filters: NO_FILTERS,

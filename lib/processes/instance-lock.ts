@@ -1,12 +1,18 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isProcessAlive } from "@/lib/processes/liveness";
+import { isProcessAlive, waitForProcessExit } from "@/lib/processes/liveness";
 
 // One Kattoo process owns a data folder at a time. The lock records who holds
 // it and where its database listens, so a second start can say so clearly and
 // a lock left by a killed process is recognised and taken over.
 
-export type LockHolder = { pid: number; databaseUrl?: string; appUrl?: string };
+export type LockHolder = {
+  pid: number;
+  databaseUrl?: string;
+  appUrl?: string;
+  /** Processes the holder started that would outlive it if it were killed. */
+  children?: number[];
+};
 
 export class DataFolderInUseError extends Error {
   constructor(
@@ -24,13 +30,18 @@ function lockPath(directory: string) {
   return path.join(directory, "kattoo.lock");
 }
 
-export async function readLockHolder(directory: string): Promise<LockHolder | undefined> {
+async function readLock(directory: string): Promise<LockHolder | undefined> {
   try {
-    const holder = JSON.parse(await readFile(lockPath(directory), "utf8")) as LockHolder;
-    return isProcessAlive(holder.pid) ? holder : undefined;
+    return JSON.parse(await readFile(lockPath(directory), "utf8")) as LockHolder;
   } catch {
     return undefined;
   }
+}
+
+/** The process that holds the lock, if it still runs. */
+export async function readLockHolder(directory: string): Promise<LockHolder | undefined> {
+  const holder = await readLock(directory);
+  return holder && isProcessAlive(holder.pid) ? holder : undefined;
 }
 
 export async function acquireInstanceLock(directory: string) {
@@ -43,9 +54,14 @@ export async function acquireInstanceLock(directory: string) {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const current = await readLockHolder(directory);
-      if (current) throw new DataFolderInUseError(directory, current);
-      // Left by a process that no longer runs.
+      const current = await readLock(directory);
+      if (current && isProcessAlive(current.pid)) throw new DataFolderInUseError(directory, current);
+      // Left by a process that was killed: end what it left running (its
+      // web server would hold the port), then take the lock over.
+      for (const child of current?.children ?? []) {
+        if (isProcessAlive(child)) process.kill(child, "SIGTERM");
+        await waitForProcessExit(child, 10_000);
+      }
       await rm(file, { force: true });
     }
   }

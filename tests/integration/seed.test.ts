@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { verifyPassword } from "@/lib/staff/passwords";
+import { seedDatabase } from "@/prisma/seed";
+
+async function countRows() {
+  const [events, days, quotas, parties, staff] = await Promise.all([
+    db.event.count(),
+    db.eventDay.count(),
+    db.categoryQuota.count(),
+    db.eventParty.count(),
+    db.staffUser.count(),
+  ]);
+  return { events, days, quotas, parties, staff };
+}
+
+describe("seedDatabase", () => {
+  const now = new Date("2026-11-26T10:00:00Z");
+
+  it("creates the demo seminar and the first admin once", async () => {
+    const first = await seedDatabase({ db, adminEmail: " Admin@Example.test ", now });
+    expect(first.demoEventCreated).toBe(true);
+    expect(first.admin).toMatchObject({ email: "admin@example.test", generated: true });
+
+    const staff = await db.staffUser.findUniqueOrThrow({ where: { email: "admin@example.test" } });
+    expect(staff.role).toBe("ADMIN");
+    expect(await verifyPassword({ hash: staff.passwordHash, password: first.admin?.password ?? "" })).toBe(true);
+
+    const before = await countRows();
+    const second = await seedDatabase({ db, adminEmail: "admin@example.test", now: new Date() });
+    expect(second).toEqual({ demoEventCreated: false, admin: undefined });
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("places the two days four weeks ahead, 9:00 in Bishkek, with 40 seats by sector", async () => {
+    const event = await db.event.findUniqueOrThrow({
+      where: { slug: "migration-strategy-seminar" },
+      include: { days: { orderBy: { startsAt: "asc" } }, quotas: true },
+    });
+    expect(event).toMatchObject({ status: "PUBLISHED", isDemo: true, capacity: 40, timeZone: "Asia/Bishkek" });
+    expect((event.title as { ru: string }).ru).toContain("трудовой миграции");
+    expect(event.days.map((day) => day.startsAt.toISOString())).toEqual([
+      "2026-12-24T03:00:00.000Z",
+      "2026-12-25T03:00:00.000Z",
+    ]);
+    expect(Object.fromEntries(event.quotas.map((quota) => [quota.category, quota.seats]))).toEqual({
+      GOVERNMENT: 15,
+      LOCAL_GOVERNMENT: 12,
+      CIVIL_SOCIETY: 10,
+      OTHER: 3,
+    });
+  });
+});
