@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -28,6 +29,9 @@ let parsed: Env | undefined;
 
 export function getEnv(): Env {
   if (parsed) return parsed;
+  // A local .env fills in what the environment leaves unset (Next.js reads
+  // it too; the command-line tools need it as well).
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const result = envSchema.safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

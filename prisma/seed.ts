@@ -38,7 +38,10 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
   if (await db.event.findUnique({ where: { slug: texts.slug }, select: { id: true } })) return false;
 
   const today = new TZDate(now, TIME_ZONE);
-  const first = addDays(new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), TIME_ZONE), DAYS_AHEAD);
+  const first = addDays(
+    new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), TIME_ZONE),
+    DAYS_AHEAD,
+  );
   const at = (day: TZDate, hours: number, minutes = 0) =>
     new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes, TIME_ZONE);
   const second = addDays(first, 1);

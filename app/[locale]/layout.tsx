@@ -42,4 +42,3 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
     </html>
   );
 }
-

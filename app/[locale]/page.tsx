@@ -1,7 +1,7 @@
-import type { Locale } from "@/lib/i18n/routing";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EventCard } from "@/components/events/event-card";
 import { listPublicEvents } from "@/lib/events/data";
+import type { Locale } from "@/lib/i18n/routing";
 
 // Seats and event lists change with every registration.
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
+import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { dataDirectory, getEnv } from "@/lib/env";
 import { acquireInstanceLock, readLockHolder } from "@/lib/processes/instance-lock";
-import path from "node:path";
 
 /**
  * Runs `work` against Kattoo's database: DATABASE_URL when set, else the

@@ -27,5 +27,7 @@ if (script === "") {
   const directory = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
   await mkdir(directory, { recursive: true });
   await writeFile(path.join(directory, "migration.sql"), script);
-  console.log(`Wrote ${path.relative(process.cwd(), directory)}/migration.sql — review it, then npm run db:migrate.`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), directory)}/migration.sql — review it, then npm run db:migrate.`,
+  );
 }

@@ -33,7 +33,8 @@ async function main() {
   const lock = env.DATABASE_URL ? undefined : await acquireInstanceLock(dataDirectory());
   if (lock) exitHook(() => void lock.release());
   const databaseUrl =
-    env.DATABASE_URL ?? (await startEmbeddedPostgres({ directory: path.join(dataDirectory(), "postgres") })).url;
+    env.DATABASE_URL ??
+    (await startEmbeddedPostgres({ directory: path.join(dataDirectory(), "postgres") })).url;
   await lock?.update({ databaseUrl, appUrl: appUrl() });
 
   const applied = await applyMigrations({ databaseUrl });

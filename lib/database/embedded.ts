@@ -65,9 +65,7 @@ export async function startEmbeddedPostgres({
   try {
     await server.start();
   } catch {
-    throw new Error(
-      `The embedded PostgreSQL in ${clusterDir} did not start:\n${lines.slice(-10).join("")}`,
-    );
+    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start:\n${lines.slice(-10).join("")}`);
   }
 
   await createDatabaseIfMissing(server, DATABASE_NAME);

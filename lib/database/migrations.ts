@@ -7,8 +7,8 @@ import {
   ColumnTypeEnum,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 // Prisma Migrate without a downloaded engine: Prisma's own schema engine
 // compiled to WebAssembly, talking to PostgreSQL through the pg adapter. The
@@ -225,7 +225,5 @@ export async function diffMigrationsToSchema({
 
 /** The engine writes a comment, not nothing, when there is no change. */
 function isEmptyScript(script: string): boolean {
-  return script
-    .split("\n")
-    .every((line) => line.trim() === "" || line.trim().startsWith("--"));
+  return script.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("--"));
 }

@@ -26,6 +26,10 @@ export function formatWeekdayDate(date: Date, { locale, timeZone }: { locale: Lo
 }
 
 /** "2–3 May 2026" style range of an event's days. */
-export function formatDateRange(start: Date, end: Date, { locale, timeZone }: { locale: Locale; timeZone: string }) {
+export function formatDateRange(
+  start: Date,
+  end: Date,
+  { locale, timeZone }: { locale: Locale; timeZone: string },
+) {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).formatRange(start, end);
 }

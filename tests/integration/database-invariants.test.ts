@@ -50,22 +50,26 @@ describe("database invariants", () => {
     await expect(db.event.update({ where: { id: eventId }, data: { capacity: -1 } })).rejects.toThrow(
       /event_capacity_non_negative/,
     );
-    await expect(db.categoryQuota.create({ data: { eventId, category: "OTHER", seats: -3 } })).rejects.toThrow(
-      /category_quota_seats_non_negative/,
-    );
+    await expect(
+      db.categoryQuota.create({ data: { eventId, category: "OTHER", seats: -3 } }),
+    ).rejects.toThrow(/category_quota_seats_non_negative/);
   });
 
   it("refuses a second registration with the same normalized email for one event", async () => {
     const first = registration();
     await db.registration.create({ data: first });
     await expect(
-      db.registration.create({ data: registration({ email: first.email, emailNormalized: first.emailNormalized }) }),
+      db.registration.create({
+        data: registration({ email: first.email, emailNormalized: first.emailNormalized }),
+      }),
     ).rejects.toMatchObject({ code: "P2002" });
   });
 
   it("refuses a normalized email that is not the lower-cased address", async () => {
     await expect(
-      db.registration.create({ data: registration({ email: "Mixed@Example.test", emailNormalized: "Mixed@Example.test" }) }),
+      db.registration.create({
+        data: registration({ email: "Mixed@Example.test", emailNormalized: "Mixed@Example.test" }),
+      }),
     ).rejects.toThrow(/registration_email_normalized/);
   });
 
@@ -73,7 +77,10 @@ describe("database invariants", () => {
     const created = await db.registration.create({ data: registration({ patronymic: "Бакытовна" }) });
     expect(created.searchText).toContain("асанова айгүл бакытовна");
     expect(created.searchText).toContain("оо «ресурсный центр»");
-    const renamed = await db.registration.update({ where: { id: created.id }, data: { lastName: "Токтогулова" } });
+    const renamed = await db.registration.update({
+      where: { id: created.id },
+      data: { lastName: "Токтогулова" },
+    });
     expect(renamed.searchText).toMatch(/^токтогулова айгүл/);
   });
 
@@ -88,9 +95,9 @@ describe("database invariants", () => {
     });
     const person = await db.registration.create({ data: registration() });
     await db.attendance.create({ data: { registrationId: person.id, eventDayId: day.id } });
-    await expect(db.attendance.create({ data: { registrationId: person.id, eventDayId: day.id } })).rejects.toMatchObject(
-      { code: "P2002" },
-    );
+    await expect(
+      db.attendance.create({ data: { registrationId: person.id, eventDayId: day.id } }),
+    ).rejects.toMatchObject({ code: "P2002" });
   });
 
   it("refuses a day that ends before it starts", async () => {
@@ -110,9 +117,9 @@ describe("database invariants", () => {
     const entry = await db.auditLog.create({
       data: { actorType: "SYSTEM", action: "test.append", entityType: "event", entityId: eventId },
     });
-    await expect(db.auditLog.update({ where: { id: entry.id }, data: { action: "changed" } })).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      db.auditLog.update({ where: { id: entry.id }, data: { action: "changed" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await db.auditLog.count({ where: { id: entry.id, action: "test.append" } })).toBe(1);
   });

@@ -24,7 +24,9 @@ describe("seedDatabase", () => {
 
     const staff = await db.staffUser.findUniqueOrThrow({ where: { email: "admin@example.test" } });
     expect(staff.role).toBe("ADMIN");
-    expect(await verifyPassword({ hash: staff.passwordHash, password: first.admin?.password ?? "" })).toBe(true);
+    expect(await verifyPassword({ hash: staff.passwordHash, password: first.admin?.password ?? "" })).toBe(
+      true,
+    );
 
     const before = await countRows();
     const second = await seedDatabase({ db, adminEmail: "admin@example.test", now: new Date() });
@@ -37,7 +39,12 @@ describe("seedDatabase", () => {
       where: { slug: "migration-strategy-seminar" },
       include: { days: { orderBy: { startsAt: "asc" } }, quotas: true },
     });
-    expect(event).toMatchObject({ status: "PUBLISHED", isDemo: true, capacity: 40, timeZone: "Asia/Bishkek" });
+    expect(event).toMatchObject({
+      status: "PUBLISHED",
+      isDemo: true,
+      capacity: 40,
+      timeZone: "Asia/Bishkek",
+    });
     expect((event.title as { ru: string }).ru).toContain("трудовой миграции");
     expect(event.days.map((day) => day.startsAt.toISOString())).toEqual([
       "2026-12-24T03:00:00.000Z",

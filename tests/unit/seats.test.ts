@@ -24,11 +24,17 @@ describe("seatsLeft", () => {
   it("limits a category without reserved seats by the total only", () => {
     const plan = { capacity: 10, quotas: { GOVERNMENT: 4 } };
     const left = seatsLeft(plan, { ...none, GOVERNMENT: 4, CIVIL_SOCIETY: 5 });
-    expect(left).toEqual({ total: 1, byCategory: { GOVERNMENT: 0, LOCAL_GOVERNMENT: 1, CIVIL_SOCIETY: 1, OTHER: 1 } });
+    expect(left).toEqual({
+      total: 1,
+      byCategory: { GOVERNMENT: 0, LOCAL_GOVERNMENT: 1, CIVIL_SOCIETY: 1, OTHER: 1 },
+    });
   });
 
   it("never reports negative seats after the capacity was lowered", () => {
     const left = seatsLeft({ capacity: 2, quotas: { OTHER: 1 } }, { ...none, OTHER: 2, GOVERNMENT: 3 });
-    expect(left).toEqual({ total: 0, byCategory: { GOVERNMENT: 0, LOCAL_GOVERNMENT: 0, CIVIL_SOCIETY: 0, OTHER: 0 } });
+    expect(left).toEqual({
+      total: 0,
+      byCategory: { GOVERNMENT: 0, LOCAL_GOVERNMENT: 0, CIVIL_SOCIETY: 0, OTHER: 0 },
+    });
   });
 });

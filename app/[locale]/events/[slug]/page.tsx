@@ -29,7 +29,10 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
   return (
     <>
       {event.isDemo && (
-        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p
+          role="note"
+          className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
           {t("demo")}
         </p>
       )}
