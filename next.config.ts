@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // app/[locale] as /ru/events/x, and /ru/... redirects there. Done with
   // config rewrites rather than next-intl's proxy, whose rewrite Next 16
   // turns into a redirect loop when bound to anything but "localhost"
-  // (docs/decisions/004-default-locale-without-prefix.md).
+  // (docs/decisions/003-default-locale-without-prefix.md).
   async redirects() {
     return [
       { source: "/ru", destination: "/", permanent: false },
