@@ -18,6 +18,12 @@ const envSchema = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
   /** The public address used in links inside letters. */
   APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  /**
+   * Signs participants' management links (and, later, staff sessions). Every
+   * instance must share it; `npm start` generates one into KATTOO_DATA_DIR
+   * when it is unset. Changing it invalidates every link already sent.
+   */
+  APP_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
   /** The first admin account, created by the seed when no staff exists. */
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default("admin@kattoo.local")),
   ADMIN_PASSWORD: optionalString,
@@ -48,6 +54,12 @@ export function dataDirectory(): string {
 export function appUrl(): string {
   const env = getEnv();
   return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
+export function appSecret(): string {
+  const secret = getEnv().APP_SECRET;
+  if (!secret) throw new Error("APP_SECRET is not set: start Kattoo with `npm start`.");
+  return secret;
 }
 
 /** The server's database; the launcher sets it before the app starts. */

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import { appUrl, dataDirectory, getEnv } from "@/lib/env";
 import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
+import { readOrCreateSecret } from "@/lib/processes/secret-file";
 import { seedDatabase } from "@/prisma/seed";
 
 // `npm start`: build if needed, start (or reach) PostgreSQL, migrate, seed
@@ -47,7 +48,12 @@ async function main() {
     adminPassword: env.ADMIN_PASSWORD,
   }).finally(() => db.$disconnect());
 
-  const server = startNext({ ...process.env, NODE_ENV: mode, DATABASE_URL: databaseUrl });
+  const server = startNext({
+    ...process.env,
+    NODE_ENV: mode,
+    DATABASE_URL: databaseUrl,
+    APP_SECRET: env.APP_SECRET ?? (await readOrCreateSecret(path.join(dataDirectory(), "app-secret"))),
+  });
   if (server.pid) await lock?.update({ children: [server.pid] });
   await waitUntilHealthy(server);
 

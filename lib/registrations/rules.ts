@@ -35,3 +35,56 @@ export function seatsLeft(plan: SeatPlan, taken: SeatsTaken): SeatsLeft {
   ) as Record<ParticipantCategory, number>;
   return { total, byCategory };
 }
+
+export type AllocatedStatus = "CONFIRMED" | "WAITLISTED" | "PENDING";
+
+/**
+ * The status a new registration enters. Pending review takes no seat: the
+ * seat is decided when an organizer approves it.
+ */
+export function allocateSeat({
+  plan,
+  taken,
+  category,
+  requiresApproval,
+}: {
+  plan: SeatPlan;
+  taken: SeatsTaken;
+  category: ParticipantCategory;
+  requiresApproval: boolean;
+}): AllocatedStatus {
+  if (requiresApproval) return "PENDING";
+  return seatsLeft(plan, taken).byCategory[category] > 0 ? "CONFIRMED" : "WAITLISTED";
+}
+
+/**
+ * The waiting registrations to confirm now, first come first served: each,
+ * in arrival order, takes a seat if its category still has one.
+ */
+export function choosePromotions<T extends { category: ParticipantCategory }>({
+  plan,
+  taken,
+  waiting,
+}: {
+  plan: SeatPlan;
+  taken: SeatsTaken;
+  /** In arrival order. */
+  waiting: readonly T[];
+}): T[] {
+  const occupied = { ...taken };
+  const promoted: T[] = [];
+  for (const registration of waiting) {
+    const left = seatsLeft(plan, occupied);
+    if (left.total === 0) break;
+    if (left.byCategory[registration.category] === 0) continue;
+    occupied[registration.category] += 1;
+    promoted.push(registration);
+  }
+  return promoted;
+}
+
+/** Registrations that hold a seat. */
+export const SEAT_HOLDING_STATUS = "CONFIRMED" as const;
+
+/** The statuses a participant can still cancel from. */
+export const ACTIVE_STATUSES = ["PENDING", "CONFIRMED", "WAITLISTED"] as const;

@@ -15,6 +15,7 @@ await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
 await admin.end();
 
 process.env.DATABASE_URL = withDatabase(serverUrl, name);
+process.env.APP_SECRET ??= randomBytes(32).toString("base64url");
 
 afterAll(async () => {
   const { db } = await import("@/lib/db");

@@ -1,0 +1,343 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { type Actor, participantActor, recordAudit, systemActor } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { queueLetter } from "@/lib/emails/queue";
+import { statusLetter } from "@/lib/emails/templates";
+import { registrationState } from "@/lib/events/rules";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
+import {
+  ACTIVE_STATUSES,
+  allocateSeat,
+  choosePromotions,
+  participantCategories,
+  type SeatPlan,
+  type SeatsTaken,
+  seatsLeft,
+} from "@/lib/registrations/rules";
+import {
+  CONSENT_VERSION,
+  normalizeEmail,
+  type RegistrationInput,
+  type RegistrationUpdate,
+} from "@/lib/registrations/schema";
+import { generateCheckInCode, hashToken, manageToken } from "@/lib/registrations/tokens";
+
+// Every change that takes or frees a seat runs in one transaction that first
+// locks the event's row (SELECT … FOR UPDATE). Concurrent registrations,
+// cancellations and promotions for one event therefore happen one after
+// another, each seeing the seats the previous one left; the arithmetic itself
+// lives in rules.ts. Letters and audit entries are written in the same
+// transaction (docs/decisions/004-seat-allocation.md).
+
+type Tx = Prisma.TransactionClient;
+
+// Two hundred people pressing "Register" at once queue for the event's lock
+// and for a pooled connection: let them wait rather than fail.
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
+type LockedEvent = {
+  id: string;
+  status: string;
+  capacity: number;
+  requiresApproval: boolean;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  lastDayEndsAt: Date | null;
+};
+
+async function lockEvent(tx: Tx, where: { slug: string } | { id: string }): Promise<LockedEvent | undefined> {
+  const condition = "slug" in where ? Prisma.sql`slug = ${where.slug}` : Prisma.sql`id = ${where.id}::uuid`;
+  const [event] = await tx.$queryRaw<LockedEvent[]>`
+    SELECT id, status::text AS status, capacity, requires_approval AS "requiresApproval",
+           registration_opens_at AS "registrationOpensAt", registration_closes_at AS "registrationClosesAt",
+           (SELECT max(ends_at) FROM event_day WHERE event_id = event.id) AS "lastDayEndsAt"
+    FROM event WHERE ${condition}
+    FOR UPDATE`;
+  return event;
+}
+
+async function seatPlan(tx: Tx, event: LockedEvent): Promise<SeatPlan> {
+  const quotas = await tx.categoryQuota.findMany({ where: { eventId: event.id } });
+  return {
+    capacity: event.capacity,
+    quotas: Object.fromEntries(quotas.map((quota) => [quota.category, quota.seats])),
+  };
+}
+
+async function seatsTaken(tx: Tx, eventId: string, except?: string): Promise<SeatsTaken> {
+  const rows = await tx.registration.groupBy({
+    by: ["category"],
+    where: { eventId, status: "CONFIRMED", ...(except ? { id: { not: except } } : {}) },
+    _count: { _all: true },
+  });
+  const taken = Object.fromEntries(participantCategories.map((category) => [category, 0])) as SeatsTaken;
+  for (const row of rows) taken[row.category] = row._count._all;
+  return taken;
+}
+
+export type CreateRegistrationResult =
+  | { ok: true; registrationId: string; status: RegistrationStatus; manageToken: string }
+  | { ok: false; reason: "not_found" | "not_yet" | "closed" | "past" | "already_registered" };
+
+export async function createRegistration({
+  slug,
+  input,
+  locale,
+  actor = participantActor,
+  now = new Date(),
+}: {
+  slug: string;
+  input: RegistrationInput;
+  locale: Locale;
+  actor?: Actor;
+  now?: Date;
+}): Promise<CreateRegistrationResult> {
+  const email = input.email.trim();
+  for (let attempt = 1; ; attempt++) {
+    const id = randomUUID();
+    try {
+      return await insertRegistration({ id, slug, input, email, locale, actor, now });
+    } catch (error) {
+      // The unique index on (event, normalized email) decides duplicates, even
+      // between two requests that arrive together.
+      if (isUniqueViolation(error, "email_normalized")) {
+        await sendManageLink({ slug, email, locale });
+        return { ok: false, reason: "already_registered" };
+      }
+      // Two people drew the same check-in code: draw again.
+      if (attempt < 3 && isUniqueViolation(error, "check_in_code")) continue;
+      throw error;
+    }
+  }
+}
+
+async function insertRegistration({
+  id,
+  slug,
+  input,
+  email,
+  locale,
+  actor,
+  now,
+}: {
+  id: string;
+  slug: string;
+  input: RegistrationInput;
+  email: string;
+  locale: Locale;
+  actor: Actor;
+  now: Date;
+}): Promise<CreateRegistrationResult> {
+  return db.$transaction(async (tx) => {
+    const event = await lockEvent(tx, { slug });
+    if (!event) return { ok: false, reason: "not_found" } as const;
+    const state = registrationState({ event, lastDayEndsAt: event.lastDayEndsAt ?? undefined, now });
+    if (state !== "open") return { ok: false, reason: state } as const;
+
+    const status = allocateSeat({
+      plan: await seatPlan(tx, event),
+      taken: await seatsTaken(tx, event.id),
+      category: input.category,
+      requiresApproval: event.requiresApproval,
+    });
+    const token = manageToken(id);
+    const registration = await tx.registration.create({
+      data: {
+        id,
+        eventId: event.id,
+        status,
+        category: input.category,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        patronymic: input.patronymic,
+        organization: input.organization,
+        position: input.position,
+        region: input.region,
+        email,
+        emailNormalized: normalizeEmail(email),
+        phone: input.phone,
+        gender: input.gender,
+        needsAccommodation: input.needsAccommodation,
+        dietaryNeeds: input.dietaryNeeds,
+        accessibilityNeeds: input.accessibilityNeeds,
+        locale,
+        consentAt: now,
+        consentVersion: CONSENT_VERSION,
+        manageTokenHash: hashToken(token),
+        checkInCode: generateCheckInCode(),
+        statusChangedAt: now,
+      },
+    });
+    await queueLetter(tx, { template: statusLetter[status], registration });
+    await recordAudit(tx, {
+      actor,
+      action: "registration.created",
+      entityType: "registration",
+      entityId: id,
+      eventId: event.id,
+      data: { status, category: input.category },
+    });
+    return { ok: true, registrationId: id, status, manageToken: token } as const;
+  }, TRANSACTION_OPTIONS);
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  return JSON.stringify(error.meta ?? {}).includes(column);
+}
+
+/**
+ * Someone registered with an address that is already registered: the owner of
+ * the address gets their management link again (at most once an hour), and
+ * the person at the form learns nothing about whether it was registered.
+ */
+async function sendManageLink({ slug, email, locale }: { slug: string; email: string; locale: Locale }) {
+  const registration = await db.registration.findFirst({
+    where: { event: { slug }, emailNormalized: normalizeEmail(email) },
+  });
+  if (!registration) return;
+  const hour = new Date().toISOString().slice(0, 13);
+  await db.$transaction(async (tx) => {
+    await queueLetter(tx, {
+      template: "manage-link",
+      registration: { ...registration, locale },
+      dedupeKey: `manage-link:${registration.id}:${hour}`,
+    });
+  });
+}
+
+/** Confirms waiting registrations while seats allow, first come first served. */
+async function promoteWaitlist(tx: Tx, event: LockedEvent, now: Date) {
+  const waiting = await tx.registration.findMany({
+    where: { eventId: event.id, status: "WAITLISTED" },
+    orderBy: { number: "asc" },
+  });
+  if (waiting.length === 0) return;
+  const promoted = choosePromotions({
+    plan: await seatPlan(tx, event),
+    taken: await seatsTaken(tx, event.id),
+    waiting,
+  });
+  for (const registration of promoted) {
+    await tx.registration.update({
+      where: { id: registration.id },
+      data: { status: "CONFIRMED", statusChangedAt: now },
+    });
+    await queueLetter(tx, { template: "registration-promoted", registration });
+    await recordAudit(tx, {
+      actor: systemActor,
+      action: "registration.promoted",
+      entityType: "registration",
+      entityId: registration.id,
+      eventId: event.id,
+      data: { from: "WAITLISTED", to: "CONFIRMED" },
+    });
+  }
+}
+
+export type ChangeResult = { ok: true } | { ok: false; reason: "not_found" | "not_active" | "category_full" };
+
+export async function cancelRegistration({
+  token,
+  actor = participantActor,
+  now = new Date(),
+}: {
+  token: string;
+  actor?: Actor;
+  now?: Date;
+}): Promise<ChangeResult> {
+  return db.$transaction(async (tx) => {
+    const found = await tx.registration.findUnique({ where: { manageTokenHash: hashToken(token) } });
+    if (!found) return { ok: false, reason: "not_found" } as const;
+    const event = await lockEvent(tx, { id: found.eventId });
+    if (!event) return { ok: false, reason: "not_found" } as const;
+    // Read again under the lock: a concurrent cancellation may have won.
+    const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.id } });
+    if (!(ACTIVE_STATUSES as readonly string[]).includes(registration.status)) {
+      return { ok: false, reason: "not_active" } as const;
+    }
+    await tx.registration.update({
+      where: { id: registration.id },
+      data: { status: "CANCELLED", statusChangedAt: now },
+    });
+    await queueLetter(tx, { template: "registration-cancelled", registration });
+    await recordAudit(tx, {
+      actor,
+      action: "registration.cancelled",
+      entityType: "registration",
+      entityId: registration.id,
+      eventId: event.id,
+      data: { from: registration.status, to: "CANCELLED" },
+    });
+    if (registration.status === "CONFIRMED") await promoteWaitlist(tx, event, now);
+    return { ok: true } as const;
+  }, TRANSACTION_OPTIONS);
+}
+
+export async function updateRegistration({
+  token,
+  input,
+  actor = participantActor,
+  now = new Date(),
+}: {
+  token: string;
+  input: RegistrationUpdate;
+  actor?: Actor;
+  now?: Date;
+}): Promise<ChangeResult> {
+  return db.$transaction(async (tx) => {
+    const found = await tx.registration.findUnique({ where: { manageTokenHash: hashToken(token) } });
+    if (!found) return { ok: false, reason: "not_found" } as const;
+    const event = await lockEvent(tx, { id: found.eventId });
+    if (!event) return { ok: false, reason: "not_found" } as const;
+    const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.id } });
+    if (!(ACTIVE_STATUSES as readonly string[]).includes(registration.status)) {
+      return { ok: false, reason: "not_active" } as const;
+    }
+    const movesSeat = registration.status === "CONFIRMED" && input.category !== registration.category;
+    if (movesSeat && !(await hasSeatFor(tx, event, input.category, registration.id))) {
+      return { ok: false, reason: "category_full" } as const;
+    }
+    await tx.registration.update({
+      where: { id: registration.id },
+      data: {
+        category: input.category,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        patronymic: input.patronymic ?? null,
+        organization: input.organization,
+        position: input.position,
+        region: input.region,
+        phone: input.phone,
+        gender: input.gender,
+        needsAccommodation: input.needsAccommodation,
+        dietaryNeeds: input.dietaryNeeds ?? null,
+        accessibilityNeeds: input.accessibilityNeeds ?? null,
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "registration.updated",
+      entityType: "registration",
+      entityId: registration.id,
+      eventId: event.id,
+      data: { fields: changedFields(registration, input) },
+    });
+    // The seat left behind in the old category may go to someone waiting.
+    if (movesSeat) await promoteWaitlist(tx, event, now);
+    return { ok: true } as const;
+  }, TRANSACTION_OPTIONS);
+}
+
+async function hasSeatFor(tx: Tx, event: LockedEvent, category: ParticipantCategory, movingId: string) {
+  const left = seatsLeft(await seatPlan(tx, event), await seatsTaken(tx, event.id, movingId));
+  return left.byCategory[category] > 0;
+}
+
+function changedFields(before: Record<string, unknown>, after: RegistrationUpdate): string[] {
+  return Object.entries(after)
+    .filter(([field, value]) => (before[field] ?? undefined) !== value)
+    .map(([field]) => field);
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+
+// One schema for the registration form, the server action, the JSON API and
+// the participant's own edit page (STYLE.md, habit 3). Error messages are
+// keys of the "errors" messages, translated where they are shown.
+
+export const categories = ["GOVERNMENT", "LOCAL_GOVERNMENT", "CIVIL_SOCIETY", "OTHER"] as const;
+export const regions = [
+  "BISHKEK_CITY",
+  "OSH_CITY",
+  "BATKEN",
+  "CHUI",
+  "ISSYK_KUL",
+  "JALAL_ABAD",
+  "NARYN",
+  "OSH",
+  "TALAS",
+  "KAZAKHSTAN",
+  "TAJIKISTAN",
+  "TURKMENISTAN",
+  "UZBEKISTAN",
+  "OTHER_COUNTRY",
+] as const;
+export const genders = ["FEMALE", "MALE", "UNDISCLOSED"] as const;
+
+export type ErrorKey =
+  | "required"
+  | "tooLong"
+  | "invalidText"
+  | "invalidEmail"
+  | "invalidPhone"
+  | "invalidChoice"
+  | "consentRequired";
+
+// Letters, digits, punctuation and spaces; no control characters. Multi-line
+// fields may also hold line breaks.
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
+const CONTROL_BUT_NEWLINES = /(?![\n\r])\p{Cc}/u;
+
+function line(max: number) {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .max(max, { error: "tooLong" })
+    .refine((value) => !CONTROL.test(value), { error: "invalidText" });
+}
+
+const text = ({ max }: { max: number }) => line(max).min(1, { error: "required" });
+
+const optionalText = ({ max }: { max: number }) =>
+  line(max)
+    .optional()
+    .transform((value) => value || undefined);
+
+function note() {
+  return z
+    .string({ error: "invalidText" })
+    .trim()
+    .max(1000, { error: "tooLong" })
+    .refine((value) => !CONTROL_BUT_NEWLINES.test(value), { error: "invalidText" })
+    .optional()
+    .transform((value) => value || undefined);
+}
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined || issue.input === "" ? "required" : "invalidChoice"),
+  });
+
+export const registrationSchema = z.object({
+  lastName: text({ max: 100 }),
+  firstName: text({ max: 100 }),
+  patronymic: optionalText({ max: 100 }),
+  organization: text({ max: 200 }),
+  position: text({ max: 200 }),
+  category: choice(categories),
+  region: choice(regions),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(254, { error: "tooLong" })
+    .pipe(z.email({ error: "invalidEmail" })),
+  phone: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .regex(/^\+?[0-9][0-9 ()-]{4,30}$/, { error: "invalidPhone" }),
+  gender: choice(genders),
+  needsAccommodation: z.boolean({ error: "invalidChoice" }).default(false),
+  dietaryNeeds: note(),
+  accessibilityNeeds: note(),
+  consent: z.literal(true, { error: "consentRequired" }),
+});
+
+/** The version of the consent text shown with the form; stored with each registration. */
+export const CONSENT_VERSION = "2026-11-26";
+
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+export type RegistrationFormValues = z.input<typeof registrationSchema>;
+
+/** What the server accepts on top of the form: the honeypot a person never fills. */
+export const registrationRequestSchema = registrationSchema.extend({
+  website: z.string().max(0, { error: "invalidText" }).optional(),
+});
+
+/** The details a participant may change after registering (not the email, not the consent). */
+export const registrationUpdateSchema = registrationSchema.omit({ email: true, consent: true });
+export type RegistrationUpdate = z.infer<typeof registrationUpdateSchema>;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Field errors as { field: errorKey }, the first error of each field. */
+export function fieldErrors(error: z.ZodError): Record<string, ErrorKey> {
+  const errors: Record<string, ErrorKey> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message as ErrorKey;
+  }
+  return errors;
+}
