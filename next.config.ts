@@ -9,7 +9,9 @@ const nextConfig: NextConfig = {
   // keeps a newcomer's first `npm start` short.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
-  serverExternalPackages: ["pg"],
+  serverExternalPackages: ["pg", "@node-rs/argon2"],
+  // A registration is a few hundred bytes; refuse anything far larger.
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
   // Russian, the default language, lives at the root: /events/x is served by
   // app/[locale] as /ru/events/x, and /ru/... redirects there. Done with
   // config rewrites rather than next-intl's proxy, whose rewrite Next 16

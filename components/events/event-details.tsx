@@ -1,10 +1,53 @@
 import { getTranslations } from "next-intl/server";
 import Markdown from "react-markdown";
+import { buttonClass } from "@/components/ui/button";
 import type { PublicEvent } from "@/lib/events/data";
+import { registrationState } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime, formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { participantCategories } from "@/lib/registrations/rules";
+
+async function RegistrationCallout({ event, locale }: { event: PublicEvent; locale: Locale }) {
+  const t = await getTranslations("event");
+  const zone = { locale, timeZone: event.timeZone };
+  const state = registrationState({ event, lastDayEndsAt: event.days.at(-1)?.endsAt, now: new Date() });
+  const full = state === "open" && event.seats.total === 0;
+  return (
+    <div className="flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 sm:flex-row sm:items-center sm:justify-between">
+      <div>
+        <p className="font-semibold" data-testid="registration-state">
+          {t(full ? "state.open_full" : `state.${state}`)}
+        </p>
+        {state === "open" && event.registrationClosesAt && (
+          <p className="text-sm text-stone-700">
+            {t("deadline", { date: formatDateTime(event.registrationClosesAt, zone) })}
+          </p>
+        )}
+        {state === "not_yet" && event.registrationOpensAt && (
+          <p className="text-sm text-stone-700">
+            {t("opensAt", { date: formatDateTime(event.registrationOpensAt, zone) })}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        {state === "open" && (
+          <Link href={`/events/${event.slug}/register`} className={buttonClass()}>
+            {t("register")}
+          </Link>
+        )}
+        <a
+          href={`/api/events/${event.slug}/calendar.ics?lang=${locale}`}
+          className={buttonClass("secondary")}
+          download
+        >
+          {t("calendar")}
+        </a>
+      </div>
+    </div>
+  );
+}
 
 const partyHeadings = { ORGANIZER: "organizers", PARTNER: "partners", FUNDER: "funders" } as const;
 
@@ -17,11 +60,7 @@ export async function EventDetails({ event, locale }: { event: PublicEvent; loca
       <header className="space-y-3">
         <h1 className="text-2xl font-semibold leading-tight sm:text-3xl">{localize(event.title, locale)}</h1>
         <p className="text-lg text-stone-700">{localize(event.summary, locale)}</p>
-        {event.registrationClosesAt && (
-          <p className="font-medium text-brand-700">
-            {t("deadline", { date: formatDateTime(event.registrationClosesAt, zone) })}
-          </p>
-        )}
+        <RegistrationCallout event={event} locale={locale} />
       </header>
 
       <div className="grid gap-6 sm:grid-cols-2">

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
-import type { RegistrationInput } from "@/lib/registrations/schema";
+import {
+  type RegistrationFormValues,
+  type RegistrationInput,
+  registrationSchema,
+} from "@/lib/registrations/schema";
 
 // Each test makes its own data, with unique slugs and emails, so tests run in
 // any order and in parallel.
@@ -54,8 +58,8 @@ export async function createTestEvent({
   });
 }
 
-export function registrationInput(overrides: Partial<RegistrationInput> = {}): RegistrationInput {
-  return {
+export function registrationInput(overrides: Partial<RegistrationFormValues> = {}): RegistrationInput {
+  return registrationSchema.parse({
     lastName: "Асанова",
     firstName: "Айгүл",
     patronymic: "Бакытовна",
@@ -69,5 +73,5 @@ export function registrationInput(overrides: Partial<RegistrationInput> = {}): R
     needsAccommodation: true,
     consent: true,
     ...overrides,
-  };
+  });
 }

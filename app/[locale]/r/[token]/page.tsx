@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
+import { RegistrationForm } from "@/components/registrations/registration-form";
+import { buttonClass } from "@/components/ui/button";
+import { localize } from "@/lib/events/schema";
+import { formatDateRange } from "@/lib/i18n/dates";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import { updateRegistrationAction } from "@/lib/registrations/actions";
+import { getRegistrationByToken } from "@/lib/registrations/data";
+import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/r/[token]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "manage" });
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+export default async function ManageRegistrationPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/r/[token]">) {
+  const { locale, token } = await params;
+  const query = await searchParams;
+  setRequestLocale(locale);
+  const registration = await getRegistrationByToken({ token });
+  if (!registration) return <ManageLinkNotFound />;
+
+  const t = await getTranslations("manage");
+  const { event } = registration;
+  const zone = { locale: locale as Locale, timeZone: event.timeZone };
+  const first = event.days[0];
+  const last = event.days.at(-1);
+  const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
+  return (
+    <div className="space-y-8">
+      {query.welcome && (
+        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-4 font-medium">
+          {t("welcome")}
+        </p>
+      )}
+      {query.cancelled && (
+        <p role="status" className="rounded-md border border-stone-300 bg-white p-4 font-medium">
+          {t("cancelled")}
+        </p>
+      )}
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold sm:text-3xl">{t("title")}</h1>
+        <p>
+          <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
+            {localize(event.title, locale as Locale)}
+          </Link>
+          {first && last && (
+            <span className="text-stone-600"> · {formatDateRange(first.startsAt, last.endsAt, zone)}</span>
+          )}
+        </p>
+      </header>
+
+      <section
+        aria-labelledby="status"
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="status" className="text-sm font-medium uppercase tracking-wide text-stone-600">
+          {t("statusLabel")}
+        </h2>
+        <p className="text-lg font-semibold" data-testid="registration-status">
+          {t(`status.${registration.status}`, { position: registration.waitlistPosition ?? 0 })}
+        </p>
+        {registration.status === "CONFIRMED" && (
+          <p>
+            {t("checkInCode")}:{" "}
+            <strong className="font-mono text-2xl tracking-widest" data-testid="check-in-code">
+              {registration.checkInCode}
+            </strong>
+          </p>
+        )}
+        <p className="text-sm text-stone-600">{t("keepLink")}</p>
+      </section>
+
+      {active && (
+        <>
+          <section aria-labelledby="edit" className="space-y-4">
+            <h2 id="edit" className="text-xl font-semibold">
+              {t("edit")}
+            </h2>
+            <RegistrationForm
+              mode="edit"
+              action={updateRegistrationAction.bind(null, token)}
+              initialValues={{
+                lastName: registration.lastName,
+                firstName: registration.firstName,
+                patronymic: registration.patronymic ?? "",
+                gender: registration.gender,
+                organization: registration.organization,
+                position: registration.position,
+                category: registration.category,
+                region: registration.region,
+                phone: registration.phone,
+                needsAccommodation: registration.needsAccommodation,
+                dietaryNeeds: registration.dietaryNeeds ?? "",
+                accessibilityNeeds: registration.accessibilityNeeds ?? "",
+              }}
+            />
+          </section>
+          <section aria-labelledby="cancel" className="space-y-3 border-t border-stone-200 pt-6">
+            <h2 id="cancel" className="text-xl font-semibold">
+              {t("cancel")}
+            </h2>
+            <p className="text-stone-700">{t("cancelExplain")}</p>
+            <Link href={`/r/${token}/cancel`} className={buttonClass("danger")}>
+              {t("cancel")}
+            </Link>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

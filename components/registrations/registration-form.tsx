@@ -1,0 +1,300 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { type ReactNode, startTransition, useActionState, useRef } from "react";
+import { type FieldErrors, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import type { FormValues, RegistrationFormState } from "@/lib/registrations/actions";
+import {
+  categories,
+  type ErrorKey,
+  genders,
+  regions,
+  registrationSchema,
+  registrationUpdateSchema,
+} from "@/lib/registrations/schema";
+
+type Mode = "register" | "edit";
+
+/**
+ * The registration form, for a new registration and for the participant's
+ * own edit. Validated in the browser with the server's schema; without
+ * JavaScript it posts straight to the server action and shows what it returns.
+ */
+export function RegistrationForm({
+  mode,
+  action,
+  initialValues = {},
+}: {
+  mode: Mode;
+  action: (state: RegistrationFormState, formData: FormData) => Promise<RegistrationFormState>;
+  initialValues?: FormValues;
+}) {
+  const t = useTranslations("register");
+  const tm = useTranslations("manage");
+  const te = useTranslations("errors");
+  const tRegion = useTranslations("region");
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const values = "values" in state ? state.values : initialValues;
+  // The form holds raw strings and booleans; the schema turns them into input.
+  const form = useForm<FormValues>({
+    resolver: zodResolver(
+      mode === "register" ? registrationSchema : registrationUpdateSchema,
+    ) as unknown as Resolver<FormValues>,
+    mode: "onTouched",
+    defaultValues: values,
+  });
+  const clientErrors: FieldErrors = form.formState.errors;
+  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
+  const error = (name: string): string | undefined => {
+    const key = (clientErrors[name]?.message as ErrorKey | undefined) ?? serverErrors[name];
+    return key ? te(key) : undefined;
+  };
+  const errorCount = Object.keys({ ...serverErrors, ...clientErrors }).length;
+
+  const onSubmit = form.handleSubmit(() => {
+    const formElement = formRef.current;
+    if (formElement) startTransition(() => formAction(new FormData(formElement)));
+  });
+
+  const text = (name: string, { optional = false, hint, type = "text", autoComplete }: TextOptions = {}) => (
+    <Field
+      id={name}
+      label={t(name)}
+      hint={hint}
+      error={error(name)}
+      optionalLabel={optional ? t("optional") : undefined}
+    >
+      {(control) => (
+        <input
+          {...control}
+          {...form.register(name)}
+          type={type}
+          autoComplete={autoComplete}
+          defaultValue={String(values[name] ?? "")}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
+
+  const select = (name: "region", options: readonly string[], label: (option: string) => string) => (
+    <Field id={name} label={t(name)} error={error(name)}>
+      {(control) => (
+        <select
+          {...control}
+          {...form.register(name)}
+          defaultValue={String(values[name] ?? "")}
+          className={inputClass}
+        >
+          <option value="">{t("choose")}</option>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {label(option)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">
+      <FormStatus state={state} errorCount={errorCount} />
+      <Section title={t("sectionPerson")}>
+        {text("lastName", { autoComplete: "family-name" })}
+        {text("firstName", { autoComplete: "given-name" })}
+        {text("patronymic", { optional: true, autoComplete: "additional-name" })}
+        <fieldset aria-describedby="gender-hint" className="space-y-2">
+          <legend className="font-medium">{t("gender")}</legend>
+          <p id="gender-hint" className="text-sm text-stone-600">
+            {t("genderHint")}
+          </p>
+          <GenderChoices form={form} defaultValue={values.gender} />
+          <p role={error("gender") ? "alert" : undefined} className="text-sm font-medium text-red-700">
+            {error("gender")}
+          </p>
+        </fieldset>
+      </Section>
+
+      <Section title={t("sectionWork")}>
+        {text("organization", { autoComplete: "organization" })}
+        {text("position", { autoComplete: "organization-title" })}
+        <CategoryChoices form={form} defaultValue={values.category} error={error("category")} />
+        {select("region", regions, (region) => tRegion(region))}
+      </Section>
+
+      <Section title={t("sectionContact")}>
+        {mode === "register" ? (
+          text("email", { type: "email", hint: t("emailHint"), autoComplete: "email" })
+        ) : (
+          <p className="text-sm text-stone-600">{tm("emailNote")}</p>
+        )}
+        {text("phone", { type: "tel", hint: t("phoneHint"), autoComplete: "tel" })}
+      </Section>
+
+      <Section title={t("sectionNeeds")}>
+        <label className="flex items-start gap-3">
+          <input
+            {...form.register("needsAccommodation")}
+            type="checkbox"
+            defaultChecked={values.needsAccommodation === true}
+            className="mt-1 size-5 accent-brand-600"
+          />
+          <span>{t("needsAccommodation")}</span>
+        </label>
+        {text("dietaryNeeds", { optional: true })}
+        {text("accessibilityNeeds", { optional: true })}
+      </Section>
+
+      {mode === "register" && (
+        <div className="space-y-1">
+          <label className="flex items-start gap-3">
+            <input
+              {...form.register("consent")}
+              type="checkbox"
+              defaultChecked={values.consent === true}
+              aria-invalid={error("consent") ? true : undefined}
+              aria-describedby="consent-error"
+              className="mt-1 size-5 shrink-0 accent-brand-600"
+            />
+            <span className="text-sm">{t("consent")}</span>
+          </label>
+          <p
+            id="consent-error"
+            role={error("consent") ? "alert" : undefined}
+            className="text-sm font-medium text-red-700"
+          >
+            {error("consent")}
+          </p>
+          {/* A field people never see; bots fill it in. */}
+          <div aria-hidden="true" className="absolute -left-[9999px] size-px overflow-hidden">
+            <label>
+              Website
+              <input name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+            </label>
+          </div>
+        </div>
+      )}
+
+      <Button type="submit" disabled={pending} aria-disabled={pending} className="w-full sm:w-auto">
+        {pending ? t("submitting") : mode === "register" ? t("submit") : tm("save")}
+      </Button>
+    </form>
+  );
+}
+
+type TextOptions = { optional?: boolean; hint?: string; type?: string; autoComplete?: string };
+
+type Form = UseFormReturn<FormValues>;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function GenderChoices({ form, defaultValue }: { form: Form; defaultValue: FormValues[string] | undefined }) {
+  const t = useTranslations("gender");
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
+      {genders.map((gender) => (
+        <label key={gender} className="flex min-h-11 items-center gap-2">
+          <input
+            {...form.register("gender")}
+            type="radio"
+            value={gender}
+            defaultChecked={defaultValue === gender}
+            className="size-5 accent-brand-600"
+          />
+          {t(gender)}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function CategoryChoices({
+  form,
+  defaultValue,
+  error,
+}: {
+  form: Form;
+  defaultValue: FormValues[string] | undefined;
+  error: string | undefined;
+}) {
+  const t = useTranslations("register");
+  const tc = useTranslations("category");
+  const hint = useTranslations("categoryHint");
+  return (
+    <fieldset className="space-y-2" aria-describedby={error ? "category-error" : undefined}>
+      <legend className="font-medium">{t("category")}</legend>
+      {categories.map((category) => (
+        <label
+          key={category}
+          className="flex items-start gap-3 rounded-md border border-stone-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+        >
+          <input
+            {...form.register("category")}
+            type="radio"
+            value={category}
+            defaultChecked={defaultValue === category}
+            className="mt-1 size-5 accent-brand-600"
+          />
+          <span>
+            <span className="block font-medium">{tc(category)}</span>
+            <span className="block text-sm text-stone-600">{hint(category)}</span>
+          </span>
+        </label>
+      ))}
+      <p id="category-error" role={error ? "alert" : undefined} className="text-sm font-medium text-red-700">
+        {error}
+      </p>
+    </fieldset>
+  );
+}
+
+/** The form-level message: what went wrong as a whole, or what was saved. */
+function FormStatus({ state, errorCount }: { state: RegistrationFormState; errorCount: number }) {
+  const t = useTranslations("register");
+  const tm = useTranslations("manage");
+  const box = "rounded-md border p-4";
+  if (state.status === "saved") {
+    return (
+      <p role="status" className={`${box} border-brand-600 bg-brand-50`}>
+        {tm("saved")}
+      </p>
+    );
+  }
+  if (state.status === "already_registered") {
+    return (
+      <div role="status" className={`${box} border-amber-300 bg-amber-50`}>
+        <p className="font-semibold">{t("alreadyTitle")}</p>
+        <p>{t("already")}</p>
+      </div>
+    );
+  }
+  const message =
+    state.status === "refused"
+      ? {
+          rate_limited: t("rateLimited", { minutes: state.retryAfterMinutes ?? 10 }),
+          closed: t("closed"),
+          category_full: tm("categoryFull"),
+          not_active: tm("notActive"),
+        }[state.reason]
+      : errorCount > 0
+        ? t("errorSummary", { count: errorCount })
+        : undefined;
+  if (!message) return null;
+  return (
+    <p role="alert" className={`${box} border-red-300 bg-red-50 text-red-900`}>
+      {message}
+    </p>
+  );
+}

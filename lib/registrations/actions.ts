@@ -1,0 +1,96 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { clientAddress } from "@/lib/http/client-address";
+import { getPathname } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import { cancelRegistration, updateRegistration } from "@/lib/registrations/mutations";
+import { type ErrorKey, fieldErrors, registrationUpdateSchema } from "@/lib/registrations/schema";
+import { submitRegistration } from "@/lib/registrations/submit";
+
+// Thin server actions (STYLE.md): read the form, validate with the shared
+// schema, limit, call the mutation, answer with a state the form renders.
+// They work without JavaScript: the form posts here and the page renders the
+// returned state.
+
+export type FormValues = Record<string, string | boolean>;
+
+export type RegistrationFormState =
+  | { status: "idle" }
+  | {
+      status: "invalid";
+      fieldErrors: Record<string, ErrorKey>;
+      values: FormValues;
+    }
+  | {
+      status: "refused";
+      reason: "rate_limited" | "closed" | "category_full" | "not_active";
+      retryAfterMinutes?: number;
+      values: FormValues;
+    }
+  | { status: "already_registered" }
+  | { status: "saved"; values: FormValues };
+
+const CHECKBOXES = new Set(["needsAccommodation", "consent"]);
+
+/** The form's fields as the schema expects them: checkboxes as booleans. */
+function readForm(formData: FormData): FormValues {
+  const values: FormValues = { needsAccommodation: false, consent: false };
+  for (const [name, value] of formData) {
+    if (name.startsWith("$ACTION") || typeof value !== "string") continue;
+    values[name] = CHECKBOXES.has(name) ? value === "on" || value === "true" : value;
+  }
+  return values;
+}
+
+export async function registerAction(
+  slug: string,
+  _previous: RegistrationFormState,
+  formData: FormData,
+): Promise<RegistrationFormState> {
+  const values = readForm(formData);
+  const locale = (await getLocale()) as Locale;
+  const result = await submitRegistration({ slug, values, locale, client: clientAddress(await headers()) });
+  if (result.ok) {
+    redirect(
+      getPathname({ href: { pathname: `/r/${result.manageToken}`, query: { welcome: "1" } }, locale }),
+    );
+  }
+  switch (result.reason) {
+    case "invalid":
+      return { status: "invalid", fieldErrors: result.fieldErrors, values };
+    case "rate_limited":
+      return {
+        status: "refused",
+        reason: "rate_limited",
+        retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
+        values,
+      };
+    case "already_registered":
+      return { status: "already_registered" };
+    default:
+      return { status: "refused", reason: "closed", values };
+  }
+}
+
+export async function updateRegistrationAction(
+  token: string,
+  _previous: RegistrationFormState,
+  formData: FormData,
+): Promise<RegistrationFormState> {
+  const values = readForm(formData);
+  const parsed = registrationUpdateSchema.safeParse(values);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error), values };
+  const result = await updateRegistration({ token, input: parsed.data });
+  if (result.ok) return { status: "saved", values };
+  if (result.reason === "not_found") return { status: "refused", reason: "not_active", values };
+  return { status: "refused", reason: result.reason, values };
+}
+
+export async function cancelRegistrationAction(token: string): Promise<void> {
+  await cancelRegistration({ token });
+  const locale = (await getLocale()) as Locale;
+  redirect(getPathname({ href: { pathname: `/r/${token}`, query: { cancelled: "1" } }, locale }));
+}
