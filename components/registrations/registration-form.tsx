@@ -44,7 +44,9 @@ export function RegistrationForm({
     resolver: zodResolver(
       mode === "register" ? registrationSchema : registrationUpdateSchema,
     ) as unknown as Resolver<FormValues>,
-    mode: "onTouched",
+    // Validate on submit, then as the person corrects: validating on blur too
+    // races with the submit and can hide errors.
+    mode: "onSubmit",
     defaultValues: values,
   });
   const clientErrors: FieldErrors = form.formState.errors;

@@ -2,10 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
 import { clientAddress } from "@/lib/http/client-address";
 import { getPathname } from "@/lib/i18n/navigation";
-import type { Locale } from "@/lib/i18n/routing";
+import { isLocale, type Locale, routing } from "@/lib/i18n/routing";
 import { cancelRegistration, updateRegistration } from "@/lib/registrations/mutations";
 import { type ErrorKey, fieldErrors, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
@@ -45,13 +44,19 @@ function readForm(formData: FormData): FormValues {
   return values;
 }
 
+/** Bound arguments travel through the browser: check the language. */
+function pageLocale(value: string): Locale {
+  return isLocale(value) ? value : routing.defaultLocale;
+}
+
 export async function registerAction(
-  slug: string,
+  page: { slug: string; locale: string },
   _previous: RegistrationFormState,
   formData: FormData,
 ): Promise<RegistrationFormState> {
   const values = readForm(formData);
-  const locale = (await getLocale()) as Locale;
+  const { slug } = page;
+  const locale = pageLocale(page.locale);
   const result = await submitRegistration({ slug, values, locale, client: clientAddress(await headers()) });
   if (result.ok) {
     redirect(
@@ -89,8 +94,9 @@ export async function updateRegistrationAction(
   return { status: "refused", reason: result.reason, values };
 }
 
-export async function cancelRegistrationAction(token: string): Promise<void> {
+export async function cancelRegistrationAction(page: { token: string; locale: string }): Promise<void> {
+  const { token } = page;
   await cancelRegistration({ token });
-  const locale = (await getLocale()) as Locale;
+  const locale = pageLocale(page.locale);
   redirect(getPathname({ href: { pathname: `/r/${token}`, query: { cancelled: "1" } }, locale }));
 }

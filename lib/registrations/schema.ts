@@ -64,7 +64,9 @@ function note() {
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
-    error: (issue) => (issue.input === undefined || issue.input === "" ? "required" : "invalidChoice"),
+    // An unanswered choice arrives as undefined, "" (select) or null (radio).
+    error: (issue) =>
+      issue.input === undefined || issue.input === "" || issue.input === null ? "required" : "invalidChoice",
   });
 
 export const registrationSchema = z.object({

@@ -47,7 +47,7 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/even
               {te("state.open_full")}
             </p>
           )}
-          <RegistrationForm mode="register" action={registerAction.bind(null, slug)} />
+          <RegistrationForm mode="register" action={registerAction.bind(null, { slug, locale })} />
         </>
       ) : (
         <p role="status" className="rounded-md border border-stone-300 bg-white p-4">

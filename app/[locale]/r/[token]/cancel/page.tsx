@@ -30,7 +30,10 @@ export default async function CancelRegistrationPage({ params }: PageProps<"/[lo
       <h1 className="text-2xl font-semibold">{t("cancelTitle")}</h1>
       <p className="font-medium">{localize(registration.event.title, locale as Locale)}</p>
       <p className="text-stone-700">{t("cancelExplain")}</p>
-      <form action={cancelRegistrationAction.bind(null, token)} className="flex flex-col gap-3 sm:flex-row">
+      <form
+        action={cancelRegistrationAction.bind(null, { token, locale })}
+        className="flex flex-col gap-3 sm:flex-row"
+      >
         <Button type="submit" variant="danger">
           {t("cancelConfirm")}
         </Button>

@@ -1,0 +1,117 @@
+import { expect, test } from "@playwright/test";
+import {
+  DEMO,
+  fillRegistration,
+  russian,
+  submitAndReachManagePage,
+  uniqueEmail,
+} from "./registration-helpers";
+
+test("a participant registers in Russian, edits the registration and cancels it", async ({ page }) => {
+  await page.goto(DEMO);
+  await page.getByRole("link", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Регистрация");
+
+  await fillRegistration(page, russian, {
+    lastName: "Абдылдаева",
+    firstName: "Нурзат",
+    email: uniqueEmail("nurzat"),
+  });
+  await submitAndReachManagePage(page, "Зарегистрироваться");
+  await expect(page.getByRole("status").first()).toHaveText("Спасибо! Регистрация получена.");
+  await expect(page.getByTestId("registration-status")).toHaveText("Подтверждена: место за вами.");
+  await expect(page.getByTestId("check-in-code")).toHaveText(/^[2-9A-HJ-NP-Z]{7}$/);
+
+  await page.getByLabel("Должность", { exact: true }).fill("Заместитель главы");
+  await page.getByRole("button", { name: "Сохранить изменения" }).click();
+  await expect(page.getByText("Изменения сохранены.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Должность", { exact: true })).toHaveValue("Заместитель главы");
+
+  await page.getByRole("link", { name: "Отменить регистрацию" }).click();
+  await expect(page.getByRole("heading", { name: "Отменить регистрацию?" })).toBeVisible();
+  await page.getByRole("button", { name: "Да, отменить" }).click();
+  await expect(page.getByText("Регистрация отменена. Мы отправили подтверждение на почту.")).toBeVisible();
+  await expect(page.getByTestId("registration-status")).toHaveText("Отменена.");
+  await expect(page.getByRole("button", { name: "Сохранить изменения" })).toHaveCount(0);
+});
+
+test("a participant registers in Kyrgyz and reads the result in Kyrgyz @phone", async ({ page }) => {
+  await page.goto(`/ky${DEMO}/register`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ky");
+  await fillRegistration(
+    page,
+    {
+      lastName: "Фамилиясы",
+      firstName: "Аты",
+      organization: "Уюм",
+      position: "Кызматы",
+      email: "Электрондук почта",
+      phone: "Телефон",
+      gender: "Аял",
+      category: "Жергиликтүү өз алдынча башкаруу",
+      region: "Аймак",
+      regionOption: "Нарын облусу",
+      consent: /макулмун/,
+      submit: "Катталуу",
+    },
+    { lastName: "Осмонова", firstName: "Гүлнара", email: uniqueEmail("gulnara") },
+  );
+  await submitAndReachManagePage(page, "Катталуу");
+  await expect(page).toHaveURL(/^[^?]*\/ky\/r\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сиздин каттооңуз");
+  await expect(page.getByTestId("registration-status")).toContainText("Тастыкталды");
+});
+
+test("a second registration with the same email gets the neutral answer", async ({ page }) => {
+  const email = uniqueEmail("twice");
+  for (const attempt of [1, 2]) {
+    await page.goto(`${DEMO}/register`);
+    await fillRegistration(page, russian, { lastName: "Токтосунов", firstName: `Бакыт ${attempt}`, email });
+    await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  }
+  await expect(page.getByText("Проверьте почту")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Если этот адрес уже зарегистрирован, на него отправлено письмо со ссылкой для управления регистрацией.",
+    ),
+  ).toBeVisible();
+  await expect(page).toHaveURL(`${DEMO}/register`);
+});
+
+test("errors are shown next to their fields before anything is sent", async ({ page }) => {
+  await page.goto(`${DEMO}/register`);
+  await page.getByLabel("Электронная почта", { exact: true }).fill("not-an-address");
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Проверьте выделенные поля" })).toBeVisible();
+  const lastName = page.getByLabel("Фамилия", { exact: true });
+  await expect(lastName).toHaveAttribute("aria-invalid", "true");
+  await expect(lastName).toHaveAccessibleDescription("Заполните это поле.");
+  await expect(page.getByLabel("Электронная почта", { exact: true })).toHaveAccessibleDescription(
+    /Введите адрес электронной почты/,
+  );
+  await expect(page.getByText("Без согласия на обработку данных регистрация невозможна.")).toBeVisible();
+  await expect(page).toHaveURL(`${DEMO}/register`);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form still validates on the server and registers", async ({ page }) => {
+    await page.goto(`${DEMO}/register`);
+    await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await expect(page.getByLabel("Фамилия", { exact: true })).toHaveAccessibleDescription(
+      "Заполните это поле.",
+    );
+
+    await fillRegistration(page, russian, {
+      lastName: "Жээнбеков",
+      firstName: "Азамат",
+      email: uniqueEmail("nojs"),
+    });
+    await page.getByLabel("Отчество").fill("Садырович");
+    await submitAndReachManagePage(page, "Зарегистрироваться");
+    await expect(page.getByTestId("registration-status")).toHaveText("Подтверждена: место за вами.");
+    await expect(page.getByLabel("Отчество")).toHaveValue("Садырович");
+  });
+});
