@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { getPublicEvent } from "@/lib/events/data";
 import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
 import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
 import { participantCategories } from "@/lib/registrations/rules";
@@ -46,6 +47,16 @@ describe("seat allocation under a rush", () => {
       expect(by(category, "WAITLISTED")).toHaveLength(75 - DEMO_QUOTAS[category]);
     }
     expectArrivalOrder(by);
+
+    // What the event page shows is what the database holds.
+    const shown = await getPublicEvent({ slug: event.slug });
+    expect(shown?.seats.total).toBe(0);
+    expect(shown?.seats.byCategory).toEqual({
+      GOVERNMENT: 0,
+      LOCAL_GOVERNMENT: 0,
+      CIVIL_SOCIETY: 0,
+      OTHER: 0,
+    });
 
     // Every registration has exactly its letter, queued with it.
     const letters = await db.outboxMessage.groupBy({
@@ -127,6 +138,23 @@ describe("seat allocation under a rush", () => {
       ok: false,
       reason: "not_found",
     });
+  });
+});
+
+describe("seats shown on the event page", () => {
+  it("count down as people register and cancel", async () => {
+    const event = await createTestEvent();
+    const seats = async () => (await getPublicEvent({ slug: event.slug }))?.seats;
+    expect((await seats())?.byCategory.OTHER).toBe(3);
+    const first = await createRegistration({
+      slug: event.slug,
+      locale: "ru",
+      input: registrationInput({ category: "OTHER" }),
+    });
+    expect(await seats()).toMatchObject({ total: 39, byCategory: { OTHER: 2, GOVERNMENT: 15 } });
+    if (!first.ok) throw new Error("registration failed");
+    await cancelRegistration({ token: first.manageToken });
+    expect(await seats()).toMatchObject({ total: 40, byCategory: { OTHER: 3 } });
   });
 });
 
