@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 
 /**
@@ -15,9 +16,13 @@ export async function consumeRateLimit({
   limit: number;
   windowSeconds: number;
 }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  // Keys hold client addresses, which a client may make as long as it likes:
+  // store a fixed-size digest, which also keeps the addresses themselves out
+  // of the database.
+  const digest = createHash("sha256").update(key).digest("base64url");
   const [row] = await db.$queryRaw<{ count: number; window_start: Date }[]>`
     INSERT INTO rate_limit (key, window_start, count)
-    VALUES (${key}, now(), 1)
+    VALUES (${digest}, now(), 1)
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limit.window_start <= now() - make_interval(secs => ${windowSeconds})
                    THEN 1 ELSE rate_limit.count + 1 END,

@@ -45,7 +45,13 @@ function line(max: number) {
     .refine((value) => !CONTROL.test(value), { error: "invalidText" });
 }
 
-const text = ({ max }: { max: number }) => line(max).min(1, { error: "required" });
+// A required text must say something: not only spaces, dots or invisible characters.
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+
+const text = ({ max }: { max: number }) =>
+  line(max)
+    .min(1, { error: "required" })
+    .refine((value) => value === "" || MEANINGFUL.test(value), { error: "invalidText" });
 
 const optionalText = ({ max }: { max: number }) =>
   line(max)
@@ -103,7 +109,7 @@ export type RegistrationFormValues = z.input<typeof registrationSchema>;
 
 /** What the server accepts on top of the form: the honeypot a person never fills. */
 export const registrationRequestSchema = registrationSchema.extend({
-  website: z.string().max(0, { error: "invalidText" }).optional(),
+  website: z.string({ error: "invalidText" }).max(0, { error: "invalidText" }).optional(),
 });
 
 /** The details a participant may change after registering (not the email, not the consent). */
