@@ -28,6 +28,14 @@ const envSchema = z.object({
    * when it is unset. Changing it invalidates every link already sent.
    */
   APP_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
+  /** smtp://user:password@host:587 or smtps://…; unset, letters go to the local mailbox. */
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+  /** The sender of every letter; replies go to the event's contact address. */
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Kattoo <no-reply@kattoo.local>")),
+  /** Whether `npm start` runs the outbox worker itself ("inline") or leaves it to `npm run worker` ("off"). */
+  OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
+  /** The first delay before a failed letter is tried again; it doubles with each attempt. */
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
   /** The first admin account, created by the seed when no staff exists. */
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default("admin@kattoo.local")),
   ADMIN_PASSWORD: optionalString,

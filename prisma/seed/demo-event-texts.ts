@@ -84,9 +84,9 @@ The **Platform “Central Asia on the Move”** ([www.camplatform.org](http://ww
   },
 
   venueAddress: {
-    ru: "Иссык-Кульская область, Кыргызская Республика",
-    ky: "Ысык-Көл облусу, Кыргыз Республикасы",
-    en: "Issyk-Kul region, Kyrgyz Republic",
+    ru: "Кыргызская Республика",
+    ky: "Кыргыз Республикасы",
+    en: "Kyrgyz Republic",
   },
 
   parties: [

@@ -1,0 +1,66 @@
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
+import type { ReactNode } from "react";
+import type { LetterProps } from "./types";
+
+const colors = { brand: "#0f766e", text: "#1c1917", muted: "#57534e", line: "#e7e5e4" };
+
+/** The frame of every letter: greeting, the letter's own content, the management link. */
+export function Letter({
+  t,
+  locale,
+  participantName,
+  event,
+  manageUrl,
+  heading,
+  preview,
+  children,
+}: LetterProps & { heading: string; preview: string; children: ReactNode }) {
+  return (
+    <Html lang={locale}>
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body
+        style={{ backgroundColor: "#fafaf9", fontFamily: "Arial, Helvetica, sans-serif", color: colors.text }}
+      >
+        <Container style={{ maxWidth: 560, margin: "0 auto", padding: "24px 16px" }}>
+          <Text style={{ color: colors.brand, fontWeight: 700, margin: 0 }}>{event.title}</Text>
+          <Heading as="h1" style={{ fontSize: 22, margin: "12px 0" }}>
+            {heading}
+          </Heading>
+          <Text>{t("greeting", { name: participantName })}</Text>
+          {children}
+          <Section style={{ margin: "24px 0" }}>
+            <Button
+              href={manageUrl}
+              style={{
+                backgroundColor: colors.brand,
+                color: "#ffffff",
+                padding: "12px 20px",
+                borderRadius: 6,
+              }}
+            >
+              {t("manage")}
+            </Button>
+            <Text style={{ color: colors.muted, fontSize: 13 }}>
+              {t("manageHint")}
+            </Text>
+          </Section>
+          <Text style={{ color: colors.muted, fontSize: 13 }}>{t("replyHint")}</Text>
+          <Hr style={{ borderColor: colors.line }} />
+          <Text style={{ color: colors.muted, fontSize: 12 }}>{t("footer", { event: event.title })}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

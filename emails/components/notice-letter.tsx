@@ -1,0 +1,27 @@
+import { Text } from "@react-email/components";
+import { EventSummary } from "./event-summary";
+import { Letter } from "./letter";
+import type { LetterProps } from "./types";
+
+/** A letter that tells a participant where their registration stands. */
+export function NoticeLetter(
+  props: LetterProps & {
+    template:
+      | "registration-pending"
+      | "registration-waitlisted"
+      | "registration-declined"
+      | "registration-cancelled"
+      | "manage-link";
+    bodyValues?: Record<string, string | number>;
+    withEvent?: boolean;
+  },
+) {
+  const { t, event, template, bodyValues, withEvent = false } = props;
+  const body = t(`${template}.body`, { event: event.title, ...bodyValues });
+  return (
+    <Letter {...props} heading={t(`${template}.heading`)} preview={body}>
+      <Text>{body}</Text>
+      {withEvent && <EventSummary t={t} event={event} />}
+    </Letter>
+  );
+}

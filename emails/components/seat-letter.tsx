@@ -1,0 +1,25 @@
+import { Text } from "@react-email/components";
+import { CheckInCode } from "./check-in-code";
+import { EventSummary } from "./event-summary";
+import { Letter } from "./letter";
+import type { CheckIn, LetterProps } from "./types";
+
+/** A letter for someone who holds a seat: the event, the check-in code, the calendar file. */
+export function SeatLetter(
+  props: LetterProps & {
+    template: "registration-confirmed" | "registration-promoted" | "reminder";
+    checkIn: CheckIn;
+    bodyValues?: Record<string, string>;
+  },
+) {
+  const { t, event, template, checkIn, bodyValues } = props;
+  const body = t(`${template}.body`, { event: event.title, ...bodyValues });
+  return (
+    <Letter {...props} heading={t(`${template}.heading`)} preview={body}>
+      <Text>{body}</Text>
+      <EventSummary t={t} event={event} />
+      <CheckInCode t={t} checkIn={checkIn} />
+      <Text>{t("calendarHint")}</Text>
+    </Letter>
+  );
+}

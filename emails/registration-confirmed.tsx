@@ -1,0 +1,6 @@
+import { SeatLetter } from "./components/seat-letter";
+import type { CheckIn, LetterProps } from "./components/types";
+
+export default function RegistrationConfirmed(props: LetterProps & { checkIn: CheckIn }) {
+  return <SeatLetter {...props} template="registration-confirmed" />;
+}

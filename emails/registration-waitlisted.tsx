@@ -1,0 +1,13 @@
+import { NoticeLetter } from "./components/notice-letter";
+import type { LetterProps } from "./components/types";
+
+export default function RegistrationWaitlisted(props: LetterProps & { waitlistPosition: number }) {
+  return (
+    <NoticeLetter
+      {...props}
+      template="registration-waitlisted"
+      bodyValues={{ position: props.waitlistPosition }}
+      withEvent
+    />
+  );
+}

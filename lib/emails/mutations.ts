@@ -1,0 +1,97 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { OutboxMessage } from "@/lib/generated/prisma/client";
+
+// The outbox's state machine: QUEUED → SENDING (claimed by one worker) →
+// SENT, or back to QUEUED with a later attempt, or FAILED after the last one.
+
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * Claims up to `limit` due letters for `workerId`. SKIP LOCKED lets several
+ * workers claim at once without ever taking the same row; a letter claimed
+ * by a worker that died is due again once its claim is older than the
+ * timeout.
+ */
+export async function claimDueLetters({
+  workerId,
+  limit,
+  claimTimeoutSeconds,
+}: {
+  workerId: string;
+  limit: number;
+  claimTimeoutSeconds: number;
+}): Promise<OutboxMessage[]> {
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    UPDATE outbox_message SET status = 'SENDING', claimed_at = now(), claimed_by = ${workerId},
+      attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM outbox_message
+      WHERE (status = 'QUEUED' AND next_attempt_at <= now())
+         OR (status = 'SENDING' AND claimed_at < now() - make_interval(secs => ${claimTimeoutSeconds}))
+      ORDER BY next_attempt_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  if (claimed.length === 0) return [];
+  return db.outboxMessage.findMany({
+    where: { id: { in: claimed.map((row) => row.id) } },
+    orderBy: { nextAttemptAt: "asc" },
+  });
+}
+
+/** Records delivery, unless another worker took the letter over meanwhile. */
+export async function markLetterSent({
+  id,
+  workerId,
+  providerMessageId,
+}: {
+  id: string;
+  workerId: string;
+  providerMessageId: string;
+}) {
+  await db.outboxMessage.updateMany({
+    where: { id, claimedBy: workerId, status: "SENDING" },
+    data: { status: "SENT", sentAt: new Date(), providerMessageId, lastError: null },
+  });
+}
+
+/** Schedules the next attempt with exponential backoff and jitter, or gives up. */
+export async function markLetterAttemptFailed({
+  message,
+  workerId,
+  error,
+  retryBaseSeconds,
+}: {
+  message: Pick<OutboxMessage, "id" | "attempts">;
+  workerId: string;
+  error: string;
+  retryBaseSeconds: number;
+}) {
+  const finalAttempt = message.attempts >= MAX_ATTEMPTS;
+  const delaySeconds = retryBaseSeconds * 2 ** (message.attempts - 1) * (0.5 + Math.random() / 2);
+  await db.outboxMessage.updateMany({
+    where: { id: message.id, claimedBy: workerId, status: "SENDING" },
+    data: {
+      status: finalAttempt ? "FAILED" : "QUEUED",
+      lastError: error.slice(0, 2000),
+      nextAttemptAt: new Date(Date.now() + delaySeconds * 1000),
+    },
+  });
+}
+
+/** Keeps a letter in the local mailbox (no SMTP server configured). */
+export async function storeInMailbox(letter: {
+  outboxMessageId: string;
+  toAddress: string;
+  subject: string;
+  html: string;
+  text: string;
+  raw: string;
+}) {
+  await db.mailboxMessage.upsert({
+    where: { outboxMessageId: letter.outboxMessageId },
+    create: letter,
+    update: letter,
+  });
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import { render } from "@react-email/render";
+import { createTranslator } from "next-intl";
+import QRCode from "qrcode";
+import type { ReactElement } from "react";
+import type { CheckIn, LetterProps } from "@/emails/components/types";
+import ManageLink from "@/emails/manage-link";
+import OrganizerMessage from "@/emails/organizer-message";
+import RegistrationCancelled from "@/emails/registration-cancelled";
+import RegistrationConfirmed from "@/emails/registration-confirmed";
+import RegistrationDeclined from "@/emails/registration-declined";
+import RegistrationPending from "@/emails/registration-pending";
+import RegistrationPromoted from "@/emails/registration-promoted";
+import RegistrationWaitlisted from "@/emails/registration-waitlisted";
+import Reminder from "@/emails/reminder";
+import type { LetterRegistration } from "@/lib/emails/data";
+import type { LetterTemplate } from "@/lib/emails/templates";
+import { eventCalendar } from "@/lib/events/calendar";
+import { localize } from "@/lib/events/schema";
+import { formatDateRange, formatDateTime } from "@/lib/i18n/dates";
+import en from "@/lib/i18n/messages/en.json";
+import ky from "@/lib/i18n/messages/ky.json";
+import ru from "@/lib/i18n/messages/ru.json";
+import type { Locale } from "@/lib/i18n/routing";
+import { absoluteUrl } from "@/lib/i18n/urls";
+import { waitlistPosition } from "@/lib/registrations/data";
+import { manageToken } from "@/lib/registrations/tokens";
+
+// Turns an outbox row into a letter: subject, HTML and plain text in the
+// participant's language, and for a held seat the calendar file and the
+// check-in QR image. Participant text reaches the letter only through React,
+// which escapes it.
+
+const messages = { ru, ky, en };
+
+const QR_CID = "check-in-qr";
+const SEAT_LETTERS: ReadonlySet<LetterTemplate> = new Set([
+  "registration-confirmed",
+  "registration-promoted",
+  "reminder",
+]);
+
+export type Attachment = {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+  cid?: string;
+};
+
+export type RenderedLetter = {
+  to: { name: string; address: string };
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: Attachment[];
+};
+
+export async function renderLetter({
+  template,
+  locale,
+  registration,
+  payload,
+}: {
+  template: LetterTemplate;
+  locale: Locale;
+  registration: LetterRegistration;
+  payload: Record<string, unknown>;
+}): Promise<RenderedLetter> {
+  const { event } = registration;
+  const t = createTranslator({
+    locale,
+    messages: messages[locale],
+    namespace: "email",
+  }) as unknown as LetterProps["t"];
+  const zone = { locale, timeZone: event.timeZone };
+  const first = event.days[0];
+  const last = event.days.at(-1);
+  const title = localize(event.title, locale);
+  const base: LetterProps = {
+    t,
+    locale,
+    participantName: [registration.firstName, registration.patronymic].filter(Boolean).join(" "),
+    event: {
+      title,
+      dates: first && last ? formatDateRange(first.startsAt, last.endsAt, zone) : "",
+      venue: `${localize(event.venueName, locale)}, ${localize(event.venueAddress, locale)}`,
+      organizers: event.parties
+        .filter((party) => party.role === "ORGANIZER")
+        .map((party) => localize(party.name, locale)),
+    },
+    manageUrl: absoluteUrl({ href: `/r/${manageToken(registration.id)}`, locale }),
+  };
+  const checkIn: CheckIn = { code: registration.checkInCode, qrImageCid: QR_CID };
+  const startsAt = first ? formatDateTime(first.startsAt, zone) : "";
+  const message = typeof payload.message === "string" ? payload.message : "";
+
+  const element: ReactElement = {
+    "registration-pending": () => <RegistrationPending {...base} />,
+    "registration-confirmed": () => <RegistrationConfirmed {...base} checkIn={checkIn} />,
+    "registration-waitlisted": async () => (
+      <RegistrationWaitlisted {...base} waitlistPosition={(await waitlistPosition(registration)) ?? 1} />
+    ),
+    "registration-promoted": () => <RegistrationPromoted {...base} checkIn={checkIn} />,
+    "registration-declined": () => <RegistrationDeclined {...base} />,
+    "registration-cancelled": () => <RegistrationCancelled {...base} />,
+    "manage-link": () => <ManageLink {...base} />,
+    reminder: () => <Reminder {...base} checkIn={checkIn} startsAt={startsAt} />,
+    "organizer-message": () => <OrganizerMessage {...base} message={message} />,
+  }[template]() as ReactElement;
+
+  const subject = t(`${template}.subject`, {
+    event: title,
+    date: startsAt,
+    subject: typeof payload.subject === "string" ? payload.subject : title,
+  });
+  return {
+    to: { name: `${registration.firstName} ${registration.lastName}`, address: registration.email },
+    replyTo: event.contactEmail ?? undefined,
+    subject,
+    html: await render(await element),
+    text: await render(await element, { plainText: true }),
+    attachments: SEAT_LETTERS.has(template) ? await seatAttachments({ registration, locale }) : [],
+  };
+}
+
+async function seatAttachments({
+  registration,
+  locale,
+}: {
+  registration: LetterRegistration;
+  locale: Locale;
+}) {
+  const { event } = registration;
+  return [
+    {
+      filename: `${event.slug}.ics`,
+      content: eventCalendar({ event, locale, url: absoluteUrl({ href: `/events/${event.slug}`, locale }) }),
+      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+    },
+    {
+      filename: "check-in.png",
+      content: await QRCode.toBuffer(registration.checkInCode, { width: 360, margin: 2 }),
+      contentType: "image/png",
+      cid: QR_CID,
+    },
+  ];
+}

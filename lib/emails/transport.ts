@@ -1,0 +1,61 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { storeInMailbox } from "@/lib/emails/mutations";
+import type { RenderedLetter } from "@/lib/emails/render";
+import { getEnv } from "@/lib/env";
+
+// One transport per process, created once: SMTP when SMTP_URL is set, else
+// the local mailbox, where staff read what would have been sent.
+
+export type SendResult = { providerMessageId: string };
+export type Send = (letter: RenderedLetter & { outboxMessageId: string }) => Promise<SendResult>;
+
+export function createSender({
+  smtpUrl: SMTP_URL = getEnv().SMTP_URL,
+  mailFrom: MAIL_FROM = getEnv().MAIL_FROM,
+}: { smtpUrl?: string; mailFrom?: string } = {}): { send: Send; describe: string; close: () => void } {
+  const domain = MAIL_FROM.match(/@([^>\s]+)/)?.[1] ?? "kattoo.local";
+  const envelope = (letter: RenderedLetter & { outboxMessageId: string }) => ({
+    from: MAIL_FROM,
+    // Names go in as structured addresses: nodemailer encodes them, so no
+    // participant text can start a header of its own.
+    to: { name: letter.to.name.replace(/[\r\n]+/g, " "), address: letter.to.address },
+    replyTo: letter.replyTo,
+    subject: letter.subject.replace(/[\r\n]+/g, " "),
+    html: letter.html,
+    text: letter.text,
+    attachments: letter.attachments,
+    // Stable per letter: a resent copy can be recognised as the same letter.
+    messageId: `<${letter.outboxMessageId}@${domain}>`,
+  });
+
+  if (SMTP_URL) {
+    const transport = nodemailer.createTransport({ pool: true, url: SMTP_URL, maxConnections: 4 });
+    return {
+      describe: `SMTP ${new URL(SMTP_URL).host}`,
+      send: async (letter) => {
+        const info = await transport.sendMail(envelope(letter));
+        return { providerMessageId: info.messageId };
+      },
+      close: () => transport.close(),
+    };
+  }
+
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "\r\n" });
+  return {
+    describe: "local mailbox",
+    send: async (letter) => {
+      const info = await transport.sendMail(envelope(letter));
+      await storeInMailbox({
+        outboxMessageId: letter.outboxMessageId,
+        toAddress: letter.to.address,
+        subject: letter.subject,
+        html: letter.html,
+        text: letter.text,
+        raw: (info.message as Buffer).toString("utf8"),
+      });
+      return { providerMessageId: info.messageId };
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { getLetterRegistration } from "@/lib/emails/data";
+import { claimDueLetters, markLetterAttemptFailed, markLetterSent } from "@/lib/emails/mutations";
+import { renderLetter } from "@/lib/emails/render";
+import type { LetterTemplate } from "@/lib/emails/templates";
+import type { Send } from "@/lib/emails/transport";
+import type { OutboxMessage } from "@/lib/generated/prisma/client";
+
+// Sends what the outbox holds: claims due letters, renders each from the
+// registration as it is now, sends it, records the outcome. Several workers
+// (processes or app instances) can run at once; none sends a letter another
+// has claimed.
+
+export type WorkerOptions = {
+  send: Send;
+  retryBaseSeconds: number;
+  workerId?: string;
+  /** How many letters one claim takes, and how many are sent at once. */
+  batchSize?: number;
+  concurrency?: number;
+  /** A claim older than this is taken to belong to a dead worker. */
+  claimTimeoutSeconds?: number;
+  /** How long to wait when nothing is due. */
+  idleMs?: number;
+  onError?: (message: OutboxMessage, error: unknown) => void;
+};
+
+export function startOutboxWorker(options: WorkerOptions) {
+  const { idleMs = 500 } = options;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const handled = await sendDueLetters(options).catch((error: unknown) => {
+        // The database itself is unreachable: wait and try again.
+        console.error("Outbox worker:", error instanceof Error ? error.message : error);
+        return 0;
+      });
+      if (handled === 0 && running) await sleep(idleMs);
+    }
+  })();
+  return {
+    /** Finishes the letters in hand, then stops. */
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+/** One round: claims a batch and sends it. Returns how many letters it handled. */
+export async function sendDueLetters({
+  send,
+  retryBaseSeconds,
+  workerId = `worker-${randomUUID()}`,
+  batchSize = 20,
+  concurrency = 4,
+  claimTimeoutSeconds = 120,
+  onError,
+}: WorkerOptions): Promise<number> {
+  const messages = await claimDueLetters({ workerId, limit: batchSize, claimTimeoutSeconds });
+  const queue = [...messages];
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let message = queue.shift(); message; message = queue.shift()) {
+        try {
+          const { providerMessageId } = await deliver(message, send);
+          await markLetterSent({ id: message.id, workerId, providerMessageId });
+        } catch (error) {
+          onError?.(message, error);
+          await markLetterAttemptFailed({
+            message,
+            workerId,
+            error: error instanceof Error ? error.message : String(error),
+            retryBaseSeconds,
+          });
+        }
+      }
+    }),
+  );
+  return messages.length;
+}
+
+async function deliver(message: OutboxMessage, send: Send) {
+  const registration = message.registrationId
+    ? await getLetterRegistration({ registrationId: message.registrationId })
+    : null;
+  if (!registration) throw new Error("The registration of this letter no longer exists.");
+  const letter = await renderLetter({
+    template: message.template as LetterTemplate,
+    locale: message.locale,
+    registration,
+    payload: (message.payload ?? {}) as Record<string, unknown>,
+  });
+  // The address the letter was queued for, not whatever the row says now.
+  return send({ ...letter, to: { ...letter.to, address: message.toAddress }, outboxMessageId: message.id });
+}
