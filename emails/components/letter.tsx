@@ -52,9 +52,7 @@ export function Letter({
             >
               {t("manage")}
             </Button>
-            <Text style={{ color: colors.muted, fontSize: 13 }}>
-              {t("manageHint")}
-            </Text>
+            <Text style={{ color: colors.muted, fontSize: 13 }}>{t("manageHint")}</Text>
           </Section>
           <Text style={{ color: colors.muted, fontSize: 13 }}>{t("replyHint")}</Text>
           <Hr style={{ borderColor: colors.line }} />

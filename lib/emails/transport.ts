@@ -13,7 +13,10 @@ export type Send = (letter: RenderedLetter & { outboxMessageId: string }) => Pro
 export function createSender({
   smtpUrl: SMTP_URL = getEnv().SMTP_URL,
   mailFrom: MAIL_FROM = getEnv().MAIL_FROM,
-}: { smtpUrl?: string; mailFrom?: string } = {}): { send: Send; describe: string; close: () => void } {
+}: {
+  smtpUrl?: string;
+  mailFrom?: string;
+} = {}): { send: Send; describe: string; close: () => void } {
   const domain = MAIL_FROM.match(/@([^>\s]+)/)?.[1] ?? "kattoo.local";
   const envelope = (letter: RenderedLetter & { outboxMessageId: string }) => ({
     from: MAIL_FROM,

@@ -25,7 +25,9 @@ export async function createTestEvent({
   status?: "DRAFT" | "PUBLISHED" | "CLOSED" | "ARCHIVED";
   registrationClosesAt?: Date;
 } = {}) {
-  const start = new Date(Date.now() + 14 * 86_400_000);
+  // Two weeks ahead, on the hour, as real events are.
+  const hour = 3_600_000;
+  const start = new Date(Math.floor((Date.now() + 14 * 86_400_000) / hour) * hour);
   return db.event.create({
     data: {
       slug: `test-${randomUUID().slice(0, 12)}`,

@@ -1,0 +1,260 @@
+import { randomUUID } from "node:crypto";
+import type { ParsedMail } from "mailparser";
+import ical from "node-ical";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createSender } from "@/lib/emails/transport";
+import { sendDueLetters, startOutboxWorker } from "@/lib/emails/worker";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
+import { manageToken } from "@/lib/registrations/tokens";
+import { createTestEvent, registrationInput } from "../support/factories";
+import { decodeQr } from "../support/qr";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+
+let smtp: TestSmtpServer;
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+});
+
+afterAll(async () => {
+  await smtp.close();
+});
+
+/** Sends everything due through the test SMTP server and returns what arrived for `email`. */
+async function deliverTo(email: string): Promise<ParsedMail[]> {
+  const sender = createSender({ smtpUrl: smtp.url });
+  try {
+    while ((await sendDueLetters({ send: sender.send, retryBaseSeconds: 0.1 })) > 0) {}
+  } finally {
+    sender.close();
+  }
+  return smtp.received.filter((mail) => addressOf(mail) === email);
+}
+
+function addressOf(mail: ParsedMail): string | undefined {
+  const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+  return to?.value[0]?.address;
+}
+
+async function register(
+  locale: Locale,
+  overrides: Parameters<typeof registrationInput>[0] = {},
+  slug?: string,
+) {
+  const eventSlug = slug ?? (await createTestEvent()).slug;
+  const input = registrationInput(overrides);
+  const result = await createRegistration({ slug: eventSlug, locale, input });
+  if (!result.ok) throw new Error(`registration refused: ${result.reason}`);
+  return { ...result, email: input.email, slug: eventSlug };
+}
+
+describe("letters as they arrive", () => {
+  it("confirms a seat in Russian with both parts, the link, a calendar file and a QR code", async () => {
+    const person = await register("ru", { firstName: "Айгүл", patronymic: "Бакытовна" });
+    const [mail] = await deliverTo(person.email);
+    if (!mail) throw new Error("no letter arrived");
+
+    expect(mail.subject).toBe("Регистрация подтверждена: Тестовый семинар");
+    expect(mail.text).toContain("Здравствуйте, Айгүл Бакытовна!");
+    expect(mail.html).toContain('lang="ru"');
+    expect(mail.html).toContain("Ваше место подтверждено");
+    const manageUrl = `http://localhost:3000/r/${person.manageToken}`;
+    expect(mail.text).toContain(manageUrl);
+    expect(mail.html).toContain(manageUrl);
+    expect(mail.messageId).toMatch(/@kattoo\.local>$/);
+
+    const registration = await db.registration.findUniqueOrThrow({ where: { id: person.registrationId } });
+    expect(mail.text).toContain(registration.checkInCode);
+    const qr = mail.attachments.find((attachment) => attachment.contentType === "image/png");
+    expect(qr?.cid).toBe("check-in-qr");
+    expect(decodeQr(qr?.content as Buffer)).toBe(registration.checkInCode);
+
+    const calendar = mail.attachments.find((attachment) =>
+      attachment.contentType.startsWith("text/calendar"),
+    );
+    const entries = Object.values(ical.sync.parseICS(calendar?.content.toString("utf8") ?? "")).filter(
+      (entry) => entry?.type === "VEVENT",
+    );
+    const event = await db.event.findUniqueOrThrow({ where: { slug: person.slug }, include: { days: true } });
+    expect(entries).toHaveLength(event.days.length);
+    expect(entries[0]).toMatchObject({
+      summary: "Тестовый семинар",
+      location: "Чолпон-Ата, Иссык-Кульская область",
+    });
+    expect((entries[0] as { start: Date }).start.toISOString()).toBe(event.days[0]?.startsAt.toISOString());
+  });
+
+  it("speaks the participant's language: Kyrgyz and English", async () => {
+    const ky = await register("ky");
+    const en = await register("en");
+    const [kyMail] = await deliverTo(ky.email);
+    const [enMail] = await deliverTo(en.email);
+    expect(kyMail?.subject).toBe("Каттоо тастыкталды: Сыноо семинары");
+    expect(kyMail?.text).toContain("Саламатсызбы");
+    expect(kyMail?.text).toContain(`http://localhost:3000/ky/r/${ky.manageToken}`);
+    expect(enMail?.subject).toBe("Registration confirmed: Test seminar");
+    expect(enMail?.text).toContain(`http://localhost:3000/en/r/${en.manageToken}`);
+  });
+
+  it("tells the waiting list its place, the promoted their seat, the cancelled their cancellation", async () => {
+    const event = await createTestEvent({ capacity: 1, quotas: {} });
+    const holder = await register("en", {}, event.slug);
+    const waiting = await register("en", {}, event.slug);
+    expect((await deliverTo(waiting.email))[0]?.text).toContain("you are 1st in line");
+
+    await cancelRegistration({ token: holder.manageToken });
+    const [, promoted] = await deliverTo(waiting.email);
+    expect(promoted?.subject).toBe("A seat is free: registration confirmed — Test seminar");
+    expect(promoted?.attachments.map((attachment) => attachment.contentType).sort()).toEqual([
+      "image/png",
+      "text/calendar",
+    ]);
+    const holderMails = await deliverTo(holder.email);
+    expect(holderMails.map((mail) => mail.subject)).toEqual([
+      "Registration confirmed: Test seminar",
+      "Registration cancelled: Test seminar",
+    ]);
+    expect(holderMails[1]?.attachments).toEqual([]);
+  });
+
+  it("sends the management link again to the owner of an address registered twice", async () => {
+    const first = await register("ru");
+    await createRegistration({
+      slug: first.slug,
+      locale: "ru",
+      input: registrationInput({ email: first.email }),
+    });
+    const mails = await deliverTo(first.email);
+    expect(mails.map((mail) => mail.subject).sort()).toEqual([
+      "Регистрация подтверждена: Тестовый семинар",
+      "Ссылка на вашу регистрацию: Тестовый семинар",
+    ]);
+    const resent = mails.find((mail) => mail.subject?.startsWith("Ссылка"));
+    expect(resent?.text).toContain(`/r/${manageToken(first.registrationId)}`);
+  });
+
+  it("puts a name with line breaks and header text into no header of its own", async () => {
+    const person = await register("en");
+    // Past the schema, straight into the database: the letter must hold anyway.
+    await db.registration.update({
+      where: { id: person.registrationId },
+      data: {
+        firstName: "Eve\r\nBcc: spy@example.test\r\nX-Injected: yes",
+        lastName: "Doe\nSubject: hacked",
+      },
+    });
+    const [mail] = await deliverTo(person.email);
+    expect(mail?.headers.has("x-injected")).toBe(false);
+    expect(mail?.bcc).toBeUndefined();
+    expect(mail?.subject).toBe("Registration confirmed: Test seminar");
+    expect(smtp.received.some((received) => addressOf(received) === "spy@example.test")).toBe(false);
+    // The name is still there, as text, where it belongs.
+    expect(mail?.html).toContain("Eve");
+  });
+
+  it("escapes participant text in the letter's HTML", async () => {
+    const person = await register("en", { firstName: "<img src=x onerror=alert(1)>" });
+    const [mail] = await deliverTo(person.email);
+    expect(mail?.html).not.toContain("<img src=x");
+    expect(mail?.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});
+
+describe("the outbox when the mail server fails", () => {
+  it("delivers every letter exactly once after the server refused and then vanished, with two workers", async () => {
+    const event = await createTestEvent({ capacity: 500, quotas: {} });
+    const down = await startTestSmtpServer();
+    down.refuse(true);
+    const senders = [createSender({ smtpUrl: down.url }), createSender({ smtpUrl: down.url })];
+    const workers = senders.map((sender, index) =>
+      startOutboxWorker({
+        send: sender.send,
+        retryBaseSeconds: 0.05,
+        workerId: `test-worker-${index}`,
+        idleMs: 20,
+      }),
+    );
+
+    const emails = Array.from({ length: 200 }, () => `${randomUUID()}@example.test`);
+    await Promise.all(
+      emails.map((email) =>
+        createRegistration({ slug: event.slug, locale: "ru", input: registrationInput({ email }) }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await down.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const failedSoFar = await db.outboxMessage.count({
+      where: { eventId: event.id, lastError: { not: null } },
+    });
+    expect(failedSoFar).toBeGreaterThan(0);
+    expect(await db.outboxMessage.count({ where: { eventId: event.id, status: "SENT" } })).toBe(0);
+
+    // Back on the same port: the waiting letters go out.
+    const port = Number(new URL(down.url).port);
+    const restored = await startTestSmtpServer({ port });
+    try {
+      await restored.waitFor(200, 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const recipients = restored.received.map(addressOf);
+      expect(new Set(recipients).size).toBe(200);
+      expect(recipients).toHaveLength(200);
+      expect(new Set(recipients)).toEqual(new Set(emails));
+      expect(await db.outboxMessage.count({ where: { eventId: event.id, status: "SENT" } })).toBe(200);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      for (const sender of senders) sender.close();
+      await restored.close();
+    }
+  }, 120_000);
+
+  it("takes over, after the claim timeout, a letter claimed by a worker that died", async () => {
+    const person = await register("ru");
+    const letter = await db.outboxMessage.findFirstOrThrow({
+      where: { registrationId: person.registrationId },
+    });
+    // A worker claimed it and died before sending: SENDING, claimed long ago.
+    await db.outboxMessage.update({
+      where: { id: letter.id },
+      data: {
+        status: "SENDING",
+        claimedBy: "dead-worker",
+        claimedAt: new Date(Date.now() - 10 * 60_000),
+        attempts: 1,
+      },
+    });
+    const sender = createSender({ smtpUrl: smtp.url });
+    try {
+      // Within the timeout it is left alone…
+      await sendDueLetters({ send: sender.send, retryBaseSeconds: 1, claimTimeoutSeconds: 3600 });
+      expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: letter.id } })).status).toBe("SENDING");
+      // …past it, another worker sends it.
+      await sendDueLetters({ send: sender.send, retryBaseSeconds: 1, claimTimeoutSeconds: 120 });
+    } finally {
+      sender.close();
+    }
+    const sent = await db.outboxMessage.findUniqueOrThrow({ where: { id: letter.id } });
+    expect(sent).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(smtp.received.filter((mail) => addressOf(mail) === person.email)).toHaveLength(1);
+  });
+
+  it("gives up after the last attempt and keeps the error", async () => {
+    const person = await register("ru");
+    await db.registration.delete({ where: { id: person.registrationId } }).catch(() => undefined);
+    const letter = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: person.email } });
+    await db.outboxMessage.update({ where: { id: letter.id }, data: { attempts: 7 } });
+    const sender = createSender({ smtpUrl: smtp.url });
+    try {
+      await sendDueLetters({ send: sender.send, retryBaseSeconds: 0.01 });
+    } finally {
+      sender.close();
+    }
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 8,
+      lastError: "The registration of this letter no longer exists.",
+    });
+  });
+});

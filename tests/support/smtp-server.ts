@@ -1,0 +1,53 @@
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+// A real SMTP server on 127.0.0.1 for tests: it keeps what it receives, parsed
+// as a mail client would, and can refuse mail or go away on demand.
+
+export type TestSmtpServer = {
+  url: string;
+  received: ParsedMail[];
+  /** Answer every message with a temporary failure (451), or accept again. */
+  refuse: (refusing: boolean) => void;
+  /** Wait until `count` messages have arrived. */
+  waitFor: (count: number, timeoutMs?: number) => Promise<ParsedMail[]>;
+  close: () => Promise<void>;
+};
+
+export async function startTestSmtpServer({ port = 0 }: { port?: number } = {}): Promise<TestSmtpServer> {
+  const received: ParsedMail[] = [];
+  let refusing = false;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          if (refusing) return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    received,
+    refuse: (value) => {
+      refusing = value;
+    },
+    waitFor: async (count, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`Only ${received.length} of ${count} letters arrived.`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
