@@ -36,6 +36,8 @@ const envSchema = z.object({
   OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
   /** The first delay before a failed letter is tried again; it doubles with each attempt. */
   OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+  /** How long before the first day confirmed participants get their reminder. */
+  REMINDER_HOURS_BEFORE: z.coerce.number().int().min(1).default(48),
   /** The first admin account, created by the seed when no staff exists. */
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default("admin@kattoo.local")),
   ADMIN_PASSWORD: optionalString,

@@ -10,6 +10,7 @@ const sender = createSender();
 const worker = startOutboxWorker({
   send: sender.send,
   retryBaseSeconds: env.OUTBOX_RETRY_BASE_SECONDS,
+  reminderHoursBefore: env.REMINDER_HOURS_BEFORE,
   // The error itself may name the recipient: it is kept with the letter, for
   // staff, and not written to the log.
   onError: (message) =>

@@ -95,3 +95,21 @@ export async function storeInMailbox(letter: {
     update: letter,
   });
 }
+
+/**
+ * Queues the reminder of every confirmed participant whose event begins
+ * within `hoursBefore`, once per participant: the dedupe key makes a second
+ * run, or a run after a restart, queue nothing new.
+ */
+export async function queueDueReminders({ hoursBefore }: { hoursBefore: number }): Promise<number> {
+  return db.$executeRaw`
+    INSERT INTO outbox_message (id, event_id, registration_id, template, locale, to_address, dedupe_key)
+    SELECT gen_random_uuid(), r.event_id, r.id, 'reminder', r.locale, r.email, 'reminder:' || r.id
+    FROM registration r
+    JOIN event e ON e.id = r.event_id
+    WHERE r.status = 'CONFIRMED'
+      AND e.status IN ('PUBLISHED', 'CLOSED')
+      AND (SELECT min(d.starts_at) FROM event_day d WHERE d.event_id = e.id)
+          BETWEEN now() AND now() + make_interval(hours => ${hoursBefore})
+    ON CONFLICT (dedupe_key) DO NOTHING`;
+}

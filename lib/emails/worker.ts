@@ -2,7 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { getLetterRegistration } from "@/lib/emails/data";
-import { claimDueLetters, markLetterAttemptFailed, markLetterSent } from "@/lib/emails/mutations";
+import {
+  claimDueLetters,
+  markLetterAttemptFailed,
+  markLetterSent,
+  queueDueReminders,
+} from "@/lib/emails/mutations";
 import { renderLetter } from "@/lib/emails/render";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import type { Send } from "@/lib/emails/transport";
@@ -27,12 +32,22 @@ export type WorkerOptions = {
   onError?: (message: OutboxMessage, error: unknown) => void;
 };
 
-export function startOutboxWorker(options: WorkerOptions) {
-  const { idleMs = 500 } = options;
+const REMINDER_CHECK_MS = 60_000;
+
+export function startOutboxWorker(options: WorkerOptions & { reminderHoursBefore?: number }) {
+  const { idleMs = 500, reminderHoursBefore } = options;
   let running = true;
+  let remindersCheckedAt = 0;
+  const round = async () => {
+    if (reminderHoursBefore && Date.now() - remindersCheckedAt > REMINDER_CHECK_MS) {
+      remindersCheckedAt = Date.now();
+      await queueDueReminders({ hoursBefore: reminderHoursBefore });
+    }
+    return sendDueLetters(options);
+  };
   const loop = (async () => {
     while (running) {
-      const handled = await sendDueLetters(options).catch((error: unknown) => {
+      const handled = await round().catch((error: unknown) => {
         // The database itself is unreachable: wait and try again.
         console.error("Outbox worker:", error instanceof Error ? error.message : error);
         return 0;

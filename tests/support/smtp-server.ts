@@ -10,8 +10,12 @@ export type TestSmtpServer = {
   received: ParsedMail[];
   /** Answer every message with a temporary failure (451), or accept again. */
   refuse: (refusing: boolean) => void;
-  /** Wait until `count` messages have arrived. */
-  waitFor: (count: number, timeoutMs?: number) => Promise<ParsedMail[]>;
+  /** Waits until `count` of the messages that match `where` have arrived, and returns those. */
+  waitFor: (options: {
+    count: number;
+    where: (mail: ParsedMail) => boolean;
+    timeoutMs?: number;
+  }) => Promise<ParsedMail[]>;
   close: () => Promise<void>;
 };
 
@@ -40,13 +44,14 @@ export async function startTestSmtpServer({ port = 0 }: { port?: number } = {}):
     refuse: (value) => {
       refusing = value;
     },
-    waitFor: async (count, timeoutMs = 30_000) => {
+    waitFor: async ({ count, where, timeoutMs = 30_000 }) => {
       const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`Only ${received.length} of ${count} letters arrived.`);
+      for (;;) {
+        const matching = received.filter(where);
+        if (matching.length >= count) return matching;
+        if (Date.now() > deadline) throw new Error(`Only ${matching.length} of ${count} letters arrived.`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      return received;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
