@@ -50,6 +50,8 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       APP_URL: baseURL,
+      ADMIN_EMAIL: "admin@kattoo.test",
+      ADMIN_PASSWORD: "e2e-admin-password-long",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

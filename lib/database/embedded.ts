@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rename, rm } from "node:fs/promises";
+import { chmod, mkdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -30,7 +30,10 @@ export async function startEmbeddedPostgres({
   await mkdir(directory, { recursive: true });
   // When run as root, PostgreSQL runs as the "postgres" user, which must be
   // able to reach the cluster directory (a mkdtemp folder is 0700).
-  if (userInfo().uid === 0) await chmod(directory, 0o755);
+  if (userInfo().uid === 0) {
+    await chmod(directory, 0o755);
+    await assertTraversableByOthers(path.dirname(path.resolve(directory)));
+  }
 
   await stopOrphanedPostmaster(clusterDir);
   const password = await readOrCreateSecret(path.join(directory, "password"));
@@ -73,6 +76,19 @@ export async function startEmbeddedPostgres({
     url: connectionUrl({ port, password, database: DATABASE_NAME }),
     stop: () => server.stop(),
   };
+}
+
+/** Every folder above the data folder must let the "postgres" user pass. */
+async function assertTraversableByOthers(folder: string) {
+  for (let current = folder; ; current = path.dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) {
+      throw new Error(
+        `As root, Kattoo runs PostgreSQL as the "postgres" user, which cannot enter ${current}. ` +
+          "Set KATTOO_DATA_DIR to a folder outside it (for example /var/lib/kattoo), or run Kattoo as another user.",
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
 }
 
 function connectionUrl({

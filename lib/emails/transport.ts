@@ -53,7 +53,7 @@ export function createSender({
         outboxMessageId: letter.outboxMessageId,
         toAddress: letter.to.address,
         subject: letter.subject,
-        html: letter.html,
+        html: withInlineImages(letter),
         text: letter.text,
         raw: (info.message as Buffer).toString("utf8"),
       });
@@ -61,4 +61,13 @@ export function createSender({
     },
     close: () => transport.close(),
   };
+}
+
+/** The letter's HTML with its inline images embedded, to be shown in a browser. */
+function withInlineImages(letter: RenderedLetter): string {
+  return letter.attachments.reduce((html, attachment) => {
+    if (!attachment.cid) return html;
+    const data = Buffer.from(attachment.content).toString("base64");
+    return html.replaceAll(`cid:${attachment.cid}`, `data:${attachment.contentType};base64,${data}`);
+  }, letter.html);
 }

@@ -53,3 +53,24 @@ async function countConfirmedByCategory({ eventId }: { eventId: string }): Promi
   for (const row of rows) taken[row.category] = row._count._all;
   return taken;
 }
+
+/** Every event, newest first, with the numbers staff look at first. */
+export async function listEventsForStaff() {
+  const events = await db.event.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { days: { orderBy: { startsAt: "asc" }, take: 1 } },
+  });
+  const counts = await db.registration.groupBy({ by: ["eventId", "status"], _count: { _all: true } });
+  return events.map((event) => {
+    const count = (status: string) =>
+      counts.find((row) => row.eventId === event.id && row.status === status)?._count._all ?? 0;
+    return {
+      ...event,
+      counts: { confirmed: count("CONFIRMED"), waitlisted: count("WAITLISTED"), pending: count("PENDING") },
+    };
+  });
+}
+
+export function getEventForStaff({ id }: { id: string }) {
+  return db.event.findUnique({ where: { id }, include: { quotas: true } });
+}

@@ -3,6 +3,9 @@ import type { Locale } from "@/lib/i18n/routing";
 // Every date a person reads is shown in the event's time zone, whatever the
 // server's or the reader's zone is.
 
+/** For times that belong to no event (the staff mailbox): where Kattoo's organizers work. */
+export const STAFF_TIME_ZONE = "Asia/Bishkek";
+
 export function formatDate(date: Date, { locale, timeZone }: { locale: Locale; timeZone: string }) {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date);
 }

@@ -3,6 +3,14 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 
 /**
+ * Keys hold client addresses and emails, which a client may make as long as it
+ * likes: store a fixed-size digest, which also keeps them out of the database.
+ */
+function digestOf(key: string): string {
+  return createHash("sha256").update(key).digest("base64url");
+}
+
+/**
  * Counts one attempt against `key` in a fixed window, in PostgreSQL so that
  * every app instance shares the count. One statement: concurrent attempts
  * serialize on the row, none is lost.
@@ -16,10 +24,7 @@ export async function consumeRateLimit({
   limit: number;
   windowSeconds: number;
 }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  // Keys hold client addresses, which a client may make as long as it likes:
-  // store a fixed-size digest, which also keeps the addresses themselves out
-  // of the database.
-  const digest = createHash("sha256").update(key).digest("base64url");
+  const digest = digestOf(key);
   const [row] = await db.$queryRaw<{ count: number; window_start: Date }[]>`
     INSERT INTO rate_limit (key, window_start, count)
     VALUES (${digest}, now(), 1)
@@ -35,4 +40,20 @@ export async function consumeRateLimit({
     allowed: row.count <= limit,
     retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)),
   };
+}
+
+/** Whether `key` has used up its limit in the current window, without counting an attempt. */
+export async function isRateLimited({
+  key,
+  limit,
+  windowSeconds,
+}: {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count FROM rate_limit
+    WHERE key = ${digestOf(key)} AND window_start > now() - make_interval(secs => ${windowSeconds})`;
+  return (row?.count ?? 0) >= limit;
 }

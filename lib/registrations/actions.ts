@@ -2,12 +2,18 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { clientAddress } from "@/lib/http/client-address";
 import { getPathname } from "@/lib/i18n/navigation";
 import { isLocale, type Locale, routing } from "@/lib/i18n/routing";
-import { cancelRegistration, updateRegistration } from "@/lib/registrations/mutations";
+import {
+  cancelRegistration,
+  changeRegistrationStatuses,
+  updateRegistration,
+} from "@/lib/registrations/mutations";
 import { type ErrorKey, fieldErrors, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 // Thin server actions (STYLE.md): read the form, validate with the shared
 // schema, limit, call the mutation, answer with a state the form renders.
@@ -99,4 +105,34 @@ export async function cancelRegistrationAction(page: { token: string; locale: st
   await cancelRegistration({ token });
   const locale = pageLocale(page.locale);
   redirect(getPathname({ href: { pathname: `/r/${token}`, query: { cancelled: "1" } }, locale }));
+}
+
+const bulkStatusSchema = z.object({
+  eventId: z.uuid(),
+  ids: z.array(z.uuid()).min(1).max(500),
+  to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]),
+});
+
+/**
+ * Staff: change the status of the selected registrations, then show the
+ * outcome on the same list, with its filters (`filters`: the list's query).
+ */
+export async function bulkStatusAction(eventId: string, formData: FormData): Promise<void> {
+  const staff = await requireStaff(ORGANIZERS);
+  const query = new URLSearchParams(String(formData.get("filters") ?? ""));
+  for (const key of ["changed", "skipped", "bulk"]) query.delete(key);
+  const parsed = bulkStatusSchema.safeParse({ eventId, ids: formData.getAll("ids"), to: formData.get("to") });
+  if (!parsed.success) {
+    query.set("bulk", "none");
+  } else {
+    const result = await changeRegistrationStatuses({
+      eventId: parsed.data.eventId,
+      registrationIds: parsed.data.ids,
+      to: parsed.data.to,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    query.set("changed", String(result.changed.length));
+    query.set("skipped", String(result.skipped.length));
+  }
+  redirect(`/admin/events/${encodeURIComponent(eventId)}?${query}`);
 }

@@ -34,3 +34,71 @@ export async function waitlistPosition(registration: {
 }
 
 export type ManagedRegistration = NonNullable<Awaited<ReturnType<typeof getRegistrationByToken>>>;
+
+export const REGISTRATIONS_PAGE_SIZE = 50;
+
+export type RegistrationFilters = {
+  q?: string;
+  status?: RegistrationStatus;
+  category?: ParticipantCategory;
+  page?: number;
+};
+
+/**
+ * One page of an event's registrations for staff, in arrival order. The
+ * search matches any part of the name, email, organization, position or
+ * phone, in any case, served by the trigram index on search_text.
+ */
+export async function listRegistrations({
+  eventId,
+  q,
+  status,
+  category,
+  page = 1,
+}: RegistrationFilters & { eventId: string }) {
+  const where = {
+    eventId,
+    ...(status ? { status } : {}),
+    ...(category ? { category } : {}),
+    ...(q?.trim() ? { searchText: { contains: q.trim().toLowerCase() } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.registration.count({ where }),
+    db.registration.findMany({
+      where,
+      orderBy: { number: "asc" },
+      skip: (page - 1) * REGISTRATIONS_PAGE_SIZE,
+      take: REGISTRATIONS_PAGE_SIZE,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        category: true,
+        lastName: true,
+        firstName: true,
+        patronymic: true,
+        email: true,
+        organization: true,
+        position: true,
+        createdAt: true,
+      },
+    }),
+  ]);
+  return { total, rows, pages: Math.max(1, Math.ceil(total / REGISTRATIONS_PAGE_SIZE)) };
+}
+
+/** How many registrations an event has in each status and, for confirmed ones, each sector. */
+export async function countRegistrations({ eventId }: { eventId: string }) {
+  const rows = await db.registration.groupBy({
+    by: ["status", "category"],
+    where: { eventId },
+    _count: { _all: true },
+  });
+  const byStatus: Partial<Record<RegistrationStatus, number>> = {};
+  const confirmedByCategory: Partial<Record<ParticipantCategory, number>> = {};
+  for (const row of rows) {
+    byStatus[row.status] = (byStatus[row.status] ?? 0) + row._count._all;
+    if (row.status === "CONFIRMED") confirmedByCategory[row.category] = row._count._all;
+  }
+  return { byStatus, confirmedByCategory };
+}

@@ -10,6 +10,7 @@ import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/gene
 import {
   ACTIVE_STATUSES,
   allocateSeat,
+  canChangeStatus,
   choosePromotions,
   participantCategories,
   type SeatPlan,
@@ -208,10 +209,13 @@ async function sendManageLink({ slug, email, locale }: { slug: string; email: st
   });
 }
 
-/** Confirms waiting registrations while seats allow, first come first served. */
-async function promoteWaitlist(tx: Tx, event: LockedEvent, now: Date) {
+/**
+ * Confirms waiting registrations while seats allow, first come first served;
+ * not those an organizer has just put on the waiting list (`except`).
+ */
+async function promoteWaitlist(tx: Tx, event: LockedEvent, now: Date, except: string[] = []) {
   const waiting = await tx.registration.findMany({
-    where: { eventId: event.id, status: "WAITLISTED" },
+    where: { eventId: event.id, status: "WAITLISTED", id: { notIn: except } },
     orderBy: { number: "asc" },
   });
   if (waiting.length === 0) return;
@@ -340,4 +344,67 @@ function changedFields(before: Record<string, unknown>, after: RegistrationUpdat
   return Object.entries(after)
     .filter(([field, value]) => (before[field] ?? undefined) !== value)
     .map(([field]) => field);
+}
+
+export type BulkChangeResult = { changed: string[]; skipped: string[] };
+
+/**
+ * An organizer's change of status for many registrations at once, taken in
+ * arrival order under the event's lock: a confirmation takes a seat only if
+ * its sector has one, so no number of organizers clicking at once can exceed
+ * the seats. Each change is told to the participant and audited; seats freed
+ * go to the waiting list.
+ */
+export async function changeRegistrationStatuses({
+  eventId,
+  registrationIds,
+  to,
+  actor,
+  now = new Date(),
+}: {
+  eventId: string;
+  registrationIds: string[];
+  to: Exclude<RegistrationStatus, "PENDING">;
+  actor: Actor;
+  now?: Date;
+}): Promise<BulkChangeResult> {
+  return db.$transaction(async (tx) => {
+    const event = await lockEvent(tx, { id: eventId });
+    if (!event) return { changed: [], skipped: registrationIds };
+    const registrations = await tx.registration.findMany({
+      where: { eventId, id: { in: registrationIds } },
+      orderBy: { number: "asc" },
+    });
+    const plan = await seatPlan(tx, event);
+    const taken = await seatsTaken(tx, event.id);
+    const changed: string[] = [];
+    let freedSeat = false;
+    for (const registration of registrations) {
+      if (!canChangeStatus(registration.status, to)) continue;
+      if (to === "CONFIRMED") {
+        if (seatsLeft(plan, taken).byCategory[registration.category] === 0) continue;
+        taken[registration.category] += 1;
+      }
+      if (registration.status === "CONFIRMED") {
+        taken[registration.category] -= 1;
+        freedSeat = true;
+      }
+      await tx.registration.update({
+        where: { id: registration.id },
+        data: { status: to, statusChangedAt: now },
+      });
+      await queueLetter(tx, { template: statusLetter[to], registration });
+      await recordAudit(tx, {
+        actor,
+        action: "registration.status_changed",
+        entityType: "registration",
+        entityId: registration.id,
+        eventId,
+        data: { from: registration.status, to },
+      });
+      changed.push(registration.id);
+    }
+    if (freedSeat) await promoteWaitlist(tx, event, now, changed);
+    return { changed, skipped: registrationIds.filter((id) => !changed.includes(id)) };
+  }, TRANSACTION_OPTIONS);
 }

@@ -1,4 +1,4 @@
-import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
+import type { ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
 
 // Pure seat arithmetic: the one home of the capacity rules, used by the
 // allocation inside the locked transaction and by every page that shows seats.
@@ -83,8 +83,18 @@ export function choosePromotions<T extends { category: ParticipantCategory }>({
   return promoted;
 }
 
-/** Registrations that hold a seat. */
-export const SEAT_HOLDING_STATUS = "CONFIRMED" as const;
-
 /** The statuses a participant can still cancel from. */
 export const ACTIVE_STATUSES = ["PENDING", "CONFIRMED", "WAITLISTED"] as const;
+
+/** The changes of status organizers may make. A cancellation is final. */
+const TRANSITIONS: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
+  PENDING: ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"],
+  WAITLISTED: ["CONFIRMED", "DECLINED", "CANCELLED"],
+  CONFIRMED: ["WAITLISTED", "DECLINED", "CANCELLED"],
+  DECLINED: ["CONFIRMED", "WAITLISTED"],
+  CANCELLED: [],
+};
+
+export function canChangeStatus(from: RegistrationStatus, to: RegistrationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getMailboxMessage } from "@/lib/mailbox/data";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+export default async function MailboxLetterPage({ params }: PageProps<"/admin/mailbox/[id]">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const letter = id.success ? await getMailboxMessage({ id: id.data }) : null;
+  if (!letter) notFound();
+  const t = await getTranslations("admin.mailbox");
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/mailbox" className="text-brand-700 underline">
+        {t("back")}
+      </Link>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-medium">{t("to")}</dt>
+        <dd>{letter.toAddress}</dd>
+        <dt className="font-medium">{t("subject")}</dt>
+        <dd>{letter.subject}</dd>
+      </dl>
+      {/* The letter as a mail client would show it: its own document, no scripts. */}
+      <iframe
+        title={letter.subject}
+        srcDoc={letter.html}
+        sandbox=""
+        className="h-[80vh] w-full rounded-lg border border-stone-200 bg-white"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { Button } from "@/components/ui/button";
+
+const targets = ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
+
+/**
+ * The registrations table with its bulk action. With JavaScript, the action
+ * asks first, saying how many registrations it changes and that each gets a
+ * letter; without, it posts straight away.
+ */
+export function BulkStatusForm({
+  action,
+  filters,
+  children,
+}: {
+  action: (formData: FormData) => Promise<void>;
+  filters: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("admin.registrations");
+  const [to, setTo] = useState<(typeof targets)[number]>("CONFIRMED");
+
+  function confirmFirst(event: FormEvent<HTMLFormElement>) {
+    const count = new FormData(event.currentTarget).getAll("ids").length;
+    if (count === 0) return;
+    const question = `${t(`to.${to}`)}: ${count}?\n\n${t("bulkExplain")}`;
+    if (!window.confirm(question)) event.preventDefault();
+  }
+
+  return (
+    <form action={action} onSubmit={confirmFirst} className="space-y-3">
+      <input type="hidden" name="filters" value={filters} />
+      <fieldset className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3">
+        <legend className="px-1 text-sm font-medium">{t("bulkTitle")}</legend>
+        <select
+          name="to"
+          value={to}
+          onChange={(event) => setTo(event.target.value as (typeof targets)[number])}
+          aria-label={t("bulkTitle")}
+          className="rounded-md border border-stone-300 bg-white px-3 py-2.5"
+        >
+          {targets.map((target) => (
+            <option key={target} value={target}>
+              {t(`to.${target}`)}
+            </option>
+          ))}
+        </select>
+        <Button type="submit">{t("bulkConfirm")}</Button>
+        <p className="basis-full text-sm text-stone-600">{t("bulkExplain")}</p>
+      </fieldset>
+      {children}
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth";
+import { getStaffAccount, type StaffAccount } from "@/lib/staff/data";
+import type { StaffRoleName } from "@/lib/staff/schema";
+
+// The one guard of the staff area. Every staff page, server action and route
+// handler calls it itself; the admin layout's check is a convenience.
+// The account is read fresh: a role changed, an account disabled or "sign
+// out everywhere" takes effect on the very next request.
+
+export type StaffCheck = { ok: true; staff: StaffAccount } | { ok: false; status: 401 | 403 };
+
+export async function checkStaff(roles: readonly StaffRoleName[]): Promise<StaffCheck> {
+  const session = await auth();
+  const staffId = (session as { staffId?: string } | null)?.staffId;
+  if (!session || !staffId) return { ok: false, status: 401 };
+  const staff = await getStaffAccount({ id: staffId });
+  const version = (session as { sessionVersion?: number }).sessionVersion;
+  if (!staff || staff.disabledAt || staff.sessionVersion !== version) return { ok: false, status: 401 };
+  if (!roles.includes(staff.role)) return { ok: false, status: 403 };
+  return { ok: true, staff };
+}
+
+/** For pages and server actions: sends the anonymous to sign in, the wrong role to "no access". */
+export async function requireStaff(roles: readonly StaffRoleName[]): Promise<StaffAccount> {
+  const check = await checkStaff(roles);
+  if (check.ok) return check.staff;
+  redirect(check.status === 401 ? "/admin/sign-in" : "/admin/denied");
+}
+
+/** For route handlers: the staff member, or the response that refuses the request. */
+export async function staffOrResponse(
+  roles: readonly StaffRoleName[],
+): Promise<{ staff: StaffAccount } | { response: Response }> {
+  const check = await checkStaff(roles);
+  if (check.ok) return { staff: check.staff };
+  return {
+    response: Response.json(
+      { error: check.status === 401 ? "unauthorized" : "forbidden" },
+      { status: check.status },
+    ),
+  };
+}
+
+export const ALL_STAFF = ["ADMIN", "ORGANIZER", "CHECK_IN"] as const satisfies readonly StaffRoleName[];
+export const ORGANIZERS = ["ADMIN", "ORGANIZER"] as const satisfies readonly StaffRoleName[];
+export const ADMINS = ["ADMIN"] as const satisfies readonly StaffRoleName[];

@@ -1,0 +1,195 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
+import { db } from "@/lib/db";
+import { participantCategories } from "@/lib/registrations/rules";
+import { createTestEvent, DEMO_QUOTAS } from "../support/factories";
+import type { KattooServer } from "./support/kattoo-server";
+import { type BenchRow, measured, percentile, repeat } from "./support/stats";
+
+// 1. Registration rush: POST /api/events/<slug>/registrations with distinct
+// payloads from 50 clients for 10 s, on an event with ample seats and on one
+// with 40 seats split by sector. Baseline: pgbench doing the same database
+// work as one registration (lock, counts, three inserts) with 50 clients.
+
+const CLIENTS = 50;
+const SECONDS = 10;
+const RUNS = 3;
+
+type Run = { perSecond: number; p50: number; p99: number; errors: number };
+
+async function rushKattoo(server: KattooServer, slug: string): Promise<Run> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${server.url}/api/events/${slug}/registrations`,
+    connections: CLIENTS,
+    duration: SECONDS,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    requests: [
+      {
+        setupRequest: (request) => {
+          n += 1;
+          return {
+            ...request,
+            body: JSON.stringify({
+              lastName: "Асанов",
+              firstName: `Бакыт ${n}`,
+              organization: "Айыл өкмөтү",
+              position: "Адис",
+              category: participantCategories[n % 4],
+              region: "NARYN",
+              email: `rush-${process.pid}-${Date.now()}-${n}@example.kg`,
+              phone: "+996 555 000 000",
+              gender: n % 2 ? "FEMALE" : "MALE",
+              consent: true,
+            }),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const PGBENCH_SCRIPT = `
+BEGIN;
+SELECT id FROM event WHERE id = :event FOR UPDATE;
+SELECT category, seats FROM category_quota WHERE event_id = :event;
+SELECT category, count(*) FROM registration WHERE event_id = :event AND status = 'CONFIRMED' GROUP BY category;
+INSERT INTO registration (id, event_id, status, category, last_name, first_name, organization, position, region,
+  email, email_normalized, phone, gender, locale, consent_at, consent_version, manage_token_hash, check_in_code, updated_at)
+  SELECT u, :event, 'CONFIRMED', 'CIVIL_SOCIETY', 'Асанов', 'Бакыт', 'Айыл өкмөтү', 'Адис', 'NARYN',
+    'pgb-' || u || '@example.kg', 'pgb-' || u || '@example.kg', '+996 555 000 000', 'MALE', 'ru', now(), 'bench',
+    md5(u::text), substr(md5(random()::text), 1, 10), now()
+  FROM gen_random_uuid() AS u;
+INSERT INTO outbox_message (id, event_id, template, locale, to_address)
+  VALUES (gen_random_uuid(), :event, 'registration-confirmed', 'ru', 'pgb@example.kg');
+INSERT INTO audit_log (actor_type, action, entity_type, entity_id, event_id)
+  VALUES ('PARTICIPANT', 'registration.created', 'registration', 'bench', :event);
+COMMIT;
+`;
+
+async function rushPgbench(databaseUrl: string, eventId: string): Promise<Run> {
+  const directory = await mkdtemp(path.join(tmpdir(), "kattoo-pgbench-"));
+  try {
+    const script = path.join(directory, "registration.sql");
+    await writeFile(script, PGBENCH_SCRIPT);
+    const { stdout } = await promisify(execFile)(
+      "pgbench",
+      [
+        "-n",
+        "-c",
+        String(CLIENTS),
+        "-j",
+        "2",
+        "-T",
+        String(SECONDS),
+        "-f",
+        script,
+        "-D",
+        `event='${eventId}'`,
+        "-l",
+        "--log-prefix",
+        path.join(directory, "log"),
+        databaseUrl,
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    const tps = Number(stdout.match(/tps = ([\d.]+)/)?.[1] ?? 0);
+    const latencies: number[] = [];
+    for (const file of (await readdir(directory)).filter((name) => name.startsWith("log"))) {
+      for (const line of (await readFile(path.join(directory, file), "utf8")).split("\n")) {
+        const micros = Number(line.split(" ")[2]);
+        if (Number.isFinite(micros) && micros > 0) latencies.push(micros / 1000);
+      }
+    }
+    const failed = Number(stdout.match(/number of failed transactions: (\d+)/)?.[1] ?? 0);
+    return { perSecond: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: failed };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+async function overbooked(eventId: string): Promise<string[]> {
+  const rows = await db.registration.groupBy({
+    by: ["category"],
+    where: { eventId, status: "CONFIRMED" },
+    _count: { _all: true },
+  });
+  return rows
+    .filter((row) => row._count._all > DEMO_QUOTAS[row.category])
+    .map((row) => `${row.category}: ${row._count._all} > ${DEMO_QUOTAS[row.category]}`);
+}
+
+export async function registrationRush(
+  server: KattooServer,
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const [label, seats] of [
+    ["ample seats", { capacity: 1_000_000, quotas: {} }],
+    ["40 seats by sector", { capacity: 40, quotas: DEMO_QUOTAS }],
+  ] as const) {
+    const kattoo = await repeat(RUNS, async (i) => {
+      log(`registration rush, ${label}: Kattoo run ${i + 1}/${RUNS}`);
+      const event = await createTestEvent(seats);
+      const run = await rushKattoo(server, event.slug);
+      if (seats.capacity === 40) {
+        const over = await overbooked(event.id);
+        log(over.length ? `  OVERBOOKED: ${over.join(", ")}` : "  no sector overbooked");
+        if (over.length) run.errors += over.length;
+      }
+      return run;
+    });
+    const baseline = await repeat(RUNS, async (i) => {
+      log(`registration rush, ${label}: pgbench run ${i + 1}/${RUNS}`);
+      const event = await createTestEvent(seats);
+      return rushPgbench(server.databaseUrl, event.id);
+    });
+    const perSecond = measured(kattoo.map((run) => run.perSecond));
+    const ceiling = measured(baseline.map((run) => run.perSecond));
+    const p99 = measured(kattoo.map((run) => run.p99));
+    rows.push(
+      {
+        benchmark: `registration rush, ${label}`,
+        figure: "registrations/s at 50 clients",
+        kattoo: perSecond,
+        baseline: ceiling,
+        ratio: perSecond.median / ceiling.median,
+        target: "≥ 0.5 of pgbench",
+        met: perSecond.median / ceiling.median >= 0.5,
+      },
+      {
+        benchmark: `registration rush, ${label}`,
+        figure: "p50 latency, ms",
+        kattoo: measured(kattoo.map((run) => run.p50)),
+        baseline: measured(baseline.map((run) => run.p50)),
+      },
+      {
+        benchmark: `registration rush, ${label}`,
+        figure: "p99 latency, ms",
+        kattoo: p99,
+        baseline: measured(baseline.map((run) => run.p99)),
+        target: "< 100 ms",
+        met: p99.median < 100,
+      },
+      {
+        benchmark: `registration rush, ${label}`,
+        figure: "errors (non-2xx, overbooked sectors)",
+        kattoo: measured(kattoo.map((run) => run.errors)),
+        target: "0",
+        met: kattoo.every((run) => run.errors === 0),
+      },
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,65 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { letters } from "./letters";
+import { registrationRush } from "./registration-rush";
+import { startKattoo } from "./support/kattoo-server";
+import type { BenchRow } from "./support/stats";
+
+// `npm run bench [-- <name>…]`: runs the benchmarks against a fresh Kattoo
+// (production build, embedded PostgreSQL unless BENCH_DATABASE_URL), prints
+// one table and writes it to tests/bench/results/<date>.json. Every figure is
+// the median of several runs, next to a baseline measured in the same run.
+
+const benchmarks = {
+  registration: registrationRush,
+  letters: (_server: unknown, log: (line: string) => void) => letters(log),
+} as const;
+
+type Name = keyof typeof benchmarks;
+
+const requested = process.argv.slice(2).filter((name) => !name.startsWith("-"));
+const unknown = requested.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(", ")}. Known: ${Object.keys(benchmarks).join(", ")}.`);
+  process.exit(2);
+}
+const names = (requested.length > 0 ? requested : Object.keys(benchmarks)) as Name[];
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+log("Starting Kattoo (production build, fresh database)…");
+const server = await startKattoo({
+  port: 3200,
+  env: { REGISTRATION_RATE_LIMIT: "100000000", OUTBOX_WORKER: "off" },
+});
+// The benchmarks prepare their data through the app's own modules.
+process.env.DATABASE_URL = server.databaseUrl;
+process.env.APP_SECRET ??= "benchmark-secret-benchmark-secret-0123456789";
+
+const rows: BenchRow[] = [];
+try {
+  for (const name of names) rows.push(...(await benchmarks[name](server, log)));
+} finally {
+  await server.stop();
+}
+
+const format = (value: number | undefined) =>
+  value === undefined ? "" : value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
+const table = rows.map((row) => ({
+  benchmark: row.benchmark,
+  figure: row.figure,
+  kattoo: `${format(row.kattoo.median)} (${format(row.kattoo.min)}–${format(row.kattoo.max)})`,
+  baseline: row.baseline
+    ? `${format(row.baseline.median)} (${format(row.baseline.min)}–${format(row.baseline.max)})`
+    : "",
+  ratio: format(row.ratio),
+  target: row.target ?? "",
+  met: row.met === undefined ? "" : row.met ? "yes" : "NO",
+}));
+console.table(table);
+
+const directory = path.join(import.meta.dirname, "results");
+await mkdir(directory, { recursive: true });
+const file = path.join(directory, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+log(`Results written to ${path.relative(process.cwd(), file)}`);
+process.exit(0);

@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+// A fresh Kattoo for a benchmark: `npm start` on its own port and its own
+// embedded database (or BENCH_DATABASE_URL), production build.
+
+export type KattooServer = { url: string; databaseUrl: string; stop: () => Promise<void> };
+
+export async function startKattoo({ port, env = {} }: { port: number; env?: Record<string, string> }) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "kattoo-bench-"));
+  // As root, PostgreSQL runs as "postgres", which must reach the folder.
+  await chmod(dataDir, 0o755);
+  const child: ChildProcess = spawn("npm", ["start", "--silent"], {
+    env: {
+      ...process.env,
+      KATTOO_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 300_000;
+  while (
+    !(await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error("Kattoo did not start for the benchmark.");
+    await sleep(250);
+  }
+  const databaseUrl =
+    process.env.BENCH_DATABASE_URL ??
+    (JSON.parse(await readFile(path.join(dataDir, "kattoo.lock"), "utf8")) as { databaseUrl: string })
+      .databaseUrl;
+  return {
+    url,
+    databaseUrl,
+    pid: child.pid,
+    stop: async () => {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
