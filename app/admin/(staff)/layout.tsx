@@ -30,6 +30,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
             <form action={setStaffLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
               {locales.map((locale) => (
                 <button
+                  type="submit"
                   key={locale}
                   name="locale"
                   value={locale}

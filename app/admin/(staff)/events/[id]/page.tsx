@@ -98,46 +98,48 @@ export default async function EventRegistrationsPage({
         </p>
       )}
 
-      <form className="flex flex-wrap items-end gap-3" role="search">
-        <label className="flex-1 space-y-1">
-          <span className="text-sm font-medium">{t("search")}</span>
-          <input
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            placeholder={t("searchHint")}
-            className={inputClass}
-          />
-        </label>
-        <label className="space-y-1">
-          <span className="text-sm font-medium">{t("status")}</span>
-          <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {ts(status)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1">
-          <span className="text-sm font-medium">{t("category")}</span>
-          <select name="category" defaultValue={filters.category ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {categories.map((category) => (
-              <option key={category} value={category}>
-                {tc(category)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md border border-stone-300 bg-white px-4 py-2.5 hover:bg-stone-100"
-        >
-          {t("apply")}
-        </button>
-      </form>
+      <search>
+        <form className="flex flex-wrap items-end gap-3">
+          <label className="flex-1 space-y-1">
+            <span className="text-sm font-medium">{t("search")}</span>
+            <input
+              name="q"
+              type="search"
+              defaultValue={filters.q}
+              placeholder={t("searchHint")}
+              className={inputClass}
+            />
+          </label>
+          <label className="space-y-1">
+            <span className="text-sm font-medium">{t("status")}</span>
+            <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
+              <option value="">{t("all")}</option>
+              {statuses.map((status) => (
+                <option key={status} value={status}>
+                  {ts(status)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="space-y-1">
+            <span className="text-sm font-medium">{t("category")}</span>
+            <select name="category" defaultValue={filters.category ?? ""} className={inputClass}>
+              <option value="">{t("all")}</option>
+              {categories.map((category) => (
+                <option key={category} value={category}>
+                  {tc(category)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="submit"
+            className="rounded-md border border-stone-300 bg-white px-4 py-2.5 hover:bg-stone-100"
+          >
+            {t("apply")}
+          </button>
+        </form>
+      </search>
 
       <p className="text-sm text-stone-700" role="status" data-testid="found">
         {t("found", { count: total })}
