@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+
+const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
+
+async function signIn(page: Page, password = ADMIN.password) {
+  await page.goto("/admin");
+  await expect(page).toHaveURL("/admin/sign-in");
+  await page.getByLabel("Электронная почта").fill(ADMIN.email);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+}
+
+test("anonymous visitors are sent to sign in, and a wrong password is refused", async ({ page, request }) => {
+  expect((await request.get("/admin/mailbox", { maxRedirects: 0 })).headers().location).toBe(
+    "/admin/sign-in",
+  );
+  await signIn(page, "not-the-password-at-all");
+  await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
+  await expect(page).toHaveURL("/admin/sign-in");
+});
+
+test("an organizer finds a participant by part of a Cyrillic name and moves seats, and the letters show in the mailbox", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  // Four people for the sector "Other", which has three seats.
+  const tag = randomUUID().slice(0, 6);
+  const names = ["Айдай", "Бекзат", "Чынара", "Нурсултан"].map((name) => `${name}-${tag}`);
+  const emailOf = (index: number) => `sector-other-${index}-${tag}@example.kg`;
+  for (const [index, firstName] of names.entries()) {
+    const response = await request.post("/api/events/migration-strategy-seminar/registrations", {
+      data: {
+        lastName: "Жумабаева",
+        firstName,
+        organization: "Институт",
+        position: "Эксперт",
+        category: "OTHER",
+        region: "BISHKEK_CITY",
+        email: emailOf(index),
+        phone: "+996 312 000 000",
+        gender: "FEMALE",
+        consent: true,
+      },
+      headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 200)}` },
+    });
+    expect(response.status()).toBe(201);
+  }
+
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "События" })).toBeVisible();
+  await page.getByRole("link", { name: "Регистрации" }).first().click();
+
+  await page.getByLabel("Поиск").fill(`Нурсу`);
+  await page.getByLabel("Сектор").selectOption({ label: "Другие" });
+  await page.getByRole("button", { name: "Показать" }).click();
+  await expect(page.getByTestId("found")).toHaveText("Найдена 1 регистрация");
+  await expect(page.getByRole("row", { name: new RegExp(names[3] ?? "") }).getByTestId("status")).toHaveText(
+    "Лист ожидания",
+  );
+
+  // Move Чынара to the waiting list: her seat goes to Нурсултан, first in line.
+  await page.getByLabel("Поиск").fill(names[2] ?? "");
+  await page.getByRole("button", { name: "Показать" }).click();
+  await page.getByRole("checkbox", { name: new RegExp(names[2] ?? "") }).check();
+  await page.getByLabel("Действие с выбранными").selectOption("WAITLISTED");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Изменить статус" }).click();
+  await expect(page.getByRole("status").first()).toHaveText(/Изменено: 1\. Не изменено: 0/);
+
+  // Confirming her again finds no seat left in the sector.
+  await page.getByRole("checkbox", { name: new RegExp(names[2] ?? "") }).check();
+  await page.getByLabel("Действие с выбранными").selectOption("CONFIRMED");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Изменить статус" }).click();
+  await expect(page.getByRole("status").first()).toHaveText(/Изменено: 0\. Не изменено: 1/);
+
+  await page.getByLabel("Поиск").fill(names[3] ?? "");
+  await page.getByRole("button", { name: "Показать" }).click();
+  await expect(page.getByTestId("status")).toHaveText("Подтверждена");
+
+  // The letter that told Нурсултан, in the local mailbox.
+  await page.getByRole("link", { name: "Почтовый ящик" }).click();
+  const promoted = page
+    .getByRole("row", { name: new RegExp(emailOf(3)) })
+    .getByRole("link", { name: /^Место освободилось/ });
+  await expect(promoted).toBeVisible({ timeout: 15_000 });
+  await promoted.click();
+  await expect(page.frameLocator("iframe").getByText("Для вас освободилось место")).toBeVisible();
+});
