@@ -76,9 +76,13 @@ export function appSecret(): string {
   return secret;
 }
 
-/** The server's database; the launcher sets it before the app starts. */
+/**
+ * The server's database; the launcher sets it before the app starts. Read
+ * afresh, not from the cached environment: command-line tools set it once
+ * they have started (or found) the embedded database.
+ */
 export function databaseUrl(): string {
-  const url = getEnv().DATABASE_URL;
+  const url = envSchema.shape.DATABASE_URL.parse(process.env.DATABASE_URL);
   if (!url) throw new Error("DATABASE_URL is not set: start Kattoo with `npm start`.");
   return url;
 }

@@ -9,3 +9,13 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** A staff password: long enough to resist guessing; at most 128 characters, so hashing stays cheap. */
+export const passwordSchema = z.string().min(12).max(128);
+
+export const createStaffSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(staffRoles),
+  password: passwordSchema,
+});

@@ -1,21 +1,55 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 
 const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
 
-async function signIn(page: Page, password = ADMIN.password) {
+async function signIn(page: Page, { email = ADMIN.email, password = ADMIN.password } = {}) {
   await page.goto("/admin");
   await expect(page).toHaveURL("/admin/sign-in");
-  await page.getByLabel("Электронная почта").fill(ADMIN.email);
+  await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
+}
+
+/** A staff account made with `npm run staff:create`, on the database of the server under test. */
+function createStaff(role: "organizer" | "check-in") {
+  const account = {
+    email: `${role}-${randomUUID().slice(0, 8)}@kattoo.test`,
+    password: `pw-${randomUUID()}`,
+  };
+  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, "--role", role], {
+    input: account.password,
+    env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
+  });
+  return account;
 }
 
 test("anonymous visitors are sent to sign in, and a wrong password is refused", async ({ page, request }) => {
   expect((await request.get("/admin/mailbox", { maxRedirects: 0 })).headers().location).toBe(
     "/admin/sign-in",
   );
-  await signIn(page, "not-the-password-at-all");
+  await signIn(page, { password: "not-the-password-at-all" });
+  await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
+  await expect(page).toHaveURL("/admin/sign-in");
+});
+
+test("a check-in account is refused the organizers' pages", async ({ page }) => {
+  await signIn(page, createStaff("check-in"));
+  await expect(page).toHaveURL("/admin/denied");
+  await expect(page.getByRole("heading", { name: "Нет доступа" })).toBeVisible();
+  await page.goto("/admin/mailbox");
+  await expect(page).toHaveURL("/admin/denied");
+});
+
+test("five wrong passwords lock the account for a while, even against the right one", async ({ page }) => {
+  test.setTimeout(60_000);
+  const account = createStaff("organizer");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, { email: account.email, password: "wrong-password-guess" });
+    await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
+  }
+  await signIn(page, account);
   await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
   await expect(page).toHaveURL("/admin/sign-in");
 });
