@@ -1,5 +1,5 @@
 import "server-only";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { createTranslator } from "next-intl";
 import QRCode from "qrcode";
 import type { ReactElement } from "react";
@@ -32,6 +32,23 @@ import { manageToken } from "@/lib/registrations/tokens";
 // which escapes it.
 
 const messages = { ru, ky, en };
+
+// One translator per language for the life of the process: each compiles its
+// messages once.
+const translators = new Map<Locale, LetterProps["t"]>();
+
+function translator(locale: Locale): LetterProps["t"] {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator({
+      locale,
+      messages: messages[locale],
+      namespace: "email",
+    }) as unknown as LetterProps["t"];
+    translators.set(locale, t);
+  }
+  return t;
+}
 
 const QR_CID = "check-in-qr";
 const SEAT_LETTERS: ReadonlySet<LetterTemplate> = new Set([
@@ -114,12 +131,14 @@ export async function renderLetter({
     date: startsAt,
     subject: typeof payload.subject === "string" ? payload.subject : title,
   });
+  // Rendered once; the plain-text part is derived from the HTML.
+  const html = await render(await element);
   return {
     to: { name: `${registration.firstName} ${registration.lastName}`, address: registration.email },
     replyTo: event.contactEmail ?? undefined,
     subject,
-    html: await render(await element),
-    text: await render(await element, { plainText: true }),
+    html,
+    text: toPlainText(html),
     attachments: SEAT_LETTERS.has(template) ? await seatAttachments({ registration, locale }) : [],
   };
 }
@@ -140,7 +159,8 @@ async function seatAttachments({
     },
     {
       filename: "check-in.png",
-      content: await QRCode.toBuffer(registration.checkInCode, { width: 360, margin: 2 }),
+      // 240 px holds the 21×21 modules of a short code at over 9 px each: plenty for a phone.
+      content: await QRCode.toBuffer(registration.checkInCode, { width: 240, margin: 2 }),
       contentType: "image/png",
       cid: QR_CID,
     },

@@ -59,23 +59,30 @@ async function lockEvent(tx: Tx, where: { slug: string } | { id: string }): Prom
   return event;
 }
 
-async function seatPlan(tx: Tx, event: LockedEvent): Promise<SeatPlan> {
-  const quotas = await tx.categoryQuota.findMany({ where: { eventId: event.id } });
-  return {
-    capacity: event.capacity,
-    quotas: Object.fromEntries(quotas.map((quota) => [quota.category, quota.seats])),
-  };
-}
-
-async function seatsTaken(tx: Tx, eventId: string, except?: string): Promise<SeatsTaken> {
-  const rows = await tx.registration.groupBy({
-    by: ["category"],
-    where: { eventId, status: "CONFIRMED", ...(except ? { id: { not: except } } : {}) },
-    _count: { _all: true },
-  });
-  const taken = Object.fromEntries(participantCategories.map((category) => [category, 0])) as SeatsTaken;
-  for (const row of rows) taken[row.category] = row._count._all;
-  return taken;
+/**
+ * The event's seat plan and the seats taken, in one round trip. Called after
+ * lockEvent(), as a statement of its own: under READ COMMITTED a statement
+ * sees what was committed before it began, so only a statement issued once
+ * the lock is held sees the seats the previous holder took.
+ */
+async function seatState(
+  tx: Tx,
+  event: LockedEvent,
+  except?: string,
+): Promise<{ plan: SeatPlan; taken: SeatsTaken }> {
+  const [row] = await tx.$queryRaw<
+    { quotas: SeatPlan["quotas"] | null; taken: Partial<SeatsTaken> | null }[]
+  >`
+    SELECT
+      (SELECT json_object_agg(category, seats) FROM category_quota WHERE event_id = ${event.id}::uuid) AS quotas,
+      (SELECT json_object_agg(category, n) FROM (
+         SELECT category, count(*)::int AS n FROM registration
+         WHERE event_id = ${event.id}::uuid AND status = 'CONFIRMED' AND id IS DISTINCT FROM ${except ?? null}::uuid
+         GROUP BY category) AS confirmed) AS taken`;
+  const taken = Object.fromEntries(
+    participantCategories.map((category) => [category, row?.taken?.[category] ?? 0]),
+  ) as SeatsTaken;
+  return { plan: { capacity: event.capacity, quotas: row?.quotas ?? {} }, taken };
 }
 
 export type CreateRegistrationResult =
@@ -138,8 +145,7 @@ async function insertRegistration({
     if (state !== "open") return { ok: false, reason: state } as const;
 
     const status = allocateSeat({
-      plan: await seatPlan(tx, event),
-      taken: await seatsTaken(tx, event.id),
+      ...(await seatState(tx, event)),
       category: input.category,
       requiresApproval: event.requiresApproval,
     });
@@ -219,11 +225,7 @@ async function promoteWaitlist(tx: Tx, event: LockedEvent, now: Date, except: st
     orderBy: { number: "asc" },
   });
   if (waiting.length === 0) return;
-  const promoted = choosePromotions({
-    plan: await seatPlan(tx, event),
-    taken: await seatsTaken(tx, event.id),
-    waiting,
-  });
+  const promoted = choosePromotions({ ...(await seatState(tx, event)), waiting });
   for (const registration of promoted) {
     await tx.registration.update({
       where: { id: registration.id },
@@ -336,7 +338,8 @@ export async function updateRegistration({
 }
 
 async function hasSeatFor(tx: Tx, event: LockedEvent, category: ParticipantCategory, movingId: string) {
-  const left = seatsLeft(await seatPlan(tx, event), await seatsTaken(tx, event.id, movingId));
+  const { plan, taken } = await seatState(tx, event, movingId);
+  const left = seatsLeft(plan, taken);
   return left.byCategory[category] > 0;
 }
 
@@ -375,8 +378,7 @@ export async function changeRegistrationStatuses({
       where: { eventId, id: { in: registrationIds } },
       orderBy: { number: "asc" },
     });
-    const plan = await seatPlan(tx, event);
-    const taken = await seatsTaken(tx, event.id);
+    const { plan, taken } = await seatState(tx, event);
     const changed: string[] = [];
     let freedSeat = false;
     for (const registration of registrations) {
