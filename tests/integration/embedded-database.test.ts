@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
+
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), "kattoo-embedded-"));
+  await chmod(directory, 0o755);
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function query(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("the embedded PostgreSQL", () => {
+  it("keeps every row across a stop and a start", async () => {
+    const data = path.join(directory, "restart");
+    const first = await startEmbeddedPostgres({ directory: data });
+    await query(first.url, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('Ысык-Көл')");
+    await first.stop();
+    const second = await startEmbeddedPostgres({ directory: data });
+    try {
+      expect(await query(second.url, "SELECT value FROM kept")).toEqual([{ value: "Ысык-Көл" }]);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+
+  it("recovers the data of a process killed with SIGKILL, without manual steps", async () => {
+    const data = path.join(directory, "killed");
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./lib/cli/server-only.mjs",
+        "tests/support/start-embedded-and-hang.ts",
+        data,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const [chunk] = (await once(child.stdout, "data")) as [Buffer];
+    const url = chunk.toString().trim();
+    await query(url, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('before the kill')");
+
+    // The second start while the first runs is refused, clearly.
+    await expect(acquireInstanceLock(data)).rejects.toBeInstanceOf(DataFolderInUseError);
+
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    // Its PostgreSQL is orphaned, still running on the folder: a new start
+    // takes the lock over, shuts the orphan down and starts again.
+    const lock = await acquireInstanceLock(data);
+    const database = await startEmbeddedPostgres({ directory: path.join(data, "postgres") });
+    try {
+      expect(await query(database.url, "SELECT value FROM kept")).toEqual([{ value: "before the kill" }]);
+    } finally {
+      await database.stop();
+      await lock.release();
+    }
+  }, 90_000);
+});
