@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { zonedParts } from "@/lib/events/rules";
+import { localizedTextSchema } from "@/lib/events/schema";
 import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
 import { participantCategories, type SeatsTaken, seatsLeft } from "@/lib/registrations/rules";
 
@@ -73,4 +75,42 @@ export async function listEventsForStaff() {
 
 export function getEventForStaff({ id }: { id: string }) {
   return db.event.findUnique({ where: { id }, include: { quotas: true } });
+}
+
+/** An event as its settings form shows it: wall-clock times in its own zone. */
+export async function getEventSettingsValues({ id }: { id: string }) {
+  const event = await db.event.findUnique({
+    where: { id },
+    include: { days: { orderBy: { startsAt: "asc" } }, quotas: true },
+  });
+  if (!event) return null;
+  const local = (instant: Date | null) => {
+    if (!instant) return "";
+    const { date, time } = zonedParts(instant, event.timeZone);
+    return `${date}T${time}`;
+  };
+  return {
+    event,
+    values: {
+      slug: event.slug,
+      title: localizedTextSchema.parse(event.title),
+      summary: localizedTextSchema.parse(event.summary),
+      description: localizedTextSchema.parse(event.description),
+      audience: localizedTextSchema.parse(event.audience),
+      venueName: localizedTextSchema.parse(event.venueName),
+      venueAddress: localizedTextSchema.parse(event.venueAddress),
+      timeZone: event.timeZone,
+      registrationOpensAt: local(event.registrationOpensAt),
+      registrationClosesAt: local(event.registrationClosesAt),
+      capacity: String(event.capacity),
+      quotas: Object.fromEntries(event.quotas.map((quota) => [quota.category, String(quota.seats)])),
+      requiresApproval: event.requiresApproval,
+      contactEmail: event.contactEmail ?? "",
+      days: event.days.map((day) => ({
+        date: zonedParts(day.startsAt, event.timeZone).date,
+        start: zonedParts(day.startsAt, event.timeZone).time,
+        end: zonedParts(day.endsAt, event.timeZone).time,
+      })),
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+
 // Whether an event takes registrations now: one decision for the event page,
 // the form, the JSON API and the allocation.
 
@@ -17,4 +19,29 @@ export function registrationState({
   if (event.registrationOpensAt && now < event.registrationOpensAt) return "not_yet";
   if (event.registrationClosesAt && now >= event.registrationClosesAt) return "closed";
   return "open";
+}
+
+/** The instant a wall-clock time ("2026-12-24", "09:00") names in a time zone. */
+export function zonedInstant({
+  date,
+  time,
+  timeZone,
+}: {
+  date: string;
+  time: string;
+  timeZone: string;
+}): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  return new TZDate(year, month - 1, day, hours, minutes, timeZone);
+}
+
+/** The wall-clock date and time of an instant in a time zone, as a form shows them. */
+export function zonedParts(instant: Date, timeZone: string): { date: string; time: string } {
+  const local = new TZDate(instant, timeZone);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return {
+    date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
+    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+  };
 }

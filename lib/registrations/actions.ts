@@ -3,6 +3,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { fieldErrors } from "@/lib/forms/field-errors";
+import { formDataToObject } from "@/lib/forms/form-data";
 import { clientAddress } from "@/lib/http/client-address";
 import { getPathname } from "@/lib/i18n/navigation";
 import { isLocale, type Locale, routing } from "@/lib/i18n/routing";
@@ -11,7 +13,7 @@ import {
   changeRegistrationStatuses,
   updateRegistration,
 } from "@/lib/registrations/mutations";
-import { type ErrorKey, fieldErrors, registrationUpdateSchema } from "@/lib/registrations/schema";
+import { type ErrorKey, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
@@ -38,16 +40,9 @@ export type RegistrationFormState =
   | { status: "already_registered" }
   | { status: "saved"; values: FormValues };
 
-const CHECKBOXES = new Set(["needsAccommodation", "consent"]);
-
 /** The form's fields as the schema expects them: checkboxes as booleans. */
 function readForm(formData: FormData): FormValues {
-  const values: FormValues = { needsAccommodation: false, consent: false };
-  for (const [name, value] of formData) {
-    if (name.startsWith("$ACTION") || typeof value !== "string") continue;
-    values[name] = CHECKBOXES.has(name) ? value === "on" || value === "true" : value;
-  }
-  return values;
+  return formDataToObject(formData, { booleans: ["needsAccommodation", "consent"] }) as FormValues;
 }
 
 /** Bound arguments travel through the browser: check the language. */
@@ -93,7 +88,7 @@ export async function updateRegistrationAction(
 ): Promise<RegistrationFormState> {
   const values = readForm(formData);
   const parsed = registrationUpdateSchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors<ErrorKey>(parsed.error), values };
   const result = await updateRegistration({ token, input: parsed.data });
   if (result.ok) return { status: "saved", values };
   if (result.reason === "not_found") return { status: "refused", reason: "not_active", values };

@@ -102,3 +102,32 @@ export async function countRegistrations({ eventId }: { eventId: string }) {
   }
   return { byStatus, confirmedByCategory };
 }
+
+/** One registration for staff: details, the letters sent about it, and its history. */
+export async function getRegistrationForStaff({ id }: { id: string }) {
+  const registration = await db.registration.findUnique({
+    where: { id },
+    include: {
+      event: { select: { id: true, title: true, timeZone: true } },
+      outbox: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          template: true,
+          status: true,
+          attempts: true,
+          sentAt: true,
+          lastError: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+  if (!registration) return null;
+  const history = await db.auditLog.findMany({
+    where: { entityType: "registration", entityId: id },
+    orderBy: { at: "asc" },
+    include: { actor: { select: { email: true } } },
+  });
+  return { ...registration, history };
+}

@@ -410,3 +410,20 @@ export async function changeRegistrationStatuses({
     return { changed, skipped: registrationIds.filter((id) => !changed.includes(id)) };
   }, TRANSACTION_OPTIONS);
 }
+
+/**
+ * Within a transaction that changes an event's seats (its capacity or
+ * sectors): locks the event first, runs the change, then gives the seats it
+ * freed to the waiting list.
+ */
+export async function changeSeatsOfEvent<T>(
+  tx: Tx,
+  { eventId, now = new Date() }: { eventId: string; now?: Date },
+  change: () => Promise<T>,
+): Promise<T | undefined> {
+  if (!(await lockEvent(tx, { id: eventId }))) return undefined;
+  const result = await change();
+  const event = await lockEvent(tx, { id: eventId });
+  if (event) await promoteWaitlist(tx, event, now);
+  return result;
+}

@@ -119,13 +119,3 @@ export type RegistrationUpdate = z.infer<typeof registrationUpdateSchema>;
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
-
-/** Field errors as { field: errorKey }, the first error of each field. */
-export function fieldErrors(error: z.ZodError): Record<string, ErrorKey> {
-  const errors: Record<string, ErrorKey> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message as ErrorKey;
-  }
-  return errors;
-}

@@ -1,9 +1,10 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { fieldErrors } from "@/lib/forms/field-errors";
 import type { Locale } from "@/lib/i18n/routing";
 import { consumeRateLimit } from "@/lib/rate-limit/mutations";
 import { type CreateRegistrationResult, createRegistration } from "@/lib/registrations/mutations";
-import { type ErrorKey, fieldErrors, registrationRequestSchema } from "@/lib/registrations/schema";
+import { type ErrorKey, registrationRequestSchema } from "@/lib/registrations/schema";
 
 export type SubmitResult =
   | CreateRegistrationResult
@@ -28,7 +29,8 @@ export async function submitRegistration({
   client: string;
 }): Promise<SubmitResult> {
   const parsed = registrationRequestSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, reason: "invalid", fieldErrors: fieldErrors<ErrorKey>(parsed.error) };
   const limit = await consumeRateLimit({
     key: `register:${client}`,
     limit: getEnv().REGISTRATION_RATE_LIMIT,

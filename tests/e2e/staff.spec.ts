@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 
 const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
@@ -34,12 +36,30 @@ test("anonymous visitors are sent to sign in, and a wrong password is refused", 
   await expect(page).toHaveURL("/admin/sign-in");
 });
 
-test("a check-in account is refused the organizers' pages", async ({ page }) => {
+/** Every staff page, read from the code so that a new one cannot be forgotten; ids made up. */
+function staffPages(): string[] {
+  const root = "app/admin/(staff)";
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith("page.tsx"))
+    .map((file) => `/admin/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[[^\]]+\]/g, randomUUID()));
+}
+
+test("every staff page sends the anonymous to sign in and a check-in account to “no access”", async ({
+  page,
+  request,
+}) => {
+  const pages = staffPages();
+  expect(pages).toContain("/admin/mailbox");
+  for (const url of pages) {
+    expect((await request.get(url, { maxRedirects: 0 })).headers().location, url).toBe("/admin/sign-in");
+  }
   await signIn(page, createStaff("check-in"));
   await expect(page).toHaveURL("/admin/denied");
   await expect(page.getByRole("heading", { name: "Нет доступа" })).toBeVisible();
-  await page.goto("/admin/mailbox");
-  await expect(page).toHaveURL("/admin/denied");
+  for (const url of pages) {
+    await page.goto(url);
+    await expect(page, url).toHaveURL("/admin/denied");
+  }
 });
 
 test("five wrong passwords lock the account for a while, even against the right one", async ({ page }) => {
@@ -113,6 +133,14 @@ test("an organizer finds a participant by part of a Cyrillic name and moves seat
   await page.getByLabel("Поиск").fill(names[3] ?? "");
   await page.getByRole("button", { name: "Показать" }).click();
   await expect(page.getByTestId("status")).toHaveText("Подтверждена");
+
+  // Her history records who moved her, and when.
+  await page.getByLabel("Поиск").fill(names[2] ?? "");
+  await page.getByRole("button", { name: "Показать" }).click();
+  await page.getByRole("link", { name: new RegExp(names[2] ?? "") }).click();
+  await expect(page.getByRole("region", { name: "История" })).toContainText(
+    "Изменение статуса: Подтверждена → Лист ожидания · admin@kattoo.test",
+  );
 
   // The letter that told Нурсултан, in the local mailbox.
   await page.getByRole("link", { name: "Почтовый ящик" }).click();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, registrationRequestSchema, registrationSchema } from "@/lib/registrations/schema";
+import { fieldErrors } from "@/lib/forms/field-errors";
+import { registrationRequestSchema, registrationSchema } from "@/lib/registrations/schema";
 
 const valid = {
   lastName: "  Осмонова ",

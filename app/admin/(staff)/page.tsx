@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { listEventsForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate } from "@/lib/i18n/dates";
@@ -9,13 +10,21 @@ import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 export const dynamic = "force-dynamic";
 
 export default async function StaffEventsPage() {
-  await requireStaff(ORGANIZERS);
+  const staff = await requireStaff(ORGANIZERS);
   const t = await getTranslations("admin.events");
+  const tf = await getTranslations("admin.eventForm");
   const locale = (await getLocale()) as Locale;
   const events = await listEventsForStaff();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {staff.role === "ADMIN" && (
+          <Link href="/admin/events/new" className={buttonClass()}>
+            {tf("new")}
+          </Link>
+        )}
+      </header>
       {events.length === 0 && <p>{t("empty")}</p>}
       <ul className="space-y-3">
         {events.map((event) => (
@@ -26,9 +35,16 @@ export default async function StaffEventsPage() {
             </p>
             <h2 className="font-semibold">{localize(event.title, locale)}</h2>
             <p className="text-sm">{t("counts", { ...event.counts, capacity: event.capacity })}</p>
-            <Link href={`/admin/events/${event.id}`} className="mt-2 inline-block text-brand-700 underline">
-              {t("open")}
-            </Link>
+            <p className="mt-2 flex gap-4">
+              <Link href={`/admin/events/${event.id}`} className="text-brand-700 underline">
+                {t("open")}
+              </Link>
+              {staff.role === "ADMIN" && (
+                <Link href={`/admin/events/${event.id}/settings`} className="text-brand-700 underline">
+                  {tf("settings")}
+                </Link>
+              )}
+            </p>
           </li>
         ))}
       </ul>

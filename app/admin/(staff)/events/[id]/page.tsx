@@ -180,7 +180,12 @@ export default async function EventRegistrationsPage({
                       </td>
                       <td className="p-2 tabular-nums">{row.number}</td>
                       <td className="p-2">
-                        <span className="font-medium">{name}</span>
+                        <Link
+                          href={`/admin/registrations/${row.id}`}
+                          className="font-medium text-brand-700 underline"
+                        >
+                          {name}
+                        </Link>
                         <span className="block text-stone-600">{row.email}</span>
                       </td>
                       <td className="p-2">

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { EventSettingsForm } from "@/components/admin/event-settings-form";
+import { Button } from "@/components/ui/button";
+import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
+import { getEventSettingsValues } from "@/lib/events/data";
+import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+const statuses = ["DRAFT", "PUBLISHED", "CLOSED", "ARCHIVED"] as const;
+
+export default async function EventSettingsPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/events/[id]/settings">) {
+  await requireStaff(ADMINS);
+  const id = z.uuid().safeParse((await params).id);
+  const found = id.success ? await getEventSettingsValues({ id: id.data }) : null;
+  if (!found) notFound();
+  const { event, values } = found;
+  const t = await getTranslations("admin.eventForm");
+  const saved = (await searchParams).saved;
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("settingsTitle")}</h1>
+        <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
+          {t("preview")}
+        </Link>
+      </header>
+      {saved && (
+        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+          {t("saved")}
+        </p>
+      )}
+      <section className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <p>
+          {t("status")}: <strong data-testid="event-status">{t(`statuses.${event.status}`)}</strong>
+        </p>
+        <form action={setEventStatusAction.bind(null, event.id)} className="flex flex-wrap gap-2">
+          {statuses
+            .filter((status) => status !== event.status)
+            .map((status) => (
+              <Button key={status} type="submit" name="status" value={status} variant="secondary">
+                {t(`setStatus.${status}`)}
+              </Button>
+            ))}
+        </form>
+        <form action={duplicateEventAction.bind(null, event.id)}>
+          <Button type="submit" variant="secondary">
+            {t("duplicate")}
+          </Button>
+        </form>
+      </section>
+      <EventSettingsForm
+        action={saveEventAction.bind(null, event.id)}
+        submitLabel={t("save")}
+        initialValues={values}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { localize } from "@/lib/events/schema";
+import { formatDateTime } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { getRegistrationForStaff } from "@/lib/registrations/data";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+export default async function StaffRegistrationPage({ params }: PageProps<"/admin/registrations/[id]">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const registration = id.success ? await getRegistrationForStaff({ id: id.data }) : null;
+  if (!registration) notFound();
+  const t = await getTranslations("admin.registration");
+  const ts = await getTranslations("admin.status");
+  const tc = await getTranslations("category");
+  const tr = await getTranslations("region");
+  const tg = await getTranslations("gender");
+  const locale = (await getLocale()) as Locale;
+  const zone = { locale, timeZone: registration.event.timeZone };
+  const name = [registration.lastName, registration.firstName, registration.patronymic]
+    .filter(Boolean)
+    .join(" ");
+  const details: [string, string][] = [
+    [t("status"), ts(registration.status)],
+    [t("category"), tc(registration.category)],
+    [t("organization"), `${registration.organization}, ${registration.position}`],
+    [t("region"), tr(registration.region)],
+    [t("gender"), tg(registration.gender)],
+    [t("email"), registration.email],
+    [t("phone"), registration.phone],
+    [
+      t("needs"),
+      [
+        registration.needsAccommodation ? t("accommodation") : "",
+        registration.dietaryNeeds,
+        registration.accessibilityNeeds,
+      ]
+        .filter(Boolean)
+        .join(" · ") || "—",
+    ],
+    [t("checkInCode"), registration.checkInCode],
+    [t("consent"), `${formatDateTime(registration.consentAt, zone)} (${registration.consentVersion})`],
+  ];
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <Link href={`/admin/events/${registration.event.id}`} className="text-sm text-brand-700 underline">
+          {localize(registration.event.title, locale)}
+        </Link>
+        <h1 className="text-2xl font-semibold">
+          №{registration.number} · {name}
+        </h1>
+      </header>
+      <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
+        {details.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-stone-600">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="history" className="space-y-2">
+        <h2 id="history" className="text-lg font-semibold">
+          {t("history")}
+        </h2>
+        <ol className="space-y-1 text-sm">
+          {registration.history.map((entry) => {
+            const data = entry.data as { from?: string; to?: string; status?: string };
+            return (
+              <li key={String(entry.id)}>
+                {formatDateTime(entry.at, zone)} — {t(`actions.${entry.action}`)}
+                {data.to && `: ${ts(data.from ?? "PENDING")} → ${ts(data.to)}`}
+                {data.status && `: ${ts(data.status)}`} ·{" "}
+                {entry.actor?.email ?? t(`actors.${entry.actorType}`)}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section aria-labelledby="letters" className="space-y-2">
+        <h2 id="letters" className="text-lg font-semibold">
+          {t("letters")}
+        </h2>
+        <ul className="space-y-1 text-sm">
+          {registration.outbox.map((letter) => (
+            <li key={letter.id}>
+              {formatDateTime(letter.createdAt, zone)} — {letter.template} —{" "}
+              {t(`letterStatus.${letter.status}`)}
+              {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`}
+              {letter.lastError && <span className="block text-red-800">{letter.lastError}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
