@@ -104,12 +104,13 @@ export function EventSettingsForm({
             {languages.map((language) => {
               const path = `${field}.${language}`;
               return (
-                <label key={language} className="block space-y-1" lang={language}>
-                  <span className="text-sm font-medium">
+                <div key={language} className="space-y-1" lang={language}>
+                  <label htmlFor={path} className="block text-sm font-medium">
                     {t(`fields.${field}`)} · {t(`languages.${language}`)}
-                  </span>
+                  </label>
                   {longFields.has(field) ? (
                     <textarea
+                      id={path}
                       {...form.register(path as Path<Values>)}
                       rows={field === "description" ? 8 : 3}
                       aria-invalid={error(path) ? true : undefined}
@@ -117,13 +118,14 @@ export function EventSettingsForm({
                     />
                   ) : (
                     <input
+                      id={path}
                       {...form.register(path as Path<Values>)}
                       aria-invalid={error(path) ? true : undefined}
                       className={inputClass}
                     />
                   )}
                   {error(path) && <span className="block text-sm text-red-700">{error(path)}</span>}
-                </label>
+                </div>
               );
             })}
           </div>
