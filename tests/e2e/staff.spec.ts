@@ -151,3 +151,27 @@ test("an organizer finds a participant by part of a Cyrillic name and moves seat
   await promoted.click();
   await expect(page.frameLocator("iframe").getByText("Для вас освободилось место")).toBeVisible();
 });
+
+test("an admin starts the next event from the demo, writes its Kyrgyz title, publishes it and finds it on the home page", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const kyrgyzTitle = `Миграция боюнча экинчи семинар ${randomUUID().slice(0, 6)}`;
+  await signIn(page);
+  await page.getByRole("link", { name: "Настройки" }).first().click();
+  await page.getByRole("button", { name: "Создать копию для следующего события" }).click();
+  await expect(page.getByTestId("event-status")).toHaveText("Черновик");
+
+  // A title of its own in Russian too, so that the demo stays the only "трудовой миграции" on the site.
+  await page.getByLabel("Название · Русский").fill(`Второй семинар ${kyrgyzTitle.slice(-6)}`);
+  await page.getByLabel("Название · Кыргызча").fill(kyrgyzTitle);
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+  await expect(page.getByLabel("Название · Кыргызча")).toHaveValue(kyrgyzTitle);
+
+  await page.getByRole("button", { name: "Опубликовать" }).click();
+  await expect(page.getByTestId("event-status")).toHaveText("Опубликовано");
+
+  await page.goto("/ky");
+  await expect(page.getByRole("link", { name: kyrgyzTitle })).toBeVisible();
+});
