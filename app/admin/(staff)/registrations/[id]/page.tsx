@@ -74,7 +74,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
             const data = entry.data as { from?: string; to?: string; status?: string };
             return (
               <li key={String(entry.id)}>
-                {formatDateTime(entry.at, zone)} — {t(`actions.${entry.action}`)}
+                {formatDateTime(entry.at, zone)} — {t(`actions.${entry.action.replace(".", "_")}`)}
                 {data.to && `: ${ts(data.from ?? "PENDING")} → ${ts(data.to)}`}
                 {data.status && `: ${ts(data.status)}`} ·{" "}
                 {entry.actor?.email ?? t(`actors.${entry.actorType}`)}
