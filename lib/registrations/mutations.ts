@@ -245,6 +245,22 @@ async function promoteWaitlist(tx: Tx, event: LockedEvent, now: Date, except: st
 
 export type ChangeResult = { ok: true } | { ok: false; reason: "not_found" | "not_active" | "category_full" };
 
+/**
+ * The registration a management link opens, with its event locked, if the
+ * participant can still change it. Read again once the lock is held: a
+ * concurrent cancellation may have won.
+ */
+async function lockActiveRegistration(tx: Tx, token: string) {
+  const found = await tx.registration.findUnique({ where: { manageTokenHash: hashToken(token) } });
+  const event = found && (await lockEvent(tx, { id: found.eventId }));
+  if (!found || !event) return { ok: false, reason: "not_found" } as const;
+  const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.id } });
+  if (!(ACTIVE_STATUSES as readonly string[]).includes(registration.status)) {
+    return { ok: false, reason: "not_active" } as const;
+  }
+  return { ok: true, event, registration } as const;
+}
+
 export async function cancelRegistration({
   token,
   actor = participantActor,
@@ -255,15 +271,9 @@ export async function cancelRegistration({
   now?: Date;
 }): Promise<ChangeResult> {
   return db.$transaction(async (tx) => {
-    const found = await tx.registration.findUnique({ where: { manageTokenHash: hashToken(token) } });
-    if (!found) return { ok: false, reason: "not_found" } as const;
-    const event = await lockEvent(tx, { id: found.eventId });
-    if (!event) return { ok: false, reason: "not_found" } as const;
-    // Read again under the lock: a concurrent cancellation may have won.
-    const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.id } });
-    if (!(ACTIVE_STATUSES as readonly string[]).includes(registration.status)) {
-      return { ok: false, reason: "not_active" } as const;
-    }
+    const locked = await lockActiveRegistration(tx, token);
+    if (!locked.ok) return locked;
+    const { event, registration } = locked;
     await tx.registration.update({
       where: { id: registration.id },
       data: { status: "CANCELLED", statusChangedAt: now },
@@ -294,14 +304,9 @@ export async function updateRegistration({
   now?: Date;
 }): Promise<ChangeResult> {
   return db.$transaction(async (tx) => {
-    const found = await tx.registration.findUnique({ where: { manageTokenHash: hashToken(token) } });
-    if (!found) return { ok: false, reason: "not_found" } as const;
-    const event = await lockEvent(tx, { id: found.eventId });
-    if (!event) return { ok: false, reason: "not_found" } as const;
-    const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.id } });
-    if (!(ACTIVE_STATUSES as readonly string[]).includes(registration.status)) {
-      return { ok: false, reason: "not_active" } as const;
-    }
+    const locked = await lockActiveRegistration(tx, token);
+    if (!locked.ok) return locked;
+    const { event, registration } = locked;
     const movesSeat = registration.status === "CONFIRMED" && input.category !== registration.category;
     if (movesSeat && !(await hasSeatFor(tx, event, input.category, registration.id))) {
       return { ok: false, reason: "category_full" } as const;

@@ -4,7 +4,7 @@ import { POST } from "@/app/api/events/[slug]/registrations/route";
 import { MAX_JSON_BODY_BYTES } from "@/lib/api/json";
 import { db } from "@/lib/db";
 import type { ErrorKey } from "@/lib/registrations/schema";
-import { createTestEvent } from "../support/factories";
+import { createTestEvent, registrationInput } from "../support/factories";
 
 // Thousands of malformed and hostile payloads through the JSON registration
 // API: each one is refused with a 4xx (400 with field errors when it is JSON
@@ -39,23 +39,10 @@ function prng(seed: number) {
 }
 
 let serial = 0;
-/** A valid payload, as a client would send it. */
+/** A valid payload, as a client would send it: the factory's, through JSON. */
 function validPayload(): Payload {
   serial += 1;
-  return {
-    lastName: "Асанова",
-    firstName: "Айгүл",
-    patronymic: "Бакытовна",
-    organization: "Айыл өкмөтү",
-    position: "Специалист",
-    category: "LOCAL_GOVERNMENT",
-    region: "NARYN",
-    email: `hostile-${serial}@example.test`,
-    phone: "+996 555 123 456",
-    gender: "FEMALE",
-    needsAccommodation: true,
-    consent: true,
-  };
+  return JSON.parse(JSON.stringify(registrationInput({ email: `hostile-${serial}@example.test` })));
 }
 
 // --- What each field refuses, and with which error key ---------------------
