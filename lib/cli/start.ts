@@ -23,6 +23,14 @@ const HEALTH_TIMEOUT_MS = 60_000;
 async function main() {
   const env = getEnv();
   const started = performance.now();
+  if (env.DATABASE_URL && !env.APP_SECRET) {
+    // A secret generated here would differ on every instance sharing the
+    // database, and one instance's links would not open on another.
+    console.error(
+      "Set APP_SECRET (at least 32 random characters, the same on every instance) with DATABASE_URL.",
+    );
+    process.exit(1);
+  }
 
   if (!development && (await isBuildStale())) {
     console.log("Building Kattoo (first start or changed sources)…");
@@ -52,6 +60,7 @@ async function main() {
     ...process.env,
     NODE_ENV: mode,
     DATABASE_URL: databaseUrl,
+    // With the embedded database, a secret kept beside it, made on first start.
     APP_SECRET: env.APP_SECRET ?? (await readOrCreateSecret(path.join(dataDirectory(), "app-secret"))),
   };
   const next = path.resolve("node_modules/next/dist/bin/next");

@@ -112,7 +112,7 @@ export async function renderLetter({
   const startsAt = first ? formatDateTime(first.startsAt, zone) : "";
   const message = typeof payload.message === "string" ? payload.message : "";
 
-  const element: ReactElement = {
+  const letters: Record<LetterTemplate, () => ReactElement | Promise<ReactElement>> = {
     "registration-pending": () => <RegistrationPending {...base} />,
     "registration-confirmed": () => <RegistrationConfirmed {...base} checkIn={checkIn} />,
     "registration-waitlisted": async () => (
@@ -124,7 +124,8 @@ export async function renderLetter({
     "manage-link": () => <ManageLink {...base} />,
     reminder: () => <Reminder {...base} checkIn={checkIn} startsAt={startsAt} />,
     "organizer-message": () => <OrganizerMessage {...base} message={message} />,
-  }[template]() as ReactElement;
+  };
+  const element = await letters[template]();
 
   const subject = t(`${template}.subject`, {
     event: title,
@@ -132,7 +133,7 @@ export async function renderLetter({
     subject: typeof payload.subject === "string" ? payload.subject : title,
   });
   // Rendered once; the plain-text part is derived from the HTML.
-  const html = await render(await element);
+  const html = await render(element);
   return {
     to: { name: `${registration.firstName} ${registration.lastName}`, address: registration.email },
     replyTo: event.contactEmail ?? undefined,
