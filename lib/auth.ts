@@ -57,6 +57,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: IDLE_SECONDS, updateAge: 5 * 60 },
   pages: { signIn: "/admin/sign-in", error: "/admin/sign-in" },
+  // A wrong password is an expected answer, not an error worth a stack trace.
+  logger: {
+    error: (error: Error) => {
+      if (error.name !== "CredentialsSignin") console.error(error);
+    },
+  },
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
   callbacks: {
     jwt({ token, user }) {

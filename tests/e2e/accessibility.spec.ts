@@ -35,6 +35,8 @@ for (const [name, path] of [
 test("the form with errors and the manage pages have no serious accessibility violation", async ({
   page,
 }) => {
+  // Three pages analysed by axe, a form filled and sent.
+  test.setTimeout(90_000);
   await page.goto(`${DEMO}/register`);
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
   await expect(page.getByRole("alert").first()).toBeVisible();

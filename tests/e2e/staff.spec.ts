@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import pg from "pg";
 
 const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
 
@@ -174,4 +175,44 @@ test("an admin starts the next event from the demo, writes its Kyrgyz title, pub
 
   await page.goto("/ky");
   await expect(page.getByRole("link", { name: kyrgyzTitle })).toBeVisible();
+});
+
+/** Runs SQL on the database of the server under test, as an admin tool would. */
+async function sql(text: string, values: unknown[]) {
+  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
+  const client = new pg.Client({ connectionString: lock.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+test("an account disabled, demoted or signed out everywhere loses access on its next request", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const account = createStaff("organizer");
+  await signIn(page, account);
+  await expect(page).toHaveURL("/admin");
+
+  await sql(`UPDATE staff_user SET role = 'CHECK_IN' WHERE email = $1`, [account.email]);
+  await page.goto("/admin/mailbox");
+  await expect(page).toHaveURL("/admin/denied");
+
+  await sql(
+    `UPDATE staff_user SET role = 'ORGANIZER', session_version = session_version + 1 WHERE email = $1`,
+    [account.email],
+  );
+  await page.goto("/admin/mailbox");
+  await expect(page).toHaveURL("/admin/sign-in");
+
+  await signIn(page, account);
+  await expect(page).toHaveURL("/admin");
+  await sql(`UPDATE staff_user SET disabled_at = now() WHERE email = $1`, [account.email]);
+  await page.goto("/admin");
+  await expect(page).toHaveURL("/admin/sign-in");
+  await signIn(page, account);
+  await expect(page).toHaveURL("/admin/sign-in");
 });
