@@ -2,6 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 
+/** At most `limit` attempts for `key` in a window of `windowSeconds`. */
+export type RateLimitRule = { key: string; limit: number; windowSeconds: number };
+
 /**
  * Keys hold client addresses and emails, which a client may make as long as it
  * likes: store a fixed-size digest, which also keeps them out of the database.
@@ -19,11 +22,7 @@ export async function consumeRateLimit({
   key,
   limit,
   windowSeconds,
-}: {
-  key: string;
-  limit: number;
-  windowSeconds: number;
-}): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+}: RateLimitRule): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const digest = digestOf(key);
   const [row] = await db.$queryRaw<{ count: number; window_start: Date }[]>`
     INSERT INTO rate_limit (key, window_start, count)
@@ -43,15 +42,7 @@ export async function consumeRateLimit({
 }
 
 /** Whether `key` has used up its limit in the current window, without counting an attempt. */
-export async function isRateLimited({
-  key,
-  limit,
-  windowSeconds,
-}: {
-  key: string;
-  limit: number;
-  windowSeconds: number;
-}): Promise<boolean> {
+export async function isRateLimited({ key, limit, windowSeconds }: RateLimitRule): Promise<boolean> {
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT count FROM rate_limit
     WHERE key = ${digestOf(key)} AND window_start > now() - make_interval(secs => ${windowSeconds})`;
