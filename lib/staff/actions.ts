@@ -5,6 +5,9 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { STAFF_LOCALE_COOKIE } from "@/lib/i18n/request";
 import { isLocale } from "@/lib/i18n/routing";
+import { changeOwnPassword, signOutEverywhere } from "@/lib/staff/mutations";
+import { ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
+import { changePasswordSchema } from "@/lib/staff/schema";
 
 export type SignInState = { failed: boolean };
 
@@ -36,4 +39,32 @@ export async function setStaffLocaleAction(formData: FormData) {
     sameSite: "lax",
     maxAge: 365 * 86_400,
   });
+}
+
+export type ChangePasswordState =
+  | { status: "idle" }
+  | { status: "refused"; reason: "wrong_password" | "invalid" | "mismatch" };
+
+/** Any staff member: a new password, which signs them out everywhere (here too). */
+export async function changePasswordAction(
+  _previous: ChangePasswordState,
+  formData: FormData,
+): Promise<ChangePasswordState> {
+  const staff = await requireStaff(ALL_STAFF);
+  const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const mismatch = parsed.error.issues.some((issue) => issue.message === "mismatch");
+    return { status: "refused", reason: mismatch ? "mismatch" : "invalid" };
+  }
+  const result = await changeOwnPassword({ staffId: staff.id, ...parsed.data });
+  if (!result.ok) return { status: "refused", reason: result.reason };
+  await signOut({ redirectTo: "/admin/sign-in" });
+  return { status: "idle" };
+}
+
+/** Any staff member: end every session of their account, on every device. */
+export async function signOutEverywhereAction() {
+  const staff = await requireStaff(ALL_STAFF);
+  await signOutEverywhere({ staffId: staff.id });
+  await signOut({ redirectTo: "/admin/sign-in" });
 }

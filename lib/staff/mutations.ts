@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashPassword } from "@/lib/staff/passwords";
+import { hashPassword, verifyPassword } from "@/lib/staff/passwords";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 export async function recordSignIn({ staffId }: { staffId: string }) {
@@ -51,4 +51,59 @@ export async function createStaffAccount({
     }
     throw error;
   }
+}
+
+/**
+ * Ends every session of the account at once (each carries the version it was
+ * issued with), with whatever else changes with it, such as a new password.
+ */
+async function endAllSessions({
+  staffId,
+  action,
+  passwordHash,
+}: {
+  staffId: string;
+  action: string;
+  passwordHash?: string;
+}) {
+  await db.$transaction(async (tx) => {
+    await tx.staffUser.update({
+      where: { id: staffId },
+      data: { sessionVersion: { increment: 1 }, ...(passwordHash ? { passwordHash } : {}) },
+    });
+    await recordAudit(tx, {
+      actor: { type: "STAFF", staffId },
+      action,
+      entityType: "staff_user",
+      entityId: staffId,
+    });
+  });
+}
+
+export function signOutEverywhere({ staffId }: { staffId: string }) {
+  return endAllSessions({ staffId, action: "staff.signed_out_everywhere" });
+}
+
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "wrong_password" };
+
+/** A new password ends every session, this one included. */
+export async function changeOwnPassword({
+  staffId,
+  currentPassword,
+  newPassword,
+}: {
+  staffId: string;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<ChangePasswordResult> {
+  const staff = await db.staffUser.findUniqueOrThrow({ where: { id: staffId } });
+  if (!(await verifyPassword({ hash: staff.passwordHash, password: currentPassword }))) {
+    return { ok: false, reason: "wrong_password" };
+  }
+  await endAllSessions({
+    staffId,
+    action: "staff.password_changed",
+    passwordHash: await hashPassword(newPassword),
+  });
+  return { ok: true };
 }

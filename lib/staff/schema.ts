@@ -19,3 +19,7 @@ export const createStaffSchema = z.object({
   role: z.enum(staffRoles),
   password: passwordSchema,
 });
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema, repeat: z.string() })
+  .refine((values) => values.newPassword === values.repeat, { path: ["repeat"], message: "mismatch" });

@@ -45,7 +45,7 @@ function staffPages(): string[] {
     .map((file) => `/admin/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[[^\]]+\]/g, randomUUID()));
 }
 
-test("every staff page sends the anonymous to sign in and a check-in account to “no access”", async ({
+test("every staff page sends the anonymous to sign in and a check-in account to “no access”, but for its own account", async ({
   page,
   request,
 }) => {
@@ -59,7 +59,8 @@ test("every staff page sends the anonymous to sign in and a check-in account to 
   await expect(page.getByRole("heading", { name: "Нет доступа" })).toBeVisible();
   for (const url of pages) {
     await page.goto(url);
-    await expect(page, url).toHaveURL("/admin/denied");
+    // Every staff member manages their own account.
+    await expect(page, url).toHaveURL(url === "/admin/account" ? url : "/admin/denied");
   }
 });
 
@@ -215,4 +216,30 @@ test("an account disabled, demoted or signed out everywhere loses access on its 
   await expect(page).toHaveURL("/admin/sign-in");
   await signIn(page, account);
   await expect(page).toHaveURL("/admin/sign-in");
+});
+
+test("a staff member changes their password, which ends the session; only the new one opens it again", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const account = createStaff("organizer");
+  await signIn(page, account);
+  await page.getByRole("link", { name: account.email }).click();
+  const change = async (current: string, next: string, repeat = next) => {
+    await page.getByLabel("Текущий пароль").fill(current);
+    await page.getByLabel("Новый пароль", { exact: true }).fill(next);
+    await page.getByLabel("Новый пароль ещё раз").fill(repeat);
+    await page.getByRole("button", { name: "Сменить пароль" }).click();
+  };
+  await change("not-my-password", "a-brand-new-password-42");
+  await expect(page.getByRole("alert").filter({ hasText: "Текущий пароль неверен." })).toBeVisible();
+  await change(account.password, "a-brand-new-password-42", "something-else-entirely");
+  await expect(page.getByRole("alert").filter({ hasText: "Пароли не совпадают." })).toBeVisible();
+  await change(account.password, "a-brand-new-password-42");
+  await expect(page).toHaveURL("/admin/sign-in");
+
+  await signIn(page, account);
+  await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
+  await signIn(page, { email: account.email, password: "a-brand-new-password-42" });
+  await expect(page).toHaveURL("/admin");
 });

@@ -42,7 +42,9 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                 </button>
               ))}
             </form>
-            <span className="text-stone-600">{staff.email}</span>
+            <Link href="/admin/account" className="text-stone-600 hover:underline" title={t("nav.account")}>
+              {staff.email}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
                 {t("nav.signOut")}
