@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
+import { calendarDate, zonedInstant, zonedParts } from "@/lib/events/rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generatePassword, hashPassword } from "@/lib/staff/passwords";
 import { demoEventTexts } from "@/prisma/seed/demo-event-texts";
@@ -37,14 +38,15 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
   const texts = demoEventTexts;
   if (await db.event.findUnique({ where: { slug: texts.slug }, select: { id: true } })) return false;
 
-  const today = new TZDate(now, TIME_ZONE);
-  const first = addDays(
-    new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), TIME_ZONE),
-    DAYS_AHEAD,
-  );
-  const at = (day: TZDate, hours: number, minutes = 0) =>
-    new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes, TIME_ZONE);
-  const second = addDays(first, 1);
+  // Calendar days in the event's zone, counted from today there.
+  const dayFromToday = (days: number) =>
+    zonedParts(addDays(new TZDate(now, TIME_ZONE), days), TIME_ZONE).date;
+  const [first, second, closing] = [
+    dayFromToday(DAYS_AHEAD),
+    dayFromToday(DAYS_AHEAD + 1),
+    dayFromToday(DAYS_AHEAD - 3),
+  ];
+  const at = (date: string, time: string) => zonedInstant({ date, time, timeZone: TIME_ZONE });
 
   // upsert, not create: two processes seeding one fresh database at once
   // must not fail on the slug's unique index.
@@ -63,14 +65,14 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
       venueAddress: texts.venueAddress,
       timeZone: TIME_ZONE,
       registrationOpensAt: now,
-      registrationClosesAt: at(addDays(first, -3), 18),
+      registrationClosesAt: at(closing, "18:00"),
       capacity: 40,
       requiresApproval: false,
       contactEmail: "seminar@kattoo.local",
       days: {
         create: [
-          { date: dateOnly(first), startsAt: at(first, 9), endsAt: at(first, 18) },
-          { date: dateOnly(second), startsAt: at(second, 9), endsAt: at(second, 16, 30) },
+          { date: calendarDate(first), startsAt: at(first, "09:00"), endsAt: at(first, "18:00") },
+          { date: calendarDate(second), startsAt: at(second, "09:00"), endsAt: at(second, "16:30") },
         ],
       },
       quotas: {
@@ -92,11 +94,6 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
     },
   });
   return true;
-}
-
-/** A DATE column holds the calendar day; Prisma sends it as midnight UTC. */
-function dateOnly(day: TZDate): Date {
-  return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
 }
 
 async function seedFirstAdmin({

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { zonedInstant } from "@/lib/events/rules";
+import { calendarDate, zonedInstant } from "@/lib/events/rules";
 import type { EventSettings } from "@/lib/events/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus, ParticipantCategory } from "@/lib/generated/prisma/enums";
@@ -38,7 +38,7 @@ function columns(settings: EventSettings) {
 /** Puts the event's days and sectors as the settings say; a day that has attendance cannot go. */
 async function writeDaysAndQuotas(tx: Tx, eventId: string, settings: EventSettings): Promise<boolean> {
   const days = settings.days.map((day) => ({
-    date: new Date(`${day.date}T00:00:00Z`),
+    date: calendarDate(day.date),
     startsAt: zonedInstant({ date: day.date, time: day.start, timeZone: settings.timeZone }),
     endsAt: zonedInstant({ date: day.date, time: day.end, timeZone: settings.timeZone }),
   }));

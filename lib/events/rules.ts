@@ -45,3 +45,8 @@ export function zonedParts(instant: Date, timeZone: string): { date: string; tim
     time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
   };
 }
+
+/** A calendar day ("2026-12-24") as the DATE column holds it: midnight UTC. */
+export function calendarDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
