@@ -2,9 +2,10 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests against the production build, served by `npm start` on
-// its own port and its own fresh embedded database (.data/e2e).
+// its own port (E2E_PORT, 3100 by default) and its own fresh embedded
+// database (.data/e2e).
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium where it is installed (CI, closed networks); otherwise
