@@ -85,11 +85,7 @@ export async function renderLetter({
   payload: Record<string, unknown>;
 }): Promise<RenderedLetter> {
   const { event } = registration;
-  const t = createTranslator({
-    locale,
-    messages: messages[locale],
-    namespace: "email",
-  }) as unknown as LetterProps["t"];
+  const t = translator(locale);
   const zone = { locale, timeZone: event.timeZone };
   const first = event.days[0];
   const last = event.days.at(-1);

@@ -74,7 +74,10 @@ export async function listEventsForStaff() {
 }
 
 export function getEventForStaff({ id }: { id: string }) {
-  return db.event.findUnique({ where: { id }, include: { quotas: true } });
+  return db.event.findUnique({
+    where: { id },
+    include: { quotas: true, days: { orderBy: { startsAt: "asc" } } },
+  });
 }
 
 /** An event as its settings form shows it: wall-clock times in its own zone. */

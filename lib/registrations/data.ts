@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
+import { type RegistrationFilters, registrationOrder, registrationWhere } from "@/lib/registrations/filters";
 import { hashToken } from "@/lib/registrations/tokens";
 
 /** The registration a management link opens, with its event; null for an unknown token. */
@@ -37,36 +38,25 @@ export type ManagedRegistration = NonNullable<Awaited<ReturnType<typeof getRegis
 
 export const REGISTRATIONS_PAGE_SIZE = 50;
 
-export type RegistrationFilters = {
-  q?: string;
-  status?: RegistrationStatus;
-  category?: ParticipantCategory;
-  page?: number;
-};
-
 /**
- * One page of an event's registrations for staff, in arrival order. The
- * search matches any part of the name, email, organization, position or
- * phone, in any case, served by the trigram index on search_text.
+ * One page of an event's registrations for staff. The search matches any part
+ * of the name, email, organization, position or phone, in any case.
  */
 export async function listRegistrations({
   eventId,
-  q,
-  status,
-  category,
-  page = 1,
-}: RegistrationFilters & { eventId: string }) {
-  const where = {
-    eventId,
-    ...(status ? { status } : {}),
-    ...(category ? { category } : {}),
-    ...(q?.trim() ? { searchText: { contains: q.trim().toLowerCase() } } : {}),
-  };
+  filters,
+  page,
+}: {
+  eventId: string;
+  filters: RegistrationFilters;
+  page: number;
+}) {
+  const where = registrationWhere(eventId, filters);
   const [total, rows] = await Promise.all([
     db.registration.count({ where }),
     db.registration.findMany({
       where,
-      orderBy: { number: "asc" },
+      orderBy: registrationOrder(filters),
       skip: (page - 1) * REGISTRATIONS_PAGE_SIZE,
       take: REGISTRATIONS_PAGE_SIZE,
       select: {
@@ -74,6 +64,7 @@ export async function listRegistrations({
         number: true,
         status: true,
         category: true,
+        region: true,
         lastName: true,
         firstName: true,
         patronymic: true,

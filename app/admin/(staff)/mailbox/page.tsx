@@ -32,7 +32,7 @@ export default async function MailboxPage() {
               {letters.map((letter) => (
                 <tr key={letter.id} className="border-t border-stone-200">
                   <td className="whitespace-nowrap p-2">
-                    {letter.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+                    {formatDateTime(letter.createdAt, { locale, timeZone: STAFF_TIME_ZONE })}
                   </td>
                   <td className="p-2">{letter.toAddress}</td>
                   <td className="p-2">

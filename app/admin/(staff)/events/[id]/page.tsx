@@ -3,26 +3,22 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { BulkStatusForm } from "@/components/admin/bulk-status-form";
-import { inputClass } from "@/components/ui/field";
+import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
-import { formatDateTime } from "@/lib/i18n/dates";
+import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { bulkStatusAction } from "@/lib/registrations/actions";
 import { countRegistrations, listRegistrations } from "@/lib/registrations/data";
+import { filtersQuery, parseRegistrationFilters, registrationStatuses } from "@/lib/registrations/filters";
 import { participantCategories } from "@/lib/registrations/rules";
-import { categories } from "@/lib/registrations/schema";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
-const statuses = ["PENDING", "CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
-
-const filtersSchema = z.object({
-  q: z.string().max(200).optional().catch(undefined),
-  status: z.enum(statuses).optional().catch(undefined),
-  category: z.enum(categories).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+// What the page shows after a bulk action; the list's own filters are parsed by lib/registrations/filters.
+const outcomeSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
   changed: z.coerce.number().int().optional().catch(undefined),
   skipped: z.coerce.number().int().optional().catch(undefined),
   bulk: z.literal("none").optional().catch(undefined),
@@ -37,29 +33,23 @@ export default async function EventRegistrationsPage({
   const event = id.success ? await getEventForStaff({ id: id.data }) : null;
   if (!event) notFound();
   const raw = await searchParams;
-  const filters = filtersSchema.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
-  const page = filters.page ?? 1;
+  const filters = parseRegistrationFilters(raw);
+  const outcome = outcomeSchema.parse({
+    page: raw.page,
+    changed: raw.changed,
+    skipped: raw.skipped,
+    bulk: raw.bulk,
+  });
+  const page = outcome.page;
   const [{ total, rows, pages }, counts] = await Promise.all([
-    listRegistrations({
-      eventId: event.id,
-      q: filters.q,
-      status: filters.status,
-      category: filters.category,
-      page,
-    }),
+    listRegistrations({ eventId: event.id, filters, page }),
     countRegistrations({ eventId: event.id }),
   ]);
   const t = await getTranslations("admin.registrations");
   const ts = await getTranslations("admin.status");
   const tc = await getTranslations("category");
   const locale = (await getLocale()) as Locale;
-  const listQuery = new URLSearchParams(
-    Object.entries({ q: filters.q, status: filters.status, category: filters.category }).filter(
-      (entry): entry is [string, string] => Boolean(entry[1]),
-    ),
-  );
+  const listQuery = filtersQuery(filters);
   const pageHref = (target: number) => `?${new URLSearchParams([...listQuery, ["page", String(target)]])}`;
   const quotas = Object.fromEntries(event.quotas.map((quota) => [quota.category, quota.seats]));
 
@@ -69,7 +59,7 @@ export default async function EventRegistrationsPage({
         <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <ul className="flex flex-wrap gap-2 text-sm">
-          {statuses.map((status) => (
+          {registrationStatuses.map((status) => (
             <li key={status} className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200">
               {ts(status)}: <strong>{counts.byStatus[status] ?? 0}</strong>
             </li>
@@ -87,59 +77,24 @@ export default async function EventRegistrationsPage({
         </p>
       </header>
 
-      {filters.changed !== undefined && (
+      {outcome.changed !== undefined && (
         <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
-          {t("result", { changed: filters.changed, skipped: filters.skipped ?? 0 })}
+          {t("result", { changed: outcome.changed, skipped: outcome.skipped ?? 0 })}
         </p>
       )}
-      {filters.bulk === "none" && (
+      {outcome.bulk === "none" && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
           {t("nothingSelected")}
         </p>
       )}
 
-      <search>
-        <form className="flex flex-wrap items-end gap-3">
-          <label className="flex-1 space-y-1">
-            <span className="text-sm font-medium">{t("search")}</span>
-            <input
-              name="q"
-              type="search"
-              defaultValue={filters.q}
-              placeholder={t("searchHint")}
-              className={inputClass}
-            />
-          </label>
-          <label className="space-y-1">
-            <span className="text-sm font-medium">{t("status")}</span>
-            <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {statuses.map((status) => (
-                <option key={status} value={status}>
-                  {ts(status)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1">
-            <span className="text-sm font-medium">{t("category")}</span>
-            <select name="category" defaultValue={filters.category ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {categories.map((category) => (
-                <option key={category} value={category}>
-                  {tc(category)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="submit"
-            className="rounded-md border border-stone-300 bg-white px-4 py-2.5 hover:bg-stone-100"
-          >
-            {t("apply")}
-          </button>
-        </form>
-      </search>
+      <RegistrationFiltersForm
+        filters={filters}
+        days={event.days.map((day) => ({
+          id: day.id,
+          label: formatDate(day.startsAt, { locale, timeZone: event.timeZone }),
+        }))}
+      />
 
       <p className="text-sm text-stone-700" role="status" data-testid="found">
         {t("found", { count: total })}

@@ -1,0 +1,150 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useRef, useTransition } from "react";
+import { inputClass } from "@/components/ui/field";
+import {
+  type RegistrationFilters,
+  registrationSorts,
+  registrationStatuses,
+} from "@/lib/registrations/filters";
+import { categories, genders, regions } from "@/lib/registrations/schema";
+
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * The filters above the registrations list. With JavaScript the list follows
+ * as one types or picks; without, the button submits the same form as a GET.
+ */
+export function RegistrationFiltersForm({
+  filters,
+  days,
+}: {
+  filters: RegistrationFilters;
+  days: { id: string; label: string }[];
+}) {
+  const t = useTranslations("admin.registrations");
+  const ts = useTranslations("admin.status");
+  const tc = useTranslations("category");
+  const tr = useTranslations("region");
+  const tg = useTranslations("gender");
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function follow() {
+    if (!form.current) return;
+    const query = new URLSearchParams();
+    for (const [key, value] of new FormData(form.current)) {
+      if (typeof value === "string" && value.trim()) query.set(key, value);
+    }
+    startTransition(() => router.replace(`${pathname}?${query}`, { scroll: false }));
+  }
+
+  function followSoon() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(follow, SEARCH_DELAY_MS);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    follow();
+  }
+
+  const select = (name: keyof RegistrationFilters, label: string, options: [string, string][]) => (
+    <label className="space-y-1">
+      <span className="block text-sm font-medium">{label}</span>
+      <select name={name} defaultValue={filters[name] ?? ""} onChange={follow} className={inputClass}>
+        <option value="">{t("all")}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <search>
+      <form ref={form} onSubmit={submit} className="space-y-3" aria-busy={pending}>
+        <label className="block space-y-1">
+          <span className="block text-sm font-medium">{t("search")}</span>
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            placeholder={t("searchHint")}
+            onChange={followSoon}
+            className={inputClass}
+          />
+        </label>
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {select(
+            "status",
+            t("status"),
+            registrationStatuses.map((status) => [status, ts(status)]),
+          )}
+          {select(
+            "category",
+            t("category"),
+            categories.map((category) => [category, tc(category)]),
+          )}
+          {select(
+            "region",
+            t("region"),
+            regions.map((region) => [region, tr(region)]),
+          )}
+          {select(
+            "gender",
+            t("gender"),
+            genders.map((gender) => [gender, tg(gender)]),
+          )}
+          {select(
+            "day",
+            t("attended"),
+            days.map((day) => [day.id, day.label]),
+          )}
+          <label className="space-y-1">
+            <span className="block text-sm font-medium">{t("sort")}</span>
+            <select
+              name="sort"
+              defaultValue={filters.sort ?? "number"}
+              onChange={follow}
+              className={inputClass}
+            >
+              {registrationSorts.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`sortBy.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="desc"
+              value="1"
+              defaultChecked={filters.desc === "1"}
+              onChange={follow}
+              className="size-5 accent-brand-600"
+            />
+            {t("descending")}
+          </label>
+          <button
+            type="submit"
+            className="rounded-md border border-stone-300 bg-white px-4 py-2.5 hover:bg-stone-100"
+          >
+            {t("apply")}
+          </button>
+        </div>
+      </form>
+    </search>
+  );
+}
