@@ -1,12 +1,12 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { appSecret } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { consumeRateLimit, isRateLimited } from "@/lib/rate-limit/mutations";
 import { findStaffByEmail } from "@/lib/staff/data";
-import { recordSignIn } from "@/lib/staff/mutations";
+import { recordSignIn, verifySecondFactor } from "@/lib/staff/mutations";
 import { hashPassword, verifyPassword } from "@/lib/staff/passwords";
 import { signInSchema } from "@/lib/staff/schema";
 
@@ -26,13 +26,18 @@ const FAILURES_PER_ADDRESS = 20;
 const FAILURE_WINDOW_SECONDS = 15 * 60;
 const FAILURE_DELAY_MS = 1000;
 
+/** The password was right; the account also needs a code from its authenticator app. */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second_factor";
+}
+
 // Verified when the email is unknown, so both answers take as long.
 const dummyHash = hashPassword("not-a-password-of-anyone");
 
 async function authorize(credentials: unknown, request: Request) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
   const keys = [
     { key: `signin:account:${email}`, limit: FAILURES_PER_ACCOUNT },
     { key: `signin:address:${clientAddress(request.headers)}`, limit: FAILURES_PER_ADDRESS },
@@ -42,8 +47,21 @@ async function authorize(credentials: unknown, request: Request) {
   const staff = await findStaffByEmail({ email });
   const valid = await verifyPassword({ hash: staff?.passwordHash ?? (await dummyHash), password });
   if (!locked && valid && staff && !staff.disabledAt) {
-    await recordSignIn({ staffId: staff.id });
-    return { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
+    const secondFactor = staff.totpEnabledAt && staff.totpSecret;
+    if (secondFactor && !code) throw new SecondFactorRequired();
+    const opens =
+      !secondFactor ||
+      (code !== undefined &&
+        (await verifySecondFactor({
+          staffId: staff.id,
+          secret: secondFactor,
+          lastStep: staff.totpLastStep,
+          code,
+        })));
+    if (opens) {
+      await recordSignIn({ staffId: staff.id });
+      return { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
+    }
   }
   // The same answer whatever went wrong, a second later; each failure counts
   // towards the lock.
@@ -57,13 +75,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: IDLE_SECONDS, updateAge: 5 * 60 },
   pages: { signIn: "/admin/sign-in", error: "/admin/sign-in" },
-  // A wrong password is an expected answer, not an error worth a stack trace.
+  // A wrong password or a missing code is an expected answer, not an error worth a stack trace.
   logger: {
     error: (error: Error) => {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if (!(error instanceof CredentialsSignin)) console.error(error);
     },
   },
-  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
+  providers: [Credentials({ credentials: { email: {}, password: {}, code: {} }, authorize })],
   callbacks: {
     jwt({ token, user }) {
       if (user) {

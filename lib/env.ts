@@ -38,6 +38,8 @@ const envSchema = z.object({
   OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
   /** How long before the first day confirmed participants get their reminder. */
   REMINDER_HOURS_BEFORE: z.coerce.number().int().min(1).default(48),
+  /** "true": admins must set up a second factor (TOTP) before they can do anything else. */
+  REQUIRE_ADMIN_SECOND_FACTOR: z.stringbool().default(false),
   /** The first admin account, created by the seed when no staff exists. */
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default("admin@kattoo.local")),
   ADMIN_PASSWORD: optionalString,

@@ -1,29 +1,49 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { SecondFactorRequired, signIn, signOut } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 import { STAFF_LOCALE_COOKIE } from "@/lib/i18n/request";
 import { isLocale } from "@/lib/i18n/routing";
-import { changeOwnPassword, signOutEverywhere } from "@/lib/staff/mutations";
-import { ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
-import { changePasswordSchema } from "@/lib/staff/schema";
+import {
+  changeOwnPassword,
+  changeStaffAccount,
+  confirmSecondFactor,
+  createStaffAccount,
+  removeSecondFactor,
+  renewRecoveryCodes,
+  resetStaffPassword,
+  signOutEverywhere,
+  startSecondFactor,
+} from "@/lib/staff/mutations";
+import { generatePassword } from "@/lib/staff/passwords";
+import { ADMINS, ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
+import { changePasswordSchema, newStaffSchema, secondFactorCodeSchema, staffRoles } from "@/lib/staff/schema";
+import { totpUri } from "@/lib/staff/second-factor";
 
-export type SignInState = { failed: boolean };
+/** `askCode`: the password was right and the account has a second factor. */
+export type SignInState = { failed: boolean; askCode: boolean };
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   try {
     await signIn("credentials", {
       email: formData.get("email"),
       password: formData.get("password"),
+      code: formData.get("code") ?? "",
       redirectTo: "/admin",
     });
   } catch (error) {
-    // A wrong password and a locked account get the same answer.
-    if (error instanceof AuthError) return { failed: true };
+    if (error instanceof SecondFactorRequired) return { failed: false, askCode: true };
+    // A wrong password, a wrong code and a locked account get the same answer.
+    if (error instanceof AuthError) return { failed: true, askCode: Boolean(formData.get("code")) };
     throw error;
   }
-  return { failed: false };
+  return { failed: false, askCode: false };
 }
 
 export async function signOutAction() {
@@ -43,18 +63,21 @@ export async function setStaffLocaleAction(formData: FormData) {
 
 export type ChangePasswordState =
   | { status: "idle" }
-  | { status: "refused"; reason: "wrong_password" | "invalid" | "mismatch" };
+  | { status: "refused"; reason: "wrong_password" | "invalid" | "common" | "mismatch" };
 
 /** Any staff member: a new password, which signs them out everywhere (here too). */
 export async function changePasswordAction(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
-  const staff = await requireStaff(ALL_STAFF);
+  const staff = await requireStaff(ALL_STAFF, { setup: true });
   const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    const mismatch = parsed.error.issues.some((issue) => issue.message === "mismatch");
-    return { status: "refused", reason: mismatch ? "mismatch" : "invalid" };
+    const says = (message: string) => parsed.error.issues.some((issue) => issue.message === message);
+    return {
+      status: "refused",
+      reason: says("mismatch") ? "mismatch" : says("common") ? "common" : "invalid",
+    };
   }
   const result = await changeOwnPassword({ staffId: staff.id, ...parsed.data });
   if (!result.ok) return { status: "refused", reason: result.reason };
@@ -64,7 +87,109 @@ export async function changePasswordAction(
 
 /** Any staff member: end every session of their account, on every device. */
 export async function signOutEverywhereAction() {
-  const staff = await requireStaff(ALL_STAFF);
+  const staff = await requireStaff(ALL_STAFF, { setup: true });
   await signOutEverywhere({ staffId: staff.id });
   await signOut({ redirectTo: "/admin/sign-in" });
+}
+
+export type SecondFactorState =
+  | { status: "idle" }
+  | { status: "enrolling"; secret: string; qr: string }
+  | { status: "wrong_code"; secret: string; qr: string }
+  | { status: "recovery_codes"; codes: string[] };
+
+/** Any staff member: a new secret to scan with an authenticator app; on only after the first code. */
+export async function secondFactorAction(
+  previous: SecondFactorState,
+  formData: FormData,
+): Promise<SecondFactorState> {
+  const staff = await requireStaff(ALL_STAFF, { setup: true });
+  const step = formData.get("step");
+  if (step === "start") {
+    const secret = await startSecondFactor({ staffId: staff.id });
+    if (!secret) return { status: "idle" };
+    const qr = await QRCode.toDataURL(totpUri({ secret, account: staff.email }), { margin: 1, width: 240 });
+    return { status: "enrolling", secret, qr };
+  }
+  if (step === "confirm" && (previous.status === "enrolling" || previous.status === "wrong_code")) {
+    const code = secondFactorCodeSchema.safeParse(formData.get("code"));
+    const codes = code.success ? await confirmSecondFactor({ staffId: staff.id, code: code.data }) : null;
+    if (!codes) return { ...previous, status: "wrong_code" };
+    revalidatePath("/admin", "layout");
+    return { status: "recovery_codes", codes };
+  }
+  if (step === "renew") {
+    return { status: "recovery_codes", codes: await renewRecoveryCodes({ staffId: staff.id }) };
+  }
+  return { status: "idle" };
+}
+
+/** Any staff member: turn their own second factor off (unless admins must keep one). */
+export async function removeOwnSecondFactorAction() {
+  const staff = await requireStaff(ALL_STAFF);
+  if (!(staff.role === "ADMIN" && getEnv().REQUIRE_ADMIN_SECOND_FACTOR)) {
+    await removeSecondFactor({ staffId: staff.id, actor: { type: "STAFF", staffId: staff.id } });
+  }
+  revalidatePath("/admin/account");
+}
+
+// Staff accounts, for admins.
+
+export type NewStaffState =
+  | { status: "idle" }
+  | { status: "refused"; reason: "invalid" | "email_taken" }
+  | { status: "created"; email: string; password: string };
+
+/** Admin: a new staff account with a generated password, shown once to pass on. */
+export async function createStaffAction(
+  _previous: NewStaffState,
+  formData: FormData,
+): Promise<NewStaffState> {
+  const admin = await requireStaff(ADMINS);
+  const parsed = newStaffSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "refused", reason: "invalid" };
+  const password = generatePassword();
+  const result = await createStaffAccount({
+    ...parsed.data,
+    password,
+    actor: { type: "STAFF", staffId: admin.id },
+  });
+  if (!result.ok) return { status: "refused", reason: result.reason };
+  revalidatePath("/admin/staff");
+  return { status: "created", email: parsed.data.email, password };
+}
+
+const accountChangeSchema = z.discriminatedUnion("change", [
+  z.object({ change: z.literal("role"), staffId: z.uuid(), role: z.enum(staffRoles) }),
+  z.object({ change: z.literal("disable"), staffId: z.uuid() }),
+  z.object({ change: z.literal("enable"), staffId: z.uuid() }),
+  z.object({ change: z.literal("second_factor"), staffId: z.uuid() }),
+]);
+
+/** Admin: change another account's role, disable or enable it, or remove its second factor (a lost phone). */
+export async function changeStaffAction(formData: FormData) {
+  const admin = await requireStaff(ADMINS);
+  const parsed = accountChangeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/admin/staff?result=invalid");
+  const { change, staffId } = parsed.data;
+  const actor = { type: "STAFF", staffId: admin.id } as const;
+  if (change === "second_factor") {
+    await removeSecondFactor({ staffId, actor });
+    redirect("/admin/staff?result=done");
+  }
+  const result = await changeStaffAccount({
+    staffId,
+    change: change === "role" ? { role: parsed.data.role } : { disabled: change === "disable" },
+    actor,
+  });
+  redirect(`/admin/staff?result=${result.ok ? "done" : result.reason}`);
+}
+
+export type PasswordResetState = { password?: string };
+
+/** Admin: a new generated password for another account, shown once; its sessions end. */
+export async function resetStaffPasswordAction(staffId: string): Promise<PasswordResetState> {
+  const admin = await requireStaff(ADMINS);
+  const id = z.uuid().parse(staffId);
+  return { password: await resetStaffPassword({ staffId: id, actor: { type: "STAFF", staffId: admin.id } }) };
 }

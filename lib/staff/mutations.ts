@@ -2,8 +2,17 @@ import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashPassword, verifyPassword } from "@/lib/staff/passwords";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/staff/passwords";
 import type { StaffRoleName } from "@/lib/staff/schema";
+import {
+  acceptedTotpStep,
+  decryptTotpSecret,
+  encryptTotpSecret,
+  hashRecoveryCode,
+  looksLikeRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+} from "@/lib/staff/second-factor";
 
 export async function recordSignIn({ staffId }: { staffId: string }) {
   await db.$transaction(async (tx) => {
@@ -106,4 +115,181 @@ export async function changeOwnPassword({
     passwordHash: await hashPassword(newPassword),
   });
   return { ok: true };
+}
+
+// The second factor (lib/staff/second-factor.ts).
+
+/** A new secret waiting for its first code; replaces one not yet confirmed. */
+export async function startSecondFactor({ staffId }: { staffId: string }): Promise<string | null> {
+  const secret = newTotpSecret();
+  const { count } = await db.staffUser.updateMany({
+    where: { id: staffId, totpEnabledAt: null },
+    data: { totpSecret: encryptTotpSecret(secret) },
+  });
+  return count === 1 ? secret : null;
+}
+
+/** Replaces the account's recovery codes; the new ones are returned once, never stored in clear. */
+async function replaceRecoveryCodes(tx: Prisma.TransactionClient, staffId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.staffRecoveryCode.deleteMany({ where: { staffId } });
+  await tx.staffRecoveryCode.createMany({
+    data: codes.map((code) => ({ staffId, codeHash: hashRecoveryCode(code) })),
+  });
+  return codes;
+}
+
+/** The first valid code turns the second factor on; the recovery codes are returned once. */
+export async function confirmSecondFactor({
+  staffId,
+  code,
+}: {
+  staffId: string;
+  code: string;
+}): Promise<string[] | null> {
+  const staff = await db.staffUser.findUniqueOrThrow({ where: { id: staffId } });
+  if (!staff.totpSecret || staff.totpEnabledAt) return null;
+  const step = acceptedTotpStep({ secret: decryptTotpSecret(staff.totpSecret), code, lastStep: null });
+  if (step === null) return null;
+  return db.$transaction(async (tx) => {
+    await tx.staffUser.update({
+      where: { id: staffId },
+      data: { totpEnabledAt: new Date(), totpLastStep: step },
+    });
+    await recordAudit(tx, {
+      actor: { type: "STAFF", staffId },
+      action: "staff.second_factor_enabled",
+      entityType: "staff_user",
+      entityId: staffId,
+    });
+    return replaceRecoveryCodes(tx, staffId);
+  });
+}
+
+/**
+ * Whether a code opens the account: a TOTP code not used before (the step is
+ * claimed atomically, so a code replayed at once fails) or an unused recovery
+ * code, which is spent.
+ */
+export async function verifySecondFactor({
+  staffId,
+  secret,
+  lastStep,
+  code,
+}: {
+  staffId: string;
+  secret: string;
+  lastStep: number | null;
+  code: string;
+}): Promise<boolean> {
+  if (looksLikeRecoveryCode(code)) {
+    const { count } = await db.staffRecoveryCode.deleteMany({
+      where: { staffId, codeHash: hashRecoveryCode(code) },
+    });
+    return count === 1;
+  }
+  const step = acceptedTotpStep({ secret: decryptTotpSecret(secret), code, lastStep });
+  if (step === null) return false;
+  const { count } = await db.staffUser.updateMany({
+    where: { id: staffId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1;
+}
+
+/** New recovery codes for an account with the second factor on; the old ones stop working. */
+export async function renewRecoveryCodes({ staffId }: { staffId: string }): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      actor: { type: "STAFF", staffId },
+      action: "staff.recovery_codes_renewed",
+      entityType: "staff_user",
+      entityId: staffId,
+    });
+    return replaceRecoveryCodes(tx, staffId);
+  });
+}
+
+/** Turns the second factor off: by the account itself, or by an admin for a lost phone. */
+export async function removeSecondFactor({ staffId, actor }: { staffId: string; actor: Actor }) {
+  await db.$transaction(async (tx) => {
+    await tx.staffUser.update({
+      where: { id: staffId },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    await tx.staffRecoveryCode.deleteMany({ where: { staffId } });
+    await recordAudit(tx, {
+      actor,
+      action: "staff.second_factor_removed",
+      entityType: "staff_user",
+      entityId: staffId,
+    });
+  });
+}
+
+// Staff accounts, managed by admins.
+
+export type AccountChangeResult = { ok: true } | { ok: false; reason: "last_admin" | "not_found" };
+
+/**
+ * Changes another account's role or disabled state. Every active admin row is
+ * locked first, so two admins demoting each other at once cannot both
+ * succeed: the last active admin stays (a trigger enforces it too).
+ */
+export async function changeStaffAccount({
+  staffId,
+  change,
+  actor,
+}: {
+  staffId: string;
+  change: { role: StaffRoleName } | { disabled: boolean };
+  actor: Actor;
+}): Promise<AccountChangeResult> {
+  return db.$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM staff_user WHERE role = 'ADMIN' AND disabled_at IS NULL FOR UPDATE`;
+    const staff = await tx.staffUser.findUnique({ where: { id: staffId } });
+    if (!staff) return { ok: false, reason: "not_found" } as const;
+    const losesAdmin = "role" in change ? change.role !== "ADMIN" : change.disabled;
+    if (losesAdmin && admins.length === 1 && admins[0]?.id === staffId) {
+      return { ok: false, reason: "last_admin" } as const;
+    }
+    if ("role" in change) {
+      await tx.staffUser.update({ where: { id: staffId }, data: { role: change.role } });
+    } else {
+      await tx.staffUser.update({
+        where: { id: staffId },
+        data: change.disabled
+          ? { disabledAt: new Date(), sessionVersion: { increment: 1 } }
+          : { disabledAt: null },
+      });
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "role" in change ? "staff.role_changed" : change.disabled ? "staff.disabled" : "staff.enabled",
+      entityType: "staff_user",
+      entityId: staffId,
+      data: "role" in change ? { from: staff.role, to: change.role } : {},
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** A new generated password for another account, shown once to the admin; its sessions end. */
+export async function resetStaffPassword({ staffId, actor }: { staffId: string; actor: Actor }) {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    await tx.staffUser.update({
+      where: { id: staffId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "staff.password_reset",
+      entityType: "staff_user",
+      entityId: staffId,
+    });
+  });
+  return password;
 }

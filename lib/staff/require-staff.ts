@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 import { getStaffAccount, type StaffAccount } from "@/lib/staff/data";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
@@ -9,9 +10,18 @@ import type { StaffRoleName } from "@/lib/staff/schema";
 // The account is read fresh: a role changed, an account disabled or "sign
 // out everywhere" takes effect on the very next request.
 
-export type StaffCheck = { ok: true; staff: StaffAccount } | { ok: false; status: 401 | 403 };
+export type StaffCheck =
+  | { ok: true; staff: StaffAccount }
+  | { ok: false; status: 401 | 403; secondFactorMissing?: true };
 
-export async function checkStaff(roles: readonly StaffRoleName[]): Promise<StaffCheck> {
+/**
+ * With REQUIRE_ADMIN_SECOND_FACTOR, an admin without a second factor may only
+ * set one up (`setup: true`, the account page and its actions).
+ */
+export async function checkStaff(
+  roles: readonly StaffRoleName[],
+  { setup = false }: { setup?: boolean } = {},
+): Promise<StaffCheck> {
   const session = await auth();
   const staffId = (session as { staffId?: string } | null)?.staffId;
   if (!session || !staffId) return { ok: false, status: 401 };
@@ -19,13 +29,20 @@ export async function checkStaff(roles: readonly StaffRoleName[]): Promise<Staff
   const version = (session as { sessionVersion?: number }).sessionVersion;
   if (!staff || staff.disabledAt || staff.sessionVersion !== version) return { ok: false, status: 401 };
   if (!roles.includes(staff.role)) return { ok: false, status: 403 };
+  const secondFactorMissing =
+    staff.role === "ADMIN" && !staff.totpEnabledAt && getEnv().REQUIRE_ADMIN_SECOND_FACTOR;
+  if (secondFactorMissing && !setup) return { ok: false, status: 403, secondFactorMissing };
   return { ok: true, staff };
 }
 
 /** For pages and server actions: sends the anonymous to sign in, the wrong role to "no access". */
-export async function requireStaff(roles: readonly StaffRoleName[]): Promise<StaffAccount> {
-  const check = await checkStaff(roles);
+export async function requireStaff(
+  roles: readonly StaffRoleName[],
+  options?: { setup?: boolean },
+): Promise<StaffAccount> {
+  const check = await checkStaff(roles, options);
   if (check.ok) return check.staff;
+  if (check.secondFactorMissing) redirect("/admin/account?secondFactor=required");
   redirect(check.status === 401 ? "/admin/sign-in" : "/admin/denied");
 }
 
@@ -37,7 +54,13 @@ export async function staffOrResponse(
   if (check.ok) return { staff: check.staff };
   return {
     response: Response.json(
-      { error: check.status === 401 ? "unauthorized" : "forbidden" },
+      {
+        error: check.secondFactorMissing
+          ? "second_factor_required"
+          : check.status === 401
+            ? "unauthorized"
+            : "forbidden",
+      },
       { status: check.status },
     ),
   };

@@ -8,7 +8,7 @@ const languageNames = { ru: "Русский", ky: "Кыргызча", en: "Engli
 
 /** The staff area's frame. Its check is a convenience: every page checks again. */
 export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
-  const staff = await requireStaff(ALL_STAFF);
+  const staff = await requireStaff(ALL_STAFF, { setup: true });
   const t = await getTranslations("admin");
   const current = await getLocale();
   return (
@@ -22,9 +22,21 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
             <Link href="/admin" className="hover:underline">
               {t("nav.events")}
             </Link>
-            <Link href="/admin/mailbox" className="hover:underline">
-              {t("nav.mailbox")}
-            </Link>
+            {staff.role !== "CHECK_IN" && (
+              <Link href="/admin/mailbox" className="hover:underline">
+                {t("nav.mailbox")}
+              </Link>
+            )}
+            {staff.role === "ADMIN" && (
+              <>
+                <Link href="/admin/staff" className="hover:underline">
+                  {t("nav.staff")}
+                </Link>
+                <Link href="/admin/audit" className="hover:underline">
+                  {t("nav.audit")}
+                </Link>
+              </>
+            )}
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <form action={setStaffLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>

@@ -1,0 +1,114 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { NewStaffForm } from "@/components/admin/new-staff-form";
+import { ResetPasswordButton } from "@/components/admin/reset-password-button";
+import { inputClass } from "@/components/ui/field";
+import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { changeStaffAction, resetStaffPasswordAction } from "@/lib/staff/actions";
+import { listStaffAccounts } from "@/lib/staff/data";
+import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
+import { staffRoles } from "@/lib/staff/schema";
+
+export const dynamic = "force-dynamic";
+
+const resultSchema = z.enum(["done", "last_admin", "not_found", "invalid"]).optional().catch(undefined);
+
+export default async function StaffAccountsPage({ searchParams }: PageProps<"/admin/staff">) {
+  const admin = await requireStaff(ADMINS);
+  const t = await getTranslations("admin.staff");
+  const tr = await getTranslations("admin.staff.roles");
+  const locale = (await getLocale()) as Locale;
+  const result = resultSchema.parse((await searchParams).result);
+  const accounts = await listStaffAccounts();
+  const when = (date: Date | null) =>
+    date ? formatDateTime(date, { locale, timeZone: STAFF_TIME_ZONE }) : "—";
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {result && (
+        <p
+          role={result === "done" ? "status" : "alert"}
+          className={`rounded-md border p-3 ${result === "done" ? "border-brand-600 bg-brand-50" : "border-red-300 bg-red-50"}`}
+        >
+          {t(`result.${result}`)}
+        </p>
+      )}
+
+      <section aria-labelledby="new" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="new" className="font-semibold">
+          {t("new")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("newExplain")}</p>
+        <NewStaffForm />
+      </section>
+
+      <ul className="space-y-3" aria-label={t("title")}>
+        {accounts.map((account) => (
+          <li
+            key={account.id}
+            data-testid="staff-account"
+            className={`space-y-3 rounded-lg border bg-white p-4 ${account.disabledAt ? "border-stone-200 opacity-70" : "border-stone-300"}`}
+          >
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <p>
+                <strong>{account.name}</strong> <span className="text-stone-600">{account.email}</span>
+                {account.id === admin.id && <span className="text-stone-600"> ({t("you")})</span>}
+              </p>
+              <p className="text-sm text-stone-600">
+                {account.disabledAt ? t("disabledSince", { at: when(account.disabledAt) }) : tr(account.role)}
+                {" · "}
+                {t("lastSignIn", { at: when(account.lastSignInAt) })}
+                {" · "}
+                {account.totpEnabledAt ? t("secondFactorOn") : t("secondFactorOff")}
+              </p>
+            </div>
+            <div className="flex flex-wrap items-end gap-4 text-sm">
+              <form action={changeStaffAction} className="flex items-end gap-2">
+                <input type="hidden" name="staffId" value={account.id} />
+                <input type="hidden" name="change" value="role" />
+                <label className="space-y-1">
+                  <span className="block font-medium">{t("role")}</span>
+                  <select name="role" defaultValue={account.role} className={inputClass}>
+                    {staffRoles.map((role) => (
+                      <option key={role} value={role}>
+                        {tr(role)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button
+                  type="submit"
+                  className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
+                >
+                  {t("changeRole")}
+                </button>
+              </form>
+              <form action={changeStaffAction}>
+                <input type="hidden" name="staffId" value={account.id} />
+                <input type="hidden" name="change" value={account.disabledAt ? "enable" : "disable"} />
+                <button
+                  type="submit"
+                  className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
+                >
+                  {account.disabledAt ? t("enable") : t("disable")}
+                </button>
+              </form>
+              {account.totpEnabledAt && (
+                <form action={changeStaffAction}>
+                  <input type="hidden" name="staffId" value={account.id} />
+                  <input type="hidden" name="change" value="second_factor" />
+                  <button type="submit" className="underline hover:no-underline">
+                    {t("removeSecondFactor")}
+                  </button>
+                </form>
+              )}
+              <ResetPasswordButton action={resetStaffPasswordAction.bind(null, account.id)} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

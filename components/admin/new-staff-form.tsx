@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { createStaffAction, type NewStaffState } from "@/lib/staff/actions";
+import { staffRoles } from "@/lib/staff/schema";
+
+/** Creates a staff account and shows its generated password once, to pass on in person. */
+export function NewStaffForm() {
+  const t = useTranslations("admin.staff");
+  const tr = useTranslations("admin.staff.roles");
+  const [state, action, pending] = useActionState<NewStaffState, FormData>(createStaffAction, {
+    status: "idle",
+  });
+  return (
+    <form action={action} className="space-y-3">
+      {state.status === "created" && (
+        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+          {t("created", { email: state.email })}{" "}
+          <code className="font-mono text-lg" data-testid="new-password">
+            {state.password}
+          </code>
+        </p>
+      )}
+      {state.status === "refused" && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t(`refused.${state.reason}`)}
+        </p>
+      )}
+      <div className="grid gap-3 sm:grid-cols-3">
+        <label className="block space-y-1">
+          <span className="font-medium">{t("name")}</span>
+          <input name="name" required maxLength={200} className={inputClass} />
+        </label>
+        <label className="block space-y-1">
+          <span className="font-medium">{t("email")}</span>
+          <input name="email" type="email" required maxLength={254} className={inputClass} />
+        </label>
+        <label className="block space-y-1">
+          <span className="font-medium">{t("role")}</span>
+          <select name="role" defaultValue="ORGANIZER" className={inputClass}>
+            {staffRoles.map((role) => (
+              <option key={role} value={role}>
+                {tr(role)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {t("create")}
+      </Button>
+    </form>
+  );
+}

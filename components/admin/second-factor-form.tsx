@@ -1,0 +1,107 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { removeOwnSecondFactorAction, type SecondFactorState, secondFactorAction } from "@/lib/staff/actions";
+
+/** Setting up, renewing and removing one's own second factor, on the account page. */
+export function SecondFactorForm({
+  enabled,
+  recoveryCodesLeft,
+  mayRemove,
+}: {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+  mayRemove: boolean;
+}) {
+  const t = useTranslations("admin.account.secondFactor");
+  const [state, action, pending] = useActionState<SecondFactorState, FormData>(secondFactorAction, {
+    status: "idle",
+  });
+
+  if (state.status === "recovery_codes") {
+    return (
+      <div className="space-y-3">
+        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+          {t("codesExplain")}
+        </p>
+        <ul className="grid grid-cols-2 gap-2 font-mono text-lg" data-testid="recovery-codes">
+          {state.codes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  if (state.status === "enrolling" || state.status === "wrong_code") {
+    return (
+      <form action={action} className="space-y-3">
+        <input type="hidden" name="step" value="confirm" />
+        <p>{t("scan")}</p>
+        {/* biome-ignore lint/performance/noImgElement: a data: address made on the server, nothing to optimize */}
+        <img src={state.qr} alt={t("qrAlt")} width={240} height={240} className="rounded border" />
+        <p className="text-sm text-stone-700">
+          {t("manual")}{" "}
+          <code className="break-all font-mono" data-testid="totp-secret">
+            {state.secret}
+          </code>
+        </p>
+        {state.status === "wrong_code" && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            {t("wrongCode")}
+          </p>
+        )}
+        <label className="block space-y-1">
+          <span className="font-medium">{t("code")}</span>
+          <input
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            maxLength={6}
+            className={inputClass}
+          />
+        </label>
+        <Button type="submit" disabled={pending}>
+          {t("confirm")}
+        </Button>
+      </form>
+    );
+  }
+
+  if (!enabled) {
+    return (
+      <form action={action} className="space-y-3">
+        <input type="hidden" name="step" value="start" />
+        <p className="text-sm text-stone-600">{t("offExplain")}</p>
+        <Button type="submit" disabled={pending}>
+          {t("start")}
+        </Button>
+      </form>
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      <p>{t("on", { count: recoveryCodesLeft })}</p>
+      <div className="flex flex-wrap gap-3">
+        <form action={action}>
+          <input type="hidden" name="step" value="renew" />
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {t("renew")}
+          </Button>
+        </form>
+        {mayRemove && (
+          <form action={removeOwnSecondFactorAction}>
+            <Button type="submit" variant="secondary">
+              {t("remove")}
+            </Button>
+          </form>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { ADMIN, createStaff, signIn } from "./staff-helpers";
+
+test("an admin creates an account, demotes it and disables it; the last admin cannot demote themselves", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  await page.getByRole("link", { name: "Сотрудники" }).click();
+  const email = `new-${Date.now()}@kattoo.test`;
+  await page.getByLabel("Имя").fill("Айгүл Осмонова");
+  await page.getByLabel("Эл. почта").fill(email);
+  await page.getByRole("button", { name: "Создать" }).click();
+  const password = (await page.getByTestId("new-password").textContent()) ?? "";
+  expect(password).toHaveLength(20);
+
+  const other = await browser.newPage();
+  await signIn(other, { email, password });
+  await expect(other).toHaveURL("/admin");
+
+  const card = page.getByTestId("staff-account").filter({ hasText: email });
+  await page.reload();
+  await card.getByLabel("Роль").selectOption("CHECK_IN");
+  await card.getByRole("button", { name: "Сменить роль" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Сохранено" })).toBeVisible();
+  await other.goto("/admin");
+  await expect(other).toHaveURL("/admin/denied");
+
+  await card.getByRole("button", { name: "Отключить" }).click();
+  await expect(card).toContainText("Отключена с");
+  await other.goto("/admin/account");
+  await expect(other).toHaveURL("/admin/sign-in");
+
+  const me = page.getByTestId("staff-account").filter({ hasText: ADMIN.email });
+  await me.getByLabel("Роль").selectOption("ORGANIZER");
+  await me.getByRole("button", { name: "Сменить роль" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Не изменено: это последний активный администратор.");
+  await expect(me).toContainText("Администратор");
+});
+
+test("a staff member turns on two-step sign-in; then a code or a recovery code is needed, each only once", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const account = createStaff("organizer");
+  await signIn(page, account);
+  await page.goto("/admin/account");
+  await page.getByRole("button", { name: "Настроить" }).click();
+  const secret = Secret.fromBase32((await page.getByTestId("totp-secret").textContent()) ?? "");
+  const totp = new TOTP({ secret });
+  await page.getByLabel("Шестизначный код").fill("000000" === totp.generate() ? "111111" : "000000");
+  await page.getByRole("button", { name: "Включить" }).click();
+  await expect(page.getByRole("alert")).toContainText("Код неверен");
+  await page.getByLabel("Шестизначный код").fill(totp.generate());
+  await page.getByRole("button", { name: "Включить" }).click();
+  const codes = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((code) =>
+    code.trim(),
+  );
+  expect(codes).toHaveLength(10);
+
+  await page.context().clearCookies();
+  await signIn(page, account);
+  const code = page.getByLabel("Код из приложения-аутентификатора");
+  await expect(code).toBeVisible();
+  await code.fill(codes[0] ?? "");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page).toHaveURL("/admin");
+
+  // The same recovery code does not open the account twice.
+  await page.context().clearCookies();
+  await signIn(page, account);
+  await page.getByLabel("Код из приложения-аутентификатора").fill(codes[0] ?? "");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
+
+  // The next time step's code (the one used to turn it on cannot be replayed).
+  await page
+    .getByLabel("Код из приложения-аутентификатора")
+    .fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page).toHaveURL("/admin");
+});
