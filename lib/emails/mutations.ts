@@ -1,4 +1,5 @@
 import "server-only";
+import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { OutboxMessage } from "@/lib/generated/prisma/client";
 
@@ -112,4 +113,24 @@ export async function queueDueReminders({ hoursBefore }: { hoursBefore: number }
       AND (SELECT min(d.starts_at) FROM event_day d WHERE d.event_id = e.id)
           BETWEEN now() AND now() + make_interval(hours => ${hoursBefore})
     ON CONFLICT (dedupe_key) DO NOTHING`;
+}
+
+/** A letter that failed for good goes back to the queue with fresh attempts; false if it had not failed. */
+export async function retryLetter({ id, actor }: { id: string; actor: Actor }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { id, status: "FAILED" },
+      data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), claimedBy: null, claimedAt: null },
+    });
+    if (count === 0) return false;
+    const letter = await tx.outboxMessage.findUniqueOrThrow({ where: { id }, select: { eventId: true } });
+    await recordAudit(tx, {
+      actor,
+      action: "letter.retried",
+      entityType: "outbox_message",
+      entityId: id,
+      eventId: letter.eventId ?? undefined,
+    });
+    return true;
+  });
 }

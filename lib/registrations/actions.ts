@@ -1,8 +1,10 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { type Actor, participantActor } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { clientAddress } from "@/lib/http/client-address";
@@ -11,7 +13,11 @@ import { isLocale, type Locale, routing } from "@/lib/i18n/routing";
 import {
   cancelRegistration,
   changeRegistrationStatuses,
+  type RegistrationTarget,
+  resendLetter,
+  setInternalNote,
   updateRegistration,
+  writeToRegistrations,
 } from "@/lib/registrations/mutations";
 import { type ErrorKey, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
@@ -81,18 +87,39 @@ export async function registerAction(
   }
 }
 
-export async function updateRegistrationAction(
-  token: string,
-  _previous: RegistrationFormState,
+/** An edit of a registration from the shared form, by its participant or by an organizer. */
+async function saveEdit(
+  target: RegistrationTarget,
+  actor: Actor,
   formData: FormData,
 ): Promise<RegistrationFormState> {
   const values = readForm(formData);
   const parsed = registrationUpdateSchema.safeParse(values);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors<ErrorKey>(parsed.error), values };
-  const result = await updateRegistration({ token, input: parsed.data });
+  const result = await updateRegistration({ target, input: parsed.data, actor });
   if (result.ok) return { status: "saved", values };
   if (result.reason === "not_found") return { status: "refused", reason: "not_active", values };
   return { status: "refused", reason: result.reason, values };
+}
+
+export async function updateRegistrationAction(
+  token: string,
+  _previous: RegistrationFormState,
+  formData: FormData,
+): Promise<RegistrationFormState> {
+  return saveEdit({ token }, participantActor, formData);
+}
+
+/** Staff: edit a participant's details, including a move to another sector under the seat rules. */
+export async function staffUpdateRegistrationAction(
+  id: string,
+  _previous: RegistrationFormState,
+  formData: FormData,
+): Promise<RegistrationFormState> {
+  const staff = await requireStaff(ORGANIZERS);
+  const result = await saveEdit({ id: z.uuid().parse(id) }, { type: "STAFF", staffId: staff.id }, formData);
+  if (result.status === "saved") revalidatePath(`/admin/registrations/${id}`);
+  return result;
 }
 
 export async function cancelRegistrationAction(page: { token: string; locale: string }): Promise<void> {
@@ -102,23 +129,48 @@ export async function cancelRegistrationAction(page: { token: string; locale: st
   redirect(getPathname({ href: { pathname: `/r/${token}`, query: { cancelled: "1" } }, locale }));
 }
 
-const bulkStatusSchema = z.object({
-  eventId: z.uuid(),
-  ids: z.array(z.uuid()).min(1).max(500),
-  to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]),
-});
+const bulkSchema = z.discriminatedUnion("to", [
+  z.object({
+    eventId: z.uuid(),
+    ids: z.array(z.uuid()).min(1).max(500),
+    to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]),
+  }),
+  z.object({
+    eventId: z.uuid(),
+    ids: z.array(z.uuid()).min(1).max(500),
+    to: z.literal("MESSAGE"),
+    subject: z.string().trim().min(1).max(150),
+    message: z.string().trim().min(1).max(5000),
+  }),
+]);
 
 /**
- * Staff: change the status of the selected registrations, then show the
- * outcome on the same list, with its filters (`filters`: the list's query).
+ * Staff: change the status of the selected registrations, or write to them,
+ * then show the outcome on the same list, with its filters (`filters`: the
+ * list's query).
  */
-export async function bulkStatusAction(eventId: string, formData: FormData): Promise<void> {
+export async function bulkAction(eventId: string, formData: FormData): Promise<void> {
   const staff = await requireStaff(ORGANIZERS);
   const query = new URLSearchParams(String(formData.get("filters") ?? ""));
-  for (const key of ["changed", "skipped", "bulk"]) query.delete(key);
-  const parsed = bulkStatusSchema.safeParse({ eventId, ids: formData.getAll("ids"), to: formData.get("to") });
+  for (const key of ["changed", "skipped", "bulk", "written"]) query.delete(key);
+  const parsed = bulkSchema.safeParse({
+    eventId,
+    ids: formData.getAll("ids"),
+    to: formData.get("to"),
+    subject: formData.get("subject"),
+    message: formData.get("message"),
+  });
   if (!parsed.success) {
     query.set("bulk", "none");
+  } else if (parsed.data.to === "MESSAGE") {
+    const written = await writeToRegistrations({
+      eventId: parsed.data.eventId,
+      registrationIds: parsed.data.ids,
+      subject: parsed.data.subject,
+      message: parsed.data.message,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    query.set("written", String(written));
   } else {
     const result = await changeRegistrationStatuses({
       eventId: parsed.data.eventId,
@@ -130,4 +182,24 @@ export async function bulkStatusAction(eventId: string, formData: FormData): Pro
     query.set("skipped", String(result.skipped.length));
   }
   redirect(`/admin/events/${encodeURIComponent(eventId)}?${query}`);
+}
+
+/** Staff: the internal note on a registration, never shown to the participant. */
+export async function saveInternalNoteAction(id: string, formData: FormData): Promise<void> {
+  const staff = await requireStaff(ORGANIZERS);
+  const note = z
+    .string()
+    .trim()
+    .max(2000)
+    .parse(formData.get("note") ?? "");
+  await setInternalNote({ id: z.uuid().parse(id), note, actor: { type: "STAFF", staffId: staff.id } });
+  redirect(`/admin/registrations/${encodeURIComponent(id)}?saved=note`);
+}
+
+/** Staff: send again the letter of the registration's current status, or its management link. */
+export async function resendLetterAction(id: string, formData: FormData): Promise<void> {
+  const staff = await requireStaff(ORGANIZERS);
+  const kind = z.enum(["status", "manage-link"]).parse(formData.get("kind"));
+  await resendLetter({ id: z.uuid().parse(id), kind, actor: { type: "STAFF", staffId: staff.id } });
+  redirect(`/admin/registrations/${encodeURIComponent(id)}?saved=letter`);
 }

@@ -245,13 +245,17 @@ async function promoteWaitlist(tx: Tx, event: LockedEvent, now: Date, except: st
 
 export type ChangeResult = { ok: true } | { ok: false; reason: "not_found" | "not_active" | "category_full" };
 
+/** A participant reaches their registration by its secret token, staff by its id. */
+export type RegistrationTarget = { token: string } | { id: string };
+
 /**
- * The registration a management link opens, with its event locked, if the
- * participant can still change it. Read again once the lock is held: a
- * concurrent cancellation may have won.
+ * The registration, with its event locked, if it can still be changed. Read
+ * again once the lock is held: a concurrent cancellation may have won.
  */
-async function lockActiveRegistration(tx: Tx, token: string) {
-  const found = await tx.registration.findUnique({ where: { manageTokenHash: hashToken(token) } });
+async function lockActiveRegistration(tx: Tx, target: RegistrationTarget) {
+  const found = await tx.registration.findUnique({
+    where: "token" in target ? { manageTokenHash: hashToken(target.token) } : { id: target.id },
+  });
   const event = found && (await lockEvent(tx, { id: found.eventId }));
   if (!found || !event) return { ok: false, reason: "not_found" } as const;
   const registration = await tx.registration.findUniqueOrThrow({ where: { id: found.id } });
@@ -271,7 +275,7 @@ export async function cancelRegistration({
   now?: Date;
 }): Promise<ChangeResult> {
   return db.$transaction(async (tx) => {
-    const locked = await lockActiveRegistration(tx, token);
+    const locked = await lockActiveRegistration(tx, { token });
     if (!locked.ok) return locked;
     const { event, registration } = locked;
     await tx.registration.update({
@@ -292,19 +296,20 @@ export async function cancelRegistration({
   }, TRANSACTION_OPTIONS);
 }
 
+/** The participant's own edit, or an organizer's; a move to a full sector is refused. */
 export async function updateRegistration({
-  token,
+  target,
   input,
   actor = participantActor,
   now = new Date(),
 }: {
-  token: string;
+  target: RegistrationTarget;
   input: RegistrationUpdate;
   actor?: Actor;
   now?: Date;
 }): Promise<ChangeResult> {
   return db.$transaction(async (tx) => {
-    const locked = await lockActiveRegistration(tx, token);
+    const locked = await lockActiveRegistration(tx, target);
     if (!locked.ok) return locked;
     const { event, registration } = locked;
     const movesSeat = registration.status === "CONFIRMED" && input.category !== registration.category;
@@ -431,4 +436,77 @@ export async function changeSeatsOfEvent<T>(
   const event = await lockEvent(tx, { id: eventId });
   if (event) await promoteWaitlist(tx, event, now);
   return result;
+}
+
+/** The organizers' note on a registration; the audit log says that it changed, not what it says. */
+export async function setInternalNote({ id, note, actor }: { id: string; note: string; actor: Actor }) {
+  await db.$transaction(async (tx) => {
+    const registration = await tx.registration.update({
+      where: { id },
+      data: { internalNote: note || null },
+      select: { eventId: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "registration.note_changed",
+      entityType: "registration",
+      entityId: id,
+      eventId: registration.eventId,
+    });
+  });
+}
+
+/** Queues again the letter of the registration's current status, or its management link. */
+export async function resendLetter({
+  id,
+  kind,
+  actor,
+}: {
+  id: string;
+  kind: "status" | "manage-link";
+  actor: Actor;
+}) {
+  await db.$transaction(async (tx) => {
+    const registration = await tx.registration.findUniqueOrThrow({ where: { id } });
+    const template = kind === "status" ? statusLetter[registration.status] : "manage-link";
+    await queueLetter(tx, { template, registration });
+    await recordAudit(tx, {
+      actor,
+      action: "registration.letter_resent",
+      entityType: "registration",
+      entityId: id,
+      eventId: registration.eventId,
+      data: { template },
+    });
+  });
+}
+
+/** An organizer's letter to some of an event's registrations; returns how many were written to. */
+export async function writeToRegistrations({
+  eventId,
+  registrationIds,
+  subject,
+  message,
+  actor,
+}: {
+  eventId: string;
+  registrationIds: string[];
+  subject: string;
+  message: string;
+  actor: Actor;
+}): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const registrations = await tx.registration.findMany({ where: { eventId, id: { in: registrationIds } } });
+    for (const registration of registrations) {
+      await queueLetter(tx, { template: "organizer-message", registration, payload: { subject, message } });
+      await recordAudit(tx, {
+        actor,
+        action: "registration.message_sent",
+        entityType: "registration",
+        entityId: registration.id,
+        eventId,
+      });
+    }
+    return registrations.length;
+  }, TRANSACTION_OPTIONS);
 }

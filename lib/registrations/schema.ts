@@ -119,3 +119,34 @@ export type RegistrationUpdate = z.infer<typeof registrationUpdateSchema>;
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** A stored registration as the edit form's initial values (the participant's page and the staff page). */
+export function editFormValues(registration: {
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  gender: string;
+  organization: string;
+  position: string;
+  category: string;
+  region: string;
+  phone: string;
+  needsAccommodation: boolean;
+  dietaryNeeds: string | null;
+  accessibilityNeeds: string | null;
+}): Record<string, string | boolean> {
+  return {
+    lastName: registration.lastName,
+    firstName: registration.firstName,
+    patronymic: registration.patronymic ?? "",
+    gender: registration.gender,
+    organization: registration.organization,
+    position: registration.position,
+    category: registration.category,
+    region: registration.region,
+    phone: registration.phone,
+    needsAccommodation: registration.needsAccommodation,
+    dietaryNeeds: registration.dietaryNeeds ?? "",
+    accessibilityNeeds: registration.accessibilityNeeds ?? "",
+  };
+}

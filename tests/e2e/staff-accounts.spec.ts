@@ -36,7 +36,7 @@ test("an admin creates an account, demotes it and disables it; the last admin ca
   const me = page.getByTestId("staff-account").filter({ hasText: ADMIN.email });
   await me.getByLabel("Роль").selectOption("ORGANIZER");
   await me.getByRole("button", { name: "Сменить роль" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Не изменено: это последний активный администратор.");
+  await expect(page.getByRole("alert").filter({ hasText: "последний активный администратор" })).toBeVisible();
   await expect(me).toContainText("Администратор");
 });
 
@@ -46,6 +46,7 @@ test("a staff member turns on two-step sign-in; then a code or a recovery code i
   test.setTimeout(90_000);
   const account = createStaff("organizer");
   await signIn(page, account);
+  await expect(page).toHaveURL("/admin");
   await page.goto("/admin/account");
   await page.getByRole("button", { name: "Настроить" }).click();
   const secret = Secret.fromBase32((await page.getByTestId("totp-secret").textContent()) ?? "");

@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/data";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
+import { editFormValues } from "@/lib/registrations/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -89,20 +90,7 @@ export default async function ManageRegistrationPage({
             <RegistrationForm
               mode="edit"
               action={updateRegistrationAction.bind(null, token)}
-              initialValues={{
-                lastName: registration.lastName,
-                firstName: registration.firstName,
-                patronymic: registration.patronymic ?? "",
-                gender: registration.gender,
-                organization: registration.organization,
-                position: registration.position,
-                category: registration.category,
-                region: registration.region,
-                phone: registration.phone,
-                needsAccommodation: registration.needsAccommodation,
-                dietaryNeeds: registration.dietaryNeeds ?? "",
-                accessibilityNeeds: registration.accessibilityNeeds ?? "",
-              }}
+              initialValues={editFormValues(registration)}
             />
           </section>
           <section aria-labelledby="cancel" className="space-y-3 border-t border-stone-200 pt-6">

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { BulkStatusForm } from "@/components/admin/bulk-status-form";
+import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { bulkStatusAction } from "@/lib/registrations/actions";
+import { bulkAction } from "@/lib/registrations/actions";
 import { countRegistrations, listRegistrations } from "@/lib/registrations/data";
 import { filtersQuery, parseRegistrationFilters, registrationStatuses } from "@/lib/registrations/filters";
 import { participantCategories } from "@/lib/registrations/rules";
@@ -22,6 +22,7 @@ const outcomeSchema = z.object({
   changed: z.coerce.number().int().optional().catch(undefined),
   skipped: z.coerce.number().int().optional().catch(undefined),
   bulk: z.literal("none").optional().catch(undefined),
+  written: z.coerce.number().int().optional().catch(undefined),
 });
 
 export default async function EventRegistrationsPage({
@@ -82,6 +83,11 @@ export default async function EventRegistrationsPage({
           {t("result", { changed: outcome.changed, skipped: outcome.skipped ?? 0 })}
         </p>
       )}
+      {outcome.written !== undefined && (
+        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+          {t("written", { count: outcome.written })}
+        </p>
+      )}
       {outcome.bulk === "none" && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
           {t("nothingSelected")}
@@ -103,7 +109,7 @@ export default async function EventRegistrationsPage({
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <BulkStatusForm action={bulkStatusAction.bind(null, event.id)} filters={listQuery.toString()}>
+        <BulkActionsForm action={bulkAction.bind(null, event.id)} filters={listQuery.toString()}>
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
               <thead className="bg-stone-100">
@@ -160,7 +166,7 @@ export default async function EventRegistrationsPage({
               </tbody>
             </table>
           </div>
-        </BulkStatusForm>
+        </BulkActionsForm>
       )}
 
       {pages > 1 && (

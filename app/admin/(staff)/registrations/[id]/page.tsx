@@ -2,16 +2,34 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { RegistrationForm } from "@/components/registrations/registration-form";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import {
+  resendLetterAction,
+  saveInternalNoteAction,
+  staffUpdateRegistrationAction,
+} from "@/lib/registrations/actions";
 import { getRegistrationForStaff } from "@/lib/registrations/data";
+import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
+import { editFormValues } from "@/lib/registrations/schema";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
-export default async function StaffRegistrationPage({ params }: PageProps<"/admin/registrations/[id]">) {
+export default async function StaffRegistrationPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/registrations/[id]">) {
   await requireStaff(ORGANIZERS);
+  const saved = z
+    .enum(["note", "letter"])
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).saved);
   const id = z.uuid().safeParse((await params).id);
   const registration = id.success ? await getRegistrationForStaff({ id: id.data }) : null;
   if (!registration) notFound();
@@ -22,6 +40,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   const tg = await getTranslations("gender");
   const locale = (await getLocale()) as Locale;
   const zone = { locale, timeZone: registration.event.timeZone };
+  const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const name = [registration.lastName, registration.firstName, registration.patronymic]
     .filter(Boolean)
     .join(" ");
@@ -56,6 +75,11 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
           №{registration.number} · {name}
         </h1>
       </header>
+      {saved && (
+        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+          {t(`saved.${saved}`)}
+        </p>
+      )}
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
         {details.map(([label, value]) => (
           <div key={label} className="contents">
@@ -98,7 +122,50 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
             </li>
           ))}
         </ul>
+        <form action={resendLetterAction.bind(null, registration.id)} className="flex flex-wrap gap-3">
+          <Button type="submit" name="kind" value="status" variant="secondary">
+            {t("resendStatus", { status: ts(registration.status) })}
+          </Button>
+          <Button type="submit" name="kind" value="manage-link" variant="secondary">
+            {t("resendManageLink")}
+          </Button>
+        </form>
       </section>
+
+      <section aria-labelledby="note" className="space-y-2">
+        <h2 id="note" className="text-lg font-semibold">
+          {t("note")}
+        </h2>
+        <form action={saveInternalNoteAction.bind(null, registration.id)} className="space-y-2">
+          <label className="block space-y-1">
+            <span className="block text-sm text-stone-600">{t("noteHint")}</span>
+            <textarea
+              name="note"
+              rows={3}
+              maxLength={2000}
+              defaultValue={registration.internalNote ?? ""}
+              className={inputClass}
+            />
+          </label>
+          <Button type="submit" variant="secondary">
+            {t("saveNote")}
+          </Button>
+        </form>
+      </section>
+
+      {active && (
+        <section aria-labelledby="edit" className="space-y-3">
+          <h2 id="edit" className="text-lg font-semibold">
+            {t("edit")}
+          </h2>
+          <p className="text-sm text-stone-600">{t("editHint")}</p>
+          <RegistrationForm
+            mode="edit"
+            action={staffUpdateRegistrationAction.bind(null, registration.id)}
+            initialValues={editFormValues(registration)}
+          />
+        </section>
+      )}
     </div>
   );
 }

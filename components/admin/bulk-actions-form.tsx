@@ -3,15 +3,17 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
-const targets = ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
+const targets = ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED", "MESSAGE"] as const;
 
 /**
- * The registrations table with its bulk action. With JavaScript, the action
- * asks first, saying how many registrations it changes and that each gets a
- * letter; without, it posts straight away.
+ * The registrations table with its bulk actions: a change of status, or a
+ * letter to write to them. With JavaScript, the action asks first, saying how
+ * many registrations it concerns and which letters go out; without, it posts
+ * straight away.
  */
-export function BulkStatusForm({
+export function BulkActionsForm({
   action,
   filters,
   children,
@@ -26,7 +28,7 @@ export function BulkStatusForm({
   function confirmFirst(event: FormEvent<HTMLFormElement>) {
     const count = new FormData(event.currentTarget).getAll("ids").length;
     if (count === 0) return;
-    const question = `${t(`to.${to}`)}: ${count}?\n\n${t("bulkExplain")}`;
+    const question = `${t(`to.${to}`)}: ${count}?\n\n${t(to === "MESSAGE" ? "messageExplain" : "bulkExplain")}`;
     if (!window.confirm(question)) event.preventDefault();
   }
 
@@ -48,8 +50,22 @@ export function BulkStatusForm({
             </option>
           ))}
         </select>
-        <Button type="submit">{t("bulkConfirm")}</Button>
-        <p className="basis-full text-sm text-stone-600">{t("bulkExplain")}</p>
+        {to === "MESSAGE" && (
+          <div className="basis-full space-y-3">
+            <label className="block space-y-1">
+              <span className="block font-medium">{t("messageSubject")}</span>
+              <input name="subject" required maxLength={150} className={inputClass} />
+            </label>
+            <label className="block space-y-1">
+              <span className="block font-medium">{t("messageText")}</span>
+              <textarea name="message" required maxLength={5000} rows={6} className={inputClass} />
+            </label>
+          </div>
+        )}
+        <Button type="submit">{t(to === "MESSAGE" ? "messageSend" : "bulkConfirm")}</Button>
+        <p className="basis-full text-sm text-stone-600">
+          {t(to === "MESSAGE" ? "messageExplain" : "bulkExplain")}
+        </p>
       </fieldset>
       {children}
     </form>

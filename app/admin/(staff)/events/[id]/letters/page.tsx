@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { retryLetterAction } from "@/lib/emails/actions";
+import { listEventOutbox } from "@/lib/emails/data";
+import { getEventForStaff } from "@/lib/events/data";
+import { localize } from "@/lib/events/schema";
+import { formatDateTime } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+const outboxStatuses = ["QUEUED", "SENDING", "SENT", "FAILED"] as const;
+
+const querySchema = z.object({
+  status: z.enum(outboxStatuses).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  retried: z.enum(["0", "1"]).optional().catch(undefined),
+});
+
+/** An event's outbox: every letter with its state, and a retry for those that failed. */
+export default async function EventLettersPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/events/[id]/letters">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  if (!event) notFound();
+  const raw = await searchParams;
+  const query = querySchema.parse({ status: raw.status, page: raw.page, retried: raw.retried });
+  const { counts, letters, pages } = await listEventOutbox({
+    eventId: event.id,
+    status: query.status,
+    page: query.page,
+  });
+  const t = await getTranslations("admin.letters");
+  const tl = await getTranslations("admin.registration.letterStatus");
+  const locale = (await getLocale()) as Locale;
+  const zone = { locale, timeZone: event.timeZone };
+  const href = (changes: { status?: string; page?: number }) => {
+    const next = { status: query.status, page: query.page, ...changes };
+    const search = new URLSearchParams();
+    if (next.status) search.set("status", next.status);
+    if (next.page && next.page > 1) search.set("page", String(next.page));
+    return `?${search}`;
+  };
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
+          {localize(event.title, locale)}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <nav aria-label={t("filter")} className="flex flex-wrap gap-2 text-sm">
+          <Link
+            href={href({ status: "", page: 1 })}
+            aria-current={query.status ? undefined : "page"}
+            className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
+          >
+            {t("all")}
+          </Link>
+          {outboxStatuses.map((status) => (
+            <Link
+              key={status}
+              href={href({ status, page: 1 })}
+              aria-current={query.status === status ? "page" : undefined}
+              className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
+            >
+              {tl(status)}: <strong>{counts[status] ?? 0}</strong>
+            </Link>
+          ))}
+        </nav>
+      </header>
+
+      {query.retried && (
+        <p
+          role={query.retried === "1" ? "status" : "alert"}
+          className="rounded-md border border-brand-600 bg-brand-50 p-3"
+        >
+          {t(query.retried === "1" ? "retried" : "notRetried")}
+        </p>
+      )}
+
+      {letters.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {letters.map((letter) => (
+            <li
+              key={letter.id}
+              className="flex flex-wrap items-center gap-x-4 gap-y-1 p-3 text-sm"
+              data-testid="letter"
+            >
+              <span className="whitespace-nowrap text-stone-600">
+                {formatDateTime(letter.createdAt, zone)}
+              </span>
+              <span className="font-medium">{letter.template}</span>
+              {letter.registrationId ? (
+                <Link
+                  href={`/admin/registrations/${letter.registrationId}`}
+                  className="text-brand-700 underline"
+                >
+                  {letter.toAddress}
+                </Link>
+              ) : (
+                <span>{letter.toAddress}</span>
+              )}
+              <span>
+                {tl(letter.status)}
+                {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`} ·{" "}
+                {t("attempts", { count: letter.attempts })}
+              </span>
+              {letter.status === "FAILED" && (
+                <form action={retryLetterAction.bind(null, event.id, letter.id)}>
+                  <button
+                    type="submit"
+                    className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
+                  >
+                    {t("retry")}
+                  </button>
+                </form>
+              )}
+              {letter.lastError && <span className="basis-full text-red-800">{letter.lastError}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {pages > 1 && (
+        <nav className="flex items-center gap-4" aria-label={t("page", { page: query.page, pages })}>
+          {query.page > 1 && <Link href={href({ page: query.page - 1 })}>{t("previous")}</Link>}
+          <span>{t("page", { page: query.page, pages })}</span>
+          {query.page < pages && <Link href={href({ page: query.page + 1 })}>{t("next")}</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}
