@@ -47,6 +47,7 @@ test("an organizer notes, edits and writes to one participant; the letters and t
   await expect(page.getByRole("status").filter({ hasText: "Письмо поставлено в очередь." })).toBeVisible();
   await expect(page.getByRole("region", { name: "История" })).toContainText("Письмо отправлено повторно");
 
+  await page.getByRole("link", { name: "События" }).click();
   await page.getByRole("link", { name: "Регистрации" }).first().click();
   await page.getByRole("link", { name: "Письма" }).click();
   await expect(

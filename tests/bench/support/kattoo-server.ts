@@ -7,7 +7,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 // A fresh Kattoo for a benchmark: `npm start` on its own port and its own
 // embedded database (or BENCH_DATABASE_URL), production build.
 
-export type KattooServer = { url: string; databaseUrl: string; stop: () => Promise<void> };
+export type KattooServer = { url: string; databaseUrl: string; secret: string; stop: () => Promise<void> };
+
+/** The server's APP_SECRET, shared with the benchmark so that it can sign a staff session. */
+const BENCH_SECRET = "benchmark-secret-benchmark-secret-0123456789";
 
 export async function startKattoo({ port, env = {} }: { port: number; env?: Record<string, string> }) {
   const dataDir = await mkdtemp(path.join(tmpdir(), "kattoo-bench-"));
@@ -21,6 +24,7 @@ export async function startKattoo({ port, env = {} }: { port: number; env?: Reco
       HOST: "127.0.0.1",
       APP_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      APP_SECRET: BENCH_SECRET,
       ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
       ...env,
     },
@@ -45,6 +49,7 @@ export async function startKattoo({ port, env = {} }: { port: number; env?: Reco
   return {
     url,
     databaseUrl,
+    secret: BENCH_SECRET,
     pid: child.pid,
     stop: async () => {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
