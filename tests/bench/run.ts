@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { eventPage } from "./event-page";
 import { letters } from "./letters";
 import { registrationRush } from "./registration-rush";
 import { staffSearch } from "./staff-search";
+import { startUp } from "./start-up";
 import { startKattoo } from "./support/kattoo-server";
 import type { BenchRow } from "./support/stats";
 
@@ -13,7 +15,9 @@ import type { BenchRow } from "./support/stats";
 
 const benchmarks = {
   registration: registrationRush,
+  "event-page": eventPage,
   "staff-search": staffSearch,
+  "start-up": startUp,
   letters: (_server: unknown, log: (line: string) => void) => letters(log),
 } as const;
 

@@ -47,6 +47,7 @@ async function sessionCookie({
 test("a session signed in more than twelve hours ago, or idle for two hours, no longer opens the staff area", async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   const account = createStaff("organizer");
   const id = await staffId(account.email);
   const hour = 3600;

@@ -7,13 +7,22 @@ import { setTimeout as sleep } from "node:timers/promises";
 // A fresh Kattoo for a benchmark: `npm start` on its own port and its own
 // embedded database (or BENCH_DATABASE_URL), production build.
 
-export type KattooServer = { url: string; databaseUrl: string; secret: string; stop: () => Promise<void> };
+export type KattooServer = Awaited<ReturnType<typeof startKattoo>>;
 
 /** The server's APP_SECRET, shared with the benchmark so that it can sign a staff session. */
 const BENCH_SECRET = "benchmark-secret-benchmark-secret-0123456789";
 
-export async function startKattoo({ port, env = {} }: { port: number; env?: Record<string, string> }) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "kattoo-bench-"));
+export async function startKattoo({
+  port,
+  env = {},
+  dataDir: existing,
+}: {
+  port: number;
+  env?: Record<string, string>;
+  /** A data folder to start on (and keep); by default a fresh one, removed on stop. */
+  dataDir?: string;
+}) {
+  const dataDir = existing ?? (await mkdtemp(path.join(tmpdir(), "kattoo-bench-")));
   // As root, PostgreSQL runs as "postgres", which must reach the folder.
   await chmod(dataDir, 0o755);
   const child: ChildProcess = spawn("npm", ["start", "--silent"], {
@@ -40,7 +49,7 @@ export async function startKattoo({ port, env = {} }: { port: number; env?: Reco
   ) {
     if (Date.now() > deadline || child.exitCode !== null)
       throw new Error("Kattoo did not start for the benchmark.");
-    await sleep(250);
+    await sleep(50);
   }
   const databaseUrl =
     process.env.BENCH_DATABASE_URL ??
@@ -50,11 +59,12 @@ export async function startKattoo({ port, env = {} }: { port: number; env?: Reco
     url,
     databaseUrl,
     secret: BENCH_SECRET,
+    dataDir,
     pid: child.pid,
     stop: async () => {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
-      await rm(dataDir, { recursive: true, force: true });
+      if (!existing) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,132 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import { createTestEvent } from "../support/factories";
+import type { KattooServer } from "./support/kattoo-server";
+import { type BenchRow, measured, repeat } from "./support/stats";
+
+// 2. Event page: GET /events/<slug> in Russian and in Kyrgyz at 50 concurrent
+// clients. Baseline: the same HTML bytes served by a plain Node http server
+// in the same run. Then: how soon a registration shows in the seats left.
+
+const CLIENTS = 50;
+const SECONDS = 10;
+const RUNS = 3;
+
+type Run = { perSecond: number; p50: number; p99: number; errors: number };
+
+async function load(url: string): Promise<Run> {
+  const result = await autocannon({ url, connections: CLIENTS, duration: SECONDS });
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** A plain Node server answering every request with the given bytes. */
+async function plainServer(html: Buffer) {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": html.length });
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const seatsText = (html: string) => html.match(/data-testid="seats-total"[^>]*>([^<]*)</)?.[1] ?? "";
+
+/** Seconds from a registration's answer until the page shows one seat fewer. */
+async function secondsUntilSeatsChange(server: KattooServer, slug: string): Promise<number> {
+  const page = `${server.url}/events/${slug}`;
+  const before = seatsText(await (await fetch(page)).text());
+  const response = await fetch(`${server.url}/api/events/${slug}/registrations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      lastName: "Асанова",
+      firstName: "Мээрим",
+      organization: "Айыл өкмөтү",
+      position: "Адис",
+      category: "LOCAL_GOVERNMENT",
+      region: "NARYN",
+      email: `seats-${Date.now()}@example.kg`,
+      phone: "+996 555 000 000",
+      gender: "FEMALE",
+      consent: true,
+    }),
+  });
+  if (response.status !== 201) throw new Error(`registration answered ${response.status}`);
+  const started = performance.now();
+  while (seatsText(await (await fetch(page)).text()) === before) {
+    if (performance.now() - started > 60_000) throw new Error("the seats shown never changed");
+    await sleep(100);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+export async function eventPage(server: KattooServer, log: (line: string) => void): Promise<BenchRow[]> {
+  const event = await createTestEvent();
+  const rows: BenchRow[] = [];
+  for (const [language, path] of [
+    ["Russian", `/events/${event.slug}`],
+    ["Kyrgyz", `/ky/events/${event.slug}`],
+  ] as const) {
+    const url = `${server.url}${path}`;
+    const html = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const plain = await plainServer(html);
+    try {
+      const kattoo = await repeat(RUNS, (i) => {
+        log(`event page (${language}): Kattoo, run ${i + 1}/${RUNS}`);
+        return load(url);
+      });
+      const baseline = await repeat(RUNS, (i) => {
+        log(`event page (${language}): plain Node server, run ${i + 1}/${RUNS}`);
+        return load(plain.url);
+      });
+      const perSecond = measured(kattoo.map((run) => run.perSecond));
+      const baselinePerSecond = measured(baseline.map((run) => run.perSecond));
+      rows.push(
+        {
+          benchmark: `event page (${language})`,
+          figure: "requests/s",
+          kattoo: perSecond,
+          baseline: baselinePerSecond,
+          ratio: perSecond.median / baselinePerSecond.median,
+          target: "≥ 0.5 of plain Node",
+          met: perSecond.median / baselinePerSecond.median >= 0.5,
+          note: `errors: ${kattoo.reduce((sum, run) => sum + run.errors, 0)}`,
+        },
+        {
+          benchmark: `event page (${language})`,
+          figure: "p50 ms",
+          kattoo: measured(kattoo.map((run) => run.p50)),
+          baseline: measured(baseline.map((run) => run.p50)),
+        },
+        {
+          benchmark: `event page (${language})`,
+          figure: "p99 ms",
+          kattoo: measured(kattoo.map((run) => run.p99)),
+          baseline: measured(baseline.map((run) => run.p99)),
+        },
+      );
+    } finally {
+      await plain.close();
+    }
+  }
+  log("event page: how soon a registration shows in the seats left…");
+  const delays = await repeat(RUNS, () => secondsUntilSeatsChange(server, event.slug));
+  rows.push({
+    benchmark: "event page",
+    figure: "seconds until the seats shown change",
+    kattoo: measured(delays),
+    target: "a few seconds (≤ 5)",
+    met: measured(delays).median <= 5,
+  });
+  return rows;
+}
