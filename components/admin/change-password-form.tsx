@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { type ChangePasswordState, changePasswordAction } from "@/lib/staff/actions";
 
 export function ChangePasswordForm() {
@@ -26,11 +27,7 @@ export function ChangePasswordForm() {
   );
   return (
     <form action={action} className="space-y-3">
-      {state.status === "refused" && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`refused.${state.reason}`)}
-        </p>
-      )}
+      {state.status === "refused" && <Notice tone="error">{t(`refused.${state.reason}`)}</Notice>}
       {field("currentPassword", t("currentPassword"), "current-password")}
       {field("newPassword", t("newPassword"), "new-password")}
       <p className="text-sm text-stone-600">{t("newPasswordHint")}</p>

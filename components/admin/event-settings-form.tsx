@@ -6,6 +6,7 @@ import { startTransition, useActionState, useRef } from "react";
 import { get, type Path, type Resolver, useFieldArray, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import type { EventFormState } from "@/lib/events/actions";
 import { eventSettingsSchema } from "@/lib/events/schema";
 import { categories } from "@/lib/registrations/schema";
@@ -85,11 +86,7 @@ export function EventSettingsForm({
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">
-      {state.status === "refused" && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
-          {t(`refused.${state.reason}`)}
-        </p>
-      )}
+      {state.status === "refused" && <Notice tone="error">{t(`refused.${state.reason}`)}</Notice>}
       <fieldset className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 font-semibold">{t("sectionAddress")}</legend>
         {input("slug", t("slug"), { hint: t("slugHint") })}

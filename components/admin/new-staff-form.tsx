@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { createStaffAction, type NewStaffState } from "@/lib/staff/actions";
 import { staffRoles } from "@/lib/staff/schema";
 
@@ -17,18 +18,14 @@ export function NewStaffForm() {
   return (
     <form action={action} className="space-y-3">
       {state.status === "created" && (
-        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+        <Notice tone="success">
           {t("created", { email: state.email })}{" "}
           <code className="font-mono text-lg" data-testid="new-password">
             {state.password}
           </code>
-        </p>
+        </Notice>
       )}
-      {state.status === "refused" && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`refused.${state.reason}`)}
-        </p>
-      )}
+      {state.status === "refused" && <Notice tone="error">{t(`refused.${state.reason}`)}</Notice>}
       <div className="grid gap-3 sm:grid-cols-3">
         <label className="block space-y-1">
           <span className="font-medium">{t("name")}</span>

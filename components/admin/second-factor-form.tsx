@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { removeOwnSecondFactorAction, type SecondFactorState, secondFactorAction } from "@/lib/staff/actions";
 
 /** Setting up, renewing and removing one's own second factor, on the account page. */
@@ -24,9 +25,7 @@ export function SecondFactorForm({
   if (state.status === "recovery_codes") {
     return (
       <div className="space-y-3">
-        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
-          {t("codesExplain")}
-        </p>
+        <Notice tone="success">{t("codesExplain")}</Notice>
         <ul className="grid grid-cols-2 gap-2 font-mono text-lg" data-testid="recovery-codes">
           {state.codes.map((code) => (
             <li key={code}>{code}</li>
@@ -49,11 +48,7 @@ export function SecondFactorForm({
             {state.secret}
           </code>
         </p>
-        {state.status === "wrong_code" && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-            {t("wrongCode")}
-          </p>
-        )}
+        {state.status === "wrong_code" && <Notice tone="error">{t("wrongCode")}</Notice>}
         <label className="block space-y-1">
           <span className="font-medium">{t("code")}</span>
           <input

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { type SignInState, signInAction } from "@/lib/staff/actions";
 
 /**
@@ -21,11 +22,7 @@ export function SignInForm() {
   const [password, setPassword] = useState("");
   return (
     <form action={action} className="space-y-4">
-      {state.failed && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t("failed")}
-        </p>
-      )}
+      {state.failed && <Notice tone="error">{t("failed")}</Notice>}
       <label className="block space-y-1">
         <span className="font-medium">{t("email")}</span>
         <input

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/admin/change-password-form";
 import { SecondFactorForm } from "@/components/admin/second-factor-form";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { getEnv } from "@/lib/env";
 import { signOutEverywhereAction } from "@/lib/staff/actions";
 import { getSecondFactorState } from "@/lib/staff/data";
@@ -19,11 +20,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/admin/ac
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-stone-600">{staff.email}</p>
       </header>
-      {mustSetUp && (
-        <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3">
-          {t("secondFactor.required")}
-        </p>
-      )}
+      {mustSetUp && <Notice tone="warning">{t("secondFactor.required")}</Notice>}
       <section
         aria-labelledby="second-factor"
         className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { NewStaffForm } from "@/components/admin/new-staff-form";
 import { ResetPasswordButton } from "@/components/admin/reset-password-button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { changeStaffAction, resetStaffPasswordAction } from "@/lib/staff/actions";
@@ -27,14 +28,7 @@ export default async function StaffAccountsPage({ searchParams }: PageProps<"/ad
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {result && (
-        <p
-          role={result === "done" ? "status" : "alert"}
-          className={`rounded-md border p-3 ${result === "done" ? "border-brand-600 bg-brand-50" : "border-red-300 bg-red-50"}`}
-        >
-          {t(`result.${result}`)}
-        </p>
-      )}
+      {result && <Notice tone={result === "done" ? "success" : "error"}>{t(`result.${result}`)}</Notice>}
 
       <section aria-labelledby="new" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="new" className="font-semibold">

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
+import { Notice } from "@/components/ui/notice";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
@@ -79,20 +80,14 @@ export default async function EventRegistrationsPage({
       </header>
 
       {outcome.changed !== undefined && (
-        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+        <Notice tone="success">
           {t("result", { changed: outcome.changed, skipped: outcome.skipped ?? 0 })}
-        </p>
+        </Notice>
       )}
       {outcome.written !== undefined && (
-        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
-          {t("written", { count: outcome.written })}
-        </p>
+        <Notice tone="success">{t("written", { count: outcome.written })}</Notice>
       )}
-      {outcome.bulk === "none" && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
-          {t("nothingSelected")}
-        </p>
-      )}
+      {outcome.bulk === "none" && <Notice tone="error">{t("nothingSelected")}</Notice>}
 
       <RegistrationFiltersForm
         filters={filters}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -75,11 +76,7 @@ export default async function StaffRegistrationPage({
           №{registration.number} · {name}
         </h1>
       </header>
-      {saved && (
-        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
-          {t(`saved.${saved}`)}
-        </p>
-      )}
+      {saved && <Notice tone="success">{t(`saved.${saved}`)}</Notice>}
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
         {details.map(([label, value]) => (
           <div key={label} className="contents">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { Notice } from "@/components/ui/notice";
 import { retryLetterAction } from "@/lib/emails/actions";
 import { listEventOutbox } from "@/lib/emails/data";
 import { getEventForStaff } from "@/lib/events/data";
@@ -77,12 +78,9 @@ export default async function EventLettersPage({
       </header>
 
       {query.retried && (
-        <p
-          role={query.retried === "1" ? "status" : "alert"}
-          className="rounded-md border border-brand-600 bg-brand-50 p-3"
-        >
+        <Notice tone={query.retried === "1" ? "success" : "error"}>
           {t(query.retried === "1" ? "retried" : "notRetried")}
-        </p>
+        </Notice>
       )}
 
       {letters.length === 0 ? (

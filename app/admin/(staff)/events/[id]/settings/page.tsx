@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
 import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
@@ -31,11 +32,7 @@ export default async function EventSettingsPage({
           {t("preview")}
         </Link>
       </header>
-      {saved && (
-        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
-          {t("saved")}
-        </p>
-      )}
+      {saved && <Notice tone="success">{t("saved")}</Notice>}
       <section className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white p-4">
         <p>
           {t("status")}: <strong data-testid="event-status">{t(`statuses.${event.status}`)}</strong>
