@@ -48,6 +48,7 @@ export default async function EventRegistrationsPage({
   const t = await getTranslations("admin.registrations");
   const ts = await getTranslations("admin.status");
   const tc = await getTranslations("category");
+  const ta = await getTranslations("admin");
   const locale = (await getLocale()) as Locale;
   const listQuery = filtersQuery(filters);
   const pageHref = (target: number) => `?${new URLSearchParams([...listQuery, ["page", String(target)]])}`;
@@ -58,6 +59,14 @@ export default async function EventRegistrationsPage({
       <header className="space-y-2">
         <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="flex flex-wrap gap-4">
+          <Link href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
+            {ta("checkIn.open")}
+          </Link>
+          <Link href={`/admin/events/${event.id}/attendance`} className="text-brand-700 underline">
+            {ta("attendance.open")}
+          </Link>
+        </p>
         <ul className="flex flex-wrap gap-2 text-sm">
           {registrationStatuses.map((status) => (
             <li key={status} className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200">
