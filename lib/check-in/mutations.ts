@@ -16,6 +16,10 @@ import type { StaffRoleName } from "@/lib/staff/schema";
 
 type Tx = Prisma.TransactionClient;
 
+// Phones coming back online send their queues at once: wait for a pooled
+// connection rather than fail (Prisma's default wait is two seconds).
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
 type Door = { staffId: string; role: StaffRoleName };
 
 const mayAdmit = (role: StaffRoleName) => role === "ADMIN" || role === "ORGANIZER";
@@ -118,7 +122,7 @@ export async function recordMark({
       markedAt: first.markedAt.toISOString(),
       markedBy: first.markedBy?.name ?? null,
     } as const;
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /** One row per registration and day; false when it was already there (or the client mark id was). */
@@ -182,7 +186,7 @@ export async function undoMark({
       data: { day: row.eventDayId, clientMarkId },
     });
     return { clientMarkId, status: "undone" } as const;
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 export type SetAttendanceResult = { ok: true; changed: boolean } | { ok: false; reason: "not_found" };
@@ -229,5 +233,5 @@ export async function setAttendance({
       });
     }
     return { ok: true, changed } as const;
-  });
+  }, TRANSACTION_OPTIONS);
 }
