@@ -6,7 +6,6 @@ import { DoorCheckIn } from "@/components/check-in/door";
 import { defaultDay } from "@/lib/check-in/rules";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
-import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { registrationStatuses } from "@/lib/registrations/filters";
 import { ALL_STAFF, ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
@@ -34,6 +33,13 @@ export default async function CheckInPage({
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations("admin.checkIn");
   const ts = await getTranslations("admin.status");
+  // Short enough for the day picker on a narrow phone.
+  const dayLabel = new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "long",
+    timeZone: event.timeZone,
+  });
   return (
     <>
       <h1 className="sr-only">
@@ -44,7 +50,7 @@ export default async function CheckInPage({
         timeZone={event.timeZone}
         days={event.days.map((eventDay) => ({
           id: eventDay.id,
-          label: formatWeekdayDate(eventDay.startsAt, { locale, timeZone: event.timeZone }),
+          label: dayLabel.format(eventDay.startsAt),
         }))}
         defaultDayId={day.id}
         canAdmit={(ORGANIZERS as readonly string[]).includes(staff.role)}
