@@ -6,8 +6,10 @@ import pg from "pg";
 import { fillRegistration, russian, uniqueEmail } from "./registration-helpers";
 
 // An organizer at the door: registers a walk-in and marks them present in
-// one step, then corrects the attendance grid. On an event of its own, whose
-// registration has closed, so that no other test's counts move.
+// one step, then corrects the attendance grid. On an event of its own, a
+// draft whose registration has closed, so that no other test's counts move;
+// made long ago, so that it is listed last and tests that open the newest
+// event still find theirs.
 
 async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
@@ -24,8 +26,9 @@ async function closedEventWithOneDay() {
   const text = JSON.stringify({ ru: "Семинар у двери" });
   const [event] = await sql<{ id: string }>(
     `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
-                        capacity, registration_closes_at, updated_at)
-     VALUES (gen_random_uuid(), $1, 'PUBLISHED', $2, $2, $2, $2, $2, $2, 10, now() - interval '1 day', now())
+                        capacity, registration_closes_at, created_at, updated_at)
+     VALUES (gen_random_uuid(), $1, 'DRAFT', $2, $2, $2, $2, $2, $2, 10, now() - interval '1 day',
+             now() - interval '10 years', now())
      RETURNING id`,
     [`door-${randomUUID().slice(0, 8)}`, text],
   );

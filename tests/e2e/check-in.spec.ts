@@ -219,3 +219,30 @@ test("without a connection, marks wait on the phone, survive a reload, and are s
   await expect(page.getByTestId("present-count")).toHaveText(String(count));
   expect(count).toBe(before + 3);
 });
+
+test("the door page's first load on a phone, offline copy included, stays under 450 kB @phone", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const days = await demoDays();
+  await signInAtTheDoor(page, "Замер");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  let bytes = 0;
+  let requests = 0;
+  cdp.on("Network.loadingFinished", (event) => {
+    bytes += event.encodedDataLength;
+    requests += 1;
+  });
+  await openDoor(page, days.eventId, days.first);
+  const shown = bytes;
+  await shellCached(page);
+  test.info().annotations.push({
+    type: "first load",
+    description: `${shown} bytes until the list shows; ${bytes} bytes in ${requests} requests with the offline copy`,
+  });
+  console.log(
+    `Door page, first load: ${shown} B until the list shows, ${bytes} B in ${requests} requests in all`,
+  );
+  expect(bytes).toBeLessThan(450_000);
+});

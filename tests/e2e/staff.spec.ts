@@ -49,6 +49,7 @@ test("every staff page sends the anonymous to sign in and a check-in account to 
   page,
   request,
 }) => {
+  test.setTimeout(60_000);
   const pages = staffPages();
   expect(pages).toContain("/admin/mailbox");
   for (const url of pages) {
