@@ -26,6 +26,8 @@ const SHELL_CACHE = "kattoo-door-v1";
 const BATCH_SIZE = 50;
 const REFRESH_MS = 30_000;
 const SEARCH_LIMIT = 20;
+// On a weak connection a request may hang for minutes: give up and try again later.
+const REQUEST_TIMEOUT_MS = 15_000;
 
 type Props = {
   eventId: string;
@@ -95,7 +97,10 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
   }, []);
 
   const refresh = useCallback(async () => {
-    const response = await fetch(`/api/admin/check-in?eventId=${eventId}`, { cache: "no-store" });
+    const response = await fetch(`/api/admin/check-in?eventId=${eventId}`, {
+      cache: "no-store",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     if (response.status === 401) return setSignedOut(true);
     if (!response.ok) throw new Error(`roster: ${response.status}`);
     const fresh = (await response.json()) as Roster;
@@ -148,6 +153,7 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ eventId, operations: batch }),
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         if (response.status === 401) return setSignedOut(true);
         if (response.status === 400) notify(t("refused.invalid"));

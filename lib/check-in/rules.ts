@@ -52,11 +52,64 @@ export function foldForSearch(value: string): string {
   return value.toLocaleLowerCase("ru").replaceAll("ё", "е").replace(/\s+/g, " ").trim();
 }
 
-/** Whether every word of the query is part of the name, in any order and case. */
+// Cyrillic (Russian and Kyrgyz) letters as they are usually written in Latin,
+// for a name typed on a phone with a Latin keyboard.
+const LATIN: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  ң: "ng",
+  о: "o",
+  ө: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ү: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "sch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+};
+
+/** A folded text in Latin letters, with the spellings that vary most made alike (Жылдыз: Zhyldyz, Jyldyz). */
+function looseLatin(folded: string): string {
+  return [...folded]
+    .map((letter) => LATIN[letter] ?? letter)
+    .join("")
+    .replaceAll("kh", "h")
+    .replaceAll("j", "zh")
+    .replaceAll("y", "i");
+}
+
+/** Whether every word of the query is part of the name, in any order and case, or in Latin letters. */
 export function nameMatches(name: string, query: string): boolean {
   const folded = foldForSearch(name);
   const words = foldForSearch(query).split(" ").filter(Boolean);
-  return words.length > 0 && words.every((word) => folded.includes(word));
+  if (words.length === 0) return false;
+  if (words.every((word) => folded.includes(word))) return true;
+  const latin = looseLatin(folded);
+  return words.every((word) => /^[a-z'-]+$/.test(word) && latin.includes(looseLatin(word)));
 }
 
 export type DoorMark = {
