@@ -333,7 +333,7 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
         )}
       </div>
 
-      <div className="space-y-5 px-4 pt-4">
+      <div className="space-y-4 px-4 pt-4">
         {notices.length > 0 && (
           <ul role="status" className="space-y-1" data-testid="notices">
             {notices.map((notice) => (
@@ -373,12 +373,9 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
                 autoComplete="off"
                 autoCorrect="off"
                 spellCheck={false}
-                aria-describedby="door-code-hint"
-                className="block min-h-14 w-full rounded-lg border-2 border-stone-800 px-3 font-mono text-2xl uppercase tracking-widest"
+                placeholder={t("codeHint")}
+                className="block min-h-14 w-full rounded-lg border-2 border-stone-800 px-3 font-mono text-2xl uppercase tracking-widest placeholder:font-sans placeholder:text-base placeholder:normal-case placeholder:tracking-normal placeholder:text-stone-600"
               />
-              <p id="door-code-hint" className="text-sm text-stone-700">
-                {t("codeHint")}
-              </p>
             </div>
             {normalizedCode.length === 7 &&
               (byCode ? card(byCode) : <p className="font-medium text-red-800">{t("codeNotFound")}</p>)}
@@ -393,12 +390,9 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
                 value={query}
                 onChange={(event) => setQuery(event.target.value)}
                 autoComplete="off"
-                aria-describedby="door-search-hint"
-                className="block min-h-14 w-full rounded-lg border-2 border-stone-800 px-3 text-lg"
+                placeholder={t("searchHint")}
+                className="block min-h-14 w-full rounded-lg border-2 border-stone-800 px-3 text-lg placeholder:text-base placeholder:text-stone-600"
               />
-              <p id="door-search-hint" className="text-sm text-stone-700">
-                {t("searchHint")}
-              </p>
             </div>
             {query.trim().length >= 2 && (
               <ul className="space-y-3" aria-label={t("search")}>
