@@ -94,19 +94,22 @@ export async function createRegistration({
   input,
   locale,
   actor = participantActor,
+  atTheDoor = false,
   now = new Date(),
 }: {
   slug: string;
   input: RegistrationInput;
   locale: Locale;
   actor?: Actor;
+  /** An organizer registering a walk-in on the day: the registration window does not apply, the seats do. */
+  atTheDoor?: boolean;
   now?: Date;
 }): Promise<CreateRegistrationResult> {
   const email = input.email.trim();
   for (let attempt = 1; ; attempt++) {
     const id = randomUUID();
     try {
-      return await insertRegistration({ id, slug, input, email, locale, actor, now });
+      return await insertRegistration({ id, slug, input, email, locale, actor, atTheDoor, now });
     } catch (error) {
       // The unique index on (event, normalized email) decides duplicates, even
       // between two requests that arrive together.
@@ -128,6 +131,7 @@ async function insertRegistration({
   email,
   locale,
   actor,
+  atTheDoor,
   now,
 }: {
   id: string;
@@ -136,13 +140,14 @@ async function insertRegistration({
   email: string;
   locale: Locale;
   actor: Actor;
+  atTheDoor: boolean;
   now: Date;
 }): Promise<CreateRegistrationResult> {
   return db.$transaction(async (tx) => {
     const event = await lockEvent(tx, { slug });
     if (!event) return { ok: false, reason: "not_found" } as const;
     const state = registrationState({ event, lastDayEndsAt: event.lastDayEndsAt ?? undefined, now });
-    if (state !== "open") return { ok: false, reason: state } as const;
+    if (state !== "open" && !atTheDoor) return { ok: false, reason: state } as const;
 
     const status = allocateSeat({
       ...(await seatState(tx, event)),

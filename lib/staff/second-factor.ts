@@ -6,7 +6,7 @@ import { appSecret } from "@/lib/env";
 // digits) and one-time recovery codes. The TOTP secret is stored encrypted
 // (AES-256-GCM, key derived from APP_SECRET), so a copy of the database
 // alone cannot produce codes. Recovery codes are stored as SHA-256: they are
-// random, so a fast hash is enough. docs/decisions/007-second-factor.md.
+// random, so a fast hash is enough. docs/decisions/007-second-factor-and-staff-accounts.md.
 
 const ISSUER = "Kattoo";
 export const RECOVERY_CODE_COUNT = 10;

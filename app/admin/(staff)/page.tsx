@@ -5,13 +5,15 @@ import { listEventsForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function StaffEventsPage() {
-  const staff = await requireStaff(ORGANIZERS);
+  // Check-in staff land here too, and see only the way to each event's door.
+  const staff = await requireStaff(ALL_STAFF);
   const t = await getTranslations("admin.events");
+  const tc = await getTranslations("admin.checkIn");
   const tf = await getTranslations("admin.eventForm");
   const locale = (await getLocale()) as Locale;
   const events = await listEventsForStaff();
@@ -36,8 +38,13 @@ export default async function StaffEventsPage() {
             <h2 className="font-semibold">{localize(event.title, locale)}</h2>
             <p className="text-sm">{t("counts", { ...event.counts, capacity: event.capacity })}</p>
             <p className="mt-2 flex gap-4">
-              <Link href={`/admin/events/${event.id}`} className="text-brand-700 underline">
-                {t("open")}
+              {staff.role !== "CHECK_IN" && (
+                <Link href={`/admin/events/${event.id}`} className="text-brand-700 underline">
+                  {t("open")}
+                </Link>
+              )}
+              <Link href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
+                {tc("open")}
               </Link>
               {staff.role === "ADMIN" && (
                 <Link href={`/admin/events/${event.id}/settings`} className="text-brand-700 underline">

@@ -7,6 +7,8 @@ import type { StaffRoleName } from "@/lib/staff/schema";
 const tabs: { path: string; key: string; roles: readonly StaffRoleName[] }[] = [
   { path: "", key: "registrations", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/letters", key: "letters", roles: ["ADMIN", "ORGANIZER"] },
+  { path: "/check-in", key: "checkIn", roles: ["ADMIN", "ORGANIZER", "CHECK_IN"] },
+  { path: "/attendance", key: "attendance", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/settings", key: "settings", roles: ["ADMIN"] },
 ];
 

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { DoorCheckIn } from "@/components/check-in/door";
+import { defaultDay } from "@/lib/check-in/rules";
+import { getEventForStaff } from "@/lib/events/data";
+import { localize } from "@/lib/events/schema";
+import type { Locale } from "@/lib/i18n/routing";
+import { registrationStatuses } from "@/lib/registrations/filters";
+import { ALL_STAFF, ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.checkIn"))("title") };
+}
+
+export default async function CheckInPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/events/[id]/check-in">) {
+  const staff = await requireStaff(ALL_STAFF);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const day = event && defaultDay(event.days, { timeZone: event.timeZone, now: new Date() });
+  if (!event || !day) notFound();
+  const walkIn = z
+    .enum(registrationStatuses)
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).walkIn);
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("admin.checkIn");
+  const ts = await getTranslations("admin.status");
+  // Short enough for the day picker on a narrow phone.
+  const dayLabel = new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "long",
+    timeZone: event.timeZone,
+  });
+  return (
+    <>
+      <h1 className="sr-only">
+        {t("title")}: {localize(event.title, locale)}
+      </h1>
+      <DoorCheckIn
+        eventId={event.id}
+        timeZone={event.timeZone}
+        days={event.days.map((eventDay) => ({
+          id: eventDay.id,
+          label: dayLabel.format(eventDay.startsAt),
+        }))}
+        defaultDayId={day.id}
+        canAdmit={(ORGANIZERS as readonly string[]).includes(staff.role)}
+        walkInNotice={walkIn && t("walkInDone", { status: ts(walkIn) })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { RegistrationForm } from "@/components/registrations/registration-form";
+import { walkInAction } from "@/lib/check-in/actions";
+import { defaultDay } from "@/lib/check-in/rules";
+import { getEventForStaff } from "@/lib/events/data";
+import { localize } from "@/lib/events/schema";
+import { formatWeekdayDate } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.checkIn"))("walkInTitle") };
+}
+
+export default async function WalkInPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/events/[id]/check-in/walk-in">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  if (!event) notFound();
+  const requested = (await searchParams).day;
+  const day =
+    event.days.find((eventDay) => eventDay.id === requested) ??
+    defaultDay(event.days, { timeZone: event.timeZone, now: new Date() });
+  if (!day) notFound();
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("admin.checkIn");
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
+        <h1 className="text-2xl font-semibold">{t("walkInTitle")}</h1>
+        <p>
+          {t("walkInHint", { day: formatWeekdayDate(day.startsAt, { locale, timeZone: event.timeZone }) })}
+        </p>
+        <Link href={`/admin/events/${event.id}/check-in?day=${day.id}`} className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </header>
+      <RegistrationForm
+        mode="register"
+        action={walkInAction.bind(null, { eventId: event.id, dayId: day.id })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import pg from "pg";
+import { fillRegistration, russian, uniqueEmail } from "./registration-helpers";
+
+// An organizer at the door: registers a walk-in and marks them present in
+// one step, then corrects the attendance grid. On an event of its own, a
+// draft whose registration has closed, so that no other test's counts move;
+// made long ago, so that it is listed last and tests that open the newest
+// event still find theirs.
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
+  const client = new pg.Client({ connectionString: lock.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function closedEventWithOneDay() {
+  const text = JSON.stringify({ ru: "Семинар у двери" });
+  const [event] = await sql<{ id: string }>(
+    `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
+                        capacity, registration_closes_at, created_at, updated_at)
+     VALUES (gen_random_uuid(), $1, 'DRAFT', $2, $2, $2, $2, $2, $2, 10, now() - interval '1 day',
+             now() - interval '10 years', now())
+     RETURNING id`,
+    [`door-${randomUUID().slice(0, 8)}`, text],
+  );
+  if (!event) throw new Error("no event");
+  const [day] = await sql<{ id: string }>(
+    `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
+     VALUES (gen_random_uuid(), $1, (now() + interval '1 day')::date, now() + interval '1 day',
+             now() + interval '1 day 8 hours')
+     RETURNING id`,
+    [event.id],
+  );
+  if (!day) throw new Error("no day");
+  return { eventId: event.id, dayId: day.id };
+}
+
+async function signInAsOrganizer(page: Page) {
+  const account = {
+    email: `organizer-${randomUUID().slice(0, 8)}@kattoo.test`,
+    password: `pw-${randomUUID()}`,
+  };
+  execFileSync(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "staff:create",
+      "--",
+      "--email",
+      account.email,
+      "--role",
+      "organizer",
+      "--name",
+      "Организатор",
+    ],
+    { input: account.password, env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" } },
+  );
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Электронная почта").fill(account.email);
+  await page.getByLabel("Пароль").fill(account.password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page).toHaveURL("/admin");
+}
+
+test("an organizer registers a walk-in who is marked present at once, and corrects the attendance grid", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const { eventId, dayId } = await closedEventWithOneDay();
+  await signInAsOrganizer(page);
+
+  await page.goto(`/admin/events/${eventId}/check-in`);
+  await page.getByRole("link", { name: "Зарегистрировать на месте" }).click();
+  const person = { lastName: "Сыдыкова", firstName: "Нуриза", email: uniqueEmail("walk-in") };
+  await fillRegistration(page, russian, person);
+  await page.getByRole("button", { name: russian.submit }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/admin/events/${eventId}/check-in\\?day=${dayId}&walkIn=CONFIRMED$`),
+  );
+  await expect(page.getByTestId("notices")).toContainText("Зарегистрирован(а) (Подтверждена) и отмечен(а).");
+  await expect(page.getByTestId("door-count")).toContainText("1 / 1");
+
+  const [registration] = await sql<{ id: string; letters: number; marks: number }>(
+    `SELECT r.id, (SELECT count(*)::int FROM outbox_message o WHERE o.registration_id = r.id) AS letters,
+            (SELECT count(*)::int FROM attendance a WHERE a.registration_id = r.id AND a.event_day_id = $2) AS marks
+     FROM registration r WHERE r.email = $1`,
+    [person.email, dayId],
+  );
+  expect(registration).toMatchObject({ letters: 1, marks: 1 });
+
+  await page.getByRole("link", { name: "Посещаемость" }).click();
+  await expect(page.getByTestId("day-summary")).toHaveText("Пришли 1 из 1 подтверждённых");
+  await page.getByRole("button", { name: /Сыдыкова Нуриза, .*: был\(а\); снять отметку/ }).click();
+  await expect(page.getByTestId("day-summary")).toHaveText("Пришли 0 из 1 подтверждённых");
+  await expect(page.getByText("В этот день ещё никто не отмечен.")).toBeVisible();
+  await page.getByRole("button", { name: /Сыдыкова Нуриза, .*: не был\(а\); отметить присутствие/ }).click();
+  await expect(page.getByTestId("day-summary")).toHaveText("Пришли 1 из 1 подтверждённых");
+
+  // Each change is in the participant's history, with who made it.
+  await page.getByRole("link", { name: "Сыдыкова Нуриза" }).click();
+  for (const entry of [
+    "Отмечен(а) на входе",
+    "Присутствие снято организатором",
+    "Присутствие отмечено организатором",
+  ]) {
+    await expect(page.getByRole("listitem").filter({ hasText: entry })).toContainText("organizer-");
+  }
+});
