@@ -63,6 +63,17 @@ describe("every endpoint checks its caller", () => {
     expect(unguarded).toEqual([]);
   });
 
+  it("staff route handlers that change state refuse other sites and read JSON only (readJsonBody refuses other types)", async () => {
+    const unchecked: string[] = [];
+    for (const file of await files("app", /^route\.ts$/)) {
+      if (file in PUBLIC_ROUTES) continue;
+      const source = await readFile(file, "utf8");
+      if (!/export (?:async )?function (?:POST|PUT|PATCH|DELETE)\b/.test(source)) continue;
+      if (!source.includes("crossOriginResponse(") || !source.includes("readJsonBody(")) unchecked.push(file);
+    }
+    expect(unchecked).toEqual([]);
+  });
+
   it("staff pages call requireStaff themselves, not only through the layout", async () => {
     const unguarded: string[] = [];
     for (const file of await files("app/admin/(staff)", /^page\.tsx$/)) {
