@@ -122,8 +122,8 @@ export async function renderSignatureSheet({
       else doc.rect(x, y, column.width, height).stroke(LINE_COLOR);
       doc
         .fillColor("black")
-        .font(font)
-        .fontSize(column.key === "present" && !fill ? 12 : TEXT_SIZE)
+        .font(column.key === "present" ? "sansBold" : font)
+        .fontSize(TEXT_SIZE)
         .text(row[column.key], x + PADDING, y + PADDING, {
           width: column.width - 2 * PADDING,
           align: column.align,
