@@ -57,7 +57,7 @@ export async function renderCertificate({
     .rect(32, 32, WIDTH - 64, HEIGHT - 64)
     .stroke(BRAND);
 
-  let y = 72;
+  let y = 96;
   const line = (text: string, font: string, size: number, color: string, gapAfter: number) => {
     doc
       .font(font)
@@ -67,13 +67,13 @@ export async function renderCertificate({
     y = doc.y + gapAfter;
   };
   line(t("title"), "serifBold", 36, BRAND, 0);
-  line(t("subtitle"), "serif", 16, BRAND, 30);
-  line(t("certifies"), "serif", 13, "#44403c", 10);
-  line(certificate.name, "serifBold", 26, "black", 10);
-  line(t("attended"), "serif", 13, "#44403c", 8);
-  line(certificate.title, "serifBold", 18, "black", 12);
-  line(`${certificate.dates} · ${certificate.venue}`, "serif", 12, "#44403c", 4);
-  if (certificate.hours !== null) line(t("hours", { hours: certificate.hours }), "serif", 12, "#44403c", 4);
+  line(t("subtitle"), "serif", 16, BRAND, 36);
+  line(t("certifies"), "serif", 13, "#44403c", 14);
+  line(certificate.name, "serifBold", 26, "black", 14);
+  line(t("attended"), "serif", 13, "#44403c", 10);
+  line(certificate.title, "serifBold", 18, "black", 16);
+  line(`${certificate.dates} · ${certificate.venue}`, "serif", 12, "#44403c", 6);
+  if (certificate.hours !== null) line(t("hours", { hours: certificate.hours }), "serif", 12, "#44403c", 6);
   if (certificate.organizers.length > 0) {
     line(t("organizers", { names: certificate.organizers.join("; ") }), "serif", 11, "#44403c", 0);
   }
