@@ -6,8 +6,9 @@ import { queueCertificateLetters, saveCertificateSettings } from "@/lib/certific
 import { certificateSettingsSchema } from "@/lib/certificates/schema";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
-const paperPage = (eventId: string, result: string) =>
-  `/admin/events/${encodeURIComponent(eventId)}/paper?certificates=${result}#certificates`;
+/** The documents page, telling what became of the request. */
+const paperPage = (eventId: string, result: Record<string, string>) =>
+  `/admin/events/${encodeURIComponent(eventId)}/paper?${new URLSearchParams(result)}#certificates`;
 
 /** Organizers: the days to attend for a certificate, and the hours it states. */
 export async function saveCertificateSettingsAction(eventId: string, formData: FormData): Promise<void> {
@@ -24,7 +25,7 @@ export async function saveCertificateSettingsAction(eventId: string, formData: F
         actor: { type: "STAFF", staffId: staff.id },
       })
     : ({ ok: false, reason: "invalid" } as const);
-  redirect(paperPage(id, result.ok ? "saved" : "invalid"));
+  redirect(paperPage(id, { certificates: result.ok ? "saved" : "invalid" }));
 }
 
 /** Organizers: email every participant who qualifies their certificate, once. */
@@ -32,5 +33,5 @@ export async function sendCertificatesAction(eventId: string): Promise<void> {
   const staff = await requireStaff(ORGANIZERS);
   const id = z.uuid().parse(eventId);
   const queued = await queueCertificateLetters({ eventId: id, actor: { type: "STAFF", staffId: staff.id } });
-  redirect(`${paperPage(id, "sent")}&queued=${queued}`);
+  redirect(paperPage(id, { certificates: "sent", queued: String(queued) }));
 }

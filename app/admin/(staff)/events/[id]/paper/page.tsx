@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { saveCertificateSettingsAction, sendCertificatesAction } from "@/lib/certificates/actions";
 import { formatCertificateCode } from "@/lib/certificates/codes";
 import { getCertificateOverview } from "@/lib/certificates/data";
@@ -66,43 +66,46 @@ export default async function EventPaperPage({
             action={`/admin/events/${event.id}/paper/signature-sheet`}
             className="grid gap-4 sm:grid-cols-3"
           >
-            <label className="space-y-1">
-              <span className="block font-medium">{t("sheet.day")}</span>
-              <select name="day" className={inputClass}>
-                {days.map((day, index) => (
-                  <option key={day.id} value={day.id}>
-                    {t("sheet.dayOption", { number: index + 1, date: formatWeekdayDate(day.startsAt, zone) })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="space-y-1">
-              <span className="block font-medium">{t("sheet.blank")}</span>
-              <input
-                name="blank"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={MAX_BLANK_ROWS}
-                defaultValue={5}
-                required
-                aria-describedby="blank-hint"
-                className={inputClass}
-              />
-              <span id="blank-hint" className="block text-sm text-stone-600">
-                {t("sheet.blankHint")}
-              </span>
-            </label>
-            <label className="space-y-1">
-              <span className="block font-medium">{t("sheet.language")}</span>
-              <select name="lang" defaultValue={locale} className={inputClass}>
-                {locales.map((language) => (
-                  <option key={language} value={language} lang={language}>
-                    {languageNames[language]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field id="day" label={t("sheet.day")}>
+              {(control) => (
+                <select {...control} name="day" className={inputClass}>
+                  {days.map((day, index) => (
+                    <option key={day.id} value={day.id}>
+                      {t("sheet.dayOption", {
+                        number: index + 1,
+                        date: formatWeekdayDate(day.startsAt, zone),
+                      })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="blank" label={t("sheet.blank")} hint={t("sheet.blankHint")}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="blank"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={MAX_BLANK_ROWS}
+                  defaultValue={5}
+                  required
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field id="lang" label={t("sheet.language")}>
+              {(control) => (
+                <select {...control} name="lang" defaultValue={locale} className={inputClass}>
+                  {locales.map((language) => (
+                    <option key={language} value={language} lang={language}>
+                      {languageNames[language]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <div className="sm:col-span-3">
               <Button type="submit">{t("sheet.download")}</Button>
             </div>
@@ -138,33 +141,37 @@ export default async function EventPaperPage({
           action={saveCertificateSettingsAction.bind(null, event.id)}
           className="grid gap-4 sm:grid-cols-2"
         >
-          <label className="space-y-1">
-            <span className="block font-medium">{t("certificates.minDays")}</span>
-            <select name="minDays" defaultValue={overview.certificateMinDays ?? ""} className={inputClass}>
-              <option value="">{t("certificates.none")}</option>
-              {days.map((day, index) => (
-                <option key={day.id} value={index + 1}>
-                  {t("certificates.minDaysOption", { count: index + 1, total: days.length })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1">
-            <span className="block font-medium">{t("certificates.hours")}</span>
-            <input
-              name="hours"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1000}
-              defaultValue={overview.certificateHours ?? ""}
-              aria-describedby="hours-hint"
-              className={inputClass}
-            />
-            <span id="hours-hint" className="block text-sm text-stone-600">
-              {t("certificates.hoursHint")}
-            </span>
-          </label>
+          <Field id="minDays" label={t("certificates.minDays")}>
+            {(control) => (
+              <select
+                {...control}
+                name="minDays"
+                defaultValue={overview.certificateMinDays ?? ""}
+                className={inputClass}
+              >
+                <option value="">{t("certificates.none")}</option>
+                {days.map((day, index) => (
+                  <option key={day.id} value={index + 1}>
+                    {t("certificates.minDaysOption", { count: index + 1, total: days.length })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="hours" label={t("certificates.hours")} hint={t("certificates.hoursHint")}>
+            {(control) => (
+              <input
+                {...control}
+                name="hours"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                defaultValue={overview.certificateHours ?? ""}
+                className={inputClass}
+              />
+            )}
+          </Field>
           <div className="sm:col-span-2">
             <Button type="submit" variant="secondary">
               {t("certificates.save")}
