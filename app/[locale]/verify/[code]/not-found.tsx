@@ -1,8 +1,13 @@
-import { getTranslations } from "next-intl/server";
+"use client";
+
+import { useTranslations } from "next-intl";
+
+// A client component: as a server component it would be rendered before the
+// page sets the request's language, and fix it to Russian for the whole page.
 
 /** An unknown or withdrawn code: said plainly, with a 404 status. */
-export default async function CertificateNotFound() {
-  const t = await getTranslations("verify");
+export default function CertificateNotFound() {
+  const t = useTranslations("verify");
   return (
     <div className="space-y-3 py-10 text-center">
       <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
