@@ -36,9 +36,9 @@ function columns(withPresence: boolean): Column[] {
   const fixed: Column[] = [
     { key: "number", width: 26, align: "center" },
     { key: "name", width: 128, align: "left" },
-    { key: "organization", width: 118, align: "left" },
-    { key: "position", width: 98, align: "left" },
-    ...(withPresence ? [{ key: "present", width: 42, align: "center" } as const] : []),
+    { key: "organization", width: 116, align: "left" },
+    { key: "position", width: 94, align: "left" },
+    ...(withPresence ? [{ key: "present", width: 50, align: "center" } as const] : []),
   ];
   const used = fixed.reduce((sum, column) => sum + column.width, 0);
   return [...fixed, { key: "signature", width: WIDTH - used, align: "left" }];

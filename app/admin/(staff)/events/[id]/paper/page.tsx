@@ -9,7 +9,7 @@ import { formatCertificateCode } from "@/lib/certificates/codes";
 import { getCertificateOverview } from "@/lib/certificates/data";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
-import { formatWeekdayDate } from "@/lib/i18n/dates";
+import { formatDate } from "@/lib/i18n/dates";
 import { type Locale, locales } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
 import { listSheetDays } from "@/lib/signature-sheets/data";
@@ -64,7 +64,7 @@ export default async function EventPaperPage({
           <form
             method="get"
             action={`/admin/events/${event.id}/paper/signature-sheet`}
-            className="grid gap-4 sm:grid-cols-3"
+            className="grid gap-4 sm:grid-cols-2"
           >
             <Field id="day" label={t("sheet.day")}>
               {(control) => (
@@ -73,7 +73,7 @@ export default async function EventPaperPage({
                     <option key={day.id} value={day.id}>
                       {t("sheet.dayOption", {
                         number: index + 1,
-                        date: formatWeekdayDate(day.startsAt, zone),
+                        date: formatDate(day.startsAt, zone),
                       })}
                     </option>
                   ))}
@@ -106,7 +106,7 @@ export default async function EventPaperPage({
                 </select>
               )}
             </Field>
-            <div className="sm:col-span-3">
+            <div className="sm:col-span-2">
               <Button type="submit">{t("sheet.download")}</Button>
             </div>
           </form>
