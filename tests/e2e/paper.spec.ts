@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { pdfPages } from "../support/pdf-text";
@@ -28,6 +29,15 @@ function createStaff(role: "organizer" | "check-in") {
     env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
   });
   return account;
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`),
+  ).toEqual([]);
 }
 
 /** Runs SQL on the database of the server under test, as an admin tool would. */
@@ -184,6 +194,7 @@ test("an organizer prints the day's sheet and gives certificates; the participan
   );
   const holder = page.getByRole("row", { name: new RegExp(name) });
   await expect(holder).toContainText("ещё не выдан");
+  await expectNoSeriousViolations(page);
 
   await page.getByRole("button", { name: "Отправить сертификаты по почте" }).click();
   await expect(page.getByRole("status")).toHaveText("Писем поставлено в очередь: 1.");
@@ -217,6 +228,7 @@ test("an organizer prints the day's sheet and gives certificates; the participan
   await expect(visitor.getByRole("heading", { name: "Проверка сертификата" })).toBeVisible();
   await expect(visitor.getByRole("heading", { name: "Сертификат действителен" })).toBeVisible();
   await expect(visitor.getByTestId("certificate-name")).toHaveText(name);
+  await expectNoSeriousViolations(visitor);
   const main = visitor.getByRole("main");
   await expect(main).toContainText(event.title);
   await expect(main).toContainText(/Даты\s*\d+.*\d{4}/);
@@ -230,6 +242,7 @@ test("an organizer prints the day's sheet and gives certificates; the participan
   const unknown = await visitor.goto("/verify/AAAA-BBBB-CCCC");
   expect(unknown?.status()).toBe(404);
   await expect(visitor.getByRole("heading", { name: "Сертификат не найден" })).toBeVisible();
+  await expectNoSeriousViolations(visitor);
   expect((await visitor.goto("/ky/verify/not-a-code"))?.status()).toBe(404);
   await expect(visitor.getByRole("heading", { name: "Сертификат табылган жок" })).toBeVisible();
 
