@@ -5,7 +5,8 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 
 /**
  * Writes a letter to the outbox inside the caller's transaction: the letter
- * exists if and only if the change that causes it is committed.
+ * exists if and only if the change that causes it is committed. Returns
+ * false when a letter with the same dedupe key was queued before.
  */
 export async function queueLetter(
   tx: Prisma.TransactionClient,
@@ -16,8 +17,8 @@ export async function queueLetter(
     /** A letter with a key is queued at most once. */
     dedupeKey?: string;
   },
-) {
-  await tx.outboxMessage.createMany({
+): Promise<boolean> {
+  const { count } = await tx.outboxMessage.createMany({
     data: [
       {
         template: letter.template,
@@ -31,4 +32,5 @@ export async function queueLetter(
     ],
     skipDuplicates: true,
   });
+  return count > 0;
 }

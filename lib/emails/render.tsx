@@ -3,6 +3,7 @@ import { render, toPlainText } from "@react-email/render";
 import { createTranslator } from "next-intl";
 import QRCode from "qrcode";
 import type { ReactElement } from "react";
+import CertificateLetter from "@/emails/certificate";
 import type { CheckIn, LetterProps } from "@/emails/components/types";
 import ManageLink from "@/emails/manage-link";
 import OrganizerMessage from "@/emails/organizer-message";
@@ -13,6 +14,8 @@ import RegistrationPending from "@/emails/registration-pending";
 import RegistrationPromoted from "@/emails/registration-promoted";
 import RegistrationWaitlisted from "@/emails/registration-waitlisted";
 import Reminder from "@/emails/reminder";
+import { systemActor } from "@/lib/audit/record";
+import { certificatePdf } from "@/lib/certificates/pdf";
 import type { LetterRegistration } from "@/lib/emails/data";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import { eventCalendar } from "@/lib/events/calendar";
@@ -107,6 +110,12 @@ export async function renderLetter({
   const checkIn: CheckIn = { code: registration.checkInCode, qrImageCid: QR_CID };
   const startsAt = first ? formatDateTime(first.startsAt, zone) : "";
   const message = typeof payload.message === "string" ? payload.message : "";
+  // Rendered from attendance as it is now: a participant who no longer
+  // qualifies gets no certificate.
+  const certificate =
+    template === "certificate"
+      ? await certificatePdf({ registrationId: registration.id, locale, actor: systemActor })
+      : null;
 
   const letters: Record<LetterTemplate, () => ReactElement | Promise<ReactElement>> = {
     "registration-pending": () => <RegistrationPending {...base} />,
@@ -120,6 +129,10 @@ export async function renderLetter({
     "manage-link": () => <ManageLink {...base} />,
     reminder: () => <Reminder {...base} checkIn={checkIn} startsAt={startsAt} />,
     "organizer-message": () => <OrganizerMessage {...base} message={message} />,
+    certificate: () => {
+      if (!certificate) throw new Error("The participant no longer qualifies for a certificate.");
+      return <CertificateLetter {...base} code={certificate.code} verifyUrl={certificate.verifyUrl} />;
+    },
   };
   const element = await letters[template]();
 
@@ -136,7 +149,11 @@ export async function renderLetter({
     subject,
     html,
     text: toPlainText(html),
-    attachments: SEAT_LETTERS.has(template) ? await seatAttachments({ registration, locale }) : [],
+    attachments: SEAT_LETTERS.has(template)
+      ? await seatAttachments({ registration, locale })
+      : certificate
+        ? [{ filename: certificate.filename, content: certificate.pdf, contentType: "application/pdf" }]
+        : [],
   };
 }
 

@@ -11,6 +11,7 @@ export const letterTemplates = [
   "manage-link",
   "reminder",
   "organizer-message",
+  "certificate",
 ] as const;
 
 export type LetterTemplate = (typeof letterTemplates)[number];

@@ -15,7 +15,7 @@ export function hashToken(token: string): string {
 }
 
 // No 0/O, 1/I/L: the code is read aloud and typed at the door.
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const CODE_LENGTH = 7;
 
 /** A short code for check-in, unique per event (the database checks it). */

@@ -169,6 +169,10 @@ describe("every letter", () => {
   it("arrives with its subject, both parts and the management link", async () => {
     const person = await register("ru");
     const registration = await db.registration.findUniqueOrThrow({ where: { id: person.registrationId } });
+    // Present on the event's one day, which earns the certificate of attendance.
+    const [day] = await db.eventDay.findMany({ where: { eventId: registration.eventId } });
+    await db.event.update({ where: { id: registration.eventId }, data: { certificateMinDays: 1 } });
+    await db.attendance.create({ data: { registrationId: registration.id, eventDayId: day?.id ?? "" } });
     const others = letterTemplates.filter((template) => template !== "registration-confirmed");
     await db.$transaction(async (tx) => {
       for (const template of others) {
@@ -194,6 +198,7 @@ describe("every letter", () => {
       "Ссылка на вашу регистрацию: Тестовый семинар",
       expect.stringMatching(/^Напоминание: Тестовый семинар — \d+ \S+ \d{4} г\. в \d\d:\d\d$/),
       "Трансфер из Бишкека",
+      "Сертификат участника: Тестовый семинар",
     ]) {
       expect(Object.keys(subjects)).toContainEqual(subject);
     }

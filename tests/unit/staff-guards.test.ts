@@ -22,6 +22,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/events/[slug]/route.ts": "the public JSON API",
   "app/api/events/[slug]/registrations/route.ts": "the public JSON API",
   "app/api/events/[slug]/calendar.ics/route.ts": "the public calendar file",
+  "app/[locale]/r/[token]/certificate/route.ts":
+    "the participant's own certificate, authorized by the secret token",
 };
 
 async function files(directory: string, name: RegExp): Promise<string[]> {

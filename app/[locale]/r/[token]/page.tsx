@@ -3,9 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { buttonClass } from "@/components/ui/button";
+import { getCertificateOfRegistration } from "@/lib/certificates/data";
 import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
-import { Link } from "@/lib/i18n/navigation";
+import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/data";
@@ -36,6 +37,8 @@ export default async function ManageRegistrationPage({
   const first = event.days[0];
   const last = event.days.at(-1);
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
+  const certificate = await getCertificateOfRegistration({ registrationId: registration.id });
+  const tc = await getTranslations("certificate");
   return (
     <div className="space-y-8">
       {query.welcome && (
@@ -80,6 +83,22 @@ export default async function ManageRegistrationPage({
         )}
         <p className="text-sm text-stone-600">{t("keepLink")}</p>
       </section>
+
+      {certificate?.qualifies && (
+        <section
+          aria-labelledby="certificate"
+          className="space-y-3 rounded-lg border border-brand-600 bg-brand-50 p-4 sm:p-6"
+        >
+          <h2 id="certificate" className="text-xl font-semibold">
+            {tc("manageTitle")}
+          </h2>
+          <p>{tc("manageText")}</p>
+          {/* A file, not a page: a plain link, so the browser downloads it. */}
+          <a href={getPathname({ href: `/r/${token}/certificate`, locale })} className={buttonClass()}>
+            {tc("download")}
+          </a>
+        </section>
+      )}
 
       {active && (
         <>

@@ -1,0 +1,26 @@
+import { jsonError } from "@/lib/api/json";
+import { participantActor } from "@/lib/audit/record";
+import { certificatePdf } from "@/lib/certificates/pdf";
+import { isLocale } from "@/lib/i18n/routing";
+import { getRegistrationByToken } from "@/lib/registrations/data";
+
+export const dynamic = "force-dynamic";
+
+/** The participant's certificate of attendance, authorized by their secret link; 404 until they qualify. */
+export async function GET(_request: Request, { params }: RouteContext<"/[locale]/r/[token]/certificate">) {
+  const { locale, token } = await params;
+  if (!isLocale(locale)) return jsonError(404, "not_found");
+  const registration = await getRegistrationByToken({ token });
+  const certificate = registration
+    ? await certificatePdf({ registrationId: registration.id, locale, actor: participantActor })
+    : null;
+  if (!certificate) return jsonError(404, "not_found");
+  return new Response(new Uint8Array(certificate.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${certificate.filename}"`,
+      "Cache-Control": "private, no-store",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
+}

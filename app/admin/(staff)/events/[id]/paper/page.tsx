@@ -1,0 +1,236 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { saveCertificateSettingsAction, sendCertificatesAction } from "@/lib/certificates/actions";
+import { formatCertificateCode } from "@/lib/certificates/codes";
+import { getCertificateOverview } from "@/lib/certificates/data";
+import { getEventForStaff } from "@/lib/events/data";
+import { localize } from "@/lib/events/schema";
+import { formatDate } from "@/lib/i18n/dates";
+import { type Locale, locales } from "@/lib/i18n/routing";
+import { fullName } from "@/lib/registrations/names";
+import { listSheetDays } from "@/lib/signature-sheets/data";
+import { MAX_BLANK_ROWS } from "@/lib/signature-sheets/schema";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+const languageNames = { ru: "Русский", ky: "Кыргызча", en: "English" } as const;
+
+const resultSchema = z.object({
+  certificates: z.enum(["saved", "invalid", "sent"]).optional().catch(undefined),
+  queued: z.coerce.number().int().min(0).optional().catch(undefined),
+});
+
+/** Organizers: the event's paper — the day's signature sheet, and certificates of attendance. */
+export default async function EventPaperPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/events/[id]/paper">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  if (!event) notFound();
+  const [days, overview] = await Promise.all([
+    listSheetDays({ eventId: event.id }),
+    getCertificateOverview({ eventId: event.id }),
+  ]);
+  if (!overview) notFound();
+  const result = resultSchema.parse(await searchParams);
+  const t = await getTranslations("admin.paper");
+  const locale = (await getLocale()) as Locale;
+  const zone = { locale, timeZone: event.timeZone };
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <header className="space-y-1">
+        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
+          {localize(event.title, locale)}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      </header>
+
+      <section aria-labelledby="sheet" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="sheet" className="text-lg font-semibold">
+          {t("sheet.title")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("sheet.hint")}</p>
+        {days.length === 0 ? (
+          <p>{t("sheet.noDays")}</p>
+        ) : (
+          <form
+            method="get"
+            action={`/admin/events/${event.id}/paper/signature-sheet`}
+            className="grid gap-4 sm:grid-cols-2"
+          >
+            <Field id="day" label={t("sheet.day")}>
+              {(control) => (
+                <select {...control} name="day" className={inputClass}>
+                  {days.map((day, index) => (
+                    <option key={day.id} value={day.id}>
+                      {t("sheet.dayOption", {
+                        number: index + 1,
+                        date: formatDate(day.startsAt, zone),
+                      })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="blank" label={t("sheet.blank")} hint={t("sheet.blankHint")}>
+              {(control) => (
+                <input
+                  {...control}
+                  name="blank"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={MAX_BLANK_ROWS}
+                  defaultValue={5}
+                  required
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field id="lang" label={t("sheet.language")}>
+              {(control) => (
+                <select {...control} name="lang" defaultValue={locale} className={inputClass}>
+                  {locales.map((language) => (
+                    <option key={language} value={language} lang={language}>
+                      {languageNames[language]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="sm:col-span-2">
+              <Button type="submit">{t("sheet.download")}</Button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      <section
+        id="certificates"
+        aria-labelledby="certificates-title"
+        className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
+      >
+        <h2 id="certificates-title" className="text-lg font-semibold">
+          {t("certificates.title")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("certificates.hint")}</p>
+        {result.certificates === "saved" && (
+          <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+            {t("certificates.saved")}
+          </p>
+        )}
+        {result.certificates === "sent" && (
+          <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
+            {t("certificates.queued", { count: result.queued ?? 0 })}
+          </p>
+        )}
+        {result.certificates === "invalid" && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
+            {t("certificates.invalid")}
+          </p>
+        )}
+        <form
+          action={saveCertificateSettingsAction.bind(null, event.id)}
+          className="grid gap-4 sm:grid-cols-2"
+        >
+          <Field id="minDays" label={t("certificates.minDays")}>
+            {(control) => (
+              <select
+                {...control}
+                name="minDays"
+                defaultValue={overview.certificateMinDays ?? ""}
+                className={inputClass}
+              >
+                <option value="">{t("certificates.none")}</option>
+                {days.map((day, index) => (
+                  <option key={day.id} value={index + 1}>
+                    {t("certificates.minDaysOption", { count: index + 1, total: days.length })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="hours" label={t("certificates.hours")} hint={t("certificates.hoursHint")}>
+            {(control) => (
+              <input
+                {...control}
+                name="hours"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                defaultValue={overview.certificateHours ?? ""}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <div className="sm:col-span-2">
+            <Button type="submit" variant="secondary">
+              {t("certificates.save")}
+            </Button>
+          </div>
+        </form>
+
+        {overview.certificateMinDays !== null && (
+          <div className="space-y-4 border-t border-stone-200 pt-4">
+            <p data-testid="certificate-holders">
+              {t("certificates.eligible", {
+                eligible: overview.holders.length,
+                confirmed: overview.confirmed,
+              })}
+            </p>
+            {overview.holders.length > 0 && (
+              <>
+                <form action={sendCertificatesAction.bind(null, event.id)} className="space-y-2">
+                  <p className="text-sm text-stone-600">{t("certificates.sendHint")}</p>
+                  <Button type="submit">{t("certificates.send")}</Button>
+                </form>
+                <div className="overflow-x-auto rounded-lg border border-stone-200">
+                  <table className="w-full text-left text-sm">
+                    <thead className="bg-stone-100">
+                      <tr>
+                        <th className="p-2">{t("certificates.name")}</th>
+                        <th className="p-2">{t("certificates.daysAttended")}</th>
+                        <th className="p-2">{t("certificates.code")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {overview.holders.map((holder) => (
+                        <tr key={holder.id} className="border-t border-stone-200">
+                          <td className="p-2">
+                            <Link
+                              href={`/admin/registrations/${holder.id}`}
+                              className="text-brand-700 underline"
+                            >
+                              {fullName(holder)}
+                            </Link>
+                          </td>
+                          <td className="p-2 tabular-nums">{holder.daysAttended}</td>
+                          <td className="whitespace-nowrap p-2 font-mono">
+                            {holder.certificate ? (
+                              formatCertificateCode(holder.certificate.code)
+                            ) : (
+                              <span className="font-sans text-stone-500">{t("certificates.notIssued")}</span>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

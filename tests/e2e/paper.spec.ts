@@ -1,0 +1,255 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import pg from "pg";
+import { pdfPages } from "../support/pdf-text";
+
+// The day's signature sheet and the certificates of attendance, as staff,
+// participants and anyone checking a certificate meet them.
+
+const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
+
+async function signIn(page: Page, { email, password }: { email: string; password: string }) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page).not.toHaveURL("/admin/sign-in", { timeout: 30_000 });
+}
+
+function createStaff(role: "organizer" | "check-in") {
+  const account = {
+    email: `${role}-${randomUUID().slice(0, 8)}@kattoo.test`,
+    password: `pw-${randomUUID()}`,
+  };
+  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, "--role", role], {
+    input: account.password,
+    env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
+  });
+  return account;
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`),
+  ).toEqual([]);
+}
+
+/** Runs SQL on the database of the server under test, as an admin tool would. */
+async function sql<Row>(text: string, values: unknown[]): Promise<Row[]> {
+  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
+  const client = new pg.Client({ connectionString: lock.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** A published two-day event of its own, ten days ahead, so that no other test's registrations mix in. */
+async function createEvent() {
+  const id = randomUUID();
+  const title = `Семинар по документам ${id.slice(0, 6)}`;
+  await sql(
+    `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
+       capacity, updated_at)
+     VALUES ($1, $2, 'PUBLISHED', $3, $4, $4, $4, '{"ru": "Чолпон-Ата"}', '{"ru": "Иссык-Кульская область"}', 100, now())`,
+    [
+      id,
+      `paper-${id.slice(0, 8)}`,
+      JSON.stringify({ ru: title, en: `Paperwork seminar ${id.slice(0, 6)}` }),
+      '{"ru": "—"}',
+    ],
+  );
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const days = await sql<{ id: string }>(
+    `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
+     SELECT gen_random_uuid(), $1, d::date, d::date + time '03:00' AT TIME ZONE 'UTC', d::date + time '11:00' AT TIME ZONE 'UTC'
+     FROM unnest($2::text[]) AS d ORDER BY d RETURNING id`,
+    [id, [day(10), day(11)]],
+  );
+  await sql(
+    `INSERT INTO event_party (id, event_id, role, position, name)
+     VALUES (gen_random_uuid(), $1, 'ORGANIZER', 0, '{"ru": "Центр политики «Тянь-Шань» АУЦА"}')`,
+    [id],
+  );
+  return { id, slug: `paper-${id.slice(0, 8)}`, title, dayIds: days.map((row) => row.id) };
+}
+
+async function register(
+  request: APIRequestContext,
+  slug: string,
+  person: { lastName: string; firstName: string },
+) {
+  const email = `paper-${randomUUID().slice(0, 8)}@example.kg`;
+  const response = await request.post(`/api/events/${slug}/registrations`, {
+    data: {
+      ...person,
+      organization: "Нарын шаардык кеңеши",
+      position: "Депутат",
+      category: "LOCAL_GOVERNMENT",
+      region: "NARYN",
+      email,
+      phone: "+996 700 111 222",
+      gender: "FEMALE",
+      consent: true,
+    },
+    headers: { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 200)}` },
+  });
+  expect(response.status()).toBe(201);
+  const { manageUrl } = (await response.json()) as { manageUrl: string };
+  return { email, manageUrl };
+}
+
+test("only organizers and admins get a signature sheet, and only with sound parameters", async ({
+  page,
+  browser,
+  request,
+}) => {
+  // Three accounts sign in (Argon2 on purpose takes its time).
+  test.setTimeout(120_000);
+  const event = await createEvent();
+  const sheet = (query: string) => `/admin/events/${event.id}/paper/signature-sheet?${query}`;
+  const valid = sheet(`day=${event.dayIds[0]}&blank=3`);
+
+  const anonymous = await request.get(valid, { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(401);
+  expect(await anonymous.json()).toEqual({ error: "unauthorized" });
+
+  await signIn(page, createStaff("check-in"));
+  expect((await page.request.get(valid, { maxRedirects: 0 })).status()).toBe(403);
+
+  for (const account of [createStaff("organizer"), ADMIN]) {
+    const context = await browser.newContext();
+    await signIn(await context.newPage(), account);
+    const response = await context.request.get(valid);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    expect(response.headers()["cache-control"]).toContain("no-store");
+    const pages = await pdfPages(await response.body());
+    expect(pages[0]?.[1]).toBe(event.title);
+    expect(pages.flat().filter((line) => /^\d+$/.test(line))).toEqual(["1", "2", "3"]);
+
+    expect((await context.request.get(sheet(`day=${event.dayIds[0]}&blank=101`))).status()).toBe(400);
+    expect((await context.request.get(sheet(`day=${event.dayIds[0]}&blank=-1`))).status()).toBe(400);
+    expect((await context.request.get(sheet("day=not-a-day"))).status()).toBe(400);
+    expect((await context.request.get(sheet(`day=${randomUUID()}`))).status()).toBe(404);
+    await context.close();
+  }
+});
+
+test("an organizer prints the day's sheet and gives certificates; the participant downloads one and anyone verifies it", async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const event = await createEvent();
+  const person = { lastName: "Өмүрбекова", firstName: `Айгүл${randomUUID().slice(0, 4)}` };
+  const name = `${person.lastName} ${person.firstName}`;
+  const participant = await register(request, event.slug, person);
+  const oneDay = await register(request, event.slug, { lastName: "Ңаматов", firstName: "Бакыт" });
+  // At the door: she came both days, he came on the first only.
+  await sql(
+    `INSERT INTO attendance (id, registration_id, event_day_id)
+     SELECT gen_random_uuid(), r.id, d.id FROM registration r JOIN event_day d ON d.event_id = r.event_id
+     WHERE r.event_id = $1 AND (r.email = $2 OR d.id = $3)`,
+    [event.id, participant.email, event.dayIds[0]],
+  );
+
+  await signIn(page, createStaff("organizer"));
+  await page.goto(`/admin/events/${event.id}`);
+  await page.getByRole("link", { name: "Документы: лист регистрации, сертификаты" }).click();
+  await expect(page.getByRole("heading", { name: "Документы" })).toBeVisible();
+
+  await page.getByLabel("День", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Пустые строки для пришедших без регистрации").fill("2");
+  const [opened] = await Promise.all([
+    page.waitForResponse((response) => response.url().includes("/signature-sheet?")),
+    page.getByRole("button", { name: "Открыть лист (PDF)" }).click(),
+  ]);
+  expect(opened.url()).toContain(`?day=${event.dayIds[1]}&blank=2&lang=ru`);
+  // Chromium may hand a PDF to its viewer or to a download: read it again here.
+  const sheet = await page.request.get(opened.url());
+  expect(sheet.status()).toBe(200);
+  const rows = (await pdfPages(await sheet.body())).flat().filter((line) => /^\d+( |$)/.test(line));
+  expect(rows).toHaveLength(4);
+  expect(rows[0]).toBe("1 Ңаматов Бакыт Нарын шаардык Депутат");
+  expect(rows[1]).toMatch(/^2 Өмүрбекова .* ✓$/);
+  expect(rows.slice(2)).toEqual(["3", "4"]);
+
+  await page.goto(`/admin/events/${event.id}/paper`);
+  await page.getByLabel("Сколько дней нужно посетить").selectOption({ label: "2 из 2" });
+  await page.getByLabel("Часов обучения в сертификате").fill("16");
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByRole("status")).toHaveText("Настройки сертификатов сохранены.");
+  await expect(page.getByTestId("certificate-holders")).toHaveText(
+    "Сертификат получают: 1 из 2 подтверждённых участников.",
+  );
+  const holder = page.getByRole("row", { name: new RegExp(name) });
+  await expect(holder).toContainText("ещё не выдан");
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("button", { name: "Отправить сертификаты по почте" }).click();
+  await expect(page.getByRole("status")).toHaveText("Писем поставлено в очередь: 1.");
+  const code = (await holder.getByRole("cell").nth(2).textContent())?.trim() ?? "";
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+
+  // The worker renders the certificate and sends the letter within moments.
+  const letter = page
+    .getByRole("row", { name: new RegExp(participant.email) })
+    .getByRole("link", { name: `Сертификат участника: ${event.title}` });
+  await expect(async () => {
+    await page.goto("/admin/mailbox");
+    await expect(letter).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // The participant, from the link in her letters.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(participant.manageUrl);
+  await expect(visitor.getByRole("heading", { name: "Сертификат участника" })).toBeVisible();
+  const href = await visitor.getByRole("link", { name: "Скачать сертификат (PDF)" }).getAttribute("href");
+  const certificate = await visitor.request.get(href ?? "");
+  expect(certificate.status()).toBe(200);
+  expect(certificate.headers()["content-disposition"]).toMatch(/^attachment; filename="certificate-paper-/);
+  const text = (await pdfPages(await certificate.body())).flat().join("\n");
+  expect(text).toContain(name);
+  expect(text).toContain(`Код проверки: ${code}`);
+
+  // Anyone with the code: the name, the event, the dates, and nothing else.
+  const verify = await visitor.goto(`/verify/${code}`);
+  expect(verify?.status()).toBe(200);
+  await expect(visitor.getByRole("heading", { name: "Проверка сертификата" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Сертификат действителен" })).toBeVisible();
+  await expect(visitor.getByTestId("certificate-name")).toHaveText(name);
+  await expectNoSeriousViolations(visitor);
+  const main = visitor.getByRole("main");
+  await expect(main).toContainText(event.title);
+  await expect(main).toContainText(/Даты\s*\d+.*\d{4}/);
+  for (const privateDetail of [participant.email, "+996", "Нарын шаардык кеңеши", "Депутат"]) {
+    await expect(main).not.toContainText(privateDetail);
+  }
+  await visitor.goto(`/en/verify/${code.toLowerCase()}`);
+  await expect(visitor.getByRole("heading", { name: "This certificate is valid" })).toBeVisible();
+  await expect(visitor.getByRole("main")).toContainText(`Paperwork seminar ${event.id.slice(0, 6)}`);
+
+  const unknown = await visitor.goto("/verify/AAAA-BBBB-CCCC");
+  expect(unknown?.status()).toBe(404);
+  await expect(visitor.getByRole("heading", { name: "Сертификат не найден" })).toBeVisible();
+  await expectNoSeriousViolations(visitor);
+  expect((await visitor.goto("/ky/verify/not-a-code"))?.status()).toBe(404);
+  await expect(visitor.getByRole("heading", { name: "Сертификат табылган жок" })).toBeVisible();
+
+  // The one who came on one day only has nothing to download.
+  await visitor.goto(oneDay.manageUrl);
+  await expect(visitor.getByTestId("registration-status")).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Сертификат участника" })).toHaveCount(0);
+  expect((await visitor.request.get(`${oneDay.manageUrl}/certificate`)).status()).toBe(404);
+  await visitor.context().close();
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatCertificateCode,
+  generateCertificateCode,
+  normalizeCertificateCode,
+} from "@/lib/certificates/codes";
+import { qualifiesForCertificate } from "@/lib/certificates/rules";
+import { certificateSettingsSchema } from "@/lib/certificates/schema";
+import { compareByRussianName, fullName } from "@/lib/registrations/names";
+import { showsPresence } from "@/lib/signature-sheets/rules";
+import { signatureSheetQuerySchema } from "@/lib/signature-sheets/schema";
+
+const person = (lastName: string, firstName = "Айгүл", patronymic: string | null = null) => ({
+  lastName,
+  firstName,
+  patronymic,
+});
+
+describe("names on paper", () => {
+  it("sort as a Russian list does, with the Kyrgyz letters after their neighbours", () => {
+    const names = [
+      "Үсөнов",
+      "Усенов",
+      "Өмүрова",
+      "Осмонова",
+      "Ңаматов",
+      "Нуралиев",
+      "Ёлкин",
+      "Егоров",
+      "Smith",
+    ];
+    expect(
+      names
+        .map((name) => person(name))
+        .sort(compareByRussianName)
+        .map((p) => p.lastName),
+    ).toEqual(["Егоров", "Ёлкин", "Нуралиев", "Ңаматов", "Осмонова", "Өмүрова", "Усенов", "Үсөнов", "Smith"]);
+  });
+
+  it("break ties by first name, then patronymic, and write the full name in that order", () => {
+    const sorted = [
+      person("Асанова", "Бермет", "Бакытовна"),
+      person("Асанова", "Айгүл", "Төлөновна"),
+      person("Асанова", "Айгүл", null),
+    ].sort(compareByRussianName);
+    expect(sorted.map(fullName)).toEqual([
+      "Асанова Айгүл",
+      "Асанова Айгүл Төлөновна",
+      "Асанова Бермет Бакытовна",
+    ]);
+  });
+});
+
+describe("the signature sheet", () => {
+  const endsAt = new Date("2026-12-24T11:00:00Z");
+
+  it("shows presence once the day is over or anyone is marked", () => {
+    expect(
+      showsPresence({ dayEndsAt: endsAt, attendanceCount: 0, now: new Date("2026-12-24T10:59:00Z") }),
+    ).toBe(false);
+    expect(
+      showsPresence({ dayEndsAt: endsAt, attendanceCount: 1, now: new Date("2026-12-24T04:00:00Z") }),
+    ).toBe(true);
+    expect(showsPresence({ dayEndsAt: endsAt, attendanceCount: 0, now: endsAt })).toBe(true);
+  });
+
+  it("takes 0 to 100 blank rows and a known language", () => {
+    const day = "0b7d6a52-5f0e-4a43-9d7f-6a4f1a2b3c4d";
+    expect(signatureSheetQuerySchema.parse({ day })).toEqual({ day, blank: 0, lang: "ru" });
+    expect(signatureSheetQuerySchema.parse({ day, blank: "100", lang: "ky" })).toEqual({
+      day,
+      blank: 100,
+      lang: "ky",
+    });
+    for (const blank of ["101", "-1", "2.5", "many"]) {
+      expect(signatureSheetQuerySchema.safeParse({ day, blank }).success).toBe(false);
+    }
+    expect(signatureSheetQuerySchema.safeParse({ day, lang: "de" }).success).toBe(false);
+    expect(signatureSheetQuerySchema.safeParse({ day: "1" }).success).toBe(false);
+  });
+});
+
+describe("certificates", () => {
+  it("go to confirmed participants present on at least the minimum of days, and none without a minimum", () => {
+    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 2, minDays: 2 })).toBe(true);
+    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 1, minDays: 2 })).toBe(false);
+    expect(qualifiesForCertificate({ status: "CANCELLED", daysAttended: 2, minDays: 2 })).toBe(false);
+    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 5, minDays: null })).toBe(false);
+  });
+
+  it("have settings where an empty field means none", () => {
+    expect(certificateSettingsSchema.parse({ minDays: "", hours: "" })).toEqual({
+      minDays: null,
+      hours: null,
+    });
+    expect(certificateSettingsSchema.parse({ minDays: "2", hours: "16" })).toEqual({ minDays: 2, hours: 16 });
+    expect(certificateSettingsSchema.safeParse({ minDays: "0", hours: "" }).success).toBe(false);
+    expect(certificateSettingsSchema.safeParse({ minDays: "1", hours: "1001" }).success).toBe(false);
+  });
+
+  it("have codes without look-alike characters, typed in any case, with or without dashes", () => {
+    const codes = Array.from({ length: 200 }, generateCertificateCode);
+    for (const code of codes) expect(code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    const code = codes[0] ?? "";
+    const printed = formatCertificateCode(code);
+    expect(printed).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+    expect(normalizeCertificateCode(printed)).toBe(code);
+    expect(normalizeCertificateCode(` ${printed.toLowerCase()} `)).toBe(code);
+    expect(normalizeCertificateCode("ABCD-EFGH-IJKL")).toBeNull();
+    expect(normalizeCertificateCode("ABCD-EFGH")).toBeNull();
+  });
+});
