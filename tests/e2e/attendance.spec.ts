@@ -98,7 +98,10 @@ test("an organizer registers a walk-in who is marked present at once, and correc
   );
   expect(registration).toMatchObject({ letters: 1, marks: 1 });
 
-  await page.getByRole("link", { name: "Посещаемость" }).click();
+  await page
+    .getByRole("navigation", { name: "Это мероприятие" })
+    .getByRole("link", { name: "Посещаемость" })
+    .click();
   await expect(page.getByTestId("day-summary")).toHaveText("Пришли 1 из 1 подтверждённых");
   await page.getByRole("button", { name: /Сыдыкова Нуриза, .*: был\(а\); снять отметку/ }).click();
   await expect(page.getByTestId("day-summary")).toHaveText("Пришли 0 из 1 подтверждённых");

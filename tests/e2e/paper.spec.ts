@@ -165,7 +165,10 @@ test("an organizer prints the day's sheet and gives certificates; the participan
 
   await signIn(page, createStaff("organizer"));
   await page.goto(`/admin/events/${event.id}`);
-  await page.getByRole("link", { name: "Документы: лист регистрации, сертификаты" }).click();
+  await page
+    .getByRole("navigation", { name: "Это мероприятие" })
+    .getByRole("link", { name: "Документы" })
+    .click();
   await expect(page.getByRole("heading", { name: "Документы" })).toBeVisible();
 
   await page.getByLabel("День", { exact: true }).selectOption({ index: 1 });

@@ -9,6 +9,7 @@ const tabs: { path: string; key: string; roles: readonly StaffRoleName[] }[] = [
   { path: "/letters", key: "letters", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/check-in", key: "checkIn", roles: ["ADMIN", "ORGANIZER", "CHECK_IN"] },
   { path: "/attendance", key: "attendance", roles: ["ADMIN", "ORGANIZER"] },
+  { path: "/paper", key: "paper", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/settings", key: "settings", roles: ["ADMIN"] },
 ];
 

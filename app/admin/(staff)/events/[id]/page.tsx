@@ -77,9 +77,6 @@ export default async function EventRegistrationsPage({
             .join(" · ")}{" "}
           · {counts.byStatus.CONFIRMED ?? 0}/{event.capacity}
         </p>
-        <Link href={`/admin/events/${event.id}/paper`} className="text-sm text-brand-700 underline">
-          {(await getTranslations("admin.paper"))("link")}
-        </Link>
       </header>
 
       {outcome.changed !== undefined && (
