@@ -18,10 +18,20 @@ const worker = startOutboxWorker({
 });
 console.log(`Outbox worker started: letters go to the ${sender.describe}.`);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
-    await worker.stop();
-    sender.close();
-    process.exit(0);
-  });
+async function shutdown() {
+  // A letter in flight may wait on a database that is stopping too: give up after a while.
+  setTimeout(() => process.exit(1), 10_000).unref();
+  await worker.stop();
+  sender.close();
+  process.exit(0);
 }
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, shutdown);
+
+// The process that started this one is gone (killed without a chance to stop
+// its children): stop too, rather than send letters for an instance that is
+// no longer there.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown();
+}, 2_000).unref();
