@@ -335,13 +335,15 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
 
       <div className="space-y-4 px-4 pt-4">
         {notices.length > 0 && (
-          <ul role="status" className="space-y-1" data-testid="notices">
-            {notices.map((notice) => (
-              <li key={notice.id} className="rounded-md bg-stone-100 px-3 py-2 text-sm">
-                {notice.text}
-              </li>
-            ))}
-          </ul>
+          <div role="status" data-testid="notices">
+            <ul className="space-y-1">
+              {notices.map((notice) => (
+                <li key={notice.id} className="rounded-md bg-stone-100 px-3 py-2 text-sm">
+                  {notice.text}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
 
         {!roster ? (
