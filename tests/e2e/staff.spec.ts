@@ -49,7 +49,8 @@ test("every staff page sends the anonymous to sign in and a check-in account to 
   page,
   request,
 }) => {
-  test.setTimeout(60_000);
+  // A dozen pages, each loaded in turn.
+  test.setTimeout(90_000);
   const pages = staffPages();
   expect(pages).toContain("/admin/mailbox");
   for (const url of pages) {
