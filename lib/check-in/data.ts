@@ -56,7 +56,7 @@ export async function getRoster({
 }
 
 /** The attendance page: who was present on which day, and those who were expected. */
-export async function getAttendanceGrid({ eventId }: { eventId: string }) {
+export function getAttendanceGrid({ eventId }: { eventId: string }) {
   return db.registration.findMany({
     where: { eventId, OR: [{ status: "CONFIRMED" }, { attendance: { some: {} } }] },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { number: "asc" }],
