@@ -334,15 +334,18 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
       </div>
 
       <div className="space-y-4 px-4 pt-4">
-        {notices.length > 0 && (
-          <ul role="status" className="space-y-1" data-testid="notices">
-            {notices.map((notice) => (
-              <li key={notice.id} className="rounded-md bg-stone-100 px-3 py-2 text-sm">
-                {notice.text}
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* Always there, so that screen readers announce what appears in it. */}
+        <div role="status" data-testid="notices">
+          {notices.length > 0 && (
+            <ul className="space-y-1">
+              {notices.map((notice) => (
+                <li key={notice.id} className="rounded-md bg-stone-100 px-3 py-2 text-sm">
+                  {notice.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
 
         {!roster ? (
           <p className="rounded-lg border-2 border-amber-500 bg-amber-50 p-3">{t("noList")}</p>

@@ -56,8 +56,8 @@ export async function getRoster({
 }
 
 /** The attendance page: who was present on which day, and those who were expected. */
-export async function getAttendanceGrid({ eventId }: { eventId: string }) {
-  const participants = await db.registration.findMany({
+export function getAttendanceGrid({ eventId }: { eventId: string }) {
+  return db.registration.findMany({
     where: { eventId, OR: [{ status: "CONFIRMED" }, { attendance: { some: {} } }] },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { number: "asc" }],
     select: {
@@ -72,7 +72,4 @@ export async function getAttendanceGrid({ eventId }: { eventId: string }) {
       },
     },
   });
-  return participants;
 }
-
-export type AttendanceGridRow = Awaited<ReturnType<typeof getAttendanceGrid>>[number];

@@ -35,7 +35,6 @@ export const checkInBatchSchema = z.object({
 export type MarkOperation = z.infer<typeof markOperationSchema>;
 export type UndoOperation = z.infer<typeof undoOperationSchema>;
 export type CheckInOperation = MarkOperation | UndoOperation;
-export type CheckInBatch = z.infer<typeof checkInBatchSchema>;
 
 export type OperationResult =
   | { clientMarkId: string; status: "recorded" | "undone" }

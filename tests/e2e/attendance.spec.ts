@@ -119,3 +119,30 @@ test("an organizer registers a walk-in who is marked present at once, and correc
     await expect(page.getByRole("listitem").filter({ hasText: entry })).toContainText("organizer-");
   }
 });
+
+test("the door's endpoint refuses the anonymous, other sites, other media types and malformed marks", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const endpoint = "/api/admin/check-in";
+  const origin = baseURL ?? "";
+  const batch = { eventId: randomUUID(), operations: [] };
+  expect((await request.post(endpoint, { data: batch, headers: { origin } })).status()).toBe(401);
+  expect((await request.get(`${endpoint}?eventId=${randomUUID()}`)).status()).toBe(401);
+
+  await signInAsOrganizer(page);
+  const elsewhere = await page.request.post(endpoint, {
+    data: batch,
+    headers: { origin: "https://evil.example" },
+  });
+  expect(elsewhere.status()).toBe(403);
+  expect(await elsewhere.json()).toEqual({ error: "cross_origin" });
+  const form = await page.request.post(endpoint, {
+    data: "eventId=x",
+    headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+  });
+  expect(form.status()).toBe(415);
+  expect((await page.request.post(endpoint, { data: batch, headers: { origin } })).status()).toBe(400);
+  expect((await page.request.get(`${endpoint}?eventId=${randomUUID()}`)).status()).toBe(404);
+});

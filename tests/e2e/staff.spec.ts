@@ -26,6 +26,7 @@ test("every staff page sends the anonymous to sign in and a check-in account to 
   page,
   request,
 }) => {
+  // A dozen pages, each loaded in turn.
   test.setTimeout(90_000);
   const pages = staffPages();
   expect(pages).toContain("/admin/mailbox");
