@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { BulkStatusForm } from "@/components/admin/bulk-status-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
+import { EventDataLinks } from "@/components/exports/event-data-links";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
@@ -58,6 +59,7 @@ export default async function EventRegistrationsPage({
       <header className="space-y-2">
         <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <EventDataLinks eventId={event.id} filters={listQuery} />
         <ul className="flex flex-wrap gap-2 text-sm">
           {registrationStatuses.map((status) => (
             <li key={status} className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200">
