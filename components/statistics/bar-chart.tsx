@@ -1,0 +1,42 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+
+export type ChartSeries = { key: string; label: string };
+
+// Colours that keep 3:1 contrast against white and apart from each other.
+const COLOURS = ["#0f766e", "#b45309", "#6d28d9", "#be123c"];
+
+/**
+ * A bar chart drawn by Recharts. It is a picture for the eye: the figures
+ * are in the table that goes with it, which screen readers read instead.
+ */
+export function StatisticsBarChart({
+  label,
+  rows,
+  series,
+}: {
+  label: string;
+  rows: ({ name: string } & Record<string, number | string>)[];
+  series: ChartSeries[];
+}) {
+  return (
+    <div role="img" aria-label={label} className="h-72 w-full">
+      <BarChart responsive data={rows} accessibilityLayer={false} style={{ width: "100%", height: "100%" }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+        <YAxis allowDecimals={false} width={40} />
+        <Legend />
+        {series.map((item, index) => (
+          <Bar
+            key={item.key}
+            dataKey={item.key}
+            name={item.label}
+            fill={COLOURS[index % COLOURS.length]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </div>
+  );
+}
