@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -11,7 +12,7 @@ import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 export const dynamic = "force-dynamic";
 
 export default async function StaffRegistrationPage({ params }: PageProps<"/admin/registrations/[id]">) {
-  await requireStaff(ORGANIZERS);
+  const staff = await requireStaff(ORGANIZERS);
   const id = z.uuid().safeParse((await params).id);
   const registration = id.success ? await getRegistrationForStaff({ id: id.data }) : null;
   if (!registration) notFound();
@@ -99,6 +100,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
           ))}
         </ul>
       </section>
+      {staff.role === "ADMIN" && <PrivacyActions registration={registration} />}
     </div>
   );
 }
