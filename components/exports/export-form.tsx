@@ -58,7 +58,8 @@ export function ExportForm({
       link.href = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "" }));
       link.download = file;
       link.click();
-      URL.revokeObjectURL(link.href);
+      // Revoked once the browser has taken the file.
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
       setProgress({ state: "done", file });
     } catch {
       setProgress({ state: "failed" });

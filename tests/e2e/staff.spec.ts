@@ -2,31 +2,9 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-
-const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
-
-async function signIn(page: Page, { email = ADMIN.email, password = ADMIN.password } = {}) {
-  await page.goto("/admin");
-  await expect(page).toHaveURL("/admin/sign-in");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль").fill(password);
-  await page.getByRole("button", { name: "Войти" }).click();
-}
-
-/** A staff account made with `npm run staff:create`, on the database of the server under test. */
-function createStaff(role: "organizer" | "check-in") {
-  const account = {
-    email: `${role}-${randomUUID().slice(0, 8)}@kattoo.test`,
-    password: `pw-${randomUUID()}`,
-  };
-  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, "--role", role], {
-    input: account.password,
-    env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
-  });
-  return account;
-}
+import { createStaff, signIn } from "./staff-helpers";
 
 test("anonymous visitors are sent to sign in, and a wrong password is refused", async ({ page, request }) => {
   expect((await request.get("/admin/mailbox", { maxRedirects: 0 })).headers().location).toBe(

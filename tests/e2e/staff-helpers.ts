@@ -1,0 +1,28 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+// Signing in, and staff accounts of each role, for the staff area's tests.
+
+export const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
+
+export async function signIn(page: Page, { email = ADMIN.email, password = ADMIN.password } = {}) {
+  await page.goto("/admin");
+  await expect(page).toHaveURL("/admin/sign-in");
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+}
+
+/** A staff account made with `npm run staff:create`, on the database of the server under test. */
+export function createStaff(role: "organizer" | "check-in") {
+  const account = {
+    email: `${role}-${randomUUID().slice(0, 8)}@kattoo.test`,
+    password: `pw-${randomUUID()}`,
+  };
+  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, "--role", role], {
+    input: account.password,
+    env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
+  });
+  return account;
+}
