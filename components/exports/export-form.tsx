@@ -35,9 +35,10 @@ export function ExportForm({
 
   async function download(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const query = new URLSearchParams(filters);
+    // The form's own fields: the list's filters (hidden) and the choices.
+    const query = new URLSearchParams();
     for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === "string" && !filters.includes(`${key}=`)) query.append(key, value);
+      if (typeof value === "string") query.append(key, value);
     }
     setProgress({ state: "running", rows: 0, bytes: 0 });
     try {

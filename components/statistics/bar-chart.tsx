@@ -20,12 +20,21 @@ export function StatisticsBarChart({
   rows: ({ name: string } & Record<string, number | string>)[];
   series: ChartSeries[];
 }) {
+  // Bars run across, so that long names of sectors and regions stay readable on a phone.
+  const height = Math.max(160, rows.length * (series.length * 14 + 18) + 70);
   return (
-    <div role="img" aria-label={label} className="h-72 w-full">
-      <BarChart responsive data={rows} accessibilityLayer={false} style={{ width: "100%", height: "100%" }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} width={40} />
+    <div role="img" aria-label={label} className="w-full" style={{ height }}>
+      <BarChart
+        responsive
+        layout="vertical"
+        data={rows}
+        accessibilityLayer={false}
+        margin={{ left: 8, right: 16 }}
+        style={{ width: "100%", height: "100%" }}
+      >
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="name" width={130} interval={0} tick={{ fontSize: 12 }} />
         <Legend />
         {series.map((item, index) => (
           <Bar
