@@ -46,7 +46,7 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
         <h2 id="people" className="text-lg font-semibold">
           {t("summary")}
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" role="region" aria-labelledby="people" tabIndex={0}>
           <table className="w-full text-left text-sm" data-testid="year-people">
             <thead className="bg-stone-100">
               <tr>
@@ -87,7 +87,7 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
         <h2 id="events" className="text-lg font-semibold">
           {t("events")}
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" role="region" aria-labelledby="events" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <thead className="bg-stone-100">
               <tr>
