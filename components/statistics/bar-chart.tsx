@@ -35,7 +35,7 @@ export function StatisticsBarChart({
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="name" width={130} interval={0} tick={{ fontSize: 12 }} />
-        <Legend />
+        <Legend itemSorter={null} />
         {series.map((item, index) => (
           <Bar
             key={item.key}
