@@ -170,6 +170,9 @@ async function writeWorkbook(request: ExportRequest, output: PassThrough) {
   await workbook.commit();
 }
 
+/** What the zip may hold uncompressed: enough to compress while the next batch is read. */
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
+
 type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter["addWorksheet"]>;
 
 /**
@@ -180,13 +183,12 @@ type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter["addWorksheet"]
  * zip's input is exceljs's own stream; its writable state is the only gauge.
  */
 async function caughtUp(sheet: SheetWriter, output: PassThrough) {
-  const sheetStream = (
-    sheet as unknown as { stream: { pipes: { _writableState?: { needDrain: boolean } }[] } }
-  ).stream;
+  const sheetStream = (sheet as unknown as { stream: { pipes: { _writableState?: { length: number } }[] } })
+    .stream;
   for (;;) {
     if (output.destroyed) throw new Error("The export's reader went away.");
     const zipInput = sheetStream.pipes[0]?._writableState;
-    if (zipInput && !zipInput.needDrain && !output.writableNeedDrain) return;
+    if (zipInput && zipInput.length < ZIP_BACKLOG_BYTES && !output.writableNeedDrain) return;
     await sleep(2);
   }
 }
