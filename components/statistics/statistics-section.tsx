@@ -15,7 +15,7 @@ export function StatisticsSection({
   return (
     <section
       aria-labelledby={headingId}
-      className="min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      className={`min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-4 ${table.head.length > 5 ? "xl:col-span-2" : ""}`}
     >
       <h2 id={headingId} className="text-lg font-semibold">
         {table.title}
