@@ -31,6 +31,7 @@ export type EventFormValues = {
   quotas: Partial<Record<(typeof categories)[number], string>>;
   requiresApproval: boolean;
   contactEmail: string;
+  retentionDays: string;
   registrationOpensAt: string;
   registrationClosesAt: string;
   days: { date: string; start: string; end: string }[];
@@ -52,6 +53,7 @@ export function EventSettingsForm({
 }) {
   const t = useTranslations("admin.eventForm");
   const tc = useTranslations("category");
+  const tp = useTranslations("admin.privacy");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
   const values = ("values" in state ? state.values : initialValues) as Values;
@@ -173,6 +175,7 @@ export function EventSettingsForm({
         {input("registrationOpensAt", t("opensAt"), { type: "datetime-local" })}
         {input("registrationClosesAt", t("closesAt"), { type: "datetime-local" })}
         {input("contactEmail", t("contactEmail"), { type: "email" })}
+        {input("retentionDays", tp("retentionDays"), { type: "number", hint: tp("retentionHint") })}
         <label className="flex items-center gap-3 self-end">
           <input {...form.register("requiresApproval")} type="checkbox" className="size-5 accent-brand-600" />
           <span>{t("requiresApproval")}</span>

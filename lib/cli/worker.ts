@@ -1,9 +1,11 @@
 import { createSender } from "@/lib/emails/transport";
 import { startOutboxWorker } from "@/lib/emails/worker";
 import { getEnv } from "@/lib/env";
+import { startRetentionJob } from "@/lib/privacy/retention";
 
 // `npm run worker`, and the worker process `npm start` runs beside the web
-// server: sends the letters the outbox holds until SIGINT or SIGTERM.
+// server: sends the letters the outbox holds, and anonymizes personal data
+// past its events' retention period, until SIGINT or SIGTERM.
 
 const env = getEnv();
 const sender = createSender();
@@ -16,12 +18,13 @@ const worker = startOutboxWorker({
   onError: (message) =>
     console.error(`Letter ${message.id} (${message.template}) failed on attempt ${message.attempts}.`),
 });
+const retention = startRetentionJob();
 console.log(`Outbox worker started: letters go to the ${sender.describe}.`);
 
 async function shutdown() {
   // A letter in flight may wait on a database that is stopping too: give up after a while.
   setTimeout(() => process.exit(1), 10_000).unref();
-  await worker.stop();
+  await Promise.all([worker.stop(), retention.stop()]);
   sender.close();
   process.exit(0);
 }

@@ -109,6 +109,7 @@ export async function getEventSettingsValues({ id }: { id: string }) {
       quotas: Object.fromEntries(event.quotas.map((quota) => [quota.category, String(quota.seats)])),
       requiresApproval: event.requiresApproval,
       contactEmail: event.contactEmail ?? "",
+      retentionDays: event.retentionDays === null ? "" : String(event.retentionDays),
       days: event.days.map((day) => ({
         date: zonedParts(day.startsAt, event.timeZone).date,
         start: zonedParts(day.startsAt, event.timeZone).time,

@@ -32,6 +32,7 @@ function columns(settings: EventSettings) {
     capacity: settings.capacity,
     requiresApproval: settings.requiresApproval,
     contactEmail: settings.contactEmail ?? null,
+    retentionDays: settings.retentionDays ?? null,
   };
 }
 

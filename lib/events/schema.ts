@@ -73,6 +73,16 @@ export const eventSettingsSchema = z
       OTHER: optionalSeats,
     }),
     requiresApproval: z.boolean().default(false),
+    /** Days after the last day until personal data is anonymized; none keeps it (lib/privacy). */
+    retentionDays: z.preprocess(
+      blankAsUndefined,
+      z.coerce
+        .number({ error: "invalidNumber" })
+        .int({ error: "invalidNumber" })
+        .min(1, { error: "invalidNumber" })
+        .max(3650, { error: "invalidNumber" })
+        .optional(),
+    ),
     contactEmail: z
       .string()
       .trim()

@@ -23,9 +23,14 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
               {t("nav.events")}
             </Link>
             {staff.role !== "CHECK_IN" && (
-              <Link href="/admin/mailbox" className="hover:underline">
-                {t("nav.mailbox")}
-              </Link>
+              <>
+                <Link href="/admin/mailbox" className="hover:underline">
+                  {t("nav.mailbox")}
+                </Link>
+                <Link href="/admin/statistics" className="hover:underline">
+                  {t("statistics.yearly")}
+                </Link>
+              </>
             )}
             {staff.role === "ADMIN" && (
               <>

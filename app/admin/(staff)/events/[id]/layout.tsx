@@ -10,6 +10,7 @@ const tabs: { path: string; key: string; roles: readonly StaffRoleName[] }[] = [
   { path: "/check-in", key: "checkIn", roles: ["ADMIN", "ORGANIZER", "CHECK_IN"] },
   { path: "/attendance", key: "attendance", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/paper", key: "paper", roles: ["ADMIN", "ORGANIZER"] },
+  { path: "/statistics", key: "statistics", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/settings", key: "settings", roles: ["ADMIN"] },
 ];
 

@@ -60,6 +60,12 @@ export default async function EventRegistrationsPage({
       <header className="space-y-2">
         <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Link
+          href={`/admin/events/${event.id}/export?${listQuery}`}
+          className="text-sm font-medium text-brand-700 underline"
+        >
+          {(await getTranslations("admin.exports"))("link")}
+        </Link>
         <ul className="flex flex-wrap gap-2 text-sm">
           {registrationStatuses.map((status) => (
             <li key={status} className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200">

@@ -27,6 +27,7 @@ export default async function NewEventPage() {
           quotas: {},
           requiresApproval: false,
           contactEmail: "",
+          retentionDays: "",
           registrationOpensAt: "",
           registrationClosesAt: "",
           days: [{ date: "", start: "09:00", end: "17:00" }],

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -25,7 +26,7 @@ export default async function StaffRegistrationPage({
   params,
   searchParams,
 }: PageProps<"/admin/registrations/[id]">) {
-  await requireStaff(ORGANIZERS);
+  const staff = await requireStaff(ORGANIZERS);
   const saved = z
     .enum(["note", "letter"])
     .optional()
@@ -163,6 +164,8 @@ export default async function StaffRegistrationPage({
           />
         </section>
       )}
+
+      {staff.role === "ADMIN" && <PrivacyActions registration={registration} />}
     </div>
   );
 }

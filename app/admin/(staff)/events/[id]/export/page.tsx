@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ExportForm } from "@/components/exports/export-form";
+import { localize } from "@/lib/events/schema";
+import { countExportRows, getEventForExport, getExportPreferences } from "@/lib/exports/data";
+import { exportColumns } from "@/lib/exports/schema";
+import { formatDate } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { filtersQuery, parseRegistrationFilters } from "@/lib/registrations/filters";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+export default async function ExportPage({ params, searchParams }: PageProps<"/admin/events/[id]/export">) {
+  const staff = await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForExport({ id: id.data }) : null;
+  if (!event) notFound();
+  const filters = parseRegistrationFilters(await searchParams);
+  const [total, preferences] = await Promise.all([
+    countExportRows({ eventId: event.id, filters }),
+    getExportPreferences({ staffId: staff.id }),
+  ]);
+  const t = await getTranslations("admin.exports");
+  const tl = await getTranslations("admin.registrations");
+  const ts = await getTranslations("admin.status");
+  const tc = await getTranslations("category");
+  const tr = await getTranslations("region");
+  const tg = await getTranslations("gender");
+  const locale = (await getLocale()) as Locale;
+  const query = filtersQuery(filters);
+  const day = event.days.find((candidate) => candidate.id === filters.day);
+  // Day columns hold calendar dates (midnight UTC).
+  const applied = [
+    filters.q && `${tl("search")}: «${filters.q}»`,
+    filters.status && `${tl("status")}: ${ts(filters.status)}`,
+    filters.category && `${tl("category")}: ${tc(filters.category)}`,
+    filters.region && `${tl("region")}: ${tr(filters.region)}`,
+    filters.gender && `${tl("gender")}: ${tg(filters.gender)}`,
+    day && `${tl("attended")}: ${formatDate(day.date, { locale, timeZone: "UTC" })}`,
+  ].filter(Boolean);
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <header className="space-y-1">
+        <Link href={`/admin/events/${event.id}?${query}`} className="text-sm text-brand-700 underline">
+          {t("back")}
+        </Link>
+        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      </header>
+      <section className="space-y-1 rounded-lg border border-stone-200 bg-white p-4">
+        <p>
+          <span className="font-medium">{t("filters")}:</span>{" "}
+          {applied.length === 0 ? t("noFilters") : applied.join(" · ")}
+        </p>
+        <p data-testid="export-rows">{t("rows", { count: total })}</p>
+      </section>
+      <ExportForm
+        action={`/admin/events/${event.id}/export/file`}
+        filters={query.toString()}
+        initial={preferences}
+        columns={exportColumns.map((column) => ({ column, label: t(`columns.${column}`) }))}
+        total={total}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { StatisticsSection } from "@/components/statistics/statistics-section";
+import { buttonClass } from "@/components/ui/button";
+import { localize } from "@/lib/events/schema";
+import { getEventForExport } from "@/lib/exports/data";
+import type { Locale } from "@/lib/i18n/routing";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { getEventStatistics } from "@/lib/statistics/data";
+import { statisticsLabels } from "@/lib/statistics/labels";
+import { statisticsTables } from "@/lib/statistics/tables";
+
+export const dynamic = "force-dynamic";
+
+export default async function StatisticsPage({ params }: PageProps<"/admin/events/[id]/statistics">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForExport({ id: id.data }) : null;
+  if (!event) notFound();
+  const statistics = await getEventStatistics({ eventId: event.id });
+  const t = await getTranslations("admin.statistics");
+  const te = await getTranslations("admin.exports");
+  const locale = (await getLocale()) as Locale;
+  const tables = statisticsTables(statistics, await statisticsLabels());
+  const year = event.days[0]?.date.getUTCFullYear();
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
+          {te("back")}
+        </Link>
+        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="flex flex-wrap items-center gap-4">
+          <a href={`/admin/events/${event.id}/statistics/file`} className={buttonClass("secondary")}>
+            {t("download")}
+          </a>
+          {year && (
+            <Link href={`/admin/statistics?year=${year}`} className="text-brand-700 underline">
+              {t("yearly")}
+            </Link>
+          )}
+        </p>
+      </header>
+      {statistics.totals.registered === 0 && <p>{t("noData")}</p>}
+      <p>
+        {t("noShow")}: <strong>{Math.round(statistics.noShow.rate * 1000) / 10}%</strong> —{" "}
+        {t("noShowExplain", { noShows: statistics.noShow.noShows, confirmed: statistics.noShow.confirmed })}
+      </p>
+      <div className="grid gap-6 xl:grid-cols-2">
+        {tables.map((table) => (
+          <StatisticsSection
+            key={table.id}
+            table={table}
+            chartLabel={t("chartOf", { title: table.title })}
+            totalLabel={t("total")}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

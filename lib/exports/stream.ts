@@ -1,0 +1,218 @@
+import "server-only";
+import { PassThrough } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+import ExcelJS from "exceljs";
+import { type Cell, cellValue, type ExportRow, neutralizeFormula } from "@/lib/exports/cells";
+import { type ExportEvent, registrationBatches } from "@/lib/exports/data";
+import type { ExportLabels } from "@/lib/exports/labels";
+import type { ExportColumn, ExportOptions } from "@/lib/exports/schema";
+import type { RegistrationFilters } from "@/lib/registrations/filters";
+
+// An export as a stream, from the database to the response a batch at a
+// time: memory holds one batch whatever the number of rows, and the first
+// bytes leave before the last row is read. Pull-based: a slow reader slows
+// the reads from the database instead of filling memory.
+
+export type ExportRequest = {
+  event: ExportEvent;
+  filters: RegistrationFilters;
+  options: ExportOptions;
+  labels: ExportLabels;
+  batchSize?: number;
+};
+
+export function exportStream(request: ExportRequest): ReadableStream<Uint8Array> {
+  const chunks = request.options.format === "csv" ? csvChunks(request) : xlsxChunks(request);
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+}
+
+function rows(request: ExportRequest) {
+  return registrationBatches({
+    eventId: request.event.id,
+    filters: request.filters,
+    batchSize: request.batchSize,
+  });
+}
+
+// ---- CSV: RFC 4180, UTF-8 with a byte-order mark so Excel reads Cyrillic.
+
+function csvText(cell: Cell): string {
+  if (cell === null) return "";
+  if (typeof cell === "number") return String(cell);
+  // Wall-clock fields, as the spreadsheet shows them: "2026-12-24 09:00".
+  if (cell instanceof Date) return cell.toISOString().slice(0, 16).replace("T", " ");
+  return neutralizeFormula(cell);
+}
+
+export function csvLine(cells: Cell[], separator: "," | ";"): string {
+  const fields = cells.map((cell) => {
+    const text = csvText(cell);
+    return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
+  });
+  return `${fields.join(separator)}\r\n`;
+}
+
+async function* csvChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
+  const { options, labels, event } = request;
+  const separator = options.separator === "comma" ? "," : ";";
+  const encoder = new TextEncoder();
+  yield encoder.encode(`\uFEFF${csvLine(options.columns.map(labels.column), separator)}`);
+  for await (const batch of rows(request)) {
+    const lines = batch.map((row) =>
+      csvLine(
+        options.columns.map((column) => cellValue(column, row, { labels, timeZone: event.timeZone })),
+        separator,
+      ),
+    );
+    yield encoder.encode(lines.join(""));
+  }
+}
+
+// ---- .xlsx: exceljs's streaming writer, one sheet after the other (a sheet
+// is written into the zip only once the one before is complete).
+
+const WIDTHS: Record<ExportColumn, number> = {
+  number: 7,
+  lastName: 18,
+  firstName: 16,
+  patronymic: 18,
+  organization: 34,
+  position: 26,
+  category: 24,
+  region: 20,
+  gender: 12,
+  email: 30,
+  phone: 18,
+  status: 16,
+  needsAccommodation: 10,
+  dietaryNeeds: 26,
+  accessibilityNeeds: 26,
+  createdAt: 17,
+  daysAttended: 10,
+};
+
+const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+
+function xlsxCell(cell: Cell): Cell {
+  return typeof cell === "string" ? neutralizeFormula(cell) : cell;
+}
+
+async function* xlsxChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
+  const output = new PassThrough();
+  const writing = writeWorkbook(request, output).catch((error: unknown) => {
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  try {
+    yield* output;
+    await writing;
+  } finally {
+    // A reader gone early: stop the writer, which waits for it.
+    output.destroy();
+  }
+}
+
+async function writeWorkbook(request: ExportRequest, output: PassThrough) {
+  const { options, labels, event } = request;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const frozenHeader = { views: [{ state: "frozen" as const, ySplit: 1 }] };
+
+  const registrations = workbook.addWorksheet(labels.registrationsSheet, frozenHeader);
+  registrations.columns = options.columns.map((column) => ({
+    key: column,
+    width: Math.max(WIDTHS[column], labels.column(column).length + 2),
+    style: column === "createdAt" ? { numFmt: DATE_TIME_FORMAT } : {},
+  }));
+  await writeSheet(registrations, output, {
+    header: options.columns.map(labels.column),
+    batches: rows(request),
+    values: (row) =>
+      options.columns.map((column) => cellValue(column, row, { labels, timeZone: event.timeZone })),
+  });
+
+  // Participants × days: 1 where present, and the number of days.
+  const attendance = workbook.addWorksheet(labels.attendanceSheet, frozenHeader);
+  const nameColumns = ["number", "lastName", "firstName", "organization", "category"] as const;
+  attendance.columns = [
+    ...nameColumns.map((column) => ({ width: WIDTHS[column] })),
+    ...event.days.map(() => ({ width: 12 })),
+    { width: 10 },
+  ];
+  await writeSheet(attendance, output, {
+    header: [
+      ...nameColumns.map(labels.column),
+      ...event.days.map((day) => day.date.toISOString().slice(0, 10)),
+      labels.total,
+    ],
+    batches: rows(request),
+    values: (row) => {
+      const present = new Set(row.attendance.map((mark) => mark.eventDayId));
+      return [
+        ...nameColumns.map((column) => cellValue(column, row, { labels, timeZone: event.timeZone })),
+        ...event.days.map((day) => (present.has(day.id) ? 1 : null)),
+        present.size,
+      ];
+    },
+  });
+  await workbook.commit();
+}
+
+/** What the zip may hold uncompressed: enough to compress while the next batch is read. */
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
+
+type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter["addWorksheet"]>;
+
+/**
+ * Waits until the zip has compressed what the sheet wrote and the reader has
+ * taken what the zip made. exceljs hands a sheet's XML to the zip without
+ * heeding backpressure (its StreamBuf ignores write()'s answer), so without
+ * this wait the rows pile up in memory faster than they are compressed. The
+ * zip's input is exceljs's own stream; its writable state is the only gauge.
+ */
+async function caughtUp(sheet: SheetWriter, output: PassThrough) {
+  const sheetStream = (sheet as unknown as { stream: { pipes: { _writableState?: { length: number } }[] } })
+    .stream;
+  for (;;) {
+    if (output.destroyed) throw new Error("The export's reader went away.");
+    const zipInput = sheetStream.pipes[0]?._writableState;
+    if (zipInput && zipInput.length < ZIP_BACKLOG_BYTES && !output.writableNeedDrain) return;
+    await sleep(2);
+  }
+}
+
+/** Header and rows, committed one batch at a time; the header is frozen and filtered. */
+async function writeSheet(
+  sheet: SheetWriter,
+  output: PassThrough,
+  {
+    header,
+    batches,
+    values,
+  }: { header: string[]; batches: AsyncIterable<ExportRow[]>; values: (row: ExportRow) => Cell[] },
+): Promise<number> {
+  const headerRow = sheet.addRow(header);
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  let count = 0;
+  for await (const batch of batches) {
+    for (const row of batch) sheet.addRow(values(row).map(xlsxCell)).commit();
+    count += batch.length;
+    await caughtUp(sheet, output);
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: header.length } };
+  await sheet.commit();
+  return count;
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { consentTexts } from "@/lib/privacy/consent";
+
+/**
+ * Everything Kattoo stores about the person behind one registration, for a
+ * request under the personal-data law: the registration, the consent they
+ * gave in its words, their attendance, the letters written to them and the
+ * audit log's entries about them. Secrets (the management token's hash) and
+ * the derived search column are left out.
+ */
+export async function getParticipantData({ registrationId }: { registrationId: string }) {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    omit: { manageTokenHash: true, searchText: true },
+    include: {
+      event: { select: { slug: true, title: true } },
+      attendance: {
+        select: { markedAt: true, eventDay: { select: { date: true } } },
+        orderBy: { markedAt: "asc" },
+      },
+      outbox: {
+        orderBy: { createdAt: "asc" },
+        omit: { claimedBy: true, claimedAt: true, dedupeKey: true },
+      },
+    },
+  });
+  if (!registration) return null;
+  const [mailbox, audit] = await Promise.all([
+    db.mailboxMessage.findMany({
+      where: { outboxMessageId: { in: registration.outbox.map((letter) => letter.id) } },
+      orderBy: { createdAt: "asc" },
+      select: { outboxMessageId: true, toAddress: true, subject: true, text: true, createdAt: true },
+    }),
+    db.auditLog.findMany({
+      where: { entityType: "registration", entityId: registrationId },
+      orderBy: { at: "asc" },
+      select: { at: true, action: true, actorType: true, data: true },
+    }),
+  ]);
+  const { outbox, attendance, ...details } = registration;
+  return {
+    registration: details,
+    consentText: consentTexts[registration.consentVersion] ?? null,
+    attendance: attendance.map((mark) => ({
+      date: mark.eventDay.date.toISOString().slice(0, 10),
+      markedAt: mark.markedAt,
+    })),
+    letters: outbox,
+    mailbox,
+    audit,
+  };
+}

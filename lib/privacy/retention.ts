@@ -1,0 +1,29 @@
+import "server-only";
+import { anonymizeExpiredRegistrations } from "@/lib/privacy/mutations";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Runs the retention job in the worker at start and then every hour. The job
+ * is idempotent, so a restart or a second worker does no harm.
+ */
+export function startRetentionJob({ everyMs = HOUR_MS }: { everyMs?: number } = {}) {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = anonymizeExpiredRegistrations()
+      .then((count) => {
+        if (count > 0) console.log(`Retention: ${count} registrations anonymized.`);
+      })
+      .catch((error: unknown) => {
+        console.error("Retention job:", error instanceof Error ? error.message : error);
+      });
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Gender, ParticipantCategory, Region } from "@/lib/generated/prisma/enums";
+import { categories, genders, regions } from "@/lib/registrations/schema";
+
+// The figures of a donor report, counted by PostgreSQL. "Registered" is every
+// registration received, whatever its status; "confirmed" those holding a
+// seat; "attended" those marked present on at least one day. Erased
+// registrations keep their sector, gender, region and status, so they still
+// count.
+
+export type Counts = { registered: number; confirmed: number; attended: number };
+
+const zero = (): Counts => ({ registered: 0, confirmed: 0, attended: 0 });
+const table = <K extends string, V>(keys: readonly K[], make: () => V) =>
+  Object.fromEntries(keys.map((key) => [key, make()])) as Record<K, V>;
+
+export async function getEventStatistics({ eventId }: { eventId: string }) {
+  const groups = await db.$queryRaw<
+    {
+      category: ParticipantCategory;
+      gender: Gender;
+      region: Region;
+      confirmed: boolean;
+      attended: boolean;
+      count: number;
+    }[]
+  >`
+    SELECT r.category, r.gender, r.region, r.status = 'CONFIRMED' AS confirmed,
+      EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id) AS attended,
+      count(*)::int AS count
+    FROM registration r WHERE r.event_id = ${eventId}::uuid
+    GROUP BY 1, 2, 3, 4, 5`;
+  const marks = await db.$queryRaw<
+    { dayId: string; category: ParticipantCategory; gender: Gender; count: number }[]
+  >`
+    SELECT a.event_day_id AS "dayId", r.category, r.gender, count(*)::int AS count
+    FROM attendance a JOIN registration r ON r.id = a.registration_id
+    WHERE r.event_id = ${eventId}::uuid
+    GROUP BY 1, 2, 3`;
+  const days = await db.eventDay.findMany({
+    where: { eventId },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, date: true },
+  });
+
+  const totals = zero();
+  const byCategory = table(categories, zero);
+  const byGender = table(genders, zero);
+  const byRegion = table(regions, zero);
+  const byCategoryAndGender = table(categories, () => table(genders, zero));
+  let noShows = 0;
+  for (const group of groups) {
+    for (const counts of [
+      totals,
+      byCategory[group.category],
+      byGender[group.gender],
+      byRegion[group.region],
+      byCategoryAndGender[group.category][group.gender],
+    ]) {
+      counts.registered += group.count;
+      if (group.confirmed) counts.confirmed += group.count;
+      if (group.attended) counts.attended += group.count;
+    }
+    if (group.confirmed && !group.attended) noShows += group.count;
+  }
+
+  return {
+    totals,
+    byCategory,
+    byGender,
+    byRegion,
+    byCategoryAndGender,
+    attendanceByDay: days.map((day) => {
+      const ofDay = marks.filter((mark) => mark.dayId === day.id);
+      const sum = (match: (mark: (typeof marks)[number]) => boolean) =>
+        ofDay.filter(match).reduce((total, mark) => total + mark.count, 0);
+      return {
+        date: day.date.toISOString().slice(0, 10),
+        total: sum(() => true),
+        byCategory: Object.fromEntries(
+          categories.map((category) => [category, sum((mark) => mark.category === category)]),
+        ) as Record<ParticipantCategory, number>,
+        byGender: Object.fromEntries(
+          genders.map((gender) => [gender, sum((mark) => mark.gender === gender)]),
+        ) as Record<Gender, number>,
+      };
+    }),
+    noShow: {
+      confirmed: totals.confirmed,
+      noShows,
+      rate: totals.confirmed === 0 ? 0 : noShows / totals.confirmed,
+    },
+  };
+}
+
+export type EventStatistics = Awaited<ReturnType<typeof getEventStatistics>>;
+
+/** The years in which events took place (by their first day), newest first. */
+export async function listStatisticsYears(): Promise<number[]> {
+  const rows = await db.$queryRaw<{ year: number }[]>`
+    SELECT DISTINCT extract(year FROM min(d.date))::int AS year
+    FROM event_day d GROUP BY d.event_id ORDER BY 1 DESC`;
+  return rows.map((row) => row.year);
+}
+
+/**
+ * A year of events for an organizer who runs many: each event's figures, and
+ * the people behind them counted once by normalized email, however many
+ * seminars they came to. A person's gender is the one of their latest
+ * registration.
+ */
+export async function getYearStatistics({ year }: { year: number }) {
+  const events = await db.$queryRaw<
+    {
+      id: string;
+      title: unknown;
+      firstDay: Date;
+      lastDay: Date;
+      registered: number;
+      confirmed: number;
+      attended: number;
+    }[]
+  >`
+    WITH events AS (
+      SELECT d.event_id, min(d.date) AS first_day, max(d.date) AS last_day
+      FROM event_day d GROUP BY d.event_id
+      HAVING extract(year FROM min(d.date)) = ${year})
+    SELECT e.id, e.title, x.first_day AS "firstDay", x.last_day AS "lastDay",
+      count(r.id)::int AS registered,
+      count(r.id) FILTER (WHERE r.status = 'CONFIRMED')::int AS confirmed,
+      count(r.id) FILTER (WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id))::int AS attended
+    FROM events x JOIN event e ON e.id = x.event_id
+    LEFT JOIN registration r ON r.event_id = e.id
+    GROUP BY e.id, e.title, x.first_day, x.last_day
+    ORDER BY x.first_day, e.id`;
+  const people = await db.$queryRaw<{ gender: Gender; people: number; attended: number }[]>`
+    WITH registrations AS (
+      SELECT r.email_normalized, r.gender, r.created_at,
+        EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id) AS attended
+      FROM registration r
+      WHERE r.event_id IN (
+        SELECT d.event_id FROM event_day d GROUP BY d.event_id
+        HAVING extract(year FROM min(d.date)) = ${year})),
+    persons AS (
+      SELECT DISTINCT ON (email_normalized) email_normalized, gender,
+        bool_or(attended) OVER (PARTITION BY email_normalized) AS attended
+      FROM registrations ORDER BY email_normalized, created_at DESC)
+    SELECT gender, count(*)::int AS people, count(*) FILTER (WHERE attended)::int AS attended
+    FROM persons GROUP BY gender`;
+  const byGender = table(genders, () => ({ people: 0, attended: 0 }));
+  for (const row of people) byGender[row.gender] = { people: row.people, attended: row.attended };
+  return {
+    events,
+    people: {
+      total: people.reduce((sum, row) => sum + row.people, 0),
+      attended: people.reduce((sum, row) => sum + row.attended, 0),
+      byGender,
+    },
+  };
+}

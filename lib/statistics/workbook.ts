@@ -1,0 +1,30 @@
+import ExcelJS from "exceljs";
+import { neutralizeFormula } from "@/lib/exports/cells";
+import type { StatisticsTable } from "@/lib/statistics/tables";
+
+/** The statistics' tables one under the other on one sheet, headings bold, numbers as numbers. */
+export async function statisticsWorkbook({
+  title,
+  sheetName,
+  tables,
+  totalLabel,
+}: {
+  title: string;
+  sheetName: string;
+  tables: StatisticsTable[];
+  totalLabel: string;
+}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow([neutralizeFormula(title)]).font = { bold: true, size: 14 };
+  for (const table of tables) {
+    sheet.addRow([]);
+    sheet.addRow([table.title]).font = { bold: true, size: 12 };
+    sheet.addRow(table.head).font = { bold: true };
+    for (const row of table.rows) sheet.addRow([row.name, ...row.values]);
+    if (table.total) sheet.addRow([totalLabel, ...table.total]).font = { bold: true };
+  }
+  sheet.getColumn(1).width = 34;
+  for (let column = 2; column <= 9; column++) sheet.getColumn(column).width = 16;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

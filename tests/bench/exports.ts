@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { db } from "@/lib/db";
+import { insertRegistrations } from "../support/bulk-registrations";
+import { createTestEvent } from "../support/factories";
+import type { KattooServer } from "./support/kattoo-server";
+import { type BenchRow, measured, repeat } from "./support/stats";
+
+// 6. Exports: an event's 10,000 and 100,000 registrations exported as CSV and
+// as .xlsx through the running server (signed in as an admin), timed from
+// the request to the last byte, with the web server's peak resident memory
+// during the export. Baseline: PostgreSQL's own COPY of the same columns to
+// CSV, read through pg, in the same run.
+
+export const BENCH_ADMIN = { email: "bench-admin@kattoo.test", password: "bench-admin-password-long" };
+
+const SIZES = [10_000, 100_000];
+const RUNS = 3;
+const COLUMNS = `number, last_name, first_name, patronymic, organization, position, category, region, gender,
+  email, phone, status, needs_accommodation, dietary_needs, accessibility_needs, created_at,
+  (SELECT count(*) FROM attendance a WHERE a.registration_id = r.id) AS days_attended`;
+
+/** Signs in through Auth.js's own endpoints; returns the session cookie. */
+async function signIn(server: KattooServer): Promise<string> {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, ...BENCH_ADMIN }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0] ?? "")
+    .find((cookie) => cookie.includes("session-token="));
+  if (!session) throw new Error("The benchmark could not sign in.");
+  return session;
+}
+
+/** The Next.js server among the processes `npm start` started (it serves the pages, so it holds the export). */
+async function webServerPid(rootPid: number): Promise<number> {
+  const parents = new Map<number, number>();
+  const commands = new Map<number, string>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    const command = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    commands.set(Number(entry), command.replaceAll("\0", " "));
+  }
+  const descends = (pid: number): boolean => pid === rootPid || (pid > 1 && descends(parents.get(pid) ?? 0));
+  const server = [...commands].find(
+    ([pid, command]) => descends(pid) && /next-server|next start|next\/dist/.test(command),
+  );
+  if (!server) throw new Error("The web server's process was not found.");
+  return server[0];
+}
+
+async function rss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Seconds to the last byte, and the server's RSS in MB before and at its peak meanwhile. */
+async function exportThroughServer(server: KattooServer, url: string, cookie: string, pid: number) {
+  const before = await rss(pid);
+  let peak = before;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      peak = Math.max(peak, await rss(pid));
+      await sleep(20);
+    }
+  })();
+  const started = performance.now();
+  const response = await fetch(`${server.url}${url}`, { headers: { cookie } });
+  if (!response.ok || !response.body) throw new Error(`Export failed: ${response.status}`);
+  let bytes = 0;
+  for await (const chunk of response.body) bytes += chunk.byteLength;
+  const seconds = (performance.now() - started) / 1000;
+  running = false;
+  await sampler;
+  return { seconds, beforeMb: before, peakMb: peak, bytes };
+}
+
+async function copyThroughPg(databaseUrl: string, eventId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = performance.now();
+  const stream = client.query(
+    copyTo(
+      `COPY (SELECT ${COLUMNS} FROM registration r WHERE event_id = '${eventId}' ORDER BY number) TO STDOUT WITH CSV HEADER`,
+    ),
+  );
+  await pipeline(stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
+  const seconds = (performance.now() - started) / 1000;
+  await client.end();
+  return seconds;
+}
+
+export async function exportsBench(
+  server: KattooServer & { pid?: number },
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
+  if (!server.pid) throw new Error("The server's process id is needed.");
+  const pid = await webServerPid(server.pid);
+  const cookie = await signIn(server);
+  const rows: BenchRow[] = [];
+  for (const size of SIZES) {
+    log(`exports: ${size} registrations…`);
+    const event = await createTestEvent({ quotas: {} });
+    await insertRegistrations((sql, params) => db.$executeRawUnsafe(sql, ...params), {
+      eventId: event.id,
+      count: size,
+      tag: randomUUID(),
+    });
+    const copy = await repeat(RUNS, () => copyThroughPg(server.databaseUrl, event.id));
+    for (const format of ["csv", "xlsx"] as const) {
+      const runs = await repeat(RUNS, async (i) => {
+        log(`exports: ${size} rows as ${format}, run ${i + 1}/${RUNS}`);
+        return exportThroughServer(
+          server,
+          `/admin/events/${event.id}/export/file?format=${format}`,
+          cookie,
+          pid,
+        );
+      });
+      const time = measured(runs.map((run) => run.seconds));
+      const baseline = measured(copy);
+      rows.push(
+        {
+          benchmark: "exports",
+          figure: `${size} rows as ${format}, s to the last byte (baseline: COPY … TO STDOUT WITH CSV)`,
+          kattoo: time,
+          baseline,
+          ratio: time.median / baseline.median,
+          note: `${Math.round((runs[0]?.bytes ?? 0) / 1024)} KiB`,
+        },
+        {
+          benchmark: "exports",
+          figure: `${size} rows as ${format}, web server's peak RSS, MB (baseline: its RSS before)`,
+          kattoo: measured(runs.map((run) => run.peakMb)),
+          baseline: measured(runs.map((run) => run.beforeMb)),
+        },
+      );
+    }
+  }
+  return rows;
+}

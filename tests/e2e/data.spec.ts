@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { createStaff, signIn } from "./staff-helpers";
+
+// Exports, statistics and their guards, in the browser against the built app.
+
+async function openDemoEvent(page: Page) {
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "События" })).toBeVisible();
+  await page.getByRole("link", { name: "Регистрации" }).first().click();
+  await expect(page.getByRole("heading", { name: "Регистрации" })).toBeVisible();
+}
+
+// Signing in hashes a password with Argon2: slow on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
+test("the export refuses the anonymous (401) and a check-in account (403)", async ({ page, request }) => {
+  const url = `/admin/events/${randomUUID()}/export/file?format=csv`;
+  expect((await request.get(url, { maxRedirects: 0 })).status()).toBe(401);
+  expect((await request.get(`/admin/events/${randomUUID()}/statistics/file`)).status()).toBe(401);
+  await signIn(page, createStaff("check-in"));
+  await expect(page).toHaveURL("/admin/denied", { timeout: 30_000 });
+  expect((await page.request.get(url, { maxRedirects: 0 })).status()).toBe(403);
+});
+
+test("an organizer exports the filtered list as CSV from the export page", async ({ page }) => {
+  await signIn(page, createStaff("organizer"));
+  await page.getByRole("link", { name: "Регистрации" }).first().click();
+  await expect(page.getByRole("heading", { name: "Регистрации" })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}?status=CONFIRMED`);
+  await page.getByRole("link", { name: "Экспорт" }).click();
+  await expect(page.getByText("Статус: Подтверждена")).toBeVisible();
+  await page.getByLabel("CSV (текст)").check();
+  await page.getByLabel(/Точка с запятой/).check();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Скачать" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^migration-strategy-seminar-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await file.path(), "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text.split("\r\n")[0]).toContain("№;Фамилия;Имя");
+  await expect(page.getByRole("status").filter({ hasText: "Готово" })).toBeVisible();
+});
+
+test("the statistics page has no serious accessibility violation and offers its .xlsx", async ({ page }) => {
+  await openDemoEvent(page);
+  await page.getByRole("link", { name: "Статистика" }).click();
+  await expect(page.getByRole("heading", { name: "Статистика", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "По секторам" })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`);
+  expect(serious).toEqual([]);
+  const response = await page.request.get(
+    (await page.getByRole("link", { name: "Скачать в Excel (.xlsx)" }).getAttribute("href")) ?? "",
+  );
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toMatch(/statistics-\d{4}-\d{2}-\d{2}\.xlsx/);
+});

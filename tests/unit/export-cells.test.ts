@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { neutralizeFormula } from "@/lib/exports/cells";
+import { exportFileName, parseExportOptions } from "@/lib/exports/schema";
+
+describe("export cells", () => {
+  it("makes text of every cell a spreadsheet would run as a formula", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r", "\0"]) {
+      expect(neutralizeFormula(`${start}cmd|' /C calc'!A0`)).toBe(`'${start}cmd|' /C calc'!A0`);
+    }
+    for (const safe of ["Өмүрбекова", 'ОФ "Ынтымак"', "a=b", "", " =1"])
+      expect(neutralizeFormula(safe)).toBe(safe);
+  });
+
+  it("reads the options of an export address, keeping only known columns", () => {
+    expect(
+      parseExportOptions(new URLSearchParams("format=csv&separator=comma&columns=email,nope,number")),
+    ).toEqual({
+      format: "csv",
+      separator: "comma",
+      columns: ["number", "email"],
+    });
+    const defaults = parseExportOptions(new URLSearchParams("format=pdf"));
+    expect(defaults.format).toBe("xlsx");
+    expect(defaults.columns).toContain("daysAttended");
+    expect(exportFileName({ slug: "seminar", date: "2026-11-26", format: "csv" })).toBe(
+      "seminar-2026-11-26.csv",
+    );
+  });
+});
