@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { getStaffAccount, type StaffAccount } from "@/lib/staff/data";
@@ -9,6 +10,19 @@ import type { StaffRoleName } from "@/lib/staff/schema";
 // handler calls it itself; the admin layout's check is a convenience.
 // The account is read fresh: a role changed, an account disabled or "sign
 // out everywhere" takes effect on the very next request.
+
+/**
+ * The signed-in account as the database has it now, or null. Read once per
+ * request (React's cache): the layouts and the page each check, with one read.
+ */
+const currentStaff = cache(async (): Promise<StaffAccount | null> => {
+  const session = await auth();
+  const staffId = (session as { staffId?: string } | null)?.staffId;
+  if (!session || !staffId) return null;
+  const staff = await getStaffAccount({ id: staffId });
+  const version = (session as { sessionVersion?: number }).sessionVersion;
+  return staff && !staff.disabledAt && staff.sessionVersion === version ? staff : null;
+});
 
 export type StaffCheck =
   | { ok: true; staff: StaffAccount }
@@ -22,12 +36,8 @@ export async function checkStaff(
   roles: readonly StaffRoleName[],
   { setup = false }: { setup?: boolean } = {},
 ): Promise<StaffCheck> {
-  const session = await auth();
-  const staffId = (session as { staffId?: string } | null)?.staffId;
-  if (!session || !staffId) return { ok: false, status: 401 };
-  const staff = await getStaffAccount({ id: staffId });
-  const version = (session as { sessionVersion?: number }).sessionVersion;
-  if (!staff || staff.disabledAt || staff.sessionVersion !== version) return { ok: false, status: 401 };
+  const staff = await currentStaff();
+  if (!staff) return { ok: false, status: 401 };
   if (!roles.includes(staff.role)) return { ok: false, status: 403 };
   const secondFactorMissing =
     staff.role === "ADMIN" && !staff.totpEnabledAt && getEnv().REQUIRE_ADMIN_SECOND_FACTOR;
