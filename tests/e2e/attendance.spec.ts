@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
+import { sql } from "./database";
 import { fillRegistration, russian, uniqueEmail } from "./registration-helpers";
 
 // An organizer at the door: registers a walk-in and marks them present in
@@ -10,17 +9,6 @@ import { fillRegistration, russian, uniqueEmail } from "./registration-helpers";
 // draft whose registration has closed, so that no other test's counts move;
 // made long ago, so that it is listed last and tests that open the newest
 // event still find theirs.
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
-  const client = new pg.Client({ connectionString: lock.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function closedEventWithOneDay() {
   const text = JSON.stringify({ ru: "Семинар у двери" });

@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, devices, expect, type Page, test } from "@playwright/test";
-import pg from "pg";
+import { sql } from "./database";
 
 // The door page on a phone: by code, by name, undo, and a whole morning
 // without a connection. Each test works on its own day of the demo seminar,
@@ -12,17 +11,6 @@ import pg from "pg";
 test.skip(({ isMobile }) => !isMobile, "the door page is tested on the phone");
 
 /** Runs SQL on the database of the server under test, as an admin tool would. */
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
-  const client = new pg.Client({ connectionString: lock.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** A check-in account made with `npm run staff:create`, signed in on the page. */
 async function signInAtTheDoor(page: Page, name: string) {
   const account = { email: `door-${randomUUID().slice(0, 8)}@kattoo.test`, password: `pw-${randomUUID()}` };

@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import pg from "pg";
 import { pdfPages } from "../support/pdf-text";
+import { sql } from "./database";
 
 // The day's signature sheet and the certificates of attendance, as staff,
 // participants and anyone checking a certificate meet them.
@@ -41,17 +40,6 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 /** Runs SQL on the database of the server under test, as an admin tool would. */
-async function sql<Row>(text: string, values: unknown[]): Promise<Row[]> {
-  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
-  const client = new pg.Client({ connectionString: lock.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Row[];
-  } finally {
-    await client.end();
-  }
-}
-
 /** A published two-day event of its own, ten days ahead, so that no other test's registrations mix in. */
 async function createEvent() {
   const id = randomUUID();

@@ -25,7 +25,7 @@ test("an admin creates an account, demotes it and disables it; the last admin ca
   await card.getByLabel("Роль").selectOption("CHECK_IN");
   await card.getByRole("button", { name: "Сменить роль" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Сохранено" })).toBeVisible();
-  await other.goto("/admin");
+  await other.goto("/admin/mailbox");
   await expect(other).toHaveURL("/admin/denied");
 
   await card.getByRole("button", { name: "Отключить" }).click();

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
+import { sql } from "./database";
 
 // Signing in to the staff area of the server under test, and accounts made
 // for a test on its database.
@@ -26,4 +27,11 @@ export function createStaff(role: "organizer" | "check-in") {
     env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
   });
   return account;
+}
+
+/** The demo seminar's registrations, whatever events other tests have added to the list. */
+export async function openDemoRegistrations(page: Page) {
+  const [demo] = await sql<{ id: string }>("SELECT id FROM event WHERE slug = 'migration-strategy-seminar'");
+  await page.goto(`/admin/events/${demo?.id}`);
+  await expect(page.getByRole("heading", { name: "Регистрации" })).toBeVisible();
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
 import { baseURL } from "../../playwright.config";
+import { sql } from "./database";
 import { createStaff } from "./staff-helpers";
 
 // Sessions end after two hours without a request and twelve hours after
@@ -12,17 +12,8 @@ import { createStaff } from "./staff-helpers";
 const COOKIE = "authjs.session-token";
 
 async function staffId(email: string): Promise<string> {
-  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
-  const client = new pg.Client({ connectionString: lock.databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>("SELECT id FROM staff_user WHERE email = $1", [
-      email,
-    ]);
-    return rows[0]?.id ?? "";
-  } finally {
-    await client.end();
-  }
+  const [row] = await sql<{ id: string }>("SELECT id FROM staff_user WHERE email = $1", [email]);
+  return row?.id ?? "";
 }
 
 async function sessionCookie({

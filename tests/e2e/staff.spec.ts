@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { createStaff, signIn } from "./staff-helpers";
+import { sql } from "./database";
+import { createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
 
 test("anonymous visitors are sent to sign in, and a wrong password is refused", async ({ page, request }) => {
   expect((await request.get("/admin/mailbox", { maxRedirects: 0 })).headers().location).toBe(
@@ -88,7 +88,7 @@ test("an organizer finds a participant by part of a Cyrillic name and moves seat
 
   await signIn(page);
   await expect(page.getByRole("heading", { name: "События" })).toBeVisible();
-  await page.getByRole("link", { name: "Регистрации" }).first().click();
+  await openDemoRegistrations(page);
 
   await page.getByLabel("Поиск").fill(`Нурсу`);
   await page.getByLabel("Сектор").selectOption({ label: "Другие" });
@@ -161,17 +161,6 @@ test("an admin starts the next event from the demo, writes its Kyrgyz title, pub
 });
 
 /** Runs SQL on the database of the server under test, as an admin tool would. */
-async function sql(text: string, values: unknown[]) {
-  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { databaseUrl: string };
-  const client = new pg.Client({ connectionString: lock.databaseUrl });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
-
 test("an account disabled, demoted or signed out everywhere loses access on its next request", async ({
   page,
 }) => {
