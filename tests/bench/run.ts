@@ -49,27 +49,40 @@ const server = await startKattoo({
 process.env.DATABASE_URL = server.databaseUrl;
 process.env.APP_SECRET = server.secret;
 
+const format = (value: number | undefined) =>
+  value === undefined ? "" : value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
+
 const rows: BenchRow[] = [];
 try {
-  for (const name of names) rows.push(...(await benchmarks[name](server, log)));
+  for (const name of names) {
+    // One benchmark failing does not lose the others' figures.
+    try {
+      const measured = await benchmarks[name](server, log);
+      console.table(measured.map(tableRow));
+      rows.push(...measured);
+    } catch (error) {
+      log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 } finally {
   await server.stop();
 }
 
-const format = (value: number | undefined) =>
-  value === undefined ? "" : value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
-const table = rows.map((row) => ({
-  benchmark: row.benchmark,
-  figure: row.figure,
-  kattoo: `${format(row.kattoo.median)} (${format(row.kattoo.min)}–${format(row.kattoo.max)})`,
-  baseline: row.baseline
-    ? `${format(row.baseline.median)} (${format(row.baseline.min)}–${format(row.baseline.max)})`
-    : "",
-  ratio: format(row.ratio),
-  target: row.target ?? "",
-  met: row.met === undefined ? "" : row.met ? "yes" : "NO",
-}));
-console.table(table);
+function tableRow(row: BenchRow) {
+  return {
+    benchmark: row.benchmark,
+    figure: row.figure,
+    kattoo: `${format(row.kattoo.median)} (${format(row.kattoo.min)}–${format(row.kattoo.max)})`,
+    baseline: row.baseline
+      ? `${format(row.baseline.median)} (${format(row.baseline.min)}–${format(row.baseline.max)})`
+      : "",
+    ratio: format(row.ratio),
+    target: row.target ?? "",
+    met: row.met === undefined ? "" : row.met ? "yes" : "NO",
+  };
+}
+
+console.table(rows.map(tableRow));
 
 const directory = path.join(import.meta.dirname, "results");
 await mkdir(directory, { recursive: true });

@@ -1,33 +1,17 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { pdfPages } from "../support/pdf-text";
 import { sql } from "./database";
+import { ADMIN, createStaff, signIn } from "./staff-helpers";
 
 // The day's signature sheet and the certificates of attendance, as staff,
 // participants and anyone checking a certificate meet them.
 
-const ADMIN = { email: "admin@kattoo.test", password: "e2e-admin-password-long" };
-
-async function signIn(page: Page, { email, password }: { email: string; password: string }) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль").fill(password);
-  await page.getByRole("button", { name: "Войти" }).click();
+/** Signs in and waits until the staff area opens. */
+async function signInAs(page: Page, account: { email: string; password: string }) {
+  await signIn(page, account);
   await expect(page).not.toHaveURL("/admin/sign-in", { timeout: 30_000 });
-}
-
-function createStaff(role: "organizer" | "check-in") {
-  const account = {
-    email: `${role}-${randomUUID().slice(0, 8)}@kattoo.test`,
-    password: `pw-${randomUUID()}`,
-  };
-  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, "--role", role], {
-    input: account.password,
-    env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
-  });
-  return account;
 }
 
 async function expectNoSeriousViolations(page: Page) {
@@ -110,12 +94,12 @@ test("only organizers and admins get a signature sheet, and only with sound para
   expect(anonymous.status()).toBe(401);
   expect(await anonymous.json()).toEqual({ error: "unauthorized" });
 
-  await signIn(page, createStaff("check-in"));
+  await signInAs(page, createStaff("check-in"));
   expect((await page.request.get(valid, { maxRedirects: 0 })).status()).toBe(403);
 
   for (const account of [createStaff("organizer"), ADMIN]) {
     const context = await browser.newContext();
-    await signIn(await context.newPage(), account);
+    await signInAs(await context.newPage(), account);
     const response = await context.request.get(valid);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
@@ -151,7 +135,7 @@ test("an organizer prints the day's sheet and gives certificates; the participan
     [event.id, participant.email, event.dayIds[0]],
   );
 
-  await signIn(page, createStaff("organizer"));
+  await signInAs(page, createStaff("organizer"));
   await page.goto(`/admin/events/${event.id}`);
   await page
     .getByRole("navigation", { name: "Это мероприятие" })

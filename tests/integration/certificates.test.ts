@@ -11,6 +11,7 @@ import {
 import { db } from "@/lib/db";
 import { createSender } from "@/lib/emails/transport";
 import { sendDueLetters } from "@/lib/emails/worker";
+import type { EventDay } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { createTestEvent, registrationInput } from "../support/factories";
@@ -36,16 +37,11 @@ afterAll(async () => {
  * only, Жумабаев not at all, and Осмонов came both days but then cancelled.
  */
 async function seminar() {
-  const event = await createTestEvent({ capacity: 100, quotas: {} });
-  const first = await db.eventDay.findFirstOrThrow({ where: { eventId: event.id } });
-  const second = await db.eventDay.create({
-    data: {
-      eventId: event.id,
-      date: new Date(first.date.getTime() + 86_400_000),
-      startsAt: new Date(first.startsAt.getTime() + 86_400_000),
-      endsAt: new Date(first.endsAt.getTime() + 86_400_000),
-    },
-  });
+  const event = await createTestEvent({ capacity: 100, quotas: {}, days: 2 });
+  const [first, second] = (await db.eventDay.findMany({
+    where: { eventId: event.id },
+    orderBy: { startsAt: "asc" },
+  })) as [EventDay, EventDay];
   await db.eventParty.create({
     data: { eventId: event.id, role: "ORGANIZER", name: { ru: "Центр политики «Тянь-Шань» АУЦА" } },
   });

@@ -9,6 +9,7 @@ import { getEventForExport } from "@/lib/exports/data";
 import { exportLabels } from "@/lib/exports/labels";
 import { type ExportOptions, exportOptionsSchema } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
+import type { EventDay } from "@/lib/generated/prisma/client";
 import type { RegistrationFilters } from "@/lib/registrations/filters";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { insertRegistrations } from "../support/bulk-registrations";
@@ -17,16 +18,11 @@ import { createTestEvent, registrationInput } from "../support/factories";
 const HOSTILE = '=HYPERLINK("http://example.test","x")';
 
 async function eventWithPeople() {
-  const event = await createTestEvent({ capacity: 10, quotas: {} });
-  const first = await db.eventDay.findFirstOrThrow({ where: { eventId: event.id } });
-  const second = await db.eventDay.create({
-    data: {
-      eventId: event.id,
-      date: new Date(first.date.getTime() + 86_400_000),
-      startsAt: new Date(first.startsAt.getTime() + 86_400_000),
-      endsAt: new Date(first.endsAt.getTime() + 86_400_000),
-    },
-  });
+  const event = await createTestEvent({ capacity: 10, quotas: {}, days: 2 });
+  const [first, second] = (await db.eventDay.findMany({
+    where: { eventId: event.id },
+    orderBy: { startsAt: "asc" },
+  })) as [EventDay, EventDay];
   const people = [
     {
       lastName: "Өмүрбекова",

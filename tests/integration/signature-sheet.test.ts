@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { EventDay } from "@/lib/generated/prisma/client";
 import { getSignatureSheetData } from "@/lib/signature-sheets/data";
 import { renderSignatureSheet } from "@/lib/signature-sheets/pdf";
 import { createTestEvent } from "../support/factories";
@@ -8,16 +9,11 @@ import { pdfPages } from "../support/pdf-text";
 
 /** A two-day event with its organizers; returns the event and its days in order. */
 async function twoDayEvent() {
-  const event = await createTestEvent({ capacity: 1000, quotas: {} });
-  const first = await db.eventDay.findFirstOrThrow({ where: { eventId: event.id } });
-  const second = await db.eventDay.create({
-    data: {
-      eventId: event.id,
-      date: new Date(first.date.getTime() + 86_400_000),
-      startsAt: new Date(first.startsAt.getTime() + 86_400_000),
-      endsAt: new Date(first.endsAt.getTime() + 86_400_000),
-    },
-  });
+  const event = await createTestEvent({ capacity: 1000, quotas: {}, days: 2 });
+  const [first, second] = (await db.eventDay.findMany({
+    where: { eventId: event.id },
+    orderBy: { startsAt: "asc" },
+  })) as [EventDay, EventDay];
   await db.eventParty.create({
     data: { eventId: event.id, role: "ORGANIZER", name: { ru: "Центр политики «Тянь-Шань» АУЦА" } },
   });

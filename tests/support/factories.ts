@@ -18,12 +18,15 @@ export async function createTestEvent({
   requiresApproval = false,
   status = "PUBLISHED",
   registrationClosesAt = new Date(Date.now() + 7 * 86_400_000),
+  days = 1,
 }: {
   capacity?: number;
   quotas?: Partial<Record<ParticipantCategory, number>>;
   requiresApproval?: boolean;
   status?: "DRAFT" | "PUBLISHED" | "CLOSED" | "ARCHIVED";
   registrationClosesAt?: Date;
+  /** Consecutive days, each eight hours long. */
+  days?: number;
 } = {}) {
   // Two weeks ahead, on the hour, as real events are.
   const hour = 3_600_000;
@@ -42,13 +45,14 @@ export async function createTestEvent({
       requiresApproval,
       registrationClosesAt,
       days: {
-        create: [
-          {
-            date: new Date(start.toISOString().slice(0, 10)),
-            startsAt: start,
-            endsAt: new Date(start.getTime() + 8 * 3_600_000),
-          },
-        ],
+        create: Array.from({ length: days }, (_, index) => {
+          const startsAt = new Date(start.getTime() + index * 86_400_000);
+          return {
+            date: new Date(startsAt.toISOString().slice(0, 10)),
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 8 * 3_600_000),
+          };
+        }),
       },
       quotas: {
         create: Object.entries(quotas).map(([category, seats]) => ({
