@@ -62,7 +62,9 @@ export async function startKattoo({
     dataDir,
     pid: child.pid,
     stop: async () => {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      // As Ctrl+C does: SIGINT to the whole group (PostgreSQL's fast shutdown;
+      // SIGTERM would ask it for a smart one, which waits for idle clients).
+      if (child.pid) process.kill(-child.pid, "SIGINT");
       await new Promise((resolve) => child.once("exit", resolve));
       if (!existing) await rm(dataDir, { recursive: true, force: true });
     },
