@@ -104,7 +104,11 @@ function fitForMigrations(adapter: Adapter): Adapter {
  * dropped while its pool is still connected, which PostgreSQL refuses: end
  * the pool first.
  */
-function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+function adapterFactory(databaseUrl: string): {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Ends every pool the engine opened: freeing the engine does not. */
+  dispose: () => Promise<void>;
+} {
   const url = new URL(databaseUrl);
   // Discrete options: the adapter's shadow-database helper spreads them and
   // would lose a connection string.
@@ -117,22 +121,34 @@ function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFact
     ssl: url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
   };
   const factory = new PrismaPg(config);
+  const opened: Adapter[] = [];
+  const connect = async () => {
+    const adapter = fitForMigrations(await factory.connect());
+    opened.push(adapter);
+    return adapter;
+  };
   return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => fitForMigrations(await factory.connect()),
-    async connectToShadowDb() {
-      const admin = await factory.connect();
-      const name = `prisma_migrate_shadow_db_${crypto.randomUUID().replaceAll("-", "")}`;
-      await admin.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = fitForMigrations(await new PrismaPg({ ...config, database: name }).connect());
-      const disposeShadow = shadow.dispose.bind(shadow);
-      shadow.dispose = async () => {
-        await disposeShadow();
-        await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.dispose();
-      };
-      return shadow;
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect,
+      async connectToShadowDb() {
+        const admin = await factory.connect();
+        const name = `prisma_migrate_shadow_db_${crypto.randomUUID().replaceAll("-", "")}`;
+        await admin.executeScript(`CREATE DATABASE "${name}"`);
+        const shadow = fitForMigrations(await new PrismaPg({ ...config, database: name }).connect());
+        const disposeShadow = shadow.dispose.bind(shadow);
+        shadow.dispose = async () => {
+          await disposeShadow();
+          await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          await admin.dispose();
+        };
+        return shadow;
+      },
+    },
+    dispose: async () => {
+      // A pool the engine ended already refuses a second end: nothing to do.
+      await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => {})));
     },
   };
 }
@@ -142,10 +158,11 @@ async function withEngine<T>(
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
+  const adapters = adapterFactory(databaseUrl);
   const engine = await engineBindings.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl)),
+    bindMigrationAwareSqlAdapterFactory(adapters.factory),
   );
   try {
     return await run(engine);
@@ -154,6 +171,7 @@ async function withEngine<T>(
     throw error;
   } finally {
     engine.free();
+    await adapters.dispose();
   }
 }
 
