@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { StatisticsSection } from "@/components/statistics/statistics-section";
 import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -42,47 +43,20 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
         </nav>
       </header>
 
-      <section aria-labelledby="people" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="people" className="text-lg font-semibold">
-          {t("summary")}
-        </h2>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard (axe: scrollable-region-focusable). */}
-        <section className="overflow-x-auto" aria-labelledby="people" tabIndex={0}>
-          <table className="w-full text-left text-sm" data-testid="year-people">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t("group")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("people")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("peopleAttended")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {genders.map((gender) => (
-                <tr key={gender} className="border-t border-stone-200">
-                  <th scope="row" className="p-2 font-normal">
-                    {tg(gender)}
-                  </th>
-                  <td className={cell}>{summary.people.byGender[gender].people}</td>
-                  <td className={cell}>{summary.people.byGender[gender].attended}</td>
-                </tr>
-              ))}
-              <tr className="border-t-2 border-stone-300 font-semibold">
-                <th scope="row" className="p-2">
-                  {t("total")}
-                </th>
-                <td className={cell}>{summary.people.total}</td>
-                <td className={cell}>{summary.people.attended}</td>
-              </tr>
-            </tbody>
-          </table>
-        </section>
-      </section>
+      <StatisticsSection
+        table={{
+          id: "year-people",
+          title: t("summary"),
+          head: [t("group"), t("people"), t("peopleAttended")],
+          rows: genders.map((gender) => ({
+            name: tg(gender),
+            values: [summary.people.byGender[gender].people, summary.people.byGender[gender].attended],
+          })),
+          total: [summary.people.total, summary.people.attended],
+        }}
+        chartLabel={t("summary")}
+        totalLabel={t("total")}
+      />
 
       <section aria-labelledby="events" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="events" className="text-lg font-semibold">
