@@ -13,6 +13,7 @@ import {
   type Roster,
   type RosterParticipant,
 } from "@/lib/check-in/schema";
+import { fullName } from "@/lib/registrations/names";
 
 // The door page, made for a phone held in one hand. It works from the copy
 // of the event's list kept on the phone, so it goes on checking people in
@@ -37,9 +38,6 @@ type Props = {
   canAdmit: boolean;
   walkInNotice?: string;
 };
-
-const fullName = (participant: RosterParticipant) =>
-  [participant.lastName, participant.firstName, participant.patronymic].filter(Boolean).join(" ");
 
 export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, walkInNotice }: Props) {
   const t = useTranslations("admin.checkIn");

@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { bulkAction } from "@/lib/registrations/actions";
 import { countRegistrations, listRegistrations } from "@/lib/registrations/data";
 import { filtersQuery, parseRegistrationFilters, registrationStatuses } from "@/lib/registrations/filters";
+import { fullName } from "@/lib/registrations/names";
 import { participantCategories } from "@/lib/registrations/rules";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
@@ -128,7 +129,7 @@ export default async function EventRegistrationsPage({
               </thead>
               <tbody>
                 {rows.map((row) => {
-                  const name = [row.lastName, row.firstName, row.patronymic].filter(Boolean).join(" ");
+                  const name = fullName(row);
                   return (
                     <tr key={row.id} className="border-t border-stone-200">
                       <td className="p-2">

@@ -16,6 +16,7 @@ import {
   staffUpdateRegistrationAction,
 } from "@/lib/registrations/actions";
 import { getRegistrationForStaff } from "@/lib/registrations/data";
+import { fullName } from "@/lib/registrations/names";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 import { editFormValues } from "@/lib/registrations/schema";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
@@ -43,9 +44,7 @@ export default async function StaffRegistrationPage({
   const locale = (await getLocale()) as Locale;
   const zone = { locale, timeZone: registration.event.timeZone };
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
-  const name = [registration.lastName, registration.firstName, registration.patronymic]
-    .filter(Boolean)
-    .join(" ");
+  const name = fullName(registration);
   const details: [string, string][] = [
     [t("status"), ts(registration.status)],
     [t("category"), tc(registration.category)],

@@ -10,6 +10,7 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { fullName } from "@/lib/registrations/names";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -36,8 +37,6 @@ export default async function AttendancePage({
   const t = await getTranslations("admin.attendance");
   const tc = await getTranslations("admin.checkIn");
   const confirmed = rows.filter((row) => row.status === "CONFIRMED").length;
-  const name = (row: (typeof rows)[number]) =>
-    [row.lastName, row.firstName, row.patronymic].filter(Boolean).join(" ");
   const presentOn = (dayId: string) =>
     rows.flatMap((row) =>
       row.attendance.filter((mark) => mark.eventDayId === dayId).map((mark) => ({ row, mark })),
@@ -94,7 +93,7 @@ export default async function AttendancePage({
                     <td className="p-2 tabular-nums">{index + 1}</td>
                     <td className="p-2">
                       <Link href={`/admin/registrations/${row.id}`} className="text-brand-700 underline">
-                        {name(row)}
+                        {fullName(row)}
                       </Link>
                     </td>
                     <td className="p-2">{row.organization}</td>
@@ -132,7 +131,7 @@ export default async function AttendancePage({
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-stone-200">
                     <th scope="row" className="p-2 font-normal">
-                      {name(row)}
+                      {fullName(row)}
                       {row.status !== "CONFIRMED" && (
                         <span className="block text-xs font-semibold text-amber-800">
                           {t("notConfirmed")}
@@ -141,7 +140,7 @@ export default async function AttendancePage({
                     </th>
                     {event.days.map((day) => {
                       const present = row.attendance.some((mark) => mark.eventDayId === day.id);
-                      const label = { name: name(row), day: formatDate(day.startsAt, zone) };
+                      const label = { name: fullName(row), day: formatDate(day.startsAt, zone) };
                       return (
                         <td key={day.id} className="p-1 text-center">
                           <form action={setAttendanceAction}>
