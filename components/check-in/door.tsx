@@ -142,6 +142,9 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
     if (syncing.current) return;
     if (!navigator.onLine) return setOnline(false);
     syncing.current = true;
+    // A mark or undo queued while the last request was out (its sync() call
+    // found this one running) is sent at once, not at the next refresh.
+    let queuedMeanwhile = false;
     try {
       for (;;) {
         const batch = queueRef.current.slice(0, BATCH_SIZE);
@@ -162,12 +165,14 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
         inFlight.current.clear();
       }
       await refresh();
+      queuedMeanwhile = queueRef.current.length > 0;
     } catch {
       setOnline(false);
     } finally {
       inFlight.current.clear();
       syncing.current = false;
     }
+    if (queuedMeanwhile) void sync();
   }, [eventId, notify, refresh, report, t, updateQueue]);
 
   // What the phone kept, first; then the server's list when it answers.
