@@ -19,7 +19,7 @@ const HOSTILE = '=HYPERLINK("http://example.test","x")';
 
 async function eventWithPeople() {
   const event = await createTestEvent({ capacity: 10, quotas: {}, days: 2 });
-  const [first, second] = (await db.eventDay.findMany({
+  const [, second] = (await db.eventDay.findMany({
     where: { eventId: event.id },
     orderBy: { startsAt: "asc" },
   })) as [EventDay, EventDay];
