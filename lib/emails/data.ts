@@ -1,23 +1,34 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OutboxStatus } from "@/lib/generated/prisma/enums";
+
+const letterInclude = {
+  event: {
+    include: {
+      days: { orderBy: { startsAt: "asc" as const } },
+      parties: { orderBy: [{ role: "asc" as const }, { position: "asc" as const }] },
+    },
+  },
+} satisfies Prisma.RegistrationInclude;
 
 /** Everything a letter about a registration shows, as it is now. */
 export function getLetterRegistration({ registrationId }: { registrationId: string }) {
-  return db.registration.findUnique({
-    where: { id: registrationId },
-    include: {
-      event: {
-        include: {
-          days: { orderBy: { startsAt: "asc" } },
-          parties: { orderBy: [{ role: "asc" }, { position: "asc" }] },
-        },
-      },
-    },
-  });
+  return db.registration.findUnique({ where: { id: registrationId }, include: letterInclude });
 }
 
 export type LetterRegistration = NonNullable<Awaited<ReturnType<typeof getLetterRegistration>>>;
+
+/** The same for a batch of letters, in one round of queries, by registration id. */
+export async function getLetterRegistrations(
+  registrationIds: string[],
+): Promise<Map<string, LetterRegistration>> {
+  const registrations = await db.registration.findMany({
+    where: { id: { in: registrationIds } },
+    include: letterInclude,
+  });
+  return new Map(registrations.map((registration) => [registration.id, registration]));
+}
 
 export const OUTBOX_PAGE_SIZE = 100;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { render, toPlainText } from "@react-email/render";
 import { createTranslator } from "next-intl";
-import QRCode from "qrcode";
+import QRCode, { type QRCodeToBufferOptions } from "qrcode";
 import type { ReactElement } from "react";
 import CertificateLetter from "@/emails/certificate";
 import type { CheckIn, LetterProps } from "@/emails/components/types";
@@ -54,6 +54,10 @@ function translator(locale: Locale): LetterProps["t"] {
 }
 
 const QR_CID = "check-in-qr";
+// Handed to pngjs as they are (qrcode's types list only the deflate options):
+// grey scale with one row filter takes a third of the time of the default
+// colour image that tries five filters per row, and is smaller.
+const QR_PNG = { colorType: 0, filterType: 4 } as QRCodeToBufferOptions["rendererOpts"];
 const SEAT_LETTERS: ReadonlySet<LetterTemplate> = new Set([
   "registration-confirmed",
   "registration-promoted",
@@ -174,7 +178,11 @@ async function seatAttachments({
     {
       filename: "check-in.png",
       // 240 px holds the 21×21 modules of a short code at over 9 px each: plenty for a phone.
-      content: await QRCode.toBuffer(registration.checkInCode, { width: 240, margin: 2 }),
+      content: await QRCode.toBuffer(registration.checkInCode, {
+        width: 240,
+        margin: 2,
+        rendererOpts: QR_PNG,
+      }),
       contentType: "image/png",
       cid: QR_CID,
     },

@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { storeInMailbox } from "@/lib/emails/mutations";
 import type { RenderedLetter } from "@/lib/emails/render";
 import { getEnv } from "@/lib/env";
@@ -13,9 +14,12 @@ export type Send = (letter: RenderedLetter & { outboxMessageId: string }) => Pro
 export function createSender({
   smtpUrl: SMTP_URL = getEnv().SMTP_URL,
   mailFrom: MAIL_FROM = getEnv().MAIL_FROM,
+  connections = 4,
 }: {
   smtpUrl?: string;
   mailFrom?: string;
+  /** How many SMTP connections at most. */
+  connections?: number;
 } = {}): { send: Send; describe: string; close: () => void } {
   const domain = MAIL_FROM.match(/@([^>\s]+)/)?.[1] ?? "kattoo.local";
   const envelope = (letter: RenderedLetter & { outboxMessageId: string }) => ({
@@ -33,7 +37,13 @@ export function createSender({
   });
 
   if (SMTP_URL) {
-    const transport = nodemailer.createTransport({ pool: true, url: SMTP_URL, maxConnections: 4 });
+    const transport = nodemailer.createTransport({
+      // Given `url`, nodemailer would read nothing else (no pool: a new
+      // connection per letter); the URL's settings go in beside the others.
+      ...parseConnectionUrl(SMTP_URL),
+      pool: true,
+      maxConnections: connections,
+    });
     return {
       describe: `SMTP ${new URL(SMTP_URL).host}`,
       send: async (letter) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { getLetterRegistration } from "@/lib/emails/data";
+import { getLetterRegistrations, type LetterRegistration } from "@/lib/emails/data";
 import {
   claimDueLetters,
   markLetterAttemptFailed,
@@ -75,12 +75,17 @@ export async function sendDueLetters({
   onError,
 }: WorkerOptions): Promise<number> {
   const messages = await claimDueLetters({ workerId, limit: batchSize, claimTimeoutSeconds });
+  if (messages.length === 0) return 0;
+  const registrations = await getLetterRegistrations(
+    messages.flatMap((message) => (message.registrationId ? [message.registrationId] : [])),
+  );
   const queue = [...messages];
   await Promise.all(
     Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
       for (let message = queue.shift(); message; message = queue.shift()) {
         try {
-          const { providerMessageId } = await deliver(message, send);
+          const registration = message.registrationId ? registrations.get(message.registrationId) : undefined;
+          const { providerMessageId } = await deliver(message, registration, send);
           await markLetterSent({ id: message.id, workerId, providerMessageId });
         } catch (error) {
           onError?.(message, error);
@@ -97,10 +102,7 @@ export async function sendDueLetters({
   return messages.length;
 }
 
-async function deliver(message: OutboxMessage, send: Send) {
-  const registration = message.registrationId
-    ? await getLetterRegistration({ registrationId: message.registrationId })
-    : null;
+async function deliver(message: OutboxMessage, registration: LetterRegistration | undefined, send: Send) {
   if (!registration) throw new Error("The registration of this letter no longer exists.");
   const letter = await renderLetter({
     template: message.template as LetterTemplate,

@@ -45,6 +45,13 @@ const server = await startKattoo({
     ADMIN_PASSWORD: BENCH_ADMIN.password,
   },
 });
+// The server runs in a process group of its own: Ctrl+C stops it here.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log("Stopping…");
+    void server.stop().finally(() => process.exit(130));
+  });
+}
 // The benchmarks prepare their data through the app's own modules.
 process.env.DATABASE_URL = server.databaseUrl;
 process.env.APP_SECRET = server.secret;

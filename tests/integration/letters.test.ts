@@ -211,6 +211,31 @@ describe("every letter", () => {
   });
 });
 
+describe("the SMTP transport", () => {
+  it("sends many letters over the few connections of its pool", async () => {
+    const sender = createSender({ smtpUrl: smtp.url, connections: 2 });
+    const before = smtp.connections();
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          sender.send({
+            to: { name: "Айгүл", address: `pool-${index}@example.test` },
+            subject: "Pool",
+            html: "<p>Pool</p>",
+            text: "Pool",
+            attachments: [],
+            outboxMessageId: randomUUID(),
+          }),
+        ),
+      );
+    } finally {
+      sender.close();
+    }
+    await smtp.waitFor({ count: 20, where: (mail) => mail.subject === "Pool" });
+    expect(smtp.connections() - before).toBeLessThanOrEqual(2);
+  });
+});
+
 describe("reminders", () => {
   it("are queued once for each confirmed participant of an event starting soon", async () => {
     const soon = await createTestEvent({ capacity: 2, quotas: {} });

@@ -8,6 +8,8 @@ import { SMTPServer } from "smtp-server";
 export type TestSmtpServer = {
   url: string;
   received: ParsedMail[];
+  /** How many connections clients have opened so far. */
+  connections: () => number;
   /** Answer every message with a temporary failure (451), or accept again. */
   refuse: (refusing: boolean) => void;
   /** Waits until `count` of the messages that match `where` have arrived, and returns those. */
@@ -22,10 +24,15 @@ export type TestSmtpServer = {
 export async function startTestSmtpServer({ port = 0 }: { port?: number } = {}): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
   let refusing = false;
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -41,6 +48,7 @@ export async function startTestSmtpServer({ port = 0 }: { port?: number } = {}):
   return {
     url: `smtp://127.0.0.1:${address.port}`,
     received,
+    connections: () => connections,
     refuse: (value) => {
       refusing = value;
     },

@@ -22,6 +22,13 @@ export async function startKattoo({
   /** A data folder to start on (and keep); by default a fresh one, removed on stop. */
   dataDir?: string;
 }) {
+  const url = `http://127.0.0.1:${port}`;
+  const healthy = () =>
+    fetch(`${url}/api/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+  if (await healthy())
+    throw new Error(`Something already answers on port ${port}: stop it, or set BENCH_PORT.`);
   const dataDir = existing ?? (await mkdtemp(path.join(tmpdir(), "kattoo-bench-")));
   // As root, PostgreSQL runs as "postgres", which must reach the folder.
   await chmod(dataDir, 0o755);
@@ -40,13 +47,8 @@ export async function startKattoo({
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
   });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
-  while (
-    !(await fetch(`${url}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false))
-  ) {
+  while (!(await healthy())) {
     if (Date.now() > deadline || child.exitCode !== null)
       throw new Error("Kattoo did not start for the benchmark.");
     await sleep(50);
