@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { duplicateEvent, saveEvent, setEventStatus } from "@/lib/events/mutations";
@@ -17,6 +18,11 @@ export type EventFormState =
       values: Record<string, unknown>;
     };
 
+/** The public event pages are cached for a few seconds; staff see their change at once. */
+function revalidatePublicPages() {
+  revalidatePath("/[locale]/events/[slug]", "page");
+}
+
 /** Admin: create an event (id null) or save its settings. */
 export async function saveEventAction(
   id: string | null,
@@ -33,6 +39,7 @@ export async function saveEventAction(
     actor: { type: "STAFF", staffId: staff.id },
   });
   if (!result.ok) return { status: "refused", reason: result.reason, values };
+  revalidatePublicPages();
   redirect(`/admin/events/${result.id}/settings?saved=1`);
 }
 
@@ -43,6 +50,7 @@ export async function setEventStatusAction(id: string, formData: FormData): Prom
   const staff = await requireStaff(ADMINS);
   const status = statusSchema.parse(formData.get("status"));
   await setEventStatus({ id: z.uuid().parse(id), status, actor: { type: "STAFF", staffId: staff.id } });
+  revalidatePublicPages();
   redirect(`/admin/events/${id}/settings`);
 }
 

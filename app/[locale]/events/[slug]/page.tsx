@@ -7,7 +7,14 @@ import { getPublicEvent } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 
-export const dynamic = "force-dynamic";
+// Rendered once and served from the cache, then rendered again in the
+// background at most every few seconds: the seats left shown here lag a
+// registration by that much (docs/performance.md, event page).
+export const revalidate = 5;
+
+export function generateStaticParams() {
+  return [];
+}
 
 const loadEvent = cache((slug: string) => getPublicEvent({ slug }));
 
