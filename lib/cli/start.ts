@@ -3,13 +3,12 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import exitHook from "async-exit-hook";
 import { isBuildStale, runNpmScript } from "@/lib/cli/build";
-import { createPrismaClient } from "@/lib/database/client";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import { appUrl, dataDirectory, getEnv } from "@/lib/env";
 import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
 import { readOrCreateSecret } from "@/lib/processes/secret-file";
-import { seedDatabase } from "@/prisma/seed";
+import { isSeeded, seedDatabase } from "@/prisma/seed";
 
 // `npm start`: build if needed, start (or reach) PostgreSQL, migrate, seed
 // when empty, then serve the production build with `next start`.
@@ -49,12 +48,7 @@ async function main() {
   const applied = await applyMigrations({ databaseUrl });
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
-  const db = createPrismaClient(databaseUrl);
-  const seeded = await seedDatabase({
-    db,
-    adminEmail: env.ADMIN_EMAIL,
-    adminPassword: env.ADMIN_PASSWORD,
-  }).finally(() => db.$disconnect());
+  const { admin } = (await isSeeded(databaseUrl)) ? {} : await seed(databaseUrl);
 
   const childEnv = {
     ...process.env,
@@ -69,16 +63,17 @@ async function main() {
     [next, development ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
     childEnv,
   );
-  const worker =
-    env.OUTBOX_WORKER === "inline"
-      ? startChild(
-          "outbox worker",
-          ["--import", "tsx", "--import", "./lib/cli/server-only.mjs", "lib/cli/worker.ts"],
-          childEnv,
-        )
-      : undefined;
-  await lock?.update({ children: [server, worker].flatMap((child) => (child?.pid ? [child.pid] : [])) });
+  await lock?.update({ children: server.pid ? [server.pid] : [] });
   await waitUntilHealthy(server);
+  // Once the server answers: on two cores, the worker's start would slow the server's.
+  if (env.OUTBOX_WORKER === "inline") {
+    const worker = startChild(
+      "outbox worker",
+      ["--import", "tsx", "--import", "./lib/cli/server-only.mjs", "lib/cli/worker.ts"],
+      childEnv,
+    );
+    await lock?.update({ children: [server, worker].flatMap((child) => (child.pid ? [child.pid] : [])) });
+  }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
@@ -95,16 +90,27 @@ async function main() {
           : `kept in the local mailbox: ${appUrl()}/admin/mailbox`
     }`,
   ];
-  if (seeded.admin) {
+  if (admin) {
     lines.push(
-      `  Admin sign-in: ${seeded.admin.email}`,
-      seeded.admin.generated
-        ? `  Password:      ${seeded.admin.password}   (shown once: note it now)`
+      `  Admin sign-in: ${admin.email}`,
+      admin.generated
+        ? `  Password:      ${admin.password}   (shown once: note it now)`
         : "  Password:      the one in ADMIN_PASSWORD",
     );
   }
   lines.push("Press Ctrl+C to stop.", "");
   console.log(lines.join("\n"));
+}
+
+async function seed(databaseUrl: string) {
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = getEnv();
+  // Loaded only when there is something to seed: Prisma's client takes about
+  // a second to load, a fifth of a warm start.
+  const { createPrismaClient } = await import("@/lib/database/client");
+  const db = createPrismaClient(databaseUrl);
+  return seedDatabase({ db, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD }).finally(() =>
+    db.$disconnect(),
+  );
 }
 
 /** A process that lives and dies with this one. */
@@ -138,7 +144,7 @@ async function waitUntilHealthy(server: ChildProcess) {
     } catch {
       // Not listening yet.
     }
-    await sleep(200);
+    await sleep(50);
   }
   throw new Error(`Kattoo did not become healthy on port ${PORT} within ${HEALTH_TIMEOUT_MS / 1000} s.`);
 }

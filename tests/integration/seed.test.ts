@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { databaseUrl } from "@/lib/env";
 import { verifyPassword } from "@/lib/staff/passwords";
-import { seedDatabase } from "@/prisma/seed";
+import { isSeeded, seedDatabase } from "@/prisma/seed";
 
 async function countRows() {
   const [events, days, quotas, parties, staff] = await Promise.all([
@@ -18,6 +19,7 @@ describe("seedDatabase", () => {
   const now = new Date("2026-11-26T10:00:00Z");
 
   it("creates the demo seminar and the first admin once", async () => {
+    expect(await isSeeded(databaseUrl())).toBe(false);
     const first = await seedDatabase({ db, adminEmail: " Admin@Example.test ", now });
     expect(first.demoEventCreated).toBe(true);
     expect(first.admin).toMatchObject({ email: "admin@example.test", generated: true });
@@ -32,6 +34,7 @@ describe("seedDatabase", () => {
     const second = await seedDatabase({ db, adminEmail: "admin@example.test", now: new Date() });
     expect(second).toEqual({ demoEventCreated: false, admin: undefined });
     expect(await countRows()).toEqual(before);
+    expect(await isSeeded(databaseUrl())).toBe(true);
   });
 
   it("places the two days four weeks ahead, 9:00 in Bishkek, with 40 seats by sector", async () => {
