@@ -269,8 +269,10 @@ test("an organizer pages forward and back through a filtered list sorted by name
   await expect(pages.getByRole("link", { name: "Вперёд" })).toHaveCount(0);
   expect(forwards.flat()).toEqual(expected);
 
+  await expect(pages.getByRole("link", { name: "В начало" })).toBeVisible();
   expect(await turn("Назад")).toEqual(forwards[1]);
   expect(await turn("Назад")).toEqual(forwards[0]);
   await expect(pages.getByRole("link", { name: "Назад" })).toHaveCount(0);
+  await expect(pages.getByRole("link", { name: "В начало" })).toHaveCount(0);
   await expect(page.getByTestId("found")).toHaveText("Найдено 125 регистраций");
 });

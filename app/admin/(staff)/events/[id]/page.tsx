@@ -190,7 +190,7 @@ export default async function EventRegistrationsPage({
 
       {(previous || next) && (
         <nav className="flex items-center gap-4" aria-label={t("pages")}>
-          {start && <Link href={`?${listQuery}`}>{t("first")}</Link>}
+          {previous && <Link href={`?${listQuery}`}>{t("first")}</Link>}
           {previous && <Link href={`?${pageQuery(previous)}`}>{t("previous")}</Link>}
           {next && <Link href={`?${pageQuery(next)}`}>{t("next")}</Link>}
         </nav>
