@@ -75,7 +75,7 @@ const sortColumns = {
   status: { status: z.enum(registrationStatuses) },
 } satisfies Record<RegistrationSort, Partial<Record<keyof Prisma.RegistrationWhereInput, z.ZodType>>>;
 
-type SortColumn = "lastName" | "firstName" | "organization" | "region" | "status";
+type SortColumn = { [Sort in RegistrationSort]: keyof (typeof sortColumns)[Sort] }[RegistrationSort];
 
 function columnsOf(filters: RegistrationFilters): [SortColumn, z.ZodType][] {
   return Object.entries(sortColumns[filters.sort ?? "number"]) as [SortColumn, z.ZodType][];
