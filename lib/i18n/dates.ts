@@ -6,33 +6,47 @@ import type { Locale } from "@/lib/i18n/routing";
 /** For times that belong to no event (the staff mailbox): where Kattoo's organizers work. */
 export const STAFF_TIME_ZONE = "Asia/Bishkek";
 
-export function formatDate(date: Date, { locale, timeZone }: { locale: Locale; timeZone: string }) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date);
+type Where = { locale: Locale; timeZone: string };
+
+const styles = {
+  date: { dateStyle: "long" },
+  dateTime: { dateStyle: "long", timeStyle: "short" },
+  time: { hour: "2-digit", minute: "2-digit" },
+  weekdayDate: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Making a DateTimeFormat costs a fraction of a millisecond (it loads the
+// locale's and the zone's data); a list of 50 dates made one each. A handful
+// of locales, zones and styles: the cache stays small.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(style: keyof typeof styles, { locale, timeZone }: Where) {
+  const key = `${style} ${locale} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...styles[style], timeZone });
+    formatters.set(key, format);
+  }
+  return format;
 }
 
-export function formatDateTime(date: Date, { locale, timeZone }: { locale: Locale; timeZone: string }) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
+export function formatDate(date: Date, where: Where) {
+  return formatter("date", where).format(date);
 }
 
-export function formatTime(date: Date, { locale, timeZone }: { locale: Locale; timeZone: string }) {
-  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
+export function formatDateTime(date: Date, where: Where) {
+  return formatter("dateTime", where).format(date);
 }
 
-export function formatWeekdayDate(date: Date, { locale, timeZone }: { locale: Locale; timeZone: string }) {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone,
-  }).format(date);
+export function formatTime(date: Date, where: Where) {
+  return formatter("time", where).format(date);
+}
+
+export function formatWeekdayDate(date: Date, where: Where) {
+  return formatter("weekdayDate", where).format(date);
 }
 
 /** "2–3 May 2026" style range of an event's days. */
-export function formatDateRange(
-  start: Date,
-  end: Date,
-  { locale, timeZone }: { locale: Locale; timeZone: string },
-) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).formatRange(start, end);
+export function formatDateRange(start: Date, end: Date, where: Where) {
+  return formatter("date", where).formatRange(start, end);
 }

@@ -1,7 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { type RegistrationFilters, registrationOrder, registrationWhere } from "@/lib/registrations/filters";
+import {
+  type RegistrationFilters,
+  type RegistrationPageStart,
+  registrationCursor,
+  registrationOrder,
+  registrationsBeyond,
+  registrationWhere,
+} from "@/lib/registrations/filters";
 import { hashToken } from "@/lib/registrations/tokens";
 
 /** The registration a management link opens, with its event; null for an unknown token. */
@@ -39,59 +47,121 @@ export type ManagedRegistration = NonNullable<Awaited<ReturnType<typeof getRegis
 export const REGISTRATIONS_PAGE_SIZE = 50;
 
 /**
- * One page of an event's registrations for staff. The search matches any part
- * of the name, email, organization, position or phone, in any case.
+ * One page of an event's registrations for staff, from a cursor rather than
+ * an offset: a page far into the list costs what the first one does. The
+ * search matches any part of the name, email, organization, position or
+ * phone, in any case. `previous` and `next` start the neighbouring pages,
+ * when there are rows there.
  */
 export async function listRegistrations({
   eventId,
   filters,
-  page,
+  start,
 }: {
   eventId: string;
   filters: RegistrationFilters;
-  page: number;
-}) {
+  start?: RegistrationPageStart;
+}): Promise<{ rows: ListedRegistration[]; previous?: RegistrationPageStart; next?: RegistrationPageStart }> {
   const where = registrationWhere(eventId, filters);
-  const [total, rows] = await Promise.all([
-    db.registration.count({ where }),
-    db.registration.findMany({
-      where,
-      orderBy: registrationOrder(filters),
-      skip: (page - 1) * REGISTRATIONS_PAGE_SIZE,
-      take: REGISTRATIONS_PAGE_SIZE,
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        category: true,
-        region: true,
-        lastName: true,
-        firstName: true,
-        patronymic: true,
-        email: true,
-        organization: true,
-        position: true,
-        createdAt: true,
-      },
-    }),
-  ]);
-  return { total, rows, pages: Math.max(1, Math.ceil(total / REGISTRATIONS_PAGE_SIZE)) };
+  const backwards = start?.backwards ?? false;
+  // One row more than a page says whether the list goes on beyond it.
+  const found = await db.registration.findMany({
+    where: start ? { AND: [where, registrationsBeyond(filters, start)] } : where,
+    orderBy: registrationOrder(filters, { backwards }),
+    take: REGISTRATIONS_PAGE_SIZE + 1,
+    select: listedColumns,
+  });
+  const more = found.length > REGISTRATIONS_PAGE_SIZE;
+  // Back at the list's start, or past its end (rows changed since the link
+  // was made): the first page, whole.
+  if (start && (backwards ? !more : found.length === 0)) return listRegistrations({ eventId, filters });
+  const rows = found.slice(0, REGISTRATIONS_PAGE_SIZE);
+  if (backwards) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    // Going forwards, the cursor's own row lies behind; going backwards, ahead.
+    previous:
+      first && start && (!backwards || more)
+        ? { cursor: registrationCursor(filters, first), backwards: true }
+        : undefined,
+    next:
+      last && (backwards || more)
+        ? { cursor: registrationCursor(filters, last), backwards: false }
+        : undefined,
+  };
 }
 
-/** How many registrations an event has in each status and, for confirmed ones, each sector. */
+const listedColumns = {
+  id: true,
+  number: true,
+  status: true,
+  category: true,
+  region: true,
+  lastName: true,
+  firstName: true,
+  patronymic: true,
+  email: true,
+  organization: true,
+  position: true,
+  createdAt: true,
+} as const;
+
+type ListedRegistration = Prisma.RegistrationGetPayload<{ select: typeof listedColumns }>;
+
+/**
+ * How many registrations an event has in each status and sector (`cells`);
+ * from them, in each status, and confirmed in each sector.
+ */
 export async function countRegistrations({ eventId }: { eventId: string }) {
-  const rows = await db.registration.groupBy({
+  const cells = await db.registration.groupBy({
     by: ["status", "category"],
     where: { eventId },
     _count: { _all: true },
   });
   const byStatus: Partial<Record<RegistrationStatus, number>> = {};
   const confirmedByCategory: Partial<Record<ParticipantCategory, number>> = {};
-  for (const row of rows) {
-    byStatus[row.status] = (byStatus[row.status] ?? 0) + row._count._all;
-    if (row.status === "CONFIRMED") confirmedByCategory[row.category] = row._count._all;
+  for (const cell of cells) {
+    byStatus[cell.status] = (byStatus[cell.status] ?? 0) + cell._count._all;
+    if (cell.status === "CONFIRMED") confirmedByCategory[cell.category] = cell._count._all;
   }
-  return { byStatus, confirmedByCategory };
+  return { cells, byStatus, confirmedByCategory };
+}
+
+/** Beyond this many matching rows the list says "more than", rather than count them all on every page. */
+export const FOUND_COUNT_LIMIT = 10_000;
+
+/**
+ * How many registrations the list's filters find, counting rows only when
+ * nothing else tells: filters of status and sector alone add up the event's
+ * counts; a list that fits on its first page (`onePage`, its rows) is its
+ * length; anything else is counted up to FOUND_COUNT_LIMIT (`more` beyond).
+ */
+export async function countFound({
+  eventId,
+  filters,
+  counts,
+  onePage,
+}: {
+  eventId: string;
+  filters: RegistrationFilters;
+  counts: Awaited<ReturnType<typeof countRegistrations>>;
+  onePage?: number;
+}): Promise<{ count: number; more: boolean }> {
+  const { status, category, sort: _sort, desc: _desc, ...narrowing } = filters;
+  if (Object.values(narrowing).every((value) => value === undefined)) {
+    const cells = counts.cells.filter(
+      (cell) => (!status || cell.status === status) && (!category || cell.category === category),
+    );
+    return { count: cells.reduce((sum, cell) => sum + cell._count._all, 0), more: false };
+  }
+  if (onePage !== undefined) return { count: onePage, more: false };
+  const counted = await db.registration.count({
+    where: registrationWhere(eventId, filters),
+    take: FOUND_COUNT_LIMIT + 1,
+  });
+  return { count: Math.min(counted, FOUND_COUNT_LIMIT), more: counted > FOUND_COUNT_LIMIT };
 }
 
 /** One registration for staff: details, the letters sent about it, and its history. */

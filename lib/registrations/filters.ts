@@ -59,21 +59,136 @@ export function registrationWhere(
   };
 }
 
-/** The order of the rows; arrival order breaks ties so pages never overlap. */
+export type RegistrationSort = (typeof registrationSorts)[number];
+
+/**
+ * The columns each sort orders by, with the values a paging cursor may hold
+ * for them. The arrival number follows every sort, in the same direction: the
+ * order is total, so a row's values alone say where it stands. Enum columns
+ * sort in their database type's order, which is that of these lists.
+ */
+const sortColumns = {
+  number: {},
+  name: { lastName: z.string().max(200), firstName: z.string().max(200) },
+  organization: { organization: z.string().max(300) },
+  region: { region: z.enum(regions) },
+  status: { status: z.enum(registrationStatuses) },
+} satisfies Record<RegistrationSort, Partial<Record<keyof Prisma.RegistrationWhereInput, z.ZodType>>>;
+
+type SortColumn = { [Sort in RegistrationSort]: keyof (typeof sortColumns)[Sort] }[RegistrationSort];
+
+function columnsOf(filters: RegistrationFilters): [SortColumn, z.ZodType][] {
+  return Object.entries(sortColumns[filters.sort ?? "number"]) as [SortColumn, z.ZodType][];
+}
+
+/** `backwards` reverses the list's order: the rows before a cursor, nearest first. */
+function directionOf(filters: RegistrationFilters, backwards: boolean): Prisma.SortOrder {
+  return (filters.desc === "1") !== backwards ? "desc" : "asc";
+}
+
+/** The order of the rows; the arrival number breaks ties, so pages never overlap. */
 export function registrationOrder(
   filters: RegistrationFilters,
+  { backwards = false }: { backwards?: boolean } = {},
 ): Prisma.RegistrationOrderByWithRelationInput[] {
-  const direction = filters.desc ? "desc" : "asc";
-  switch (filters.sort) {
-    case "name":
-      return [{ lastName: direction }, { firstName: direction }, { number: "asc" }];
-    case "organization":
-      return [{ organization: direction }, { number: "asc" }];
-    case "region":
-      return [{ region: direction }, { number: "asc" }];
-    case "status":
-      return [{ status: direction }, { number: "asc" }];
-    default:
-      return [{ number: direction }];
+  const direction = directionOf(filters, backwards);
+  return [...columnsOf(filters).map(([column]) => ({ [column]: direction })), { number: direction }];
+}
+
+/** Where one row stands in the list's order: its sort columns' values and its number. */
+export type RegistrationCursor = Record<string, string | number>;
+
+/** Where a page of the list starts: after a row, or (`backwards`) before it. */
+export type RegistrationPageStart = { cursor: RegistrationCursor; backwards: boolean };
+
+export function registrationCursor(
+  filters: RegistrationFilters,
+  row: Record<SortColumn | "number", unknown>,
+): RegistrationCursor {
+  return Object.fromEntries(
+    [...columnsOf(filters).map(([column]) => column), "number" as const].map((column) => [
+      column,
+      row[column],
+    ]),
+  ) as RegistrationCursor;
+}
+
+/** The page start as the list's links carry it: `after=` or `before=` a cursor in base64url JSON. */
+export function pageStartQuery({ cursor, backwards }: RegistrationPageStart): URLSearchParams {
+  return new URLSearchParams([
+    [backwards ? "before" : "after", Buffer.from(JSON.stringify(cursor)).toString("base64url")],
+  ]);
+}
+
+/**
+ * The page start in an address, checked against the list's sort; anything
+ * unreadable (edited by hand, or left from another sort) is no start at all,
+ * which is the first page.
+ */
+export function parsePageStart(
+  params: SearchParams,
+  filters: RegistrationFilters,
+): RegistrationPageStart | undefined {
+  const schema = z.object({ ...Object.fromEntries(columnsOf(filters)), number: z.int().positive() });
+  for (const [key, backwards] of [
+    ["after", false],
+    ["before", true],
+  ] as const) {
+    const value = params instanceof URLSearchParams ? params.get(key) : [params[key]].flat()[0];
+    if (!value) continue;
+    const parsed = schema.safeParse(readJson(Buffer.from(value, "base64url").toString()));
+    return parsed.success ? { cursor: parsed.data as RegistrationCursor, backwards } : undefined;
   }
+  return undefined;
+}
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The rows beyond a cursor in the list's order (or, `backwards`, its
+ * reverse). Prisma has no row comparison, so (a, b, number) > (x, y, n) is
+ * spelled out: a > x, or a = x and b > y, or both equal and number > n. The
+ * lone bound a ≥ x repeats the first branch's column so that PostgreSQL can
+ * start its index scan at the cursor rather than filter from the list's start.
+ */
+export function registrationsBeyond(
+  filters: RegistrationFilters,
+  { cursor, backwards }: RegistrationPageStart,
+): Prisma.RegistrationWhereInput {
+  const ascending = directionOf(filters, backwards) === "asc";
+  const columns: [SortColumn | "number", z.ZodType | undefined][] = [
+    ...columnsOf(filters),
+    ["number", undefined],
+  ];
+  const beyond = ([column, schema]: (typeof columns)[number], orEqual: boolean) => {
+    const value = cursor[column];
+    // An enum has no "greater than" in Prisma: name the values that sort after.
+    if (schema instanceof z.ZodEnum) {
+      const options = schema.options as string[];
+      const at = options.indexOf(value as string);
+      const after = options.slice(orEqual ? at : at + 1);
+      const before = options.slice(0, orEqual ? at + 1 : at);
+      return { [column]: { in: ascending ? after : before } };
+    }
+    const operator = ascending ? (orEqual ? "gte" : "gt") : orEqual ? "lte" : "lt";
+    return { [column]: { [operator]: value } };
+  };
+  const [first] = columns as [(typeof columns)[number]];
+  return {
+    AND: [
+      beyond(first, true),
+      {
+        OR: columns.map((column, index) => ({
+          ...Object.fromEntries(columns.slice(0, index).map(([equal]) => [equal, cursor[equal]])),
+          ...beyond(column, false),
+        })),
+      },
+    ],
+  };
 }

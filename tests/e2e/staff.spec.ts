@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { insertRegistrations } from "../support/bulk-registrations";
 import { sql } from "./database";
 import { createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
 
@@ -213,4 +214,65 @@ test("a staff member changes their password, which ends the session; only the ne
   await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
   await signIn(page, { email: account.email, password: "a-brand-new-password-42" });
   await expect(page).toHaveURL("/admin");
+});
+
+test("an organizer pages forward and back through a filtered list sorted by name, each row once", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // An event of its own, long closed and made long ago, so no other test's lists or counts move.
+  const text = JSON.stringify({ ru: "Семинар для страниц" });
+  const [event] = await sql<{ id: string }>(
+    `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
+                        capacity, registration_closes_at, created_at, updated_at)
+     VALUES (gen_random_uuid(), $1, 'DRAFT', $2, $2, $2, $2, $2, $2, 500, now() - interval '1 day',
+             now() - interval '10 years', now())
+     RETURNING id`,
+    [`pages-${randomUUID().slice(0, 8)}`, text],
+  );
+  if (!event) throw new Error("no event");
+  await insertRegistrations((query, values) => sql(query, values), {
+    eventId: event.id,
+    count: 500,
+    tag: randomUUID(),
+  });
+  const expected = (
+    await sql<{ number: number }>(
+      `SELECT number FROM registration WHERE event_id = $1 AND category = 'LOCAL_GOVERNMENT'
+       ORDER BY last_name DESC, first_name DESC, number DESC`,
+      [event.id],
+    )
+  ).map((row) => String(row.number));
+  expect(expected).toHaveLength(125);
+
+  await signIn(page);
+  await expect(page).toHaveURL("/admin");
+  await page.goto(`/admin/events/${event.id}`);
+  await page.getByLabel("Сектор").selectOption({ label: "Местное самоуправление" });
+  await page.getByLabel("Порядок").selectOption({ label: "По фамилии" });
+  await page.getByLabel("В обратном порядке").check();
+  await expect(page).toHaveURL(/desc=1/);
+  await expect(page.getByTestId("found")).toHaveText("Найдено 125 регистраций");
+
+  const pages = page.getByRole("navigation", { name: "Страницы списка" });
+  const numbers = () => page.getByTestId("number").allTextContents();
+  /** Follows a link of the pages' navigation; resolves with the numbers the next page shows. */
+  const turn = async (name: "Вперёд" | "Назад") => {
+    const first = (await numbers())[0] ?? "";
+    await pages.getByRole("link", { name }).click();
+    await expect(page.getByTestId("number").first()).not.toHaveText(first);
+    return numbers();
+  };
+  await expect(pages.getByRole("link", { name: "Назад" })).toHaveCount(0);
+  const forwards = [await numbers(), await turn("Вперёд"), await turn("Вперёд")];
+  expect(forwards.map((shown) => shown.length)).toEqual([50, 50, 25]);
+  await expect(pages.getByRole("link", { name: "Вперёд" })).toHaveCount(0);
+  expect(forwards.flat()).toEqual(expected);
+
+  await expect(pages.getByRole("link", { name: "В начало" })).toBeVisible();
+  expect(await turn("Назад")).toEqual(forwards[1]);
+  expect(await turn("Назад")).toEqual(forwards[0]);
+  await expect(pages.getByRole("link", { name: "Назад" })).toHaveCount(0);
+  await expect(pages.getByRole("link", { name: "В начало" })).toHaveCount(0);
+  await expect(page.getByTestId("found")).toHaveText("Найдено 125 регистраций");
 });
