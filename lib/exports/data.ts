@@ -2,60 +2,69 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ExportRow } from "@/lib/exports/cells";
 import { type ExportOptions, exportOptionsSchema } from "@/lib/exports/schema";
-import { type RegistrationFilters, registrationOrder, registrationWhere } from "@/lib/registrations/filters";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RegistrationFilters } from "@/lib/registrations/filters";
+import { registrationOrderSql, registrationWhereSql } from "@/lib/registrations/filters-sql";
 
 /** The rows an export will hold: the registrations list's own filters. */
-export function countExportRows({ eventId, filters }: { eventId: string; filters: RegistrationFilters }) {
-  return db.registration.count({ where: registrationWhere(eventId, filters) });
+export async function countExportRows({
+  eventId,
+  filters,
+}: {
+  eventId: string;
+  filters: RegistrationFilters;
+}) {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM registration r WHERE ${registrationWhereSql(eventId, filters)}`;
+  return row?.count ?? 0;
 }
 
 /**
  * The filtered registrations in the list's order, a batch at a time, so an
- * export holds one batch in memory whatever its size. Keyset pagination: each
- * batch starts after the last row of the one before (by the unique arrival
- * number, Prisma's cursor), never with OFFSET.
+ * export holds two batches in memory at most, whatever its size (the one
+ * written and the one read ahead). Keyset pagination: each
+ * batch starts after the last row of the one before, never with OFFSET. One
+ * statement per batch, in SQL rather than through Prisma's models, whose
+ * mapping of each row cost more than the query: the days attended come
+ * aggregated, and the time of registration comes as the wall clock of the
+ * event's zone, to the minute.
  */
 export async function* registrationBatches({
-  eventId,
+  event,
   filters,
-  batchSize = 1000,
+  batchSize = 5000,
 }: {
-  eventId: string;
+  event: { id: string; timeZone: string };
   filters: RegistrationFilters;
   batchSize?: number;
 }): AsyncGenerator<ExportRow[]> {
-  const where = registrationWhere(eventId, filters);
-  const orderBy = registrationOrder(filters);
-  let after: number | undefined;
-  for (;;) {
-    const rows = await db.registration.findMany({
-      where,
-      orderBy,
-      take: batchSize,
-      ...(after === undefined ? {} : { cursor: { number: after }, skip: 1 }),
-      select: {
-        number: true,
-        status: true,
-        category: true,
-        region: true,
-        gender: true,
-        lastName: true,
-        firstName: true,
-        patronymic: true,
-        organization: true,
-        position: true,
-        email: true,
-        phone: true,
-        needsAccommodation: true,
-        dietaryNeeds: true,
-        accessibilityNeeds: true,
-        createdAt: true,
-        attendance: { select: { eventDayId: true } },
-      },
-    });
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchSize) return;
-    after = rows.at(-1)?.number;
+  const where = registrationWhereSql(event.id, filters);
+  const order = registrationOrderSql(filters);
+  const read = (after: Prisma.Sql) => db.$queryRaw<ExportRow[]>`
+    SELECT r.number, r.status, r.category, r.region, r.gender, r.last_name AS "lastName",
+      r.first_name AS "firstName", r.patronymic, r.organization, r.position, r.email, r.phone,
+      r.needs_accommodation AS "needsAccommodation", r.dietary_needs AS "dietaryNeeds",
+      r.accessibility_needs AS "accessibilityNeeds",
+      date_trunc('minute', r.created_at AT TIME ZONE ${event.timeZone}) AS "createdAt",
+      ARRAY(SELECT a.event_day_id::text FROM attendance a WHERE a.registration_id = r.id) AS "attendedDayIds"
+    FROM registration r
+    WHERE ${where} AND ${after}
+    ORDER BY ${order.orderBy}
+    LIMIT ${batchSize}`;
+  let next = read(Prisma.sql`TRUE`);
+  try {
+    for (;;) {
+      const rows = await next;
+      const last = rows.at(-1);
+      const more = last !== undefined && rows.length === batchSize;
+      // The database reads the next batch while this one is written out.
+      if (more) next = read(order.after(last));
+      if (last) yield rows;
+      if (!more) return;
+    }
+  } finally {
+    // A reader gone early: nobody waits for the batch read ahead.
+    next.catch(() => {});
   }
 }
 

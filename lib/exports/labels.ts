@@ -26,7 +26,18 @@ export type ExportLabels = {
 
 export function exportLabels(locale: Locale): ExportLabels {
   const t = createTranslator({ locale, messages: messages[locale] });
-  const lookup = (namespace: string) => (code: string) => t(`${namespace}.${code}` as "admin.title");
+  // Each code translated once: an export asks for the same few codes on every row.
+  const lookup = (namespace: string) => {
+    const translated = new Map<string, string>();
+    return (code: string) => {
+      let text = translated.get(code);
+      if (text === undefined) {
+        text = t(`${namespace}.${code}` as "admin.title");
+        translated.set(code, text);
+      }
+      return text;
+    };
+  };
   return {
     column: (column) => t(`admin.exports.columns.${column}`),
     status: lookup("admin.status"),

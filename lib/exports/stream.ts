@@ -2,7 +2,7 @@ import "server-only";
 import { PassThrough } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import ExcelJS from "exceljs";
-import { type Cell, cellValue, type ExportRow, neutralizeFormula } from "@/lib/exports/cells";
+import { type Cell, type ExportRow, neutralizeFormula, rowCells } from "@/lib/exports/cells";
 import { type ExportEvent, registrationBatches } from "@/lib/exports/data";
 import type { ExportLabels } from "@/lib/exports/labels";
 import type { ExportColumn, ExportOptions } from "@/lib/exports/schema";
@@ -38,7 +38,7 @@ export function exportStream(request: ExportRequest): ReadableStream<Uint8Array>
 
 function rows(request: ExportRequest) {
   return registrationBatches({
-    eventId: request.event.id,
+    event: request.event,
     filters: request.filters,
     batchSize: request.batchSize,
   });
@@ -54,27 +54,24 @@ function csvText(cell: Cell): string {
   return neutralizeFormula(cell);
 }
 
-export function csvLine(cells: Cell[], separator: "," | ";"): string {
+const NEEDS_QUOTES = { ",": /[",\r\n]/, ";": /[";\r\n]/ } as const;
+
+function csvLine(cells: Cell[], separator: "," | ";"): string {
   const fields = cells.map((cell) => {
     const text = csvText(cell);
-    return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
+    return NEEDS_QUOTES[separator].test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   });
   return `${fields.join(separator)}\r\n`;
 }
 
 async function* csvChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
-  const { options, labels, event } = request;
+  const { options, labels } = request;
   const separator = options.separator === "comma" ? "," : ";";
+  const cells = rowCells(options.columns, labels);
   const encoder = new TextEncoder();
   yield encoder.encode(`\uFEFF${csvLine(options.columns.map(labels.column), separator)}`);
   for await (const batch of rows(request)) {
-    const lines = batch.map((row) =>
-      csvLine(
-        options.columns.map((column) => cellValue(column, row, { labels, timeZone: event.timeZone })),
-        separator,
-      ),
-    );
-    yield encoder.encode(lines.join(""));
+    yield encoder.encode(batch.map((row) => csvLine(cells(row), separator)).join(""));
   }
 }
 
@@ -139,8 +136,7 @@ async function writeWorkbook(request: ExportRequest, output: PassThrough) {
   await writeSheet(registrations, output, {
     header: options.columns.map(labels.column),
     batches: rows(request),
-    values: (row) =>
-      options.columns.map((column) => cellValue(column, row, { labels, timeZone: event.timeZone })),
+    values: rowCells(options.columns, labels),
   });
 
   // Participants × days: 1 where present, and the number of days.
@@ -151,6 +147,7 @@ async function writeWorkbook(request: ExportRequest, output: PassThrough) {
     ...event.days.map(() => ({ width: 12 })),
     { width: 10 },
   ];
+  const names = rowCells(nameColumns, labels);
   await writeSheet(attendance, output, {
     header: [
       ...nameColumns.map(labels.column),
@@ -158,14 +155,11 @@ async function writeWorkbook(request: ExportRequest, output: PassThrough) {
       labels.total,
     ],
     batches: rows(request),
-    values: (row) => {
-      const present = new Set(row.attendance.map((mark) => mark.eventDayId));
-      return [
-        ...nameColumns.map((column) => cellValue(column, row, { labels, timeZone: event.timeZone })),
-        ...event.days.map((day) => (present.has(day.id) ? 1 : null)),
-        present.size,
-      ];
-    },
+    values: (row) => [
+      ...names(row),
+      ...event.days.map((day) => (row.attendedDayIds.includes(day.id) ? 1 : null)),
+      row.attendedDayIds.length,
+    ],
   });
   await workbook.commit();
 }
@@ -206,9 +200,20 @@ async function writeSheet(
   const headerRow = sheet.addRow(header);
   headerRow.font = { bold: true };
   headerRow.commit();
+  // exceljs gives each cell a copy of its column's style and serializes every
+  // copy to look it up in the workbook's styles, which took longer than
+  // writing the cell; cells given the column's own style object share one
+  // lookup (exceljs remembers it by object).
+  const styles = header.map((_, index) => sheet.getColumn(index + 1).style);
   let count = 0;
   for await (const batch of batches) {
-    for (const row of batch) sheet.addRow(values(row).map(xlsxCell)).commit();
+    for (const row of batch) {
+      const added = sheet.addRow(values(row).map(xlsxCell));
+      added.eachCell({ includeEmpty: true }, (cell, column) => {
+        cell.style = styles[column - 1] ?? {};
+      });
+      added.commit();
+    }
     count += batch.length;
     await caughtUp(sheet, output);
   }

@@ -5,12 +5,12 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getEventForExport } from "@/lib/exports/data";
+import { countExportRows, getEventForExport, registrationBatches } from "@/lib/exports/data";
 import { exportLabels } from "@/lib/exports/labels";
 import { type ExportOptions, exportOptionsSchema } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
 import type { EventDay } from "@/lib/generated/prisma/client";
-import type { RegistrationFilters } from "@/lib/registrations/filters";
+import { type RegistrationFilters, registrationOrder, registrationWhere } from "@/lib/registrations/filters";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { insertRegistrations } from "../support/bulk-registrations";
 import { createTestEvent, registrationInput } from "../support/factories";
@@ -197,6 +197,8 @@ describe("exports of an event's registrations", () => {
         filters: {},
         options: options({ format }),
         labels: exportLabels("ru"),
+        // Smaller than both exports, which then differ in the number of batches only.
+        batchSize: 1000,
       })) {
         bytes += chunk.byteLength;
         if (Date.now() - sampledAt > 25) {
@@ -213,6 +215,45 @@ describe("exports of an event's registrations", () => {
       expect(twentyThousand.bytes).toBeGreaterThan(9 * twoThousand.bytes);
       // Ten times the rows; a buffered export would need about ten times the memory.
       expect(twentyThousand.growth, format).toBeLessThan(2 * Math.max(twoThousand.growth, 4 * 1024 * 1024));
+    }
+  });
+
+  it("holds the list's rows in the list's order, for every filter and sort, across batches", async () => {
+    const event = await createTestEvent({ capacity: 1000, quotas: {}, days: 2 });
+    await insertRegistrations((sql, params) => db.$executeRawUnsafe(sql, ...params), {
+      eventId: event.id,
+      count: 300,
+      tag: randomUUID(),
+    });
+    // Namesakes, so that sorting by name has ties for the arrival number to break.
+    for (let i = 0; i < 4; i++) {
+      const result = await createRegistration({ slug: event.slug, locale: "ru", input: registrationInput() });
+      if (!result.ok) throw new Error(result.reason);
+    }
+    const [day] = await db.eventDay.findMany({ where: { eventId: event.id }, orderBy: { startsAt: "asc" } });
+    const sorts = [undefined, "number", "name", "organization", "region", "status"] as const;
+    const cases: RegistrationFilters[] = [
+      ...sorts.flatMap((sort) => [{ sort }, { sort, desc: "1" as const }]),
+      { status: "CONFIRMED", sort: "name" },
+      { category: "CIVIL_SOCIETY", region: "OSH", desc: "1" },
+      { gender: "FEMALE", day: day?.id, sort: "organization" },
+      { q: "асан" },
+      // Prisma's `contains` leaves % and _ as wildcards; so must the export.
+      { q: "өмүрбекова-1_", sort: "status", desc: "1" },
+      { q: "%" },
+    ];
+    for (const filters of cases) {
+      const listed = await db.registration.findMany({
+        where: registrationWhere(event.id, filters),
+        orderBy: registrationOrder(filters),
+        select: { number: true },
+      });
+      const exported: number[] = [];
+      for await (const batch of registrationBatches({ event, filters, batchSize: 7 })) {
+        exported.push(...batch.map((row) => row.number));
+      }
+      expect(exported, JSON.stringify(filters)).toEqual(listed.map((row) => row.number));
+      expect(await countExportRows({ eventId: event.id, filters })).toBe(listed.length);
     }
   });
 });
