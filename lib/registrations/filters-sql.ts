@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { RegistrationFilters } from "@/lib/registrations/filters";
+import { type RegistrationFilters, registrationOrder } from "@/lib/registrations/filters";
 
-// The list's filters and order (registrationWhere and registrationOrder in
-// filters.ts) as SQL over `registration r`, for reads too large for Prisma's
+// The list's filters (registrationWhere in filters.ts) as SQL over
+// `registration r`, and its order (registrationOrder) turned into SQL, for reads too large for Prisma's
 // models: an export reads a hundred thousand rows, and Prisma's mapping of
 // each one cost more than the query. Apart from filters.ts because the list's
 // client component imports that file, and Prisma's SQL builder is server code.
@@ -26,50 +26,28 @@ export function registrationWhereSql(eventId: string, filters: RegistrationFilte
   return Prisma.join(conditions, " AND ");
 }
 
-/** What a keyset needs of the last row read to continue after it, in any of the list's orders. */
-export type RegistrationSortKey = {
-  number: number;
-  lastName: string;
-  firstName: string;
-  organization: string;
-  region: string;
-  status: string;
-};
-
-/** The columns each sort orders by before the arrival number, which breaks ties (registrationOrder). */
-const SORT_COLUMNS = {
-  name: {
-    columns: [Prisma.raw("r.last_name"), Prisma.raw("r.first_name")],
-    values: (row: RegistrationSortKey) => [row.lastName, row.firstName],
-  },
-  organization: { columns: [Prisma.raw("r.organization")], values: (row) => [row.organization] },
-  region: { columns: [Prisma.raw("r.region")], values: (row) => [row.region] },
-  status: { columns: [Prisma.raw("r.status")], values: (row) => [row.status] },
-} satisfies Record<string, { columns: Prisma.Sql[]; values: (row: RegistrationSortKey) => string[] }>;
+/** A field of the list's order as its column: lastName is r.last_name. */
+function column(field: string): Prisma.Sql {
+  return Prisma.raw(`r.${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`);
+}
 
 /**
- * The list's order as ORDER BY, and the condition for the rows that come
- * after a given one in it: keyset pagination for any sort.
+ * The list's order (registrationOrder: its columns, then the arrival number,
+ * all in one direction) as ORDER BY, and the rows that come after a given
+ * one in it, by a row comparison: keyset pagination for any sort.
  */
 export function registrationOrderSql(filters: RegistrationFilters): {
   orderBy: Prisma.Sql;
-  after: (row: RegistrationSortKey) => Prisma.Sql;
+  after: (row: Record<string, unknown>) => Prisma.Sql;
 } {
-  const direction = Prisma.raw(filters.desc ? "DESC" : "ASC");
-  const beyond = Prisma.raw(filters.desc ? "<" : ">");
-  if (!filters.sort || filters.sort === "number") {
-    return {
-      orderBy: Prisma.sql`r.number ${direction}`,
-      after: (row) => Prisma.sql`r.number ${beyond} ${row.number}`,
-    };
-  }
-  const { columns, values } = SORT_COLUMNS[filters.sort];
-  const key = Prisma.join(columns);
+  const order = registrationOrder(filters);
+  const fields = order.flatMap((entry) => Object.keys(entry));
+  const ascending = order.every((entry) => Object.values(entry).every((direction) => direction === "asc"));
+  const direction = Prisma.raw(ascending ? "ASC" : "DESC");
+  const columns = Prisma.join(fields.map(column));
   return {
-    orderBy: Prisma.sql`${Prisma.join(columns.map((column) => Prisma.sql`${column} ${direction}`))}, r.number ASC`,
-    after: (row) => {
-      const last = Prisma.join(values(row));
-      return Prisma.sql`((${key}) ${beyond} (${last}) OR ((${key}) = (${last}) AND r.number > ${row.number}))`;
-    },
+    orderBy: Prisma.join(fields.map((field) => Prisma.sql`${column(field)} ${direction}`)),
+    after: (row) =>
+      Prisma.sql`(${columns}) ${Prisma.raw(ascending ? ">" : "<")} (${Prisma.join(fields.map((field) => row[field]))})`,
   };
 }

@@ -11,7 +11,7 @@ import { type BenchRow, measured, repeat } from "./support/stats";
 // in the same run. Then: how soon a registration shows in the seats left.
 
 const CLIENTS = 50;
-const SECONDS = 10;
+const SECONDS = 5;
 const RUNS = 3;
 
 type Run = { perSecond: number; p50: number; p99: number; errors: number };
