@@ -3,12 +3,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { type RegistrationFilters, registrationOrder } from "@/lib/registrations/filters";
 
 // The list's filters (registrationWhere in filters.ts) as SQL over
-// `registration r`, and its order (registrationOrder) turned into SQL, for reads too large for Prisma's
-// models: an export reads a hundred thousand rows, and Prisma's mapping of
-// each one cost more than the query. Apart from filters.ts because the list's
-// client component imports that file, and Prisma's SQL builder is server code.
-// tests/integration/exports.test.ts holds both to the same
-// rows in the same order, for every filter and sort.
+// `registration r`, and its order (registrationOrder) turned into SQL, for
+// reads too large for Prisma's models: an export reads a hundred thousand
+// rows, and Prisma's mapping of each one cost more than the query. Apart from
+// filters.ts because the list's client component imports that file, and
+// Prisma's SQL builder is server code. tests/integration/exports.test.ts
+// holds both to the same rows in the same order, for every filter and sort.
 
 export function registrationWhereSql(eventId: string, filters: RegistrationFilters): Prisma.Sql {
   const conditions = [Prisma.sql`r.event_id = ${eventId}::uuid`];
