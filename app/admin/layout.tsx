@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import "../globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,10 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-// The messages the staff area's client components read (useTranslations in
-// components/); the server reads the rest where it renders. All of them made
-// 40 KB of every staff page's payload, serialized and parsed on each request.
-const clientNamespaces = ["category", "categoryHint", "errors", "gender", "manage", "region", "register"];
+// The staff area's client components read the registration form's messages
+// and these of "admin" (lib/i18n/client-messages.ts).
 const clientAdminNamespaces = [
   "account",
   "checkIn",
@@ -27,10 +26,6 @@ const clientAdminNamespaces = [
   "status",
 ];
 
-function pick<T>(messages: Record<string, T>, keys: string[]): Record<string, T> {
-  return Object.fromEntries(keys.map((key) => [key, messages[key] as T]));
-}
-
 export default async function AdminRootLayout({ children }: LayoutProps<"/admin">) {
   const messages = await getMessages();
   return (
@@ -38,8 +33,8 @@ export default async function AdminRootLayout({ children }: LayoutProps<"/admin"
       <body className="min-h-screen bg-stone-50">
         <NextIntlClientProvider
           messages={{
-            ...pick(messages, clientNamespaces),
-            admin: pick(messages.admin as Record<string, unknown>, clientAdminNamespaces),
+            ...pickMessages(messages, registrationFormNamespaces),
+            admin: pickMessages(messages.admin as Record<string, unknown>, clientAdminNamespaces),
           }}
         >
           {children}

@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/routing";
 // Rendered once and served from the cache, then rendered again in the
 // background at most every few seconds: the seats left shown here lag a
 // registration by that much (docs/performance.md, event page).
-export const revalidate = 5;
+export const revalidate = 3;
 
 export function generateStaticParams() {
   return [];
