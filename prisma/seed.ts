@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
-import pg from "pg";
+import { queryOnce } from "@/lib/database/query-once";
 import { calendarDate, zonedInstant, zonedParts } from "@/lib/events/rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generatePassword, hashPassword } from "@/lib/staff/passwords";
@@ -40,18 +40,13 @@ export async function seedDatabase({
  * nothing to seed does not load Prisma. The same two questions as below.
  */
 export async function isSeeded(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ seeded: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM event WHERE slug = $1)
-          AND EXISTS (SELECT 1 FROM staff_user) AS seeded`,
-      [demoEventTexts.slug],
-    );
-    return rows[0]?.seeded === true;
-  } finally {
-    await client.end();
-  }
+  const [row] = await queryOnce<{ seeded: boolean }>(
+    databaseUrl,
+    `SELECT EXISTS (SELECT 1 FROM event WHERE slug = $1)
+        AND EXISTS (SELECT 1 FROM staff_user) AS seeded`,
+    [demoEventTexts.slug],
+  );
+  return row?.seeded === true;
 }
 
 async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Promise<boolean> {

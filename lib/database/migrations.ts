@@ -9,7 +9,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
-import pg from "pg";
+import { queryOnce } from "@/lib/database/query-once";
 
 // Prisma Migrate without a downloaded engine: Prisma's own schema engine
 // compiled to WebAssembly, talking to PostgreSQL through the pg adapter. The
@@ -209,10 +209,9 @@ export async function readMigrationList(): Promise<MigrationList> {
  * cost every start about half a second.
  */
 async function allApplied(databaseUrl: string, migrationsList: MigrationList): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
   try {
-    const { rows } = await client.query<{ name: string }>(
+    const rows = await queryOnce<{ name: string }>(
+      databaseUrl,
       "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
     );
     const applied = new Set(rows.map((row) => row.name));
@@ -221,8 +220,6 @@ async function allApplied(databaseUrl: string, migrationsList: MigrationList): P
     // No migrations table yet (a fresh database), or anything else: the
     // engine decides, and reports what is wrong.
     return false;
-  } finally {
-    await client.end();
   }
 }
 

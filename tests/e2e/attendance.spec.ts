@@ -1,62 +1,28 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { sql } from "./database";
+import { insertClosedEvent, sql } from "./database";
 import { fillRegistration, russian, uniqueEmail } from "./registration-helpers";
+import { createStaff, signIn } from "./staff-helpers";
 
 // An organizer at the door: registers a walk-in and marks them present in
-// one step, then corrects the attendance grid. On an event of its own, a
-// draft whose registration has closed, so that no other test's counts move;
-// made long ago, so that it is listed last and tests that open the newest
-// event still find theirs.
+// one step, then corrects the attendance grid, on an event of its own
+// (insertClosedEvent).
 
 async function closedEventWithOneDay() {
-  const text = JSON.stringify({ ru: "Семинар у двери" });
-  const [event] = await sql<{ id: string }>(
-    `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
-                        capacity, registration_closes_at, created_at, updated_at)
-     VALUES (gen_random_uuid(), $1, 'DRAFT', $2, $2, $2, $2, $2, $2, 10, now() - interval '1 day',
-             now() - interval '10 years', now())
-     RETURNING id`,
-    [`door-${randomUUID().slice(0, 8)}`, text],
-  );
-  if (!event) throw new Error("no event");
+  const eventId = await insertClosedEvent({ title: "Семинар у двери", slugPrefix: "door", capacity: 10 });
   const [day] = await sql<{ id: string }>(
     `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
      VALUES (gen_random_uuid(), $1, (now() + interval '1 day')::date, now() + interval '1 day',
              now() + interval '1 day 8 hours')
      RETURNING id`,
-    [event.id],
+    [eventId],
   );
   if (!day) throw new Error("no day");
-  return { eventId: event.id, dayId: day.id };
+  return { eventId, dayId: day.id };
 }
 
 async function signInAsOrganizer(page: Page) {
-  const account = {
-    email: `organizer-${randomUUID().slice(0, 8)}@kattoo.test`,
-    password: `pw-${randomUUID()}`,
-  };
-  execFileSync(
-    "npm",
-    [
-      "run",
-      "--silent",
-      "staff:create",
-      "--",
-      "--email",
-      account.email,
-      "--role",
-      "organizer",
-      "--name",
-      "Организатор",
-    ],
-    { input: account.password, env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" } },
-  );
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Электронная почта").fill(account.email);
-  await page.getByLabel("Пароль").fill(account.password);
-  await page.getByRole("button", { name: "Войти" }).click();
+  await signIn(page, createStaff("organizer"));
   await expect(page).toHaveURL("/admin");
 }
 

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { insertRegistrations } from "../support/bulk-registrations";
-import { sql } from "./database";
+import { insertClosedEvent, sql } from "./database";
 import { createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
 
 test("anonymous visitors are sent to sign in, and a wrong password is refused", async ({ page, request }) => {
@@ -220,19 +220,13 @@ test("an organizer pages forward and back through a filtered list sorted by name
   page,
 }) => {
   test.setTimeout(90_000);
-  // An event of its own, long closed and made long ago, so no other test's lists or counts move.
-  const text = JSON.stringify({ ru: "Семинар для страниц" });
-  const [event] = await sql<{ id: string }>(
-    `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
-                        capacity, registration_closes_at, created_at, updated_at)
-     VALUES (gen_random_uuid(), $1, 'DRAFT', $2, $2, $2, $2, $2, $2, 500, now() - interval '1 day',
-             now() - interval '10 years', now())
-     RETURNING id`,
-    [`pages-${randomUUID().slice(0, 8)}`, text],
-  );
-  if (!event) throw new Error("no event");
+  const eventId = await insertClosedEvent({
+    title: "Семинар для страниц",
+    slugPrefix: "pages",
+    capacity: 500,
+  });
   await insertRegistrations((query, values) => sql(query, values), {
-    eventId: event.id,
+    eventId,
     count: 500,
     tag: randomUUID(),
   });
@@ -240,14 +234,14 @@ test("an organizer pages forward and back through a filtered list sorted by name
     await sql<{ number: number }>(
       `SELECT number FROM registration WHERE event_id = $1 AND category = 'LOCAL_GOVERNMENT'
        ORDER BY last_name DESC, first_name DESC, number DESC`,
-      [event.id],
+      [eventId],
     )
   ).map((row) => String(row.number));
   expect(expected).toHaveLength(125);
 
   await signIn(page);
   await expect(page).toHaveURL("/admin");
-  await page.goto(`/admin/events/${event.id}`);
+  await page.goto(`/admin/events/${eventId}`);
   await page.getByLabel("Сектор").selectOption({ label: "Местное самоуправление" });
   await page.getByLabel("Порядок").selectOption({ label: "По фамилии" });
   await page.getByLabel("В обратном порядке").check();
