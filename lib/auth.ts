@@ -2,18 +2,23 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { appSecret } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { consumeRateLimit, isRateLimited } from "@/lib/rate-limit/mutations";
 import { findStaffByEmail } from "@/lib/staff/data";
 import { recordSignIn, verifySecondFactor } from "@/lib/staff/mutations";
 import { hashPassword, verifyPassword } from "@/lib/staff/passwords";
 import { signInSchema } from "@/lib/staff/schema";
-import { sessionConfig } from "@/lib/staff/session-config";
 
 // Staff sign in with email and password (Argon2id). Sessions are JWTs, which
 // cannot be revoked by themselves: each carries the account's session
 // version, and requireStaff() compares it, with the role and the disabled
 // flag, to the database on every request (docs/decisions/006-staff-sessions.md).
+
+/** A session ends after this long without a request… */
+const IDLE_SECONDS = 2 * 60 * 60;
+/** …and in any case this long after signing in. */
+const ABSOLUTE_SECONDS = 12 * 60 * 60;
 
 /** Failed sign-ins allowed in a quarter of an hour, per account and per client address. */
 const FAILURES_PER_ACCOUNT = 5;
@@ -66,7 +71,10 @@ async function authorize(credentials: unknown, request: Request) {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...sessionConfig(),
+  secret: appSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: IDLE_SECONDS, updateAge: 5 * 60 },
+  pages: { signIn: "/admin/sign-in", error: "/admin/sign-in" },
   // A wrong password or a missing code is an expected answer, not an error worth a stack trace.
   logger: {
     error: (error: Error) => {
@@ -74,4 +82,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   providers: [Credentials({ credentials: { email: {}, password: {}, code: {} }, authorize })],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.staffId = user.id;
+        token.sessionVersion = (user as { sessionVersion: number }).sessionVersion;
+        token.authTime = Math.floor(Date.now() / 1000);
+      }
+      if (typeof token.authTime !== "number" || Date.now() / 1000 - token.authTime > ABSOLUTE_SECONDS)
+        return null;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, staffId: token.staffId as string, sessionVersion: token.sessionVersion as number };
+    },
+  },
 }));
