@@ -6,6 +6,7 @@
 
 /** What the registration form reads, on the public pages and in the staff area. */
 export const registrationFormNamespaces = [
+  "actions",
   "category",
   "categoryHint",
   "errors",
