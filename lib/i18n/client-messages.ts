@@ -6,7 +6,6 @@
 
 /** What the registration form reads, on the public pages and in the staff area. */
 export const registrationFormNamespaces = [
-  "actions",
   "category",
   "categoryHint",
   "errors",
@@ -15,6 +14,9 @@ export const registrationFormNamespaces = [
   "region",
   "register",
 ];
+
+/** What any page's client components may read: an action's outcome, the error page. */
+export const everyPageNamespaces = ["actions", "errorPage"];
 
 export function pickMessages<T>(messages: Record<string, T>, namespaces: string[]): Record<string, T> {
   return Object.fromEntries(namespaces.map((namespace) => [namespace, messages[namespace] as T]));
