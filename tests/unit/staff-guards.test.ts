@@ -55,12 +55,12 @@ describe("every endpoint checks its caller", () => {
     expect(unguarded).toEqual([]);
   });
 
-  it("route handlers check staff unless they are meant for the public", async () => {
+  it("route handlers are staff routes (lib/entry-points/route.ts) unless they are meant for the public", async () => {
     const unguarded: string[] = [];
     for (const file of await files("app", /^route\.ts$/)) {
       if (file in PUBLIC_ROUTES) continue;
       const source = await readFile(file, "utf8");
-      if (!source.includes("staffOrResponse(")) unguarded.push(file);
+      if (!source.includes("staffRoute(")) unguarded.push(file);
     }
     expect(unguarded).toEqual([]);
   });
@@ -70,8 +70,8 @@ describe("every endpoint checks its caller", () => {
     for (const file of await files("app", /^route\.ts$/)) {
       if (file in PUBLIC_ROUTES) continue;
       const source = await readFile(file, "utf8");
-      if (!/export (?:async )?function (?:POST|PUT|PATCH|DELETE)\b/.test(source)) continue;
-      if (!source.includes("crossOriginResponse(") || !source.includes("readJsonBody(")) unchecked.push(file);
+      if (!/export const (?:POST|PUT|PATCH|DELETE)\b/.test(source)) continue;
+      if (!source.includes("sameOrigin: true") || !source.includes("readJsonBody(")) unchecked.push(file);
     }
     expect(unchecked).toEqual([]);
   });

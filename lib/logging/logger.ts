@@ -1,0 +1,17 @@
+import "server-only";
+import { type Logger, pino } from "pino";
+import { getEnv } from "@/lib/env";
+
+// One logger for the server: JSON lines on stdout, collected by whatever runs
+// the process (no transports, no files). Tests keep it silent, so a logged
+// error is seen by the test that provokes it, not by every run. Made on first
+// use, like the environment it reads: `next build` imports this module too.
+
+const LEVELS = { production: "info", development: "debug", test: "silent" } as const;
+
+let logger: Logger | undefined;
+
+export function getLogger(): Logger {
+  logger ??= pino({ level: LEVELS[getEnv().NODE_ENV] });
+  return logger;
+}
