@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { jsonError } from "@/lib/api/json";
 import { recordEntryPoint } from "@/lib/entry-points/registry";
+import { containsNul } from "@/lib/entry-points/schema";
 import { crossOriginResponse } from "@/lib/http/same-origin";
 import { getLogger } from "@/lib/logging/logger";
 import type { StaffAccount } from "@/lib/staff/data";
@@ -38,10 +39,10 @@ type RouteDefinition<Params, Query, Extra> = {
   run: (input: Input<Params, Query> & Extra) => Promise<Response>;
 };
 
-// PostgreSQL refuses NUL in text, so it can never name anything stored; no
-// schema needs to remember to refuse it.
+// A NUL names nothing stored (lib/entry-points/schema.ts): refused here, so
+// no route's schema needs to remember it.
 const hasNul = (values: readonly (string | string[] | undefined)[]) =>
-  values.some((value) => [value ?? []].flat().some((text) => text.includes("\0")));
+  values.some((value) => [value ?? []].flat().some(containsNul));
 
 function queryValues(url: URL): QueryValues {
   // A null prototype: a key named "__proto__" is just a key.
