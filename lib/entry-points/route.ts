@@ -61,7 +61,8 @@ async function checkAddress<Params, Query>(
   context: HandlerContext,
   definition: Pick<RouteDefinition<Params, Query, object>, "params" | "query">,
 ): Promise<Checked<Params, Query>> {
-  const rawParams = await context.params;
+  // A route without dynamic segments is given no params at all.
+  const rawParams: RouteParams = (await context.params) ?? {};
   const query = queryValues(new URL(request.url));
   if (hasNul(Object.values(rawParams))) return { ok: false, response: jsonError(404, "not_found") };
   if (hasNul([...Object.keys(query), ...Object.values(query).flat()])) {
