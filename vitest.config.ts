@@ -16,9 +16,10 @@ export default defineConfig({
     // zone shows up as a failure.
     env: { TZ: "America/Los_Angeles" },
     setupFiles: ["tests/support/fail-on-console-error.ts"],
-    // next-intl and next-auth import "next/navigation" and "next/server" without an extension, which Node's
-    // resolver refuses; let Vite resolve it instead.
-    server: { deps: { inline: ["next-intl", "next-auth", "@auth/core"] } },
+    // next-intl and next-auth import "next/navigation" and "next/server"
+    // without an extension, which Node's resolver refuses; let Vite resolve
+    // them instead (next-auth: the route layer's staff check reaches it).
+    server: { deps: { inline: ["next-intl", "next-auth"] } },
     projects: [
       {
         extends: true,

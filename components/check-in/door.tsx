@@ -32,6 +32,10 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 type Props = {
   eventId: string;
+  /** Whose door this is: the phone's copy of another account's door is removed. */
+  staffId: string;
+  /** The end of the event's last day, after which the phone keeps nothing of it. */
+  keepUntil: string;
   timeZone: string;
   days: { id: string; label: string }[];
   defaultDayId: string;
@@ -39,7 +43,16 @@ type Props = {
   walkInNotice?: string;
 };
 
-export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, walkInNotice }: Props) {
+export function DoorCheckIn({
+  eventId,
+  staffId,
+  keepUntil,
+  timeZone,
+  days,
+  defaultDayId,
+  canAdmit,
+  walkInNotice,
+}: Props) {
   const t = useTranslations("admin.checkIn");
   const locale = useLocale();
   const [dayId, setDayId] = useState(defaultDayId);
@@ -94,12 +107,19 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
     return participant ? fullName(participant) : "—";
   }, []);
 
+  // The names leave the phone's storage with the session; the list on
+  // screen and the marks waiting to be sent stay until the person signs in.
+  const signedOutNow = useCallback(() => {
+    doorStore.forgetNames();
+    setSignedOut(true);
+  }, []);
+
   const refresh = useCallback(async () => {
     const response = await fetch(`/api/admin/check-in?eventId=${eventId}`, {
       cache: "no-store",
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    if (response.status === 401) return setSignedOut(true);
+    if (response.status === 401) return signedOutNow();
     if (!response.ok) throw new Error(`roster: ${response.status}`);
     const fresh = (await response.json()) as Roster;
     doorStore.saveRoster(eventId, fresh);
@@ -107,7 +127,7 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
     setRoster(fresh);
     setOnline(true);
     setSignedOut(false);
-  }, [eventId]);
+  }, [eventId, signedOutNow]);
 
   /** Tells the person at the door what became of marks the server did not simply record. */
   const report = useCallback(
@@ -156,7 +176,7 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
           body: JSON.stringify({ eventId, operations: batch }),
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
-        if (response.status === 401) return setSignedOut(true);
+        if (response.status === 401) return signedOutNow();
         if (response.status === 400) notify(t("refused.invalid"));
         else if (!response.ok) throw new Error(`check-in: ${response.status}`);
         else report(((await response.json()) as { results: OperationResult[] }).results, batch);
@@ -173,12 +193,13 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
       syncing.current = false;
     }
     if (queuedMeanwhile) void sync();
-  }, [eventId, notify, refresh, report, t, updateQueue]);
+  }, [eventId, notify, refresh, report, signedOutNow, t, updateQueue]);
 
   // What the phone kept, first; then the server's list when it answers.
   useEffect(() => {
     const requested = new URLSearchParams(window.location.search).get("day");
     if (requested && days.some((day) => day.id === requested)) setDayId(requested);
+    doorStore.open({ staffId, eventId, keepUntil });
     rosterRef.current = doorStore.roster(eventId);
     setRoster(rosterRef.current);
     queueRef.current = doorStore.queue(eventId);
@@ -199,7 +220,7 @@ export function DoorCheckIn({ eventId, timeZone, days, defaultDayId, canAdmit, w
       window.removeEventListener("offline", goOffline);
       clearInterval(timer);
     };
-  }, [days, eventId, sync, updateRecent]);
+  }, [days, eventId, keepUntil, staffId, sync, updateRecent]);
 
   useOfflineShell();
 

@@ -47,17 +47,23 @@ const blankAsUndefined = (value: unknown) => (value === "" || value === null ? u
 const optionalSeats = z.preprocess(blankAsUndefined, seats.optional());
 
 /**
+ * An event's address, as staff choose it and as every page and route reads it
+ * back: a slug that does not fit cannot name an event, so it is refused
+ * before any query.
+ */
+export const eventSlugSchema = z
+  .string()
+  .min(3, { error: "invalidSlug" })
+  .max(80, { error: "tooLong" })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "invalidSlug" });
+
+/**
  * An event's settings, as the staff form and the server both check them.
  * Times are local to the event's time zone ("2026-12-24", "09:00").
  */
 export const eventSettingsSchema = z
   .object({
-    slug: z
-      .string()
-      .trim()
-      .min(3, { error: "invalidSlug" })
-      .max(80, { error: "tooLong" })
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "invalidSlug" }),
+    slug: z.string().trim().pipe(eventSlugSchema),
     title: localizedInputSchema(200),
     summary: localizedInputSchema(500),
     description: localizedInputSchema(20_000),

@@ -28,12 +28,27 @@ export type ExportRow = {
 export type Cell = string | number | Date | null;
 
 // A cell a spreadsheet would read as a formula (or a DDE command) when the
-// text starts with one of these. OWASP's advice: make it text with a quote.
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+// text starts with one of these (the full-width forms too: some spreadsheets
+// fold them). OWASP's advice: make it text with a quote.
+const FORMULA_CHARS = "=+\\-@\\t\\r\\0\\uFF1D\\uFF0B\\uFF0D\\uFF20";
+const FORMULA_START = new RegExp(`^[${FORMULA_CHARS}]`);
 
-/** The one guard against formula injection, for both formats. */
+/** The one guard against formula injection where the cell is the value: .xlsx, and each CSV field's start. */
 export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+// A CSV file is split again by whoever opens it, not always as it was
+// written: Excel with Russian settings splits a comma file on ";" (and an
+// English one a semicolon file on ","), and a quote opens a quoted field only
+// at a cell's start. So a cell may start after any comma, semicolon or line
+// break inside a field, behind any quotes; `Org;=1+2` in the comma file is a
+// cell `=1+2` there. Each of those starts is guarded as a field's start is.
+const CSV_CELL_START = new RegExp(`(^|[,;\\r\\n])("*)(?=[${FORMULA_CHARS}])`, "g");
+
+/** A CSV field's text, safe however the file is split: each place a cell may start is neutralized. */
+export function neutralizeCsvFormulas(text: string): string {
+  return text.replace(CSV_CELL_START, "$1$2'");
 }
 
 /**

@@ -44,15 +44,19 @@ export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
 export const defaultExportOptions: ExportOptions = exportOptionsSchema.parse({});
 
+type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
 /**
  * The options in an export address: `format=csv&separator=comma&columns=number,lastName`
  * (or one `columns` per column, as a form sends its checkboxes).
  */
-export function parseExportOptions(params: URLSearchParams): ExportOptions {
+export function parseExportOptions(params: SearchParams): ExportOptions {
+  const all = (key: string) =>
+    params instanceof URLSearchParams ? params.getAll(key) : [params[key] ?? []].flat();
   return exportOptionsSchema.parse({
-    format: params.get("format") ?? undefined,
-    separator: params.get("separator") ?? undefined,
-    columns: params.getAll("columns").flatMap((value) => value.split(",")),
+    format: all("format")[0],
+    separator: all("separator")[0],
+    columns: all("columns").flatMap((value) => value.split(",")),
   });
 }
 

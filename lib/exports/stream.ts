@@ -1,8 +1,15 @@
 import "server-only";
 import { PassThrough } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { type Cell, type ExportRow, neutralizeFormula, rowCells } from "@/lib/exports/cells";
+import {
+  type Cell,
+  type ExportRow,
+  neutralizeCsvFormulas,
+  neutralizeFormula,
+  rowCells,
+} from "@/lib/exports/cells";
 import { type ExportEvent, registrationBatches } from "@/lib/exports/data";
 import type { ExportLabels } from "@/lib/exports/labels";
 import type { ExportColumn, ExportOptions } from "@/lib/exports/schema";
@@ -44,24 +51,24 @@ function rows(request: ExportRequest) {
   });
 }
 
-// ---- CSV: RFC 4180, UTF-8 with a byte-order mark so Excel reads Cyrillic.
+// ---- CSV: RFC 4180 (csv-stringify), UTF-8 with a byte-order mark so Excel
+// reads Cyrillic. A field holding either separator is quoted in both modes,
+// and formulas are neutralized wherever a cell may start, so the file is
+// safe however the spreadsheet splits it (lib/exports/cells.ts).
 
 function csvText(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return String(cell);
   // Wall-clock fields, as the spreadsheet shows them: "2026-12-24 09:00".
   if (cell instanceof Date) return cell.toISOString().slice(0, 16).replace("T", " ");
-  return neutralizeFormula(cell);
+  return neutralizeCsvFormulas(cell);
 }
 
-const NEEDS_QUOTES = { ",": /[",\r\n]/, ";": /[";\r\n]/ } as const;
-
-function csvLine(cells: Cell[], separator: "," | ";"): string {
-  const fields = cells.map((cell) => {
-    const text = csvText(cell);
-    return NEEDS_QUOTES[separator].test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  });
-  return `${fields.join(separator)}\r\n`;
+function csvLines(rows: Cell[][], separator: "," | ";"): string {
+  return stringify(
+    rows.map((cells) => cells.map(csvText)),
+    { delimiter: separator, record_delimiter: "\r\n", quoted_match: /[,;]/ },
+  );
 }
 
 async function* csvChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
@@ -69,9 +76,9 @@ async function* csvChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
   const separator = options.separator === "comma" ? "," : ";";
   const cells = rowCells(options.columns, labels);
   const encoder = new TextEncoder();
-  yield encoder.encode(`\uFEFF${csvLine(options.columns.map(labels.column), separator)}`);
+  yield encoder.encode(`\uFEFF${csvLines([options.columns.map(labels.column)], separator)}`);
   for await (const batch of rows(request)) {
-    yield encoder.encode(batch.map((row) => csvLine(cells(row), separator)).join(""));
+    yield encoder.encode(csvLines(batch.map(cells), separator));
   }
 }
 

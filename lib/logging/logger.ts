@@ -1,15 +1,19 @@
 import "server-only";
-import pino, { type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import { getEnv } from "@/lib/env";
 
-// One structured logger, JSON lines on stdout. Log what happened and where
-// (an entry point's name, an error's message and stack), never a request's
-// body, a secret or a participant's details.
+// One logger for the server: JSON lines on stdout, collected by whatever runs
+// the process (no transports, no files). Log what happened and where (an
+// entry point's name, an error's message and stack), never a request's body,
+// a secret or a participant's details. Tests keep it silent, so a logged error
+// is seen by the test that provokes it, not by every run. Made on first use,
+// like the environment it reads: `next build` imports this module too.
+
+const LEVELS = { production: "info", development: "debug", test: "silent" } as const;
 
 let logger: Logger | undefined;
 
-/** Made on first use, like the environment it reads (lib/env.ts). */
 export function getLogger(): Logger {
-  logger ??= pino({ level: getEnv().NODE_ENV === "test" ? "silent" : "info", base: undefined });
+  logger ??= pino({ level: LEVELS[getEnv().NODE_ENV] });
   return logger;
 }

@@ -20,11 +20,11 @@ import {
 } from "@/lib/registrations/mutations";
 import {
   bulkChangeSchema,
-  manageTokenSchema,
   registrationRequestSchema,
   registrationUpdateSchema,
 } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
+import { manageTokenSchema } from "@/lib/registrations/tokens";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 // Thin server actions (STYLE.md), each defined through lib/entry-points/action.ts.

@@ -10,11 +10,11 @@ import {
   registrationsBeyond,
   registrationWhere,
 } from "@/lib/registrations/filters";
-import { hashToken } from "@/lib/registrations/tokens";
+import { hashToken, manageTokenSchema } from "@/lib/registrations/tokens";
 
 /** The registration a management link opens, with its event; null for an unknown token. */
 export async function getRegistrationByToken({ token }: { token: string }) {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!manageTokenSchema.safeParse(token).success) return null;
   const registration = await db.registration.findUnique({
     where: { manageTokenHash: hashToken(token) },
     include: { event: { include: { days: { orderBy: { startsAt: "asc" } } } } },

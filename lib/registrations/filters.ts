@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addressTextSchema } from "@/lib/entry-points/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { categories, genders, regions } from "@/lib/registrations/schema";
 import { foldForSearch } from "@/lib/registrations/search";
@@ -12,7 +13,7 @@ export const registrationStatuses = ["PENDING", "CONFIRMED", "WAITLISTED", "DECL
 export const registrationSorts = ["number", "name", "organization", "region", "status"] as const;
 
 export const registrationFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: addressTextSchema(200).trim().optional().catch(undefined),
   status: z.enum(registrationStatuses).optional().catch(undefined),
   category: z.enum(categories).optional().catch(undefined),
   region: z.enum(regions).optional().catch(undefined),
@@ -70,8 +71,8 @@ export type RegistrationSort = (typeof registrationSorts)[number];
  */
 const sortColumns = {
   number: {},
-  name: { lastName: z.string().max(200), firstName: z.string().max(200) },
-  organization: { organization: z.string().max(300) },
+  name: { lastName: addressTextSchema(200), firstName: addressTextSchema(200) },
+  organization: { organization: addressTextSchema(300) },
   region: { region: z.enum(regions) },
   status: { status: z.enum(registrationStatuses) },
 } satisfies Record<RegistrationSort, Partial<Record<keyof Prisma.RegistrationWhereInput, z.ZodType>>>;

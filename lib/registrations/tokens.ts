@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomInt } from "node:crypto";
+import { z } from "zod";
 import { appSecret } from "@/lib/env";
 
 // The participant's management link carries a secret token. It is derived
@@ -9,6 +10,9 @@ import { appSecret } from "@/lib/env";
 export function manageToken(registrationId: string): string {
   return createHmac("sha256", appSecret()).update(`manage:${registrationId}`).digest("base64url");
 }
+
+/** A token as manageToken makes it: an HMAC-SHA256 in base64url. Anything else opens nothing. */
+export const manageTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

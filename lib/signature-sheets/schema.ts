@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { locales } from "@/lib/i18n/routing";
+import { localeSchema } from "@/lib/i18n/routing";
 
 export const MAX_BLANK_ROWS = 100;
 
@@ -7,7 +7,7 @@ export const MAX_BLANK_ROWS = 100;
 export const signatureSheetQuerySchema = z.object({
   day: z.uuid(),
   blank: z.coerce.number().int().min(0).max(MAX_BLANK_ROWS).default(0),
-  lang: z.enum(locales).default("ru"),
+  lang: localeSchema.default("ru"),
 });
 
 export type SignatureSheetQuery = z.infer<typeof signatureSheetQuerySchema>;

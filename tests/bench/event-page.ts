@@ -61,7 +61,7 @@ async function secondsUntilSeatsChange(server: KattooServer, slug: string): Prom
       consent: true,
     }),
   });
-  if (response.status !== 201) throw new Error(`registration answered ${response.status}`);
+  if (response.status !== 202) throw new Error(`registration answered ${response.status}`);
   const started = performance.now();
   while (seatsText(await (await fetch(page)).text()) === before) {
     if (performance.now() - started > 60_000) throw new Error("the seats shown never changed");

@@ -50,7 +50,7 @@ async function confirmedParticipant(request: APIRequestContext, firstName: strin
     },
     headers: { "x-forwarded-for": `203.0.113.${randomInt(1, 250)}` },
   });
-  expect(response.status()).toBe(201);
+  expect(response.status()).toBe(202);
   const [row] = await sql<{ id: string; code: string }>(
     `UPDATE registration SET status = 'CONFIRMED' WHERE email = $1 RETURNING id, check_in_code AS code`,
     [email],
@@ -247,4 +247,57 @@ test("the door page's first load on a phone, offline copy included, stays under 
     `Door page, first load: ${shown} B until the list shows, ${bytes} B in ${requests} requests in all`,
   );
   expect(bytes).toBeLessThan(450_000);
+});
+
+/** The door's keys in the phone's storage, and whether any holds a list of names. */
+const doorStorage = (page: Page) =>
+  page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("kattoo.door.")));
+
+test("signing out removes the list of names from the phone @phone", async ({ page, request }) => {
+  const days = await demoDays();
+  const participant = await confirmedParticipant(request, `Сезим${cyrillicTag()}`);
+  await signInAtTheDoor(page, "Дежурная у входа");
+  await openDoor(page, days.eventId, days.first);
+  expect(await doorStorage(page)).toContain(`kattoo.door.${days.eventId}.roster`);
+  expect(
+    await page.evaluate((key) => window.localStorage.getItem(key), `kattoo.door.${days.eventId}.roster`),
+  ).toContain(participant.code);
+
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page).toHaveURL("/admin/sign-in");
+  expect((await doorStorage(page)).filter((key) => key.endsWith(".roster"))).toEqual([]);
+  const stored = await page.evaluate(() => JSON.stringify(window.localStorage));
+  expect(stored).not.toContain(participant.code);
+  expect(stored).not.toContain(participant.firstName);
+});
+
+test("an ended event's door data, and another account's marks not yet sent, are removed when a door opens @phone", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const days = await demoDays();
+  const participant = await confirmedParticipant(request, `Нурай${cyrillicTag()}`);
+  await signInAtTheDoor(page, "Первая смена");
+  await openDoor(page, days.eventId, days.first);
+  // What a phone would hold from an event whose last day is over.
+  const ended = "00000000-0000-4000-8000-000000000001";
+  await page.evaluate((eventId) => {
+    window.localStorage.setItem(`kattoo.door.${eventId}.keepUntil`, JSON.stringify("2020-01-01T00:00:00Z"));
+    window.localStorage.setItem(`kattoo.door.${eventId}.roster`, JSON.stringify({ participants: [] }));
+  }, ended);
+  await page.reload();
+  await expect(page.getByText(/Список обновлён в/)).toBeVisible();
+  expect((await doorStorage(page)).filter((key) => key.includes(ended))).toEqual([]);
+
+  // A mark made offline; the session lapses before it is sent, and someone
+  // else signs in on the phone: it is not sent in their name.
+  await page.context().setOffline(true);
+  await markByCode(page, participant);
+  await page.context().clearCookies();
+  await page.context().setOffline(false);
+  await expect(page.getByText(/Сеанс закончился/)).toBeVisible();
+  await signInAtTheDoor(page, "Вторая смена");
+  await openDoor(page, days.eventId, days.first);
+  expect(await rowsOn(days.first, [participant.id])).toEqual([]);
 });

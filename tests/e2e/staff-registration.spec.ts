@@ -24,7 +24,7 @@ test("an organizer notes, edits and writes to one participant; the letters and t
     },
     headers: { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 200)}` },
   });
-  expect(response.status()).toBe(201);
+  expect(response.status()).toBe(202);
 
   await signIn(page);
   await expect(page).toHaveURL("/admin");

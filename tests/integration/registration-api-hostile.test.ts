@@ -630,12 +630,13 @@ describe("registration API under hostile input", () => {
       locale: "en",
     };
     const response = await post(event.slug, JSON.stringify(payload));
-    expect(response.status, response.text).toBe(201);
-    expect(response.json?.manageUrl).toMatch(/\/en\/r\/[\w-]+$/);
+    expect(response.status, response.text).toBe(202);
+    expect(response.json).toEqual({ status: "received" });
 
     const rows = await db.registration.findMany({ where: { eventId: event.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
+      locale: "en",
       lastName: payload.lastName,
       firstName: payload.firstName,
       patronymic: payload.patronymic,
@@ -652,6 +653,25 @@ describe("registration API under hostile input", () => {
     expect(tables.map((table) => table.name)).toEqual(["registration", "event", "outbox_message"]);
     expect(await db.event.count({ where: { id: event.id } })).toBe(1);
     expect(await db.outboxMessage.count({ where: { eventId: event.id } })).toBe(1);
+  });
+
+  it("answers for an address already registered exactly as for a new one", async () => {
+    const event = await createTestEvent();
+    const payload = JSON.stringify(validPayload());
+    const first = await post(event.slug, payload);
+    const again = await post(event.slug, payload);
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(again.text).toBe(first.text);
+    expect(await db.registration.count({ where: { eventId: event.id } })).toBe(1);
+    // Only the address's mailbox learns it was registered: it is sent its link again.
+    const letters = await db.outboxMessage.findMany({
+      where: { eventId: event.id },
+      select: { template: true },
+    });
+    expect(letters.map((letter) => letter.template).sort()).toEqual([
+      "manage-link",
+      "registration-confirmed",
+    ]);
   });
 
   it("refuses a honeypot of any type with an error key", async () => {
@@ -677,7 +697,7 @@ describe("registration API under hostile input", () => {
       body: JSON.stringify(validPayload()),
     });
     const response = await POST(request, { params: Promise.resolve({ slug: event.slug }) });
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
     expect(await db.registration.count({ where: { eventId: event.id } })).toBe(1);
   });
 });

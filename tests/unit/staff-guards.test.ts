@@ -2,10 +2,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Every page and route handler of the staff area checks its caller itself
-// (STYLE.md, habit 5); server actions are checked by what defines them
-// (tests/integration/entry-points.test.ts). This reads the code, so a new
-// one cannot be forgotten.
+// What the entry-point registry cannot see (tests/integration/entry-points.test.ts
+// checks who may call each action and route): staff pages check their caller
+// themselves, and staff routes that change state refuse other sites. This
+// reads the code, so a new one cannot be forgotten.
 
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "health check",
@@ -24,24 +24,14 @@ async function files(directory: string, name: RegExp): Promise<string[]> {
     .map((entry) => path.relative(process.cwd(), path.join(entry.parentPath, entry.name)));
 }
 
-describe("every endpoint checks its caller", () => {
-  it("route handlers check staff unless they are meant for the public", async () => {
-    const unguarded: string[] = [];
-    for (const file of await files("app", /^route\.ts$/)) {
-      if (file in PUBLIC_ROUTES) continue;
-      const source = await readFile(file, "utf8");
-      if (!source.includes("staffOrResponse(")) unguarded.push(file);
-    }
-    expect(unguarded).toEqual([]);
-  });
-
+describe("staff pages and routes", () => {
   it("staff route handlers that change state refuse other sites and read JSON only (readJsonBody refuses other types)", async () => {
     const unchecked: string[] = [];
     for (const file of await files("app", /^route\.ts$/)) {
       if (file in PUBLIC_ROUTES) continue;
       const source = await readFile(file, "utf8");
-      if (!/export (?:async )?function (?:POST|PUT|PATCH|DELETE)\b/.test(source)) continue;
-      if (!source.includes("crossOriginResponse(") || !source.includes("readJsonBody(")) unchecked.push(file);
+      if (!/export const (?:POST|PUT|PATCH|DELETE)\b/.test(source)) continue;
+      if (!source.includes("sameOrigin: true") || !source.includes("readJsonBody(")) unchecked.push(file);
     }
     expect(unchecked).toEqual([]);
   });

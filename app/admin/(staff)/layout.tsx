@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { SignOutForm } from "@/components/admin/sign-out-form";
 import { locales } from "@/lib/i18n/routing";
-import { setStaffLocaleAction, signOutAction } from "@/lib/staff/actions";
+import { setStaffLocaleAction } from "@/lib/staff/actions";
 import { ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
 
 const languageNames = { ru: "Русский", ky: "Кыргызча", en: "English" } as const;
@@ -62,11 +63,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
             <Link href="/admin/account" className="text-stone-600 hover:underline" title={t("nav.account")}>
               {staff.email}
             </Link>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
-                {t("nav.signOut")}
-              </button>
-            </form>
+            <SignOutForm label={t("nav.signOut")} />
           </div>
         </div>
       </header>

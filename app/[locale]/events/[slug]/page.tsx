@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { EventDetails } from "@/components/events/event-details";
 import { getPublicEvent } from "@/lib/events/data";
-import { localize } from "@/lib/events/schema";
+import { eventSlugSchema, localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 
 // Rendered once and served from the cache, then rendered again in the
@@ -16,7 +16,10 @@ export function generateStaticParams() {
   return [];
 }
 
-const loadEvent = cache((slug: string) => getPublicEvent({ slug }));
+// A slug that cannot be one names no event: it never reaches the database.
+const loadEvent = cache((slug: string) =>
+  eventSlugSchema.safeParse(slug).success ? getPublicEvent({ slug }) : null,
+);
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/events/[slug]">): Promise<Metadata> {
   const { locale, slug } = await params;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
 import { RegistrationForm } from "@/components/registrations/registration-form";
@@ -12,6 +13,7 @@ import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/data";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 import { editFormValues } from "@/lib/registrations/schema";
+import { manageTokenSchema } from "@/lib/registrations/tokens";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +30,7 @@ export default async function ManageRegistrationPage({
   const { locale, token } = await params;
   const query = await searchParams;
   setRequestLocale(locale);
+  if (!manageTokenSchema.safeParse(token).success) notFound();
   const registration = await getRegistrationByToken({ token });
   if (!registration) return <ManageLinkNotFound />;
 

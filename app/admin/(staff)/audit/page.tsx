@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { inputClass } from "@/components/ui/field";
 import { auditFilterChoices, listAuditLog } from "@/lib/audit/data";
+import { addressTextSchema } from "@/lib/entry-points/schema";
 import { zonedInstant } from "@/lib/events/rules";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 const day = z.iso.date().optional().catch(undefined);
 const filtersSchema = z.object({
-  action: z.string().trim().max(100).optional().catch(undefined),
+  action: addressTextSchema(100).trim().optional().catch(undefined),
   actor: z.uuid().optional().catch(undefined),
   event: z.uuid().optional().catch(undefined),
   from: day,

@@ -1,15 +1,21 @@
+import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
+import { publicRoute } from "@/lib/entry-points/route";
 import { eventSummaryForApi } from "@/lib/events/api";
 import { getPublicEvent } from "@/lib/events/data";
+import { eventSlugSchema } from "@/lib/events/schema";
 
 export const dynamic = "force-dynamic";
 
 /** Public details of an event and its seats left. Cached for a few seconds at most. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/events/[slug]">) {
-  const { slug } = await params;
-  const event = await getPublicEvent({ slug });
-  if (!event) return jsonError(404, "not_found");
-  return Response.json(eventSummaryForApi(event), {
-    headers: { "Cache-Control": "public, max-age=5, stale-while-revalidate=5" },
-  });
-}
+export const GET = publicRoute({
+  name: "api.events.get",
+  params: z.object({ slug: eventSlugSchema }),
+  run: async ({ params }) => {
+    const event = await getPublicEvent({ slug: params.slug });
+    if (!event) return jsonError(404, "not_found");
+    return Response.json(eventSummaryForApi(event), {
+      headers: { "Cache-Control": "public, max-age=5, stale-while-revalidate=5" },
+    });
+  },
+});

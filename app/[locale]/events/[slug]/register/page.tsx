@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { getPublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
-import { localize } from "@/lib/events/schema";
+import { eventSlugSchema, localize } from "@/lib/events/schema";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { registerAction } from "@/lib/registrations/actions";
@@ -22,7 +22,7 @@ export async function generateMetadata({
 export default async function RegisterPage({ params }: PageProps<"/[locale]/events/[slug]/register">) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const event = await getPublicEvent({ slug });
+  const event = eventSlugSchema.safeParse(slug).success ? await getPublicEvent({ slug }) : null;
   if (!event) notFound();
   const t = await getTranslations("register");
   const te = await getTranslations("event");

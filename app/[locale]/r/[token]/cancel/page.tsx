@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
@@ -8,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { cancelRegistrationAction } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/data";
+import { manageTokenSchema } from "@/lib/registrations/tokens";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +25,7 @@ export async function generateMetadata({
 export default async function CancelRegistrationPage({ params }: PageProps<"/[locale]/r/[token]/cancel">) {
   const { locale, token } = await params;
   setRequestLocale(locale);
+  if (!manageTokenSchema.safeParse(token).success) notFound();
   const registration = await getRegistrationByToken({ token });
   if (!registration) return <ManageLinkNotFound />;
   const t = await getTranslations("manage");

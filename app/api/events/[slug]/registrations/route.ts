@@ -1,52 +1,52 @@
+import { z } from "zod";
 import { jsonError, readJsonBody } from "@/lib/api/json";
+import { publicRoute } from "@/lib/entry-points/route";
+import { eventSlugSchema } from "@/lib/events/schema";
 import { clientAddress } from "@/lib/http/client-address";
 import { isLocale } from "@/lib/i18n/routing";
-import { absoluteUrl } from "@/lib/i18n/urls";
 import { submitRegistration } from "@/lib/registrations/submit";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Registers one participant: the same schema, allocation and letters as the
- * public form. 201 with the status; 400 with field errors; 404 unknown event;
- * 409 duplicate; 413/415 body; 422 registration not open; 429 rate-limited.
+ * public form. 202 "received" whether the address was new or already
+ * registered (only its mailbox learns which: the letter says the status or
+ * sends the link again); 400 with field errors; 404 unknown event; 413/415
+ * body; 422 registration not open; 429 rate-limited.
  */
-export async function POST(request: Request, { params }: RouteContext<"/api/events/[slug]/registrations">) {
-  const { slug } = await params;
-  const body = await readJsonBody(request);
-  if (!body.ok) return body.response;
-  if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) {
-    return jsonError(400, "invalid", { fieldErrors: { form: "required" } });
-  }
-  const { locale = "ru", ...values } = body.value as Record<string, unknown>;
-  if (typeof locale !== "string" || !isLocale(locale)) {
-    return jsonError(400, "invalid", { fieldErrors: { locale: "invalidChoice" } });
-  }
+export const POST = publicRoute({
+  name: "api.events.registrations.create",
+  params: z.object({ slug: eventSlugSchema }),
+  run: async ({ request, params: { slug } }) => {
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.response;
+    if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) {
+      return jsonError(400, "invalid", { fieldErrors: { form: "required" } });
+    }
+    const { locale = "ru", ...values } = body.value as Record<string, unknown>;
+    if (typeof locale !== "string" || !isLocale(locale)) {
+      return jsonError(400, "invalid", { fieldErrors: { locale: "invalidChoice" } });
+    }
 
-  const result = await submitRegistration({ slug, values, locale, client: clientAddress(request.headers) });
-  if (result.ok) {
-    return Response.json(
-      { status: result.status, manageUrl: absoluteUrl({ href: `/r/${result.manageToken}`, locale }) },
-      { status: 201 },
-    );
-  }
-  switch (result.reason) {
-    case "invalid":
-      return jsonError(400, "invalid", { fieldErrors: result.fieldErrors });
-    case "rate_limited":
-      return jsonError(
-        429,
-        "rate_limited",
-        {},
-        { headers: { "Retry-After": String(result.retryAfterSeconds) } },
-      );
-    case "already_registered":
-      return jsonError(409, "already_registered", {
-        message: "If this address is already registered, the link to manage the registration was sent to it.",
-      });
-    case "not_found":
-      return jsonError(404, "not_found");
-    default:
-      return jsonError(422, "registration_not_open", { state: result.reason });
-  }
-}
+    const result = await submitRegistration({ slug, values, locale, client: clientAddress(request.headers) });
+    if (result.ok || result.reason === "already_registered") {
+      return Response.json({ status: "received" }, { status: 202 });
+    }
+    switch (result.reason) {
+      case "invalid":
+        return jsonError(400, "invalid", { fieldErrors: result.fieldErrors });
+      case "rate_limited":
+        return jsonError(
+          429,
+          "rate_limited",
+          {},
+          { headers: { "Retry-After": String(result.retryAfterSeconds) } },
+        );
+      case "not_found":
+        return jsonError(404, "not_found");
+      default:
+        return jsonError(422, "registration_not_open", { state: result.reason });
+    }
+  },
+});

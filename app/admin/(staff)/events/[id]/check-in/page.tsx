@@ -47,6 +47,8 @@ export default async function CheckInPage({
       </h1>
       <DoorCheckIn
         eventId={event.id}
+        staffId={staff.id}
+        keepUntil={(event.days.at(-1) ?? day).endsAt.toISOString()}
         timeZone={event.timeZone}
         days={event.days.map((eventDay) => ({
           id: eventDay.id,

@@ -1,6 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
+import { staffRoute } from "@/lib/entry-points/route";
 import { zonedParts } from "@/lib/events/rules";
 import { countExportRows, getEventForExport } from "@/lib/exports/data";
 import { exportLabels } from "@/lib/exports/labels";
@@ -9,7 +10,7 @@ import { exportFileName, parseExportOptions } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
 import type { Locale } from "@/lib/i18n/routing";
 import { parseRegistrationFilters } from "@/lib/registrations/filters";
-import { ORGANIZERS, staffOrResponse } from "@/lib/staff/require-staff";
+import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -23,37 +24,40 @@ const CONTENT_TYPES = {
  * query (`status`, `category`, `q`, …) and `format`, `separator`, `columns`.
  * Streamed; X-Export-Rows tells the page how many rows to expect.
  */
-export async function GET(request: Request, { params }: RouteContext<"/admin/events/[id]/export/file">) {
-  const guard = await staffOrResponse(ORGANIZERS);
-  if ("response" in guard) return guard.response;
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForExport({ id: id.data }) : null;
-  if (!event) return jsonError(404, "not_found");
-
-  const query = new URL(request.url).searchParams;
-  const filters = parseRegistrationFilters(query);
-  const options = parseExportOptions(query);
-  const rowCount = await countExportRows({ eventId: event.id, filters });
-  await recordExport({
-    eventId: event.id,
-    filters,
-    options,
-    rowCount,
-    actor: { type: "STAFF", staffId: guard.staff.id },
-  });
-  const file = exportFileName({
-    slug: event.slug,
-    date: zonedParts(new Date(), event.timeZone).date,
-    format: options.format,
-  });
-  const locale = (await getLocale()) as Locale;
-  return new Response(exportStream({ event, filters, options, labels: exportLabels(locale) }), {
-    headers: {
-      "Content-Type": CONTENT_TYPES[options.format],
-      "Content-Disposition": `attachment; filename="${file}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "X-Export-Rows": String(rowCount),
-    },
-  });
-}
+export const GET = staffRoute({
+  name: "admin.events.export.file",
+  roles: ORGANIZERS,
+  params: z.object({ id: z.uuid() }),
+  // Both drop what they do not know, as the list's own links do.
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).transform((query) => ({
+    filters: parseRegistrationFilters(query),
+    options: parseExportOptions(query),
+  })),
+  run: async ({ params, query: { filters, options }, staff }) => {
+    const event = await getEventForExport({ id: params.id });
+    if (!event) return jsonError(404, "not_found");
+    const rowCount = await countExportRows({ eventId: event.id, filters });
+    await recordExport({
+      eventId: event.id,
+      filters,
+      options,
+      rowCount,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    const file = exportFileName({
+      slug: event.slug,
+      date: zonedParts(new Date(), event.timeZone).date,
+      format: options.format,
+    });
+    const locale = (await getLocale()) as Locale;
+    return new Response(exportStream({ event, filters, options, labels: exportLabels(locale) }), {
+      headers: {
+        "Content-Type": CONTENT_TYPES[options.format],
+        "Content-Disposition": `attachment; filename="${file}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+        "X-Export-Rows": String(rowCount),
+      },
+    });
+  },
+});

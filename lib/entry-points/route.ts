@@ -1,0 +1,129 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { jsonError } from "@/lib/api/json";
+import { recordEntryPoint } from "@/lib/entry-points/registry";
+import { containsNul } from "@/lib/entry-points/schema";
+import { crossOriginResponse } from "@/lib/http/same-origin";
+import { getLogger } from "@/lib/logging/logger";
+import type { StaffAccount } from "@/lib/staff/data";
+import { staffOrResponse } from "@/lib/staff/require-staff";
+import type { StaffRoleName } from "@/lib/staff/schema";
+
+// The one way to write a route handler. The address's parameters and query
+// are checked by schemas before the handler runs, so nothing unchecked
+// reaches the database (a NUL byte in a slug used to become a 500 and a
+// Prisma stack in the log); the caller is checked for staff routes; an
+// unexpected error becomes a 500 with a code and one log line. Each handler
+// is recorded in the entry-point registry with who may call it.
+
+/** The address's query as Next gives a page's searchParams: a repeated key holds all its values. */
+export type QueryValues = Record<string, string | string[]>;
+
+type RouteParams = Record<string, string | string[] | undefined>;
+
+/** What Next 16 passes a route handler besides the request. */
+type HandlerContext = { params: Promise<RouteParams> };
+
+export type RouteHandler = (request: Request, context: HandlerContext) => Promise<Response>;
+
+type Input<Params, Query> = { request: Request; params: Params; query: Query };
+
+type RouteDefinition<Params, Query, Extra> = {
+  /** Names the handler in the registry and in the log: "api.events.get". */
+  name: string;
+  /** Unknown to the schema means unknown to us: 404. */
+  params?: z.ZodType<Params>;
+  /** A query the schema refuses: 400. */
+  query?: z.ZodType<Query>;
+  run: (input: Input<Params, Query> & Extra) => Promise<Response>;
+};
+
+// A NUL names nothing stored (lib/entry-points/schema.ts): refused here, so
+// no route's schema needs to remember it.
+const hasNul = (values: readonly (string | string[] | undefined)[]) =>
+  values.some((value) => [value ?? []].flat().some(containsNul));
+
+function queryValues(url: URL): QueryValues {
+  // A null prototype: a key named "__proto__" is just a key.
+  const values: QueryValues = Object.create(null);
+  for (const [key, value] of url.searchParams) {
+    const known = values[key];
+    values[key] = known === undefined ? value : [known].flat().concat(value);
+  }
+  return values;
+}
+
+type Checked<Params, Query> = { ok: true; params: Params; query: Query } | { ok: false; response: Response };
+
+async function checkAddress<Params, Query>(
+  request: Request,
+  context: HandlerContext,
+  definition: Pick<RouteDefinition<Params, Query, object>, "params" | "query">,
+): Promise<Checked<Params, Query>> {
+  // A route without dynamic segments is given no params at all.
+  const rawParams: RouteParams = (await context.params) ?? {};
+  const query = queryValues(new URL(request.url));
+  if (hasNul(Object.values(rawParams))) return { ok: false, response: jsonError(404, "not_found") };
+  if (hasNul([...Object.keys(query), ...Object.values(query).flat()])) {
+    return { ok: false, response: jsonError(400, "invalid") };
+  }
+  const params = definition.params ? definition.params.safeParse(rawParams) : undefined;
+  if (params && !params.success) return { ok: false, response: jsonError(404, "not_found") };
+  const parsedQuery = definition.query ? definition.query.safeParse(query) : undefined;
+  if (parsedQuery && !parsedQuery.success) return { ok: false, response: jsonError(400, "invalid") };
+  return {
+    ok: true,
+    params: (params ? params.data : rawParams) as Params,
+    query: (parsedQuery ? parsedQuery.data : query) as Query,
+  };
+}
+
+async function answer(name: string, respond: () => Promise<Response>): Promise<Response> {
+  try {
+    return await respond();
+  } catch (error) {
+    // notFound() and redirect() are thrown too; Next answers them itself.
+    unstable_rethrow(error);
+    // The message and the stack only: never the request, which may hold personal data.
+    const { message, stack } = error instanceof Error ? error : new Error(String(error));
+    getLogger().error({ entry: name, error: { message, stack } }, "route handler failed");
+    return jsonError(500, "server_error");
+  }
+}
+
+/** A route anyone may call. */
+export function publicRoute<Params = RouteParams, Query = QueryValues>(
+  definition: RouteDefinition<Params, Query, object>,
+): RouteHandler {
+  const handler: RouteHandler = (request, context) =>
+    answer(definition.name, async () => {
+      const address = await checkAddress(request, context, definition);
+      if (!address.ok) return address.response;
+      return definition.run({ request, params: address.params, query: address.query });
+    });
+  return recordEntryPoint(handler, { name: definition.name, access: "public" });
+}
+
+/** A route for signed-in staff of these roles: 401 signed out, 403 another role, as staffOrResponse answers. */
+export function staffRoute<Params = RouteParams, Query = QueryValues>(
+  definition: RouteDefinition<Params, Query, { staff: StaffAccount }> & {
+    roles: readonly StaffRoleName[];
+    /** A route that changes state: requests from other sites are refused (403) before anything else. */
+    sameOrigin?: true;
+  },
+): RouteHandler {
+  const handler: RouteHandler = (request, context) =>
+    answer(definition.name, async () => {
+      const crossOrigin = definition.sameOrigin ? crossOriginResponse(request) : undefined;
+      if (crossOrigin) return crossOrigin;
+      // Who asks comes first: a caller who may not use the route learns
+      // nothing about its addresses.
+      const caller = await staffOrResponse(definition.roles);
+      if ("response" in caller) return caller.response;
+      const address = await checkAddress(request, context, definition);
+      if (!address.ok) return address.response;
+      return definition.run({ request, params: address.params, query: address.query, staff: caller.staff });
+    });
+  return recordEntryPoint(handler, { name: definition.name, access: "staff", roles: definition.roles });
+}
