@@ -52,7 +52,7 @@ describe("pruning rate-limit rows", () => {
     await db.$executeRaw`
       UPDATE rate_limit SET window_start = now() - make_interval(secs => ${RATE_LIMIT_MAX_WINDOW_SECONDS + 60})`;
     const worker = startOutboxWorker({
-      send: async () => {},
+      send: async () => ({ providerMessageId: "unused" }),
       retryBaseSeconds: 1,
       idleMs: 20,
       pruneRateLimitsEveryMs: 50,
