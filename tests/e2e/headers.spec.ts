@@ -70,6 +70,24 @@ test("the registration form has a nonce policy, no camera, and validates in the 
   expect(refused).toEqual([]);
 });
 
+test("a script or event handler injected into a page does not run", async ({ page }) => {
+  const refused = violations(page);
+  // As if a stored value had slipped into the markup unescaped.
+  await page.route(`**${DEMO}/register`, async (route) => {
+    const response = await route.fetch();
+    const injected = '<script>window.injected = 1</script><img src="/none" onerror="window.injected = 2">';
+    await route.fulfill({ response, body: (await response.text()).replace("</body>", `${injected}</body>`) });
+  });
+  await page.goto(`${DEMO}/register`);
+  await expect.poll(() => refused.length).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => (window as { injected?: number }).injected)).toBeUndefined();
+  // The page's own scripts still run: the form validates in the browser.
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByLabel("Фамилия", { exact: true })).toHaveAccessibleDescription(
+    "Заполните это поле.",
+  );
+});
+
 test("the cached event page has a policy of its own and still runs its scripts", async ({ page }) => {
   const refused = violations(page);
   const response = await page.goto(DEMO);
@@ -109,5 +127,10 @@ test("a staff page has a nonce policy and no camera; the door page alone may use
 
   const walkIn = await page.request.get(`/admin/events/${demo?.id}/check-in/walk-in`);
   expect(walkIn.headers()["permissions-policy"]).toContain("camera=()");
+
+  // The charts are drawn in the browser, with the style attributes they set.
+  const statistics = await page.goto(`/admin/events/${demo?.id}/statistics`);
+  expectNoncePolicy(statistics);
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
   expect(refused).toEqual([]);
 });
