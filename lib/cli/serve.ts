@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/env";
 import { PEER_HEADER } from "@/lib/http/client-address";
+import { securityHeaders, takesNonce } from "@/lib/http/security-headers";
 
 // The web server `npm start` (and `npm run dev`, with --dev) runs: Next's own
 // request handler behind a plain node:http server, so that the application
@@ -23,6 +24,14 @@ server.on("request", (request, response) => {
   // that sends its own (once or several times) has it replaced.
   delete request.headers[PEER_HEADER];
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "unknown";
+  // The cached event page cannot take a nonce, and proxy.ts, which costs it
+  // half its throughput, skips it: its security headers are set here.
+  const pathname = URL.parse(request.url ?? "/", "http://localhost")?.pathname ?? "/";
+  if (!takesNonce(pathname)) {
+    for (const [name, value] of Object.entries(securityHeaders({ pathname, dev }))) {
+      response.setHeader(name, value);
+    }
+  }
   void handle(request, response);
 });
 

@@ -1,6 +1,9 @@
 import { appUrl } from "@/lib/env";
 
-// The headers proxy.ts puts on every page (docs/decisions/014-content-security-policy.md).
+// The security headers of every page (docs/decisions/014-content-security-policy.md):
+// proxy.ts sets them on pages rendered per request, with a nonce; our web
+// server (lib/cli/serve.ts) on the cached event page, which proxy.ts skips
+// (running it costs that page about half its requests per second).
 
 /** The door page, the one place that opens the camera (the QR scanner). */
 const DOOR_PAGE = /^\/admin\/events\/[^/]+\/check-in\/?$/;
@@ -8,7 +11,8 @@ const DOOR_PAGE = /^\/admin\/events\/[^/]+\/check-in\/?$/;
 /**
  * The public event page, served from Next's cache (revalidate = 3): its HTML
  * is rendered once for many visitors, so it cannot carry a per-request nonce.
- * The prefixed forms /ru/… redirect, so only these reach the page.
+ * The prefixed forms /ru/… redirect, so only these reach the page. proxy.ts's
+ * matcher leaves out the same paths.
  */
 const CACHED_PAGE = /^\/(?:(?:ky|en)\/)?events\/[^/]+\/?$/;
 
@@ -70,6 +74,25 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce?: string; dev: boo
   ];
   if (isHttps()) directives.push("upgrade-insecure-requests");
   return directives.join("; ");
+}
+
+/** The headers of the page at `pathname`; `nonce` when it is rendered per request. */
+export function securityHeaders({
+  pathname,
+  nonce,
+  dev,
+}: {
+  pathname: string;
+  nonce?: string;
+  dev: boolean;
+}): Record<string, string> {
+  const headers: Record<string, string> = {
+    "content-security-policy": contentSecurityPolicy({ nonce, dev }),
+    "permissions-policy": permissionsPolicy(pathname),
+  };
+  const hsts = strictTransportSecurity();
+  if (hsts) headers["strict-transport-security"] = hsts;
+  return headers;
 }
 
 /** Strict-Transport-Security, only when the public address is HTTPS: over plain HTTP it means nothing and a browser ignores it. */
