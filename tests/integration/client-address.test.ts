@@ -31,11 +31,12 @@ describe("the client's address with no proxy trusted", () => {
       });
       statuses.push(response.status);
     }
-    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
+    // Accepted (201, or 202 where the API answers "received" for any address).
+    expect(statuses.slice(0, 30).every((status) => status >= 200 && status < 300)).toBe(true);
     expect(statuses[30]).toBe(429);
     // Another peer still has its own limit.
     const other = await register(event.slug, { [PEER_HEADER]: "192.0.2.51" });
-    expect(other.status).toBe(201);
+    expect(other.status).toBeLessThan(300);
   });
 
   it("takes the peer, never a header entry", () => {
