@@ -16,10 +16,16 @@ const envSchema = z.object({
   KATTOO_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
-  /** How many reverse proxies stand in front of the app (lib/http/client-address.ts). */
-  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(1),
+  /**
+   * How many reverse proxies of ours stand in front of the app
+   * (lib/http/client-address.ts). 0, the default, fits `npm start` reached
+   * directly; behind nginx, 1.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Registrations accepted per client address in ten minutes. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Registrations accepted per event in an hour, from all addresses together. */
+  REGISTRATION_EVENT_RATE_LIMIT: z.coerce.number().int().min(1).default(2000),
   /** The public address used in links inside letters. */
   APP_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   /**

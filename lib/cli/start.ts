@@ -11,8 +11,9 @@ import { readOrCreateSecret } from "@/lib/processes/secret-file";
 import { isSeeded, seedDatabase } from "@/prisma/seed";
 
 // `npm start`: build if needed, start (or reach) PostgreSQL, migrate, seed
-// when empty, then serve the production build with `next start`.
-// `npm run dev` does the same with `next dev` and no build.
+// when empty, then serve the production build with our own web server around
+// Next's handler (lib/cli/serve.ts). `npm run dev` does the same in Next's
+// development mode, with no build.
 
 const development = process.argv.includes("--dev");
 const mode = development ? ("development" as const) : ("production" as const);
@@ -57,10 +58,9 @@ async function main() {
     // With the embedded database, a secret kept beside it, made on first start.
     APP_SECRET: env.APP_SECRET ?? (await readOrCreateSecret(path.join(dataDirectory(), "app-secret"))),
   };
-  const next = path.resolve("node_modules/next/dist/bin/next");
   const server = startChild(
     "web server",
-    [next, development ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
+    ["--import", "tsx", "lib/cli/serve.ts", ...(development ? ["--dev"] : [])],
     childEnv,
   );
   await lock?.update({ children: server.pid ? [server.pid] : [] });

@@ -4,8 +4,9 @@ import { getEnv } from "@/lib/env";
 import { startRetentionJob } from "@/lib/privacy/retention";
 
 // `npm run worker`, and the worker process `npm start` runs beside the web
-// server: sends the letters the outbox holds, and anonymizes personal data
-// past its events' retention period, until SIGINT or SIGTERM.
+// server: sends the letters the outbox holds, deletes expired rate-limit
+// rows, and anonymizes personal data past its events' retention period,
+// until SIGINT or SIGTERM.
 
 const env = getEnv();
 const sender = createSender();

@@ -12,11 +12,13 @@ import { renderLetter } from "@/lib/emails/render";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import type { Send } from "@/lib/emails/transport";
 import type { OutboxMessage } from "@/lib/generated/prisma/client";
+import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
 // Sends what the outbox holds: claims due letters, renders each from the
 // registration as it is now, sends it, records the outcome. Several workers
 // (processes or app instances) can run at once; none sends a letter another
-// has claimed.
+// has claimed. Between letters it also does the instance's other periodic
+// chores: queueing reminders and deleting rate-limit rows that have expired.
 
 export type WorkerOptions = {
   send: Send;
@@ -33,15 +35,23 @@ export type WorkerOptions = {
 };
 
 const REMINDER_CHECK_MS = 60_000;
+const RATE_LIMIT_PRUNE_MS = 10 * 60_000;
 
-export function startOutboxWorker(options: WorkerOptions & { reminderHoursBefore?: number }) {
-  const { idleMs = 500, reminderHoursBefore } = options;
+export function startOutboxWorker(
+  options: WorkerOptions & { reminderHoursBefore?: number; pruneRateLimitsEveryMs?: number },
+) {
+  const { idleMs = 500, reminderHoursBefore, pruneRateLimitsEveryMs = RATE_LIMIT_PRUNE_MS } = options;
   let running = true;
   let remindersCheckedAt = 0;
+  let rateLimitsPrunedAt = 0;
   const round = async () => {
     if (reminderHoursBefore && Date.now() - remindersCheckedAt > REMINDER_CHECK_MS) {
       remindersCheckedAt = Date.now();
       await queueDueReminders({ hoursBefore: reminderHoursBefore });
+    }
+    if (Date.now() - rateLimitsPrunedAt > pruneRateLimitsEveryMs) {
+      rateLimitsPrunedAt = Date.now();
+      await pruneRateLimits();
     }
     return sendDueLetters(options);
   };

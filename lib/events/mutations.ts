@@ -147,13 +147,16 @@ export async function duplicateEvent({
   actor: Actor;
 }): Promise<string | undefined> {
   return db.$transaction(async (tx) => {
-    const source = await tx.event.findUnique({
-      where: { id },
-      include: { days: true, quotas: true, parties: true },
-    });
+    const source = await tx.event.findUnique({ where: { id } });
     if (!source) return undefined;
+    // One relation at a time: Prisma loads an include's relations in
+    // parallel, and a transaction's queries share one connection, which pg
+    // refuses to be given a query while it runs another.
+    const days = await tx.eventDay.findMany({ where: { eventId: id } });
+    const quotas = await tx.categoryQuota.findMany({ where: { eventId: id } });
+    const parties = await tx.eventParty.findMany({ where: { eventId: id } });
     const taken = await tx.event.count({ where: { slug: { startsWith: `${source.slug}-copy` } } });
-    const { id: _id, createdAt: _c, updatedAt: _u, days, quotas, parties, ...copied } = source;
+    const { id: _id, createdAt: _c, updatedAt: _u, ...copied } = source;
     const copy = await tx.event.create({
       data: {
         ...copied,

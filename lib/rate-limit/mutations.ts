@@ -6,11 +6,34 @@ import { db } from "@/lib/db";
 export type RateLimitRule = { key: string; limit: number; windowSeconds: number };
 
 /**
+ * No window is longer than this, so a row whose window started longer ago
+ * than this has no count left that any rule reads: pruneRateLimits() deletes
+ * it. A longer window would need this raised first.
+ */
+export const RATE_LIMIT_MAX_WINDOW_SECONDS = 24 * 60 * 60;
+
+function checkWindow(windowSeconds: number) {
+  if (windowSeconds > RATE_LIMIT_MAX_WINDOW_SECONDS)
+    throw new Error(`A rate-limit window of ${windowSeconds} s outlives the pruning of its rows.`);
+}
+
+/**
  * Keys hold client addresses and emails, which a client may make as long as it
  * likes: store a fixed-size digest, which also keeps them out of the database.
  */
 function digestOf(key: string): string {
   return createHash("sha256").update(key).digest("base64url");
+}
+
+/**
+ * Deletes the rows of windows that have ended for every rule: one row per
+ * client address, email and event tried would otherwise stay for good.
+ * Returns how many went.
+ */
+export async function pruneRateLimits(): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM rate_limit
+    WHERE window_start < now() - make_interval(secs => ${RATE_LIMIT_MAX_WINDOW_SECONDS})`;
 }
 
 /**
@@ -23,6 +46,7 @@ export async function consumeRateLimit({
   limit,
   windowSeconds,
 }: RateLimitRule): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  checkWindow(windowSeconds);
   const digest = digestOf(key);
   const [row] = await db.$queryRaw<{ count: number; window_start: Date }[]>`
     INSERT INTO rate_limit (key, window_start, count)
@@ -43,6 +67,7 @@ export async function consumeRateLimit({
 
 /** Whether `key` has used up its limit in the current window, without counting an attempt. */
 export async function isRateLimited({ key, limit, windowSeconds }: RateLimitRule): Promise<boolean> {
+  checkWindow(windowSeconds);
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT count FROM rate_limit
     WHERE key = ${digestOf(key)} AND window_start > now() - make_interval(secs => ${windowSeconds})`;

@@ -4,17 +4,39 @@ import { fieldErrors } from "@/lib/forms/field-errors";
 import type { Locale } from "@/lib/i18n/routing";
 import { consumeRateLimit } from "@/lib/rate-limit/mutations";
 import { type CreateRegistrationResult, createRegistration } from "@/lib/registrations/mutations";
-import { type ErrorKey, registrationRequestSchema } from "@/lib/registrations/schema";
+import { type ErrorKey, normalizeEmail, registrationRequestSchema } from "@/lib/registrations/schema";
 
 export type SubmitResult =
   | CreateRegistrationResult
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, ErrorKey> }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
+/** How often one email address may be registered for one event in an hour. */
+export const REGISTRATIONS_PER_EMAIL_PER_HOUR = 5;
+
+/**
+ * The limits a registration counts against, in the order they are checked.
+ * The client's address can be changed (a pool of addresses, a mobile
+ * network); the two after it cannot: the same address cannot be hammered
+ * from many clients, and no event takes more than its ceiling in an hour.
+ */
+function registrationLimits({ slug, email, client }: { slug: string; email: string; client: string }) {
+  const env = getEnv();
+  return [
+    { key: `register:${client}`, limit: env.REGISTRATION_RATE_LIMIT, windowSeconds: 600 },
+    {
+      key: `register-email:${slug}:${normalizeEmail(email)}`,
+      limit: REGISTRATIONS_PER_EMAIL_PER_HOUR,
+      windowSeconds: 3600,
+    },
+    { key: `register-event:${slug}`, limit: env.REGISTRATION_EVENT_RATE_LIMIT, windowSeconds: 3600 },
+  ];
+}
+
 /**
  * A registration from the public form or the JSON API: validate, count it
- * against the client's limit, allocate. Invalid input is refused before it
- * costs a database round trip.
+ * against the client's, the email's and the event's limits, allocate.
+ * Invalid input is refused before it costs a database round trip.
  */
 export async function submitRegistration({
   slug,
@@ -31,12 +53,12 @@ export async function submitRegistration({
   const parsed = registrationRequestSchema.safeParse(values);
   if (!parsed.success)
     return { ok: false, reason: "invalid", fieldErrors: fieldErrors<ErrorKey>(parsed.error) };
-  const limit = await consumeRateLimit({
-    key: `register:${client}`,
-    limit: getEnv().REGISTRATION_RATE_LIMIT,
-    windowSeconds: 600,
-  });
-  if (!limit.allowed)
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  // One after the other, stopping at the first refusal: an attempt the
+  // address limit refuses does not use up the email's or the event's.
+  for (const rule of registrationLimits({ slug, email: parsed.data.email, client })) {
+    const limit = await consumeRateLimit(rule);
+    if (!limit.allowed)
+      return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  }
   return createRegistration({ slug, input: parsed.data, locale });
 }

@@ -40,6 +40,7 @@ const server = await startKattoo({
   port: Number(process.env.BENCH_PORT ?? 3200),
   env: {
     REGISTRATION_RATE_LIMIT: "100000000",
+    REGISTRATION_EVENT_RATE_LIMIT: "100000000",
     OUTBOX_WORKER: "off",
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { consumeRateLimit } from "@/lib/rate-limit/mutations";
+import { db } from "@/lib/db";
+import { startOutboxWorker } from "@/lib/emails/worker";
+import { consumeRateLimit, pruneRateLimits, RATE_LIMIT_MAX_WINDOW_SECONDS } from "@/lib/rate-limit/mutations";
 
 describe("consumeRateLimit", () => {
   it("allows the limit within a window and refuses the next, even when they arrive together", async () => {
@@ -26,5 +28,45 @@ describe("consumeRateLimit", () => {
     const [a, b] = [`test:${randomUUID()}`, `test:${randomUUID()}`];
     expect((await consumeRateLimit({ key: a, limit: 1, windowSeconds: 600 })).allowed).toBe(true);
     expect((await consumeRateLimit({ key: b, limit: 1, windowSeconds: 600 })).allowed).toBe(true);
+  });
+});
+
+describe("pruning rate-limit rows", () => {
+  it("deletes rows whose window ended longer ago than any rule reads, and keeps the rest", async () => {
+    await consumeRateLimit({ key: `test:${randomUUID()}`, limit: 5, windowSeconds: 600 });
+    await db.$executeRaw`
+      UPDATE rate_limit SET window_start = now() - make_interval(secs => ${RATE_LIMIT_MAX_WINDOW_SECONDS + 60})`;
+    const expired = await db.rateLimit.count();
+    const recent = `test:${randomUUID()}`;
+    await consumeRateLimit({ key: recent, limit: 2, windowSeconds: 600 });
+    await consumeRateLimit({ key: recent, limit: 2, windowSeconds: 600 });
+
+    expect(await pruneRateLimits()).toBe(expired);
+    expect(await db.rateLimit.count()).toBe(1);
+    // The recent key kept its count: its third attempt is refused.
+    expect((await consumeRateLimit({ key: recent, limit: 2, windowSeconds: 600 })).allowed).toBe(false);
+  });
+
+  it("is done by the outbox worker as it runs", async () => {
+    await consumeRateLimit({ key: `test:${randomUUID()}`, limit: 5, windowSeconds: 600 });
+    await db.$executeRaw`
+      UPDATE rate_limit SET window_start = now() - make_interval(secs => ${RATE_LIMIT_MAX_WINDOW_SECONDS + 60})`;
+    const worker = startOutboxWorker({
+      send: async () => ({ providerMessageId: "unused" }),
+      retryBaseSeconds: 1,
+      idleMs: 20,
+      pruneRateLimitsEveryMs: 50,
+    });
+    try {
+      await expect.poll(() => db.rateLimit.count(), { timeout: 5_000 }).toBe(0);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("refuses a window longer than the pruning keeps", async () => {
+    await expect(
+      consumeRateLimit({ key: "test:long", limit: 1, windowSeconds: RATE_LIMIT_MAX_WINDOW_SECONDS + 1 }),
+    ).rejects.toThrow(/outlives/);
   });
 });
