@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 
 // `npm start` builds when the production build is missing or older than any
@@ -33,6 +33,16 @@ export async function isBuildStale(): Promise<boolean> {
   const built = (await stat(BUILD_ID)).mtimeMs;
   const times = await Promise.all(SOURCES.map(newestModification));
   return Math.max(...times) > built;
+}
+
+/**
+ * `next build`, dated by when it started: a source changed while it ran (an
+ * editor's save, a `git pull`) is newer than the build, which is then stale.
+ */
+export async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  const started = new Date();
+  await runNpmScript("build", env);
+  await utimes(BUILD_ID, started, started);
 }
 
 export function runNpmScript(script: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import exitHook from "async-exit-hook";
-import { isBuildStale, runNpmScript } from "@/lib/cli/build";
+import { build, isBuildStale } from "@/lib/cli/build";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import { appUrl, dataDirectory, getEnv } from "@/lib/env";
@@ -34,7 +34,7 @@ async function main() {
 
   if (!development && (await isBuildStale())) {
     console.log("Building Kattoo (first start or changed sources)…");
-    await runNpmScript("build", { ...process.env, NODE_ENV: "production" });
+    await build({ ...process.env, NODE_ENV: "production" });
   }
 
   // Several instances may share an external database; the embedded one
