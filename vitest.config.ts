@@ -18,7 +18,7 @@ export default defineConfig({
     setupFiles: ["tests/support/fail-on-console-error.ts"],
     // next-intl imports "next/navigation" without an extension, which Node's
     // resolver refuses; let Vite resolve it instead.
-    server: { deps: { inline: ["next-intl"] } },
+    server: { deps: { inline: ["next-intl", "next-auth"] } },
     projects: [
       {
         extends: true,

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import QRCode from "qrcode";
@@ -10,20 +10,31 @@ import { SecondFactorRequired, signIn, signOut } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { STAFF_LOCALE_COOKIE } from "@/lib/i18n/request";
 import { isLocale } from "@/lib/i18n/routing";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, newDeviceToken } from "@/lib/staff/device-cookie";
 import {
   changeOwnPassword,
   changeStaffAccount,
+  confirmIdentity,
   confirmSecondFactor,
   createStaffAccount,
+  type IdentityCheck,
   removeSecondFactor,
   renewRecoveryCodes,
   resetStaffPassword,
+  revokeStaffSession,
   signOutEverywhere,
   startSecondFactor,
 } from "@/lib/staff/mutations";
 import { generatePassword } from "@/lib/staff/passwords";
-import { ADMINS, ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
-import { changePasswordSchema, newStaffSchema, secondFactorCodeSchema, staffRoles } from "@/lib/staff/schema";
+import { ADMINS, ALL_STAFF, currentSessionId, requireStaff } from "@/lib/staff/require-staff";
+import {
+  changePasswordSchema,
+  currentSecretSchema,
+  newStaffSchema,
+  secondFactorCodeSchema,
+  signInSchema,
+  staffRoles,
+} from "@/lib/staff/schema";
 import { totpUri } from "@/lib/staff/second-factor";
 
 /** `askCode`: the password was right and the account has a second factor. */
@@ -35,17 +46,28 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
       email: formData.get("email"),
       password: formData.get("password"),
       code: formData.get("code") ?? "",
-      redirectTo: "/admin",
+      redirect: false,
     });
   } catch (error) {
     if (error instanceof SecondFactorRequired) return { failed: false, askCode: true };
-    // A wrong password, a wrong code and a locked account get the same answer.
+    // A wrong password, a wrong code and a throttled attempt get the same answer.
     if (error instanceof AuthError) return { failed: true, askCode: Boolean(formData.get("code")) };
     throw error;
   }
-  return { failed: false, askCode: false };
+  // This browser has now signed in to the account: its next sign-ins count on
+  // their own, not with guesses made elsewhere (lib/staff/device-cookie.ts).
+  const email = signInSchema.shape.email.parse(formData.get("email"));
+  (await cookies()).set(DEVICE_COOKIE, newDeviceToken(email), {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: (await headers()).get("x-forwarded-proto") === "https",
+    maxAge: DEVICE_COOKIE_MAX_AGE,
+  });
+  redirect("/admin");
 }
 
+/** Signing out ends this session's row too (lib/auth.ts, events.signOut). */
 export async function signOutAction() {
   await signOut({ redirectTo: "/admin/sign-in" });
 }
@@ -61,16 +83,21 @@ export async function setStaffLocaleAction(formData: FormData) {
   });
 }
 
+type IdentityRefusal = Extract<IdentityCheck, { ok: false }>["reason"];
+
 export type ChangePasswordState =
   | { status: "idle" }
-  | { status: "refused"; reason: "wrong_password" | "invalid" | "common" | "mismatch" };
+  | { status: "refused"; reason: IdentityRefusal | "invalid" | "common" | "mismatch" };
 
-/** Any staff member: a new password, which signs them out everywhere (here too). */
+/**
+ * Any staff member: a new password, which signs them out everywhere (here
+ * too). The one thing an account with a generated password may do.
+ */
 export async function changePasswordAction(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
-  const staff = await requireStaff(ALL_STAFF, { setup: true });
+  const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
   const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const says = (message: string) => parsed.error.issues.some((issue) => issue.message === message);
@@ -87,24 +114,47 @@ export async function changePasswordAction(
 
 /** Any staff member: end every session of their account, on every device. */
 export async function signOutEverywhereAction() {
-  const staff = await requireStaff(ALL_STAFF, { setup: true });
+  const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
   await signOutEverywhere({ staffId: staff.id });
   await signOut({ redirectTo: "/admin/sign-in" });
 }
 
+/** Any staff member: end one of their own sessions (a browser left signed in elsewhere). */
+export async function endSessionAction(formData: FormData) {
+  const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
+  const sessionId = z.uuid().safeParse(formData.get("sessionId"));
+  if (!sessionId.success) return;
+  const current = await currentSessionId();
+  await revokeStaffSession({ staffId: staff.id, sessionId: sessionId.data });
+  if (sessionId.data === current) await signOut({ redirectTo: "/admin/sign-in" });
+  revalidatePath("/admin/account");
+}
+
 export type SecondFactorState =
-  | { status: "idle" }
+  | { status: "idle"; refused?: IdentityRefusal }
   | { status: "enrolling"; secret: string; qr: string }
   | { status: "wrong_code"; secret: string; qr: string }
   | { status: "recovery_codes"; codes: string[] };
 
-/** Any staff member: a new secret to scan with an authenticator app; on only after the first code. */
+/**
+ * Any staff member: a new secret to scan with an authenticator app (on only
+ * after the first code), new recovery codes, or the second factor removed.
+ * Each first asks for the current password (or a code): a session left open
+ * must not be enough to take over the account's second factor.
+ */
 export async function secondFactorAction(
   previous: SecondFactorState,
   formData: FormData,
 ): Promise<SecondFactorState> {
   const staff = await requireStaff(ALL_STAFF, { setup: true });
   const step = formData.get("step");
+  if (step === "start" || step === "renew" || step === "remove") {
+    const secret = currentSecretSchema.safeParse(formData.get("currentSecret"));
+    const identity = secret.success
+      ? await confirmIdentity({ staffId: staff.id, secret: secret.data })
+      : ({ ok: false, reason: "wrong_password" } as const);
+    if (!identity.ok) return { status: "idle", refused: identity.reason };
+  }
   if (step === "start") {
     const secret = await startSecondFactor({ staffId: staff.id });
     if (!secret) return { status: "idle" };
@@ -118,19 +168,15 @@ export async function secondFactorAction(
     revalidatePath("/admin", "layout");
     return { status: "recovery_codes", codes };
   }
-  if (step === "renew") {
+  if (step === "renew" && staff.totpEnabledAt) {
     return { status: "recovery_codes", codes: await renewRecoveryCodes({ staffId: staff.id }) };
   }
-  return { status: "idle" };
-}
-
-/** Any staff member: turn their own second factor off (unless admins must keep one). */
-export async function removeOwnSecondFactorAction() {
-  const staff = await requireStaff(ALL_STAFF);
-  if (!(staff.role === "ADMIN" && getEnv().REQUIRE_ADMIN_SECOND_FACTOR)) {
+  // Turning it off is refused where admins must keep one.
+  if (step === "remove" && !(staff.role === "ADMIN" && getEnv().REQUIRE_ADMIN_SECOND_FACTOR)) {
     await removeSecondFactor({ staffId: staff.id, actor: { type: "STAFF", staffId: staff.id } });
+    revalidatePath("/admin/account");
   }
-  revalidatePath("/admin/account");
+  return { status: "idle" };
 }
 
 // Staff accounts, for admins.
@@ -152,6 +198,7 @@ export async function createStaffAction(
   const result = await createStaffAccount({
     ...parsed.data,
     password,
+    mustChangePassword: true,
     actor: { type: "STAFF", staffId: admin.id },
   });
   if (!result.ok) return { status: "refused", reason: result.reason };

@@ -8,7 +8,7 @@ const languageNames = { ru: "Русский", ky: "Кыргызча", en: "Engli
 
 /** The staff area's frame. Its check is a convenience: every page checks again. */
 export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
-  const staff = await requireStaff(ALL_STAFF, { setup: true });
+  const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
   const t = await getTranslations("admin");
   const current = await getLocale();
   return (
