@@ -14,10 +14,10 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, newDeviceToken } from "@/lib/staf
 import {
   changeOwnPassword,
   changeStaffAccount,
-  confirmIdentity,
   confirmSecondFactor,
   createStaffAccount,
-  type IdentityCheck,
+  type IdentityRefusal,
+  removeOwnSecondFactor,
   removeSecondFactor,
   renewRecoveryCodes,
   resetStaffPassword,
@@ -83,11 +83,9 @@ export async function setStaffLocaleAction(formData: FormData) {
   });
 }
 
-type IdentityRefusal = Extract<IdentityCheck, { ok: false }>["reason"];
-
 export type ChangePasswordState =
   | { status: "idle" }
-  | { status: "refused"; reason: IdentityRefusal | "invalid" | "common" | "mismatch" };
+  | { status: "refused"; reason: IdentityRefusal["reason"] | "invalid" | "common" | "mismatch" };
 
 /**
  * Any staff member: a new password, which signs them out everywhere (here
@@ -131,7 +129,7 @@ export async function endSessionAction(formData: FormData) {
 }
 
 export type SecondFactorState =
-  | { status: "idle"; refused?: IdentityRefusal }
+  | { status: "idle"; refused?: IdentityRefusal["reason"] }
   | { status: "enrolling"; secret: string; qr: string }
   | { status: "wrong_code"; secret: string; qr: string }
   | { status: "recovery_codes"; codes: string[] };
@@ -148,18 +146,16 @@ export async function secondFactorAction(
 ): Promise<SecondFactorState> {
   const staff = await requireStaff(ALL_STAFF, { setup: true });
   const step = formData.get("step");
-  if (step === "start" || step === "renew" || step === "remove") {
-    const secret = currentSecretSchema.safeParse(formData.get("currentSecret"));
-    const identity = secret.success
-      ? await confirmIdentity({ staffId: staff.id, secret: secret.data })
-      : ({ ok: false, reason: "wrong_password" } as const);
-    if (!identity.ok) return { status: "idle", refused: identity.reason };
-  }
+  const currentSecret = currentSecretSchema.catch("").parse(formData.get("currentSecret"));
   if (step === "start") {
-    const secret = await startSecondFactor({ staffId: staff.id });
-    if (!secret) return { status: "idle" };
-    const qr = await QRCode.toDataURL(totpUri({ secret, account: staff.email }), { margin: 1, width: 240 });
-    return { status: "enrolling", secret, qr };
+    const started = await startSecondFactor({ staffId: staff.id, currentSecret });
+    if (!started.ok) return { status: "idle", refused: started.reason };
+    if (!started.secret) return { status: "idle" };
+    const qr = await QRCode.toDataURL(totpUri({ secret: started.secret, account: staff.email }), {
+      margin: 1,
+      width: 240,
+    });
+    return { status: "enrolling", secret: started.secret, qr };
   }
   if (step === "confirm" && (previous.status === "enrolling" || previous.status === "wrong_code")) {
     const code = secondFactorCodeSchema.safeParse(formData.get("code"));
@@ -169,11 +165,15 @@ export async function secondFactorAction(
     return { status: "recovery_codes", codes };
   }
   if (step === "renew" && staff.totpEnabledAt) {
-    return { status: "recovery_codes", codes: await renewRecoveryCodes({ staffId: staff.id }) };
+    const renewed = await renewRecoveryCodes({ staffId: staff.id, currentSecret });
+    return renewed.ok
+      ? { status: "recovery_codes", codes: renewed.codes }
+      : { status: "idle", refused: renewed.reason };
   }
   // Turning it off is refused where admins must keep one.
   if (step === "remove" && !(staff.role === "ADMIN" && getEnv().REQUIRE_ADMIN_SECOND_FACTOR)) {
-    await removeSecondFactor({ staffId: staff.id, actor: { type: "STAFF", staffId: staff.id } });
+    const removed = await removeOwnSecondFactor({ staffId: staff.id, currentSecret });
+    if (!removed.ok) return { status: "idle", refused: removed.reason };
     revalidatePath("/admin/account");
   }
   return { status: "idle" };

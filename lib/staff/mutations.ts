@@ -140,7 +140,8 @@ const reauthentication = (staffId: string) => ({
   forgetSeconds: 60 * 60,
 });
 
-export type IdentityCheck = { ok: true } | { ok: false; reason: "wrong_password" | "throttled" };
+export type IdentityRefusal = { ok: false; reason: "wrong_password" | "throttled" };
+export type IdentityCheck = { ok: true } | IdentityRefusal;
 
 /**
  * Before a security change, the signed-in person proves again who they are:
@@ -190,14 +191,26 @@ export async function changeOwnPassword({
 
 // The second factor (lib/staff/second-factor.ts).
 
-/** A new secret waiting for its first code; replaces one not yet confirmed. */
-export async function startSecondFactor({ staffId }: { staffId: string }): Promise<string | null> {
+/**
+ * A new secret waiting for its first code; replaces one not yet confirmed.
+ * Only after the current password: a session left open is not enough to
+ * put someone else's authenticator on the account.
+ */
+export async function startSecondFactor({
+  staffId,
+  currentSecret,
+}: {
+  staffId: string;
+  currentSecret: string;
+}): Promise<IdentityRefusal | { ok: true; secret: string | null }> {
+  const identity = await confirmIdentity({ staffId, secret: currentSecret });
+  if (!identity.ok) return identity;
   const secret = newTotpSecret();
   const { count } = await db.staffUser.updateMany({
     where: { id: staffId, totpEnabledAt: null },
     data: { totpSecret: encryptTotpSecret(secret) },
   });
-  return count === 1 ? secret : null;
+  return { ok: true, secret: count === 1 ? secret : null };
 }
 
 /** Replaces the account's recovery codes; the new ones are returned once, never stored in clear. */
@@ -269,8 +282,16 @@ export async function verifySecondFactor({
 }
 
 /** New recovery codes for an account with the second factor on; the old ones stop working. */
-export async function renewRecoveryCodes({ staffId }: { staffId: string }): Promise<string[]> {
-  return db.$transaction(async (tx) => {
+export async function renewRecoveryCodes({
+  staffId,
+  currentSecret,
+}: {
+  staffId: string;
+  currentSecret: string;
+}): Promise<IdentityRefusal | { ok: true; codes: string[] }> {
+  const identity = await confirmIdentity({ staffId, secret: currentSecret });
+  if (!identity.ok) return identity;
+  const codes = await db.$transaction(async (tx) => {
     await recordAudit(tx, {
       actor: { type: "STAFF", staffId },
       action: "staff.recovery_codes_renewed",
@@ -279,6 +300,21 @@ export async function renewRecoveryCodes({ staffId }: { staffId: string }): Prom
     });
     return replaceRecoveryCodes(tx, staffId);
   });
+  return { ok: true, codes };
+}
+
+/** The account turns its own second factor off, after proving again who it is. */
+export async function removeOwnSecondFactor({
+  staffId,
+  currentSecret,
+}: {
+  staffId: string;
+  currentSecret: string;
+}): Promise<IdentityCheck> {
+  const identity = await confirmIdentity({ staffId, secret: currentSecret });
+  if (!identity.ok) return identity;
+  await removeSecondFactor({ staffId, actor: { type: "STAFF", staffId } });
+  return identity;
 }
 
 /** Turns the second factor off: by the account itself, or by an admin for a lost phone. */
