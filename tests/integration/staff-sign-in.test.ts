@@ -1,58 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
-import { NextRequest } from "next/server";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it, vi } from "vitest";
-import { handlers } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { DEVICE_COOKIE, newDeviceToken } from "@/lib/staff/device-cookie";
 import { confirmSecondFactor, createStaffAccount, startSecondFactor } from "@/lib/staff/mutations";
 import * as passwords from "@/lib/staff/passwords";
+import { postSignIn } from "../support/auth-flow";
 
 // Sign-in through Auth.js's own route handler, as a browser or a script
 // would post it: the throttle must hold however many guesses arrive at once.
-
-const ORIGIN = "http://127.0.0.1:3000";
-
-async function csrf() {
-  const response = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-  return { csrfToken, cookie };
-}
-
-/** One sign-in attempt; the session cookie it set, if it signed in. */
-export async function postSignIn({
-  email,
-  password,
-  code = "",
-  address = "203.0.113.7",
-  cookie = "",
-}: {
-  email: string;
-  password: string;
-  code?: string;
-  address?: string;
-  cookie?: string;
-}): Promise<string | null> {
-  const token = await csrf();
-  const response = await handlers.POST(
-    new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        cookie: [token.cookie, cookie].filter(Boolean).join("; "),
-        "x-forwarded-for": address,
-        "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36",
-      },
-      body: new URLSearchParams({ email, password, code, csrfToken: token.csrfToken, callbackUrl: "/admin" }),
-    }),
-  );
-  const session = response.headers.getSetCookie().find((line) => line.startsWith("authjs.session-token="));
-  return session ? (session.split(";")[0] ?? null) : null;
-}
 
 async function newAccount() {
   const email = `guess-${randomUUID()}@kattoo.test`;
