@@ -16,9 +16,9 @@ export default defineConfig({
     // zone shows up as a failure.
     env: { TZ: "America/Los_Angeles" },
     setupFiles: ["tests/support/fail-on-console-error.ts"],
-    // next-intl imports "next/navigation" without an extension, which Node's
+    // next-intl and next-auth import "next/navigation" and "next/server" without an extension, which Node's
     // resolver refuses; let Vite resolve it instead.
-    server: { deps: { inline: ["next-intl", "next-auth"] } },
+    server: { deps: { inline: ["next-intl", "next-auth", "@auth/core"] } },
     projects: [
       {
         extends: true,

@@ -4,7 +4,7 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
+import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -29,7 +29,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         <NextIntlClientProvider
           // The public pages' client components: the registration form and
           // the verification page's not-found.
-          messages={pickMessages(await getMessages(), [...registrationFormNamespaces, "verify"])}
+          messages={pickMessages(await getMessages(), [
+            ...everyPageNamespaces,
+            ...registrationFormNamespaces,
+            "verify",
+          ])}
         >
           <a
             href="#main"

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
+import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import "../globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +33,7 @@ export default async function AdminRootLayout({ children }: LayoutProps<"/admin"
       <body className="min-h-screen bg-stone-50">
         <NextIntlClientProvider
           messages={{
-            ...pickMessages(messages, registrationFormNamespaces),
+            ...pickMessages(messages, [...everyPageNamespaces, ...registrationFormNamespaces]),
             admin: pickMessages(messages.admin as Record<string, unknown>, clientAdminNamespaces),
           }}
         >

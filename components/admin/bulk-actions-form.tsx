@@ -1,9 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useActionState, useState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
 
 const targets = ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED", "MESSAGE"] as const;
 
@@ -15,15 +18,14 @@ const targets = ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED", "MESSAGE"] 
  */
 export function BulkActionsForm({
   action,
-  filters,
   children,
 }: {
-  action: (formData: FormData) => Promise<void>;
-  filters: string;
+  action: (previous: ActionState<Done>, formData: FormData) => Promise<ActionState<Done>>;
   children: ReactNode;
 }) {
   const t = useTranslations("admin.registrations");
   const [to, setTo] = useState<(typeof targets)[number]>("CONFIRMED");
+  const [state, formAction] = useActionState(action, idle);
 
   function confirmFirst(event: FormEvent<HTMLFormElement>) {
     const count = new FormData(event.currentTarget).getAll("ids").length;
@@ -33,8 +35,12 @@ export function BulkActionsForm({
   }
 
   return (
-    <form action={action} onSubmit={confirmFirst} className="space-y-3">
-      <input type="hidden" name="filters" value={filters} />
+    <form action={formAction} onSubmit={confirmFirst} className="space-y-3">
+      {state.status === "invalid" && state.fieldErrors.ids ? (
+        <Notice tone="error">{t("nothingSelected")}</Notice>
+      ) : (
+        <ActionNotice state={state} />
+      )}
       <fieldset className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3">
         <legend className="px-1 text-sm font-medium">{t("bulkTitle")}</legend>
         <select

@@ -4,9 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef } from "react";
 import { get, type Path, type Resolver, useFieldArray, useForm } from "react-hook-form";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { type ActionState, idle } from "@/lib/entry-points/state";
 import type { EventFormState } from "@/lib/events/actions";
 import { eventSettingsSchema } from "@/lib/events/schema";
 import { categories } from "@/lib/registrations/schema";
@@ -37,6 +39,7 @@ export type EventFormValues = {
   days: { date: string; start: string; end: string }[];
 };
 type Values = EventFormValues;
+type State = ActionState<EventFormState>;
 
 /**
  * An event's settings: texts in three languages side by side, days, seats,
@@ -47,14 +50,14 @@ export function EventSettingsForm({
   initialValues,
   submitLabel,
 }: {
-  action: (state: EventFormState, formData: FormData) => Promise<EventFormState>;
+  action: (state: State, formData: FormData) => Promise<State>;
   initialValues: Values;
   submitLabel: string;
 }) {
   const t = useTranslations("admin.eventForm");
   const tc = useTranslations("category");
   const tp = useTranslations("admin.privacy");
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState(action, idle as State);
   const formRef = useRef<HTMLFormElement>(null);
   const values = ("values" in state ? state.values : initialValues) as Values;
   const form = useForm<Values>({
@@ -88,7 +91,11 @@ export function EventSettingsForm({
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">
-      {state.status === "refused" && <Notice tone="error">{t(`refused.${state.reason}`)}</Notice>}
+      {state.status === "refused" ? (
+        <Notice tone="error">{t(`refused.${state.reason}`)}</Notice>
+      ) : (
+        <ActionNotice state={state} />
+      )}
       <fieldset className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 font-semibold">{t("sectionAddress")}</legend>
         {input("slug", t("slug"), { hint: t("slugHint") })}

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -31,7 +32,7 @@ export async function PrivacyActions({
           <a href={`/admin/registrations/${registration.id}/data`} className={buttonClass("secondary")}>
             {t("exportData")}
           </a>
-          <form action={eraseRegistrationAction.bind(null, registration.id)} className="space-y-3">
+          <ActionForm action={eraseRegistrationAction.bind(null, registration.id)} className="space-y-3">
             <p className="text-sm text-stone-700">{t("eraseExplain")}</p>
             <label className="flex items-center gap-3">
               <input type="checkbox" name="confirm" value="yes" required className="size-5 accent-red-700" />
@@ -40,7 +41,7 @@ export async function PrivacyActions({
             <Button type="submit" variant="danger">
               {t("erase")}
             </Button>
-          </form>
+          </ActionForm>
         </>
       )}
     </section>

@@ -2,11 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { type ReactNode, startTransition, useActionState, useRef } from "react";
+import { type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
 import { type FieldErrors, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import type { FormValues, RegistrationFormState } from "@/lib/registrations/actions";
+import { type ActionState, idle } from "@/lib/entry-points/state";
+import type { FormValues } from "@/lib/forms/form-data";
+import type { RegistrationFormState } from "@/lib/registrations/actions";
 import {
   categories,
   type ErrorKey,
@@ -17,6 +20,7 @@ import {
 } from "@/lib/registrations/schema";
 
 type Mode = "register" | "edit";
+type State = ActionState<RegistrationFormState>;
 
 /**
  * The registration form, for a new registration and for the participant's
@@ -29,14 +33,14 @@ export function RegistrationForm({
   initialValues = {},
 }: {
   mode: Mode;
-  action: (state: RegistrationFormState, formData: FormData) => Promise<RegistrationFormState>;
+  action: (state: State, formData: FormData) => Promise<State>;
   initialValues?: FormValues;
 }) {
   const t = useTranslations("register");
   const tm = useTranslations("manage");
   const te = useTranslations("errors");
   const tRegion = useTranslations("region");
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState(action, idle as State);
   const formRef = useRef<HTMLFormElement>(null);
   const values = "values" in state ? state.values : initialValues;
   // The form holds raw strings and booleans; the schema turns them into input.
@@ -56,6 +60,8 @@ export function RegistrationForm({
     return key ? te(key) : undefined;
   };
   const errorCount = Object.keys({ ...serverErrors, ...clientErrors }).length;
+
+  if (state.status === "received") return <Received email={state.email} />;
 
   const onSubmit = form.handleSubmit(() => {
     const formElement = formRef.current;
@@ -263,7 +269,7 @@ function CategoryChoices({
 }
 
 /** The form-level message: what went wrong as a whole, or what was saved. */
-function FormStatus({ state, errorCount }: { state: RegistrationFormState; errorCount: number }) {
+function FormStatus({ state, errorCount }: { state: State; errorCount: number }) {
   const t = useTranslations("register");
   const tm = useTranslations("manage");
   const box = "rounded-md border p-4";
@@ -274,21 +280,14 @@ function FormStatus({ state, errorCount }: { state: RegistrationFormState; error
       </p>
     );
   }
-  if (state.status === "already_registered") {
-    return (
-      <div role="status" className={`${box} border-amber-300 bg-amber-50`}>
-        <p className="font-semibold">{t("alreadyTitle")}</p>
-        <p>{t("already")}</p>
-      </div>
-    );
-  }
+  if (state.status === "failed") return <ActionNotice state={state} />;
   const message =
     state.status === "refused"
       ? {
-          rate_limited: t("rateLimited", { minutes: state.retryAfterMinutes ?? 10 }),
           closed: t("closed"),
           category_full: tm("categoryFull"),
           not_active: tm("notActive"),
+          already_registered: t("alreadyRegistered"),
         }[state.reason]
       : errorCount > 0
         ? t("errorSummary", { count: errorCount })
@@ -298,5 +297,23 @@ function FormStatus({ state, errorCount }: { state: RegistrationFormState; error
     <p role="alert" className={`${box} border-red-300 bg-red-50 text-red-900`}>
       {message}
     </p>
+  );
+}
+
+/** After registering: the same answer whether or not the address was registered before. */
+function Received({ email }: { email: string }) {
+  const t = useTranslations("register");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      className="space-y-2 rounded-md border border-brand-600 bg-brand-50 p-4 outline-none"
+    >
+      <p className="text-lg font-semibold">{t("receivedTitle")}</p>
+      <p>{t("received", { email })}</p>
+    </div>
   );
 }

@@ -1,37 +1,42 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { queueCertificateLetters, saveCertificateSettings } from "@/lib/certificates/mutations";
 import { certificateSettingsSchema } from "@/lib/certificates/schema";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { staffAction } from "@/lib/entry-points/action";
+import { done } from "@/lib/entry-points/state";
+import { ORGANIZERS } from "@/lib/staff/require-staff";
 
-/** The documents page, telling what became of the request. */
-const paperPage = (eventId: string, result: Record<string, string>) =>
-  `/admin/events/${encodeURIComponent(eventId)}/paper?${new URLSearchParams(result)}#certificates`;
+const paperPage = (eventId: string) => `/admin/events/${eventId}/paper`;
 
 /** Organizers: the days to attend for a certificate, and the hours it states. */
-export async function saveCertificateSettingsAction(eventId: string, formData: FormData): Promise<void> {
-  const staff = await requireStaff(ORGANIZERS);
-  const id = z.uuid().parse(eventId);
-  const parsed = certificateSettingsSchema.safeParse({
-    minDays: formData.get("minDays"),
-    hours: formData.get("hours"),
-  });
-  const result = parsed.success
-    ? await saveCertificateSettings({
-        eventId: id,
-        settings: parsed.data,
-        actor: { type: "STAFF", staffId: staff.id },
-      })
-    : ({ ok: false, reason: "invalid" } as const);
-  redirect(paperPage(id, { certificates: result.ok ? "saved" : "invalid" }));
-}
+export const saveCertificateSettingsAction = staffAction({
+  name: "certificates.save_settings",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: certificateSettingsSchema,
+  async run({ staff, bound: eventId, input, values }) {
+    const result = await saveCertificateSettings({
+      eventId,
+      settings: input,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    // More days than the event has: the same answer as a value out of range.
+    if (!result.ok) return { status: "invalid", fieldErrors: { minDays: result.reason }, values } as const;
+    revalidatePath(paperPage(eventId));
+    return done("certificatesSaved");
+  },
+});
 
 /** Organizers: email every participant who qualifies their certificate, once. */
-export async function sendCertificatesAction(eventId: string): Promise<void> {
-  const staff = await requireStaff(ORGANIZERS);
-  const id = z.uuid().parse(eventId);
-  const queued = await queueCertificateLetters({ eventId: id, actor: { type: "STAFF", staffId: staff.id } });
-  redirect(paperPage(id, { certificates: "sent", queued: String(queued) }));
-}
+export const sendCertificatesAction = staffAction({
+  name: "certificates.send",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  async run({ staff, bound: eventId }) {
+    const queued = await queueCertificateLetters({ eventId, actor: { type: "STAFF", staffId: staff.id } });
+    revalidatePath(paperPage(eventId));
+    return done("certificatesQueued", { count: queued });
+  },
+});

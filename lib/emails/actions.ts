@@ -1,16 +1,20 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { retryLetter } from "@/lib/emails/mutations";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { staffAction } from "@/lib/entry-points/action";
+import { done } from "@/lib/entry-points/state";
+import { ORGANIZERS } from "@/lib/staff/require-staff";
 
-/** Staff: put a letter that failed for good back in the queue, then show the event's letters again. */
-export async function retryLetterAction(eventId: string, letterId: string): Promise<void> {
-  const staff = await requireStaff(ORGANIZERS);
-  const retried = await retryLetter({
-    id: z.uuid().parse(letterId),
-    actor: { type: "STAFF", staffId: staff.id },
-  });
-  redirect(`/admin/events/${encodeURIComponent(z.uuid().parse(eventId))}/letters?retried=${retried ? 1 : 0}`);
-}
+/** Staff: put a letter that failed for good back in the queue. */
+export const retryLetterAction = staffAction({
+  name: "emails.retry",
+  roles: ORGANIZERS,
+  bound: z.object({ eventId: z.uuid(), letterId: z.uuid() }),
+  async run({ staff, bound }) {
+    const retried = await retryLetter({ id: bound.letterId, actor: { type: "STAFF", staffId: staff.id } });
+    revalidatePath(`/admin/events/${bound.eventId}/letters`);
+    return done(retried ? "letterRetried" : "letterNotRetried");
+  },
+});

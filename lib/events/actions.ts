@@ -3,60 +3,64 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { staffAction } from "@/lib/entry-points/action";
+import { type Done, done } from "@/lib/entry-points/state";
 import { duplicateEvent, saveEvent, setEventStatus } from "@/lib/events/mutations";
-import { eventSettingsSchema } from "@/lib/events/schema";
-import { fieldErrors } from "@/lib/forms/field-errors";
-import { formDataToObject } from "@/lib/forms/form-data";
-import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
+import { eventSettingsSchema, eventStatusSchema } from "@/lib/events/schema";
+import type { FormValues } from "@/lib/forms/form-data";
+import { ADMINS } from "@/lib/staff/require-staff";
 
 export type EventFormState =
-  | { status: "idle" }
-  | { status: "invalid"; fieldErrors: Record<string, string>; values: Record<string, unknown> }
-  | {
-      status: "refused";
-      reason: "slug_taken" | "not_found" | "day_has_attendance";
-      values: Record<string, unknown>;
-    };
+  | Done
+  | { status: "refused"; reason: "slug_taken" | "not_found" | "day_has_attendance"; values: FormValues };
 
 /** The public event pages are cached for a few seconds; staff see their change at once. */
 function revalidatePublicPages() {
   revalidatePath("/[locale]/events/[slug]", "page");
 }
 
-/** Admin: create an event (id null) or save its settings. */
-export async function saveEventAction(
-  id: string | null,
-  _previous: EventFormState,
-  formData: FormData,
-): Promise<EventFormState> {
-  const staff = await requireStaff(ADMINS);
-  const values = formDataToObject(formData, { booleans: ["requiresApproval"] });
-  const parsed = eventSettingsSchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error), values };
-  const result = await saveEvent({
-    id: id === null ? undefined : z.uuid().parse(id),
-    settings: parsed.data,
-    actor: { type: "STAFF", staffId: staff.id },
-  });
-  if (!result.ok) return { status: "refused", reason: result.reason, values };
-  revalidatePublicPages();
-  redirect(`/admin/events/${result.id}/settings?saved=1`);
-}
-
-const statusSchema = z.enum(["DRAFT", "PUBLISHED", "CLOSED", "ARCHIVED"]);
+/** Admin: create an event (bound to null) or save its settings. */
+export const saveEventAction = staffAction({
+  name: "events.save",
+  roles: ADMINS,
+  bound: z.uuid().nullable(),
+  input: eventSettingsSchema,
+  async run({ staff, bound: id, input, values }) {
+    const result = await saveEvent({
+      id: id ?? undefined,
+      settings: input,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    if (!result.ok) return { status: "refused", reason: result.reason, values } satisfies EventFormState;
+    revalidatePublicPages();
+    // A new event continues on its own settings page.
+    if (!id) redirect(`/admin/events/${result.id}/settings`);
+    revalidatePath(`/admin/events/${id}/settings`);
+    return done("saved");
+  },
+});
 
 /** Admin: publish, close registration, archive, or back to draft. */
-export async function setEventStatusAction(id: string, formData: FormData): Promise<void> {
-  const staff = await requireStaff(ADMINS);
-  const status = statusSchema.parse(formData.get("status"));
-  await setEventStatus({ id: z.uuid().parse(id), status, actor: { type: "STAFF", staffId: staff.id } });
-  revalidatePublicPages();
-  redirect(`/admin/events/${id}/settings`);
-}
+export const setEventStatusAction = staffAction({
+  name: "events.set_status",
+  roles: ADMINS,
+  bound: z.uuid(),
+  input: z.object({ status: eventStatusSchema }),
+  async run({ staff, bound: id, input }) {
+    await setEventStatus({ id, status: input.status, actor: { type: "STAFF", staffId: staff.id } });
+    revalidatePublicPages();
+    revalidatePath(`/admin/events/${id}/settings`);
+    return done("statusChanged");
+  },
+});
 
 /** Admin: start the next event from this one. */
-export async function duplicateEventAction(id: string): Promise<void> {
-  const staff = await requireStaff(ADMINS);
-  const copy = await duplicateEvent({ id: z.uuid().parse(id), actor: { type: "STAFF", staffId: staff.id } });
-  redirect(copy ? `/admin/events/${copy}/settings` : "/admin");
-}
+export const duplicateEventAction = staffAction({
+  name: "events.duplicate",
+  roles: ADMINS,
+  bound: z.uuid(),
+  async run({ staff, bound: id }): Promise<never> {
+    const copy = await duplicateEvent({ id, actor: { type: "STAFF", staffId: staff.id } });
+    redirect(copy ? `/admin/events/${copy}/settings` : "/admin");
+  },
+});

@@ -16,6 +16,10 @@ export function localize(text: unknown, locale: Locale): string {
   return parsed[locale] || parsed.ru;
 }
 
+/** Draft until published; closed takes no more registrations; archived is off the lists. */
+export const eventStatuses = ["DRAFT", "PUBLISHED", "CLOSED", "ARCHIVED"] as const;
+export const eventStatusSchema = z.enum(eventStatuses);
+
 const text = (max: number) => z.string({ error: "required" }).trim().max(max, { error: "tooLong" });
 
 /** A text in three languages as an organizer types it: Russian required, the others optional. */

@@ -15,6 +15,9 @@ export const registrationFormNamespaces = [
   "register",
 ];
 
+/** What any page's client components may read: an action's outcome, the error page. */
+export const everyPageNamespaces = ["actions", "errorPage"];
+
 export function pickMessages<T>(messages: Record<string, T>, namespaces: string[]): Record<string, T> {
   return Object.fromEntries(namespaces.map((namespace) => [namespace, messages[namespace] as T]));
 }

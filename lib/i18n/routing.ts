@@ -1,7 +1,10 @@
 import { defineRouting } from "next-intl/routing";
+import { z } from "zod";
 
 export const locales = ["ru", "ky", "en"] as const;
 export type Locale = (typeof locales)[number];
+/** A language named by a request (a bound argument, a query value). */
+export const localeSchema = z.enum(locales);
 
 export const routing = defineRouting({
   locales,

@@ -1,18 +1,21 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { staffAction } from "@/lib/entry-points/action";
+import { done } from "@/lib/entry-points/state";
 import { eraseRegistration } from "@/lib/privacy/mutations";
-import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
+import { ADMINS } from "@/lib/staff/require-staff";
 
-const eraseSchema = z.object({ id: z.uuid(), confirm: z.literal("yes") });
-
-/** Admin: erase one participant's personal data, on their request. */
-export async function eraseRegistrationAction(id: string, formData: FormData): Promise<void> {
-  const staff = await requireStaff(ADMINS);
-  const parsed = eraseSchema.safeParse({ id, confirm: formData.get("confirm") });
-  if (parsed.success) {
-    await eraseRegistration({ registrationId: parsed.data.id, actor: { type: "STAFF", staffId: staff.id } });
-  }
-  redirect(`/admin/registrations/${encodeURIComponent(id)}`);
-}
+/** Admin: erase one participant's personal data, on their request (the box ticked to confirm). */
+export const eraseRegistrationAction = staffAction({
+  name: "privacy.erase",
+  roles: ADMINS,
+  bound: z.uuid(),
+  input: z.object({ confirm: z.literal("yes") }),
+  async run({ staff, bound: registrationId }) {
+    await eraseRegistration({ registrationId, actor: { type: "STAFF", staffId: staff.id } });
+    revalidatePath(`/admin/registrations/${registrationId}`);
+    return done();
+  },
+});

@@ -1,15 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type Actor, participantActor } from "@/lib/audit/record";
-import { fieldErrors } from "@/lib/forms/field-errors";
-import { formDataToObject } from "@/lib/forms/form-data";
-import { clientAddress } from "@/lib/http/client-address";
+import { publicAction, staffAction } from "@/lib/entry-points/action";
+import { type ActionFailure, done } from "@/lib/entry-points/state";
+import type { FormValues } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
-import { isLocale, type Locale, routing } from "@/lib/i18n/routing";
+import { localeSchema } from "@/lib/i18n/routing";
 import {
   cancelRegistration,
   changeRegistrationStatuses,
@@ -19,187 +18,166 @@ import {
   updateRegistration,
   writeToRegistrations,
 } from "@/lib/registrations/mutations";
-import { type ErrorKey, registrationUpdateSchema } from "@/lib/registrations/schema";
+import {
+  bulkChangeSchema,
+  manageTokenSchema,
+  registrationRequestSchema,
+  registrationUpdateSchema,
+} from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { ORGANIZERS } from "@/lib/staff/require-staff";
 
-// Thin server actions (STYLE.md): read the form, validate with the shared
-// schema, limit, call the mutation, answer with a state the form renders.
+// Thin server actions (STYLE.md), each defined through lib/entry-points/action.ts.
 // They work without JavaScript: the form posts here and the page renders the
 // returned state.
 
-export type FormValues = Record<string, string | boolean>;
-
+/** What the registration form shows after a submission, beyond the layer's own failures. */
 export type RegistrationFormState =
-  | { status: "idle" }
-  | {
-      status: "invalid";
-      fieldErrors: Record<string, ErrorKey>;
-      values: FormValues;
-    }
   | {
       status: "refused";
-      reason: "rate_limited" | "closed" | "category_full" | "not_active";
-      retryAfterMinutes?: number;
+      /** already_registered: told to staff at the door only. */
+      reason: "closed" | "category_full" | "not_active" | "already_registered";
       values: FormValues;
     }
-  | { status: "already_registered" }
+  /**
+   * A new registration and one for an address already registered get the same
+   * answer: whether an address is registered is told only to its mailbox.
+   */
+  | { status: "received"; email: string }
   | { status: "saved"; values: FormValues };
 
-/** The form's fields as the schema expects them: checkboxes as booleans. */
-function readForm(formData: FormData): FormValues {
-  return formDataToObject(formData, { booleans: ["needsAccommodation", "consent"] }) as FormValues;
-}
+const pageSchema = z.object({ slug: z.string().max(100), locale: localeSchema });
 
-/** Bound arguments travel through the browser: check the language. */
-function pageLocale(value: string): Locale {
-  return isLocale(value) ? value : routing.defaultLocale;
-}
-
-export async function registerAction(
-  page: { slug: string; locale: string },
-  _previous: RegistrationFormState,
-  formData: FormData,
-): Promise<RegistrationFormState> {
-  const values = readForm(formData);
-  const { slug } = page;
-  const locale = pageLocale(page.locale);
-  const result = await submitRegistration({ slug, values, locale, client: clientAddress(await headers()) });
-  if (result.ok) {
-    redirect(
-      getPathname({ href: { pathname: `/r/${result.manageToken}`, query: { welcome: "1" } }, locale }),
-    );
-  }
-  switch (result.reason) {
-    case "invalid":
-      return { status: "invalid", fieldErrors: result.fieldErrors, values };
-    case "rate_limited":
-      return {
-        status: "refused",
-        reason: "rate_limited",
-        retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
-        values,
-      };
-    case "already_registered":
-      return { status: "already_registered" };
-    default:
-      return { status: "refused", reason: "closed", values };
-  }
-}
+export const registerAction = publicAction({
+  name: "registrations.register",
+  bound: pageSchema,
+  input: registrationRequestSchema,
+  async run({
+    bound: { slug, locale },
+    input,
+    values,
+    client,
+  }): Promise<RegistrationFormState | ActionFailure> {
+    const result = await submitRegistration({ slug, values: input, locale, client });
+    if (result.ok || result.reason === "already_registered")
+      return { status: "received", email: input.email };
+    switch (result.reason) {
+      case "invalid":
+        return { status: "invalid", fieldErrors: result.fieldErrors, values };
+      case "rate_limited":
+        return { status: "failed", code: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+      default:
+        return { status: "refused", reason: "closed", values };
+    }
+  },
+});
 
 /** An edit of a registration from the shared form, by its participant or by an organizer. */
-async function saveEdit(
-  target: RegistrationTarget,
-  actor: Actor,
-  formData: FormData,
-): Promise<RegistrationFormState> {
-  const values = readForm(formData);
-  const parsed = registrationUpdateSchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors<ErrorKey>(parsed.error), values };
-  const result = await updateRegistration({ target, input: parsed.data, actor });
+async function saveEdit({
+  target,
+  actor,
+  input,
+  values,
+}: {
+  target: RegistrationTarget;
+  actor: Actor;
+  input: z.output<typeof registrationUpdateSchema>;
+  values: FormValues;
+}): Promise<RegistrationFormState> {
+  const result = await updateRegistration({ target, input, actor });
   if (result.ok) return { status: "saved", values };
   if (result.reason === "not_found") return { status: "refused", reason: "not_active", values };
   return { status: "refused", reason: result.reason, values };
 }
 
-export async function updateRegistrationAction(
-  token: string,
-  _previous: RegistrationFormState,
-  formData: FormData,
-): Promise<RegistrationFormState> {
-  return saveEdit({ token }, participantActor, formData);
-}
+/** The participant's own edit, authorized by the secret token of their link. */
+export const updateRegistrationAction = publicAction({
+  name: "registrations.update_own",
+  bound: manageTokenSchema,
+  input: registrationUpdateSchema,
+  run: ({ bound: token, input, values }) =>
+    saveEdit({ target: { token }, actor: participantActor, input, values }),
+});
 
 /** Staff: edit a participant's details, including a move to another sector under the seat rules. */
-export async function staffUpdateRegistrationAction(
-  id: string,
-  _previous: RegistrationFormState,
-  formData: FormData,
-): Promise<RegistrationFormState> {
-  const staff = await requireStaff(ORGANIZERS);
-  const result = await saveEdit({ id: z.uuid().parse(id) }, { type: "STAFF", staffId: staff.id }, formData);
-  if (result.status === "saved") revalidatePath(`/admin/registrations/${id}`);
-  return result;
-}
-
-export async function cancelRegistrationAction(page: { token: string; locale: string }): Promise<void> {
-  const { token } = page;
-  await cancelRegistration({ token });
-  const locale = pageLocale(page.locale);
-  redirect(getPathname({ href: { pathname: `/r/${token}`, query: { cancelled: "1" } }, locale }));
-}
-
-const bulkSchema = z.discriminatedUnion("to", [
-  z.object({
-    eventId: z.uuid(),
-    ids: z.array(z.uuid()).min(1).max(500),
-    to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]),
-  }),
-  z.object({
-    eventId: z.uuid(),
-    ids: z.array(z.uuid()).min(1).max(500),
-    to: z.literal("MESSAGE"),
-    subject: z.string().trim().min(1).max(150),
-    message: z.string().trim().min(1).max(5000),
-  }),
-]);
-
-/**
- * Staff: change the status of the selected registrations, or write to them,
- * then show the outcome on the same list, with its filters (`filters`: the
- * list's query).
- */
-export async function bulkAction(eventId: string, formData: FormData): Promise<void> {
-  const staff = await requireStaff(ORGANIZERS);
-  const query = new URLSearchParams(String(formData.get("filters") ?? ""));
-  for (const key of ["changed", "skipped", "bulk", "written"]) query.delete(key);
-  const parsed = bulkSchema.safeParse({
-    eventId,
-    ids: formData.getAll("ids"),
-    to: formData.get("to"),
-    subject: formData.get("subject"),
-    message: formData.get("message"),
-  });
-  if (!parsed.success) {
-    query.set("bulk", "none");
-  } else if (parsed.data.to === "MESSAGE") {
-    const written = await writeToRegistrations({
-      eventId: parsed.data.eventId,
-      registrationIds: parsed.data.ids,
-      subject: parsed.data.subject,
-      message: parsed.data.message,
+export const staffUpdateRegistrationAction = staffAction({
+  name: "registrations.update",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: registrationUpdateSchema,
+  async run({ staff, bound: id, input, values }) {
+    const result = await saveEdit({
+      target: { id },
       actor: { type: "STAFF", staffId: staff.id },
+      input,
+      values,
     });
-    query.set("written", String(written));
-  } else {
+    if (result.status === "saved") revalidatePath(`/admin/registrations/${id}`);
+    return result;
+  },
+});
+
+/** The participant cancels from their own page, authorized by the token. */
+export const cancelRegistrationAction = publicAction({
+  name: "registrations.cancel_own",
+  bound: z.object({ token: manageTokenSchema, locale: localeSchema }),
+  async run({ bound: { token, locale } }): Promise<never> {
+    await cancelRegistration({ token });
+    redirect(getPathname({ href: { pathname: `/r/${token}`, query: { cancelled: "1" } }, locale }));
+  },
+});
+
+/** Staff: change the status of the selected registrations, or write to them. */
+export const bulkAction = staffAction({
+  name: "registrations.bulk",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: bulkChangeSchema,
+  async run({ staff, bound: eventId, input }) {
+    const actor = { type: "STAFF", staffId: staff.id } as const;
+    if (input.to === "MESSAGE") {
+      const written = await writeToRegistrations({
+        eventId,
+        registrationIds: input.ids,
+        subject: input.subject,
+        message: input.message,
+        actor,
+      });
+      return done("written", { count: written });
+    }
     const result = await changeRegistrationStatuses({
-      eventId: parsed.data.eventId,
-      registrationIds: parsed.data.ids,
-      to: parsed.data.to,
-      actor: { type: "STAFF", staffId: staff.id },
+      eventId,
+      registrationIds: input.ids,
+      to: input.to,
+      actor,
     });
-    query.set("changed", String(result.changed.length));
-    query.set("skipped", String(result.skipped.length));
-  }
-  redirect(`/admin/events/${encodeURIComponent(eventId)}?${query}`);
-}
+    revalidatePath(`/admin/events/${eventId}`);
+    return done("bulkChanged", { changed: result.changed.length, skipped: result.skipped.length });
+  },
+});
 
 /** Staff: the internal note on a registration, never shown to the participant. */
-export async function saveInternalNoteAction(id: string, formData: FormData): Promise<void> {
-  const staff = await requireStaff(ORGANIZERS);
-  const note = z
-    .string()
-    .trim()
-    .max(2000)
-    .parse(formData.get("note") ?? "");
-  await setInternalNote({ id: z.uuid().parse(id), note, actor: { type: "STAFF", staffId: staff.id } });
-  redirect(`/admin/registrations/${encodeURIComponent(id)}?saved=note`);
-}
+export const saveInternalNoteAction = staffAction({
+  name: "registrations.note",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: z.object({ note: z.string().trim().max(2000, { error: "tooLong" }).default("") }),
+  async run({ staff, bound: id, input }) {
+    await setInternalNote({ id, note: input.note, actor: { type: "STAFF", staffId: staff.id } });
+    revalidatePath(`/admin/registrations/${id}`);
+    return done("noteSaved");
+  },
+});
 
 /** Staff: send again the letter of the registration's current status, or its management link. */
-export async function resendLetterAction(id: string, formData: FormData): Promise<void> {
-  const staff = await requireStaff(ORGANIZERS);
-  const kind = z.enum(["status", "manage-link"]).parse(formData.get("kind"));
-  await resendLetter({ id: z.uuid().parse(id), kind, actor: { type: "STAFF", staffId: staff.id } });
-  redirect(`/admin/registrations/${encodeURIComponent(id)}?saved=letter`);
-}
+export const resendLetterAction = staffAction({
+  name: "registrations.resend_letter",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: z.object({ kind: z.enum(["status", "manage-link"]) }),
+  async run({ staff, bound: id, input }) {
+    await resendLetter({ id, kind: input.kind, actor: { type: "STAFF", staffId: staff.id } });
+    revalidatePath(`/admin/registrations/${id}`);
+    return done("letterQueued");
+  },
+});

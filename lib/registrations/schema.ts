@@ -116,6 +116,22 @@ export const registrationRequestSchema = registrationSchema.extend({
 export const registrationUpdateSchema = registrationSchema.omit({ email: true, consent: true });
 export type RegistrationUpdate = z.infer<typeof registrationUpdateSchema>;
 
+/** A management link's token: an HMAC-SHA-256 in base64url (lib/registrations/tokens.ts). */
+export const manageTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+const selectedIds = z.array(z.uuid()).min(1, { error: "nothingSelected" }).max(500);
+
+/** Staff: a change of status for the selected registrations, or a letter to them. */
+export const bulkChangeSchema = z.discriminatedUnion("to", [
+  z.object({ ids: selectedIds, to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]) }),
+  z.object({
+    ids: selectedIds,
+    to: z.literal("MESSAGE"),
+    subject: z.string().trim().min(1, { error: "required" }).max(150, { error: "tooLong" }),
+    message: z.string().trim().min(1, { error: "required" }).max(5000, { error: "tooLong" }),
+  }),
+]);
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
+import { sql } from "./database";
 
 export const DEMO = "/events/migration-strategy-seminar";
 
@@ -55,7 +56,28 @@ export async function fillRegistration(
   await page.getByLabel(labels.consent).check();
 }
 
-export async function submitAndReachManagePage(page: Page, submit: string) {
+/**
+ * Sends the form, sees the answer that tells nobody whether the address was
+ * registered before, and opens the management link from the letter that
+ * arrives in the local mailbox.
+ */
+export async function submitAndReachManagePage(page: Page, submit: string, email: string) {
   await page.getByRole("button", { name: submit }).click();
-  await expect(page).toHaveURL(/\/r\/[A-Za-z0-9_-]{43}\?welcome=1$/);
+  await expect(page.getByRole("status")).toContainText(email);
+  await page.goto(await manageLinkFromLetter(email));
+}
+
+/** The management link (its path) of the newest letter to `email`, waiting for the outbox worker to send it. */
+export async function manageLinkFromLetter(email: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [letter] = await sql<{ text: string }>(
+      "SELECT text FROM mailbox_message WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1",
+      [email],
+    );
+    const link = letter?.text.match(/https?:\/\/\S+\/r\/[A-Za-z0-9_-]{43}/)?.[0];
+    if (link) return new URL(link).pathname;
+    if (Date.now() > deadline) throw new Error(`No letter with a management link reached ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -2,19 +2,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Every server action and route handler is a public endpoint (STYLE.md,
-// habit 5). This reads the code, so a new one cannot be forgotten: each must
-// either check its caller with requireStaff()/staffOrResponse() or be on the
-// list of those meant for the public, with the reason.
-
-const PUBLIC_ACTIONS: Record<string, string> = {
-  registerAction: "the public registration form",
-  updateRegistrationAction: "the participant's own page, authorized by the secret token",
-  cancelRegistrationAction: "the participant's own page, authorized by the secret token",
-  signInAction: "signing in",
-  signOutAction: "signing out",
-  setStaffLocaleAction: "a language cookie, no data",
-};
+// Every page and route handler of the staff area checks its caller itself
+// (STYLE.md, habit 5); server actions are checked by what defines them
+// (tests/integration/entry-points.test.ts). This reads the code, so a new
+// one cannot be forgotten.
 
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "health check",
@@ -33,28 +24,7 @@ async function files(directory: string, name: RegExp): Promise<string[]> {
     .map((entry) => path.relative(process.cwd(), path.join(entry.parentPath, entry.name)));
 }
 
-/** The exported async functions of a module and their bodies, up to the next export. */
-function exportedFunctions(source: string): { name: string; body: string }[] {
-  const starts = [...source.matchAll(/^export (?:async )?function (\w+)/gm)];
-  return starts.map((match, index) => ({
-    name: match[1] ?? "",
-    body: source.slice(match.index, starts[index + 1]?.index ?? source.length),
-  }));
-}
-
 describe("every endpoint checks its caller", () => {
-  it("server actions call requireStaff unless they are meant for the public", async () => {
-    const unguarded: string[] = [];
-    for (const file of await files("lib", /\.tsx?$/)) {
-      const source = await readFile(file, "utf8");
-      if (!/^["']use server["'];/m.test(source)) continue;
-      for (const { name, body } of exportedFunctions(source)) {
-        if (!(name in PUBLIC_ACTIONS) && !body.includes("requireStaff(")) unguarded.push(`${file}: ${name}`);
-      }
-    }
-    expect(unguarded).toEqual([]);
-  });
-
   it("route handlers check staff unless they are meant for the public", async () => {
     const unguarded: string[] = [];
     for (const file of await files("app", /^route\.ts$/)) {

@@ -41,11 +41,6 @@ export default async function ManageRegistrationPage({
   const tc = await getTranslations("certificate");
   return (
     <div className="space-y-8">
-      {query.welcome && (
-        <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-4 font-medium">
-          {t("welcome")}
-        </p>
-      )}
       {query.cancelled && (
         <p role="status" className="rounded-md border border-stone-300 bg-white p-4 font-medium">
           {t("cancelled")}

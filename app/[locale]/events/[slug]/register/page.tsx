@@ -47,7 +47,10 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/even
               {te("state.open_full")}
             </p>
           )}
-          <RegistrationForm mode="register" action={registerAction.bind(null, { slug, locale })} />
+          <RegistrationForm
+            mode="register"
+            action={registerAction.bind(null, { slug, locale: locale as Locale })}
+          />
         </>
       ) : (
         <p role="status" className="rounded-md border border-stone-300 bg-white p-4">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
 import { Button, buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
@@ -30,8 +31,8 @@ export default async function CancelRegistrationPage({ params }: PageProps<"/[lo
       <h1 className="text-2xl font-semibold">{t("cancelTitle")}</h1>
       <p className="font-medium">{localize(registration.event.title, locale as Locale)}</p>
       <p className="text-stone-700">{t("cancelExplain")}</p>
-      <form
-        action={cancelRegistrationAction.bind(null, { token, locale })}
+      <ActionForm
+        action={cancelRegistrationAction.bind(null, { token, locale: locale as Locale })}
         className="flex flex-col gap-3 sm:flex-row"
       >
         <Button type="submit" variant="danger">
@@ -40,7 +41,7 @@ export default async function CancelRegistrationPage({ params }: PageProps<"/[lo
         <Link href={`/r/${token}`} className={buttonClass("secondary")}>
           {t("cancelKeep")}
         </Link>
-      </form>
+      </ActionForm>
     </div>
   );
 }

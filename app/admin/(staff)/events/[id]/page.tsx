@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
-import { Notice } from "@/components/ui/notice";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
@@ -25,14 +24,6 @@ import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
-// What the page shows after a bulk action; the list's own filters are parsed by lib/registrations/filters.
-const outcomeSchema = z.object({
-  changed: z.coerce.number().int().optional().catch(undefined),
-  skipped: z.coerce.number().int().optional().catch(undefined),
-  bulk: z.literal("none").optional().catch(undefined),
-  written: z.coerce.number().int().optional().catch(undefined),
-});
-
 export default async function EventRegistrationsPage({
   params,
   searchParams,
@@ -42,11 +33,6 @@ export default async function EventRegistrationsPage({
   if (!id.success) notFound();
   const raw = await searchParams;
   const filters = parseRegistrationFilters(raw);
-  const outcome = outcomeSchema.parse({
-    changed: raw.changed,
-    skipped: raw.skipped,
-    bulk: raw.bulk,
-  });
   const start = parsePageStart(raw, filters);
   // The list does not wait for its event: an unknown id finds no rows either.
   const [event, { rows, previous, next }, counts] = await Promise.all([
@@ -100,16 +86,6 @@ export default async function EventRegistrationsPage({
         </p>
       </header>
 
-      {outcome.changed !== undefined && (
-        <Notice tone="success">
-          {t("result", { changed: outcome.changed, skipped: outcome.skipped ?? 0 })}
-        </Notice>
-      )}
-      {outcome.written !== undefined && (
-        <Notice tone="success">{t("written", { count: outcome.written })}</Notice>
-      )}
-      {outcome.bulk === "none" && <Notice tone="error">{t("nothingSelected")}</Notice>}
-
       <RegistrationFiltersForm
         filters={filters}
         days={event.days.map((day) => ({
@@ -125,7 +101,7 @@ export default async function EventRegistrationsPage({
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <BulkActionsForm action={bulkAction.bind(null, event.id)} filters={pageQuery(start).toString()}>
+        <BulkActionsForm action={bulkAction.bind(null, event.id)}>
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
               <thead className="bg-stone-100">

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { ActionForm } from "@/components/forms/action-form";
 import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -23,16 +23,8 @@ import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
-export default async function StaffRegistrationPage({
-  params,
-  searchParams,
-}: PageProps<"/admin/registrations/[id]">) {
+export default async function StaffRegistrationPage({ params }: PageProps<"/admin/registrations/[id]">) {
   const staff = await requireStaff(ORGANIZERS);
-  const saved = z
-    .enum(["note", "letter"])
-    .optional()
-    .catch(undefined)
-    .parse((await searchParams).saved);
   const id = z.uuid().safeParse((await params).id);
   const registration = id.success ? await getRegistrationForStaff({ id: id.data }) : null;
   if (!registration) notFound();
@@ -76,7 +68,6 @@ export default async function StaffRegistrationPage({
           №{registration.number} · {name}
         </h1>
       </header>
-      {saved && <Notice tone="success">{t(`saved.${saved}`)}</Notice>}
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
         {details.map(([label, value]) => (
           <div key={label} className="contents">
@@ -119,21 +110,21 @@ export default async function StaffRegistrationPage({
             </li>
           ))}
         </ul>
-        <form action={resendLetterAction.bind(null, registration.id)} className="flex flex-wrap gap-3">
+        <ActionForm action={resendLetterAction.bind(null, registration.id)} className="flex flex-wrap gap-3">
           <Button type="submit" name="kind" value="status" variant="secondary">
             {t("resendStatus", { status: ts(registration.status) })}
           </Button>
           <Button type="submit" name="kind" value="manage-link" variant="secondary">
             {t("resendManageLink")}
           </Button>
-        </form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="note" className="space-y-2">
         <h2 id="note" className="text-lg font-semibold">
           {t("note")}
         </h2>
-        <form action={saveInternalNoteAction.bind(null, registration.id)} className="space-y-2">
+        <ActionForm action={saveInternalNoteAction.bind(null, registration.id)} className="space-y-2">
           <label className="block space-y-1">
             <span className="block text-sm text-stone-600">{t("noteHint")}</span>
             <textarea
@@ -147,7 +138,7 @@ export default async function StaffRegistrationPage({
           <Button type="submit" variant="secondary">
             {t("saveNote")}
           </Button>
-        </form>
+        </ActionForm>
       </section>
 
       {active && (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { ActionForm } from "@/components/forms/action-form";
 import { setAttendanceAction } from "@/lib/check-in/actions";
 import { getAttendanceGrid } from "@/lib/check-in/data";
 import { defaultDay } from "@/lib/check-in/rules";
@@ -143,7 +144,7 @@ export default async function AttendancePage({
                       const label = { name: fullName(row), day: formatDate(day.startsAt, zone) };
                       return (
                         <td key={day.id} className="p-1 text-center">
-                          <form action={setAttendanceAction}>
+                          <ActionForm action={setAttendanceAction}>
                             <input type="hidden" name="eventId" value={event.id} />
                             <input type="hidden" name="registrationId" value={row.id} />
                             <input type="hidden" name="eventDayId" value={day.id} />
@@ -156,7 +157,7 @@ export default async function AttendancePage({
                             >
                               {present ? t("present") : t("absent")}
                             </button>
-                          </form>
+                          </ActionForm>
                         </td>
                       );
                     })}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Notice } from "@/components/ui/notice";
+import { ActionForm } from "@/components/forms/action-form";
 import { retryLetterAction } from "@/lib/emails/actions";
 import { listEventOutbox } from "@/lib/emails/data";
 import { getEventForStaff } from "@/lib/events/data";
@@ -18,7 +18,6 @@ const outboxStatuses = ["QUEUED", "SENDING", "SENT", "FAILED"] as const;
 const querySchema = z.object({
   status: z.enum(outboxStatuses).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  retried: z.enum(["0", "1"]).optional().catch(undefined),
 });
 
 /** An event's outbox: every letter with its state, and a retry for those that failed. */
@@ -31,7 +30,7 @@ export default async function EventLettersPage({
   const event = id.success ? await getEventForStaff({ id: id.data }) : null;
   if (!event) notFound();
   const raw = await searchParams;
-  const query = querySchema.parse({ status: raw.status, page: raw.page, retried: raw.retried });
+  const query = querySchema.parse({ status: raw.status, page: raw.page });
   const { counts, letters, pages } = await listEventOutbox({
     eventId: event.id,
     status: query.status,
@@ -77,12 +76,6 @@ export default async function EventLettersPage({
         </nav>
       </header>
 
-      {query.retried && (
-        <Notice tone={query.retried === "1" ? "success" : "error"}>
-          {t(query.retried === "1" ? "retried" : "notRetried")}
-        </Notice>
-      )}
-
       {letters.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -113,14 +106,14 @@ export default async function EventLettersPage({
                 {t("attempts", { count: letter.attempts })}
               </span>
               {letter.status === "FAILED" && (
-                <form action={retryLetterAction.bind(null, event.id, letter.id)}>
+                <ActionForm action={retryLetterAction.bind(null, { eventId: event.id, letterId: letter.id })}>
                   <button
                     type="submit"
                     className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
                   >
                     {t("retry")}
                   </button>
-                </form>
+                </ActionForm>
               )}
               {letter.lastError && <span className="basis-full text-red-800">{letter.lastError}</span>}
             </li>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { saveCertificateSettingsAction, sendCertificatesAction } from "@/lib/certificates/actions";
@@ -20,16 +21,8 @@ export const dynamic = "force-dynamic";
 
 const languageNames = { ru: "Русский", ky: "Кыргызча", en: "English" } as const;
 
-const resultSchema = z.object({
-  certificates: z.enum(["saved", "invalid", "sent"]).optional().catch(undefined),
-  queued: z.coerce.number().int().min(0).optional().catch(undefined),
-});
-
 /** Organizers: the event's paper — the day's signature sheet, and certificates of attendance. */
-export default async function EventPaperPage({
-  params,
-  searchParams,
-}: PageProps<"/admin/events/[id]/paper">) {
+export default async function EventPaperPage({ params }: PageProps<"/admin/events/[id]/paper">) {
   await requireStaff(ORGANIZERS);
   const id = z.uuid().safeParse((await params).id);
   const event = id.success ? await getEventForStaff({ id: id.data }) : null;
@@ -39,7 +32,6 @@ export default async function EventPaperPage({
     getCertificateOverview({ eventId: event.id }),
   ]);
   if (!overview) notFound();
-  const result = resultSchema.parse(await searchParams);
   const t = await getTranslations("admin.paper");
   const locale = (await getLocale()) as Locale;
   const zone = { locale, timeZone: event.timeZone };
@@ -122,22 +114,7 @@ export default async function EventPaperPage({
           {t("certificates.title")}
         </h2>
         <p className="text-sm text-stone-600">{t("certificates.hint")}</p>
-        {result.certificates === "saved" && (
-          <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
-            {t("certificates.saved")}
-          </p>
-        )}
-        {result.certificates === "sent" && (
-          <p role="status" className="rounded-md border border-brand-600 bg-brand-50 p-3">
-            {t("certificates.queued", { count: result.queued ?? 0 })}
-          </p>
-        )}
-        {result.certificates === "invalid" && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3">
-            {t("certificates.invalid")}
-          </p>
-        )}
-        <form
+        <ActionForm
           action={saveCertificateSettingsAction.bind(null, event.id)}
           className="grid gap-4 sm:grid-cols-2"
         >
@@ -177,7 +154,7 @@ export default async function EventPaperPage({
               {t("certificates.save")}
             </Button>
           </div>
-        </form>
+        </ActionForm>
 
         {overview.certificateMinDays !== null && (
           <div className="space-y-4 border-t border-stone-200 pt-4">
@@ -189,10 +166,10 @@ export default async function EventPaperPage({
             </p>
             {overview.holders.length > 0 && (
               <>
-                <form action={sendCertificatesAction.bind(null, event.id)} className="space-y-2">
+                <ActionForm action={sendCertificatesAction.bind(null, event.id)} className="space-y-2">
                   <p className="text-sm text-stone-600">{t("certificates.sendHint")}</p>
                   <Button type="submit">{t("certificates.send")}</Button>
-                </form>
+                </ActionForm>
                 <div className="overflow-x-auto rounded-lg border border-stone-200">
                   <table className="w-full text-left text-sm">
                     <thead className="bg-stone-100">

@@ -3,27 +3,22 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
+import { eventStatuses } from "@/lib/events/schema";
 import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
-const statuses = ["DRAFT", "PUBLISHED", "CLOSED", "ARCHIVED"] as const;
-
-export default async function EventSettingsPage({
-  params,
-  searchParams,
-}: PageProps<"/admin/events/[id]/settings">) {
+export default async function EventSettingsPage({ params }: PageProps<"/admin/events/[id]/settings">) {
   await requireStaff(ADMINS);
   const id = z.uuid().safeParse((await params).id);
   const found = id.success ? await getEventSettingsValues({ id: id.data }) : null;
   if (!found) notFound();
   const { event, values } = found;
   const t = await getTranslations("admin.eventForm");
-  const saved = (await searchParams).saved;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -32,25 +27,24 @@ export default async function EventSettingsPage({
           {t("preview")}
         </Link>
       </header>
-      {saved && <Notice tone="success">{t("saved")}</Notice>}
       <section className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white p-4">
         <p>
           {t("status")}: <strong data-testid="event-status">{t(`statuses.${event.status}`)}</strong>
         </p>
-        <form action={setEventStatusAction.bind(null, event.id)} className="flex flex-wrap gap-2">
-          {statuses
+        <ActionForm action={setEventStatusAction.bind(null, event.id)} className="flex flex-wrap gap-2">
+          {eventStatuses
             .filter((status) => status !== event.status)
             .map((status) => (
               <Button key={status} type="submit" name="status" value={status} variant="secondary">
                 {t(`setStatus.${status}`)}
               </Button>
             ))}
-        </form>
-        <form action={duplicateEventAction.bind(null, event.id)}>
+        </ActionForm>
+        <ActionForm action={duplicateEventAction.bind(null, event.id)}>
           <Button type="submit" variant="secondary">
             {t("duplicate")}
           </Button>
-        </form>
+        </ActionForm>
       </section>
       <EventSettingsForm
         action={saveEventAction.bind(null, event.id)}

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+/** An event, a registration or a page of the staff area that does not exist, inside the staff area's frame. */
+export default async function StaffNotFound() {
+  const t = await getTranslations("notFound");
+  const ta = await getTranslations("admin.nav");
+  return (
+    <div className="py-16 text-center">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <Link href="/admin" className="mt-4 inline-block text-brand-700 underline">
+        {ta("events")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { Notice } from "@/components/ui/notice";
+import type { ActionFailure, Done, DoneMessage } from "@/lib/entry-points/state";
+
+type Shown = Done | ActionFailure;
+const shown = (state: { status: string }): state is Shown =>
+  (state.status === "done" && "message" in state && state.message !== undefined) ||
+  state.status === "invalid" ||
+  state.status === "failed";
+
+/**
+ * What an action answered, where the person is: a success or the reason it
+ * failed, in their language, scrolled into view and focused so that a phone
+ * user sees it and a screen reader announces it. Other states (the form's
+ * own) are left to the form.
+ */
+export function ActionNotice({ state }: { state: { status: string } }) {
+  const t = useTranslations("actions");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (shown(state)) ref.current?.focus();
+  }, [state]);
+  if (!shown(state)) return null;
+  const text =
+    state.status === "done"
+      ? t(`done.${state.message as DoneMessage}`, state.figures)
+      : state.status === "invalid"
+        ? t("invalid")
+        : state.code === "rate_limited"
+          ? t("failed.rate_limited", { minutes: Math.ceil(state.retryAfterSeconds / 60) })
+          : t(`failed.${state.code}`);
+  return (
+    <div ref={ref} tabIndex={-1} className="w-full basis-full scroll-mt-4 outline-none">
+      <Notice tone={state.status === "done" ? "success" : "error"}>{text}</Notice>
+    </div>
+  );
+}

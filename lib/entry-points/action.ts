@@ -1,0 +1,131 @@
+import "server-only";
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { recordEntryPoint } from "@/lib/entry-points/registry";
+import type { ActionFailure, ActionState } from "@/lib/entry-points/state";
+import { fieldErrors } from "@/lib/forms/field-errors";
+import { type FormValues, readFormData } from "@/lib/forms/form-data";
+import { clientAddress } from "@/lib/http/client-address";
+import { getLogger } from "@/lib/logging/logger";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit/mutations";
+import type { StaffAccount } from "@/lib/staff/data";
+import { requireStaff } from "@/lib/staff/require-staff";
+import type { StaffRoleName } from "@/lib/staff/schema";
+
+// Every server action is defined here, by publicAction() or staffAction():
+// the caller is checked first (a staff action cannot be defined without the
+// roles it allows), then the bound argument and the submitted fields are read
+// through their schemas, declared rate limits are counted, and only then does
+// the action run. Expected outcomes are the action's own typed results;
+// anything thrown becomes { status: "failed", code: "server_error" } and one
+// log line, never a message of the error's.
+//
+// Each action has the shape useActionState expects, after an optional bound
+// argument: (bound?, previous state, FormData | input object) → state.
+
+type Schema = z.ZodType;
+type Output<S> = S extends Schema ? z.output<S> : undefined;
+
+type Context<Bound, InputSchema> = {
+  bound: Output<Bound>;
+  input: Output<InputSchema>;
+  /** The fields as submitted (read through the schema), for a form to show again. */
+  values: FormValues;
+  /** The client's address (lib/http/client-address.ts). */
+  client: string;
+};
+
+type Definition<Bound, InputSchema, Extra, Result> = {
+  /** "<noun>.<verb>", as it appears in the log. */
+  name: string;
+  /** The argument bound with `.bind(null, value)`: it passed through the browser, so it is checked too. */
+  bound?: Bound;
+  /** The submitted fields. */
+  input?: InputSchema;
+  /** Attempts counted before the action runs; one over its limit refuses it. */
+  rateLimits?: (context: Context<Bound, InputSchema> & Extra) => RateLimitRule[];
+  /** May answer as the layer does (a field error found later, a limit counted elsewhere). */
+  run: (context: Context<Bound, InputSchema> & Extra) => Promise<Result | ActionFailure>;
+};
+
+type Action<Bound, Result> = Bound extends Schema
+  ? (bound: z.input<Bound>, previous: unknown, input?: FormData | object) => Promise<ActionState<Result>>
+  : (previous: unknown, input?: FormData | object) => Promise<ActionState<Result>>;
+
+function defineAction<
+  Bound extends Schema | undefined,
+  InputSchema extends Schema | undefined,
+  Extra,
+  Result,
+>(
+  definition: Definition<Bound, InputSchema, Extra, Result>,
+  authorize: () => Promise<Extra>,
+): Action<Bound, Result> {
+  const { name, bound: boundSchema, input: inputSchema, rateLimits, run } = definition;
+  const action = async (...args: unknown[]): Promise<ActionState<Result>> => {
+    try {
+      const extra = await authorize();
+      const boundArgument = boundSchema
+        ? boundSchema.safeParse(args[0])
+        : { success: true as const, data: undefined };
+      if (!boundArgument.success) return { status: "failed", code: "bad_request" };
+      const submitted = args[boundSchema ? 2 : 1];
+      const values = submitted instanceof FormData && inputSchema ? readFormData(submitted, inputSchema) : {};
+      const parsed = inputSchema
+        ? inputSchema.safeParse(submitted instanceof FormData ? values : submitted)
+        : { success: true as const, data: undefined };
+      if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error), values };
+      const context = {
+        ...extra,
+        bound: boundArgument.data as Output<Bound>,
+        input: parsed.data as Output<InputSchema>,
+        values,
+        client: clientAddress(await headers()),
+      };
+      for (const rule of rateLimits?.(context) ?? []) {
+        const limit = await consumeRateLimit(rule);
+        if (!limit.allowed) {
+          return { status: "failed", code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+        }
+      }
+      return await run(context);
+    } catch (error) {
+      // redirect(), notFound() and the like are Next's control flow, not failures.
+      unstable_rethrow(error);
+      getLogger().error({ action: name, err: error }, "server action failed");
+      return { status: "failed", code: "server_error" };
+    }
+  };
+  return action as Action<Bound, Result>;
+}
+
+/** An action anyone may call: the public forms, the participant's own page (authorized by its token). */
+export function publicAction<
+  Bound extends Schema | undefined = undefined,
+  InputSchema extends Schema | undefined = undefined,
+  Result = never,
+>(definition: Definition<Bound, InputSchema, object, Result>): Action<Bound, Result> {
+  const action = defineAction(definition, async () => ({}));
+  return recordEntryPoint(action, { name: definition.name, access: "public" });
+}
+
+/**
+ * An action for signed-in staff with one of `roles`; anyone else is sent to
+ * sign in or to "no access" (requireStaff). `setup`: also allowed to an admin
+ * who must first set up a second factor.
+ */
+export function staffAction<
+  Bound extends Schema | undefined = undefined,
+  InputSchema extends Schema | undefined = undefined,
+  Result = never,
+>(
+  definition: Definition<Bound, InputSchema, { staff: StaffAccount }, Result> & {
+    roles: readonly StaffRoleName[];
+    setup?: boolean;
+  },
+): Action<Bound, Result> {
+  const { roles, setup } = definition;
+  const action = defineAction(definition, async () => ({ staff: await requireStaff(roles, { setup }) }));
+  return recordEntryPoint(action, { name: definition.name, access: "staff", roles });
+}

@@ -1,0 +1,95 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { entryPointOf } from "@/lib/entry-points/registry";
+
+// Every server action and route handler is a public endpoint (STYLE.md,
+// habit 5). This imports each from the code, so a new one cannot be
+// forgotten: it must be made by the entry-point layer, which checks the
+// caller, and a public one must be on these lists, with the reason.
+
+const PUBLIC_ACTIONS: Record<string, string> = {
+  "registrations.register": "the public registration form",
+  "registrations.update_own": "the participant's own page, authorized by the secret token",
+  "registrations.cancel_own": "the participant's own page, authorized by the secret token",
+  "staff.sign_in": "signing in",
+  "staff.sign_out": "signing out",
+  "staff.set_locale": "a language cookie, no data",
+};
+
+const PUBLIC_ROUTES: Record<string, string> = {
+  "app/api/health/route.ts": "health check",
+  "app/api/auth/[...nextauth]/route.ts": "Auth.js itself",
+  "app/api/events/[slug]/route.ts": "the public JSON API",
+  "app/api/events/[slug]/registrations/route.ts": "the public JSON API",
+  "app/api/events/[slug]/calendar.ics/route.ts": "the public calendar file",
+  "app/[locale]/r/[token]/certificate/route.ts":
+    "the participant's own certificate, authorized by the secret token",
+};
+
+const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+async function files(directory: string, name: RegExp): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && name.test(entry.name))
+    .map((entry) => path.relative(process.cwd(), path.join(entry.parentPath, entry.name)));
+}
+
+async function serverActionFiles(): Promise<string[]> {
+  const found: string[] = [];
+  for (const directory of ["lib", "app", "components"]) {
+    for (const file of await files(directory, /\.tsx?$/)) {
+      if (/^["']use server["'];/m.test(await readFile(file, "utf8"))) found.push(file);
+    }
+  }
+  return found;
+}
+
+type Finding = { where: string; problem: string };
+
+describe("every endpoint is made by the entry-point layer, with who may call it", () => {
+  it("server actions", async () => {
+    const actionFiles = await serverActionFiles();
+    expect(actionFiles.length).toBeGreaterThan(5);
+    const findings: Finding[] = [];
+    const publicOnes = new Set<string>();
+    for (const file of actionFiles) {
+      const module = (await import(path.resolve(file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) {
+        const where = `${file}: ${name}`;
+        const entry = entryPointOf(value);
+        if (!entry) findings.push({ where, problem: "not made by publicAction() or staffAction()" });
+        else if (entry.access === "public") {
+          publicOnes.add(entry.name);
+          if (!(entry.name in PUBLIC_ACTIONS))
+            findings.push({ where, problem: `public, not listed (${entry.name})` });
+        } else if (entry.roles.length === 0)
+          findings.push({ where, problem: "staff action allowed to no role" });
+      }
+    }
+    expect(findings).toEqual([]);
+    // The list names only what exists.
+    expect([...publicOnes].sort()).toEqual(Object.keys(PUBLIC_ACTIONS).sort());
+  });
+
+  it("route handlers", async () => {
+    const findings: Finding[] = [];
+    for (const file of await files("app", /^route\.ts$/)) {
+      const module = (await import(path.resolve(file))) as Record<string, unknown>;
+      const handlers = Object.entries(module).filter(([name]) => HTTP_METHODS.has(name));
+      if (handlers.length === 0) findings.push({ where: file, problem: "no handler found" });
+      for (const [name, handler] of handlers) {
+        const where = `${file}: ${name}`;
+        const entry = entryPointOf(handler);
+        if (!entry) findings.push({ where, problem: "not made by publicRoute() or staffRoute()" });
+        else if (entry.access === "public" && !(file in PUBLIC_ROUTES)) {
+          findings.push({ where, problem: "public, not listed" });
+        } else if (entry.access === "staff" && file in PUBLIC_ROUTES) {
+          findings.push({ where, problem: "listed as public but checks staff" });
+        }
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+});
