@@ -50,7 +50,7 @@ async function authorize(credentials: unknown, request: Request) {
   // counts for everyone behind it.
   const device = deviceTokenFor({ token: deviceTokenOf(request.headers), email });
   const own = device ? throttle(`signin:device:${device}`, 5) : throttle(`signin:account:${email}`, 5);
-  const address = throttle(`signin:address:${clientAddress(request.headers)}`, 20);
+  const address = throttle(`signin:address:${clientAddress(request.headers)}`, 50);
 
   // Counted before anything is verified: a burst of parallel guesses gets
   // only the free attempts checked, and the unknown email counts the same.

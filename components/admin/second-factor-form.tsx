@@ -2,10 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { type SecondFactorState, secondFactorAction } from "@/lib/staff/actions";
+import { type ActionState, idle } from "@/lib/entry-points/state";
+import { type SecondFactorResult, secondFactorAction } from "@/lib/staff/actions";
 
 /**
  * Setting up, renewing and removing one's own second factor, on the account
@@ -22,12 +24,16 @@ export function SecondFactorForm({
 }) {
   const t = useTranslations("admin.account.secondFactor");
   const tr = useTranslations("admin.account.refused");
-  const [state, action, pending] = useActionState<SecondFactorState, FormData>(secondFactorAction, {
-    status: "idle",
-  });
+  const [state, action, pending] = useActionState<ActionState<SecondFactorResult>, FormData>(
+    secondFactorAction,
+    idle,
+  );
+  // An empty or overlong password is as wrong as a wrong one.
+  const refused =
+    state.status === "refused" ? state.reason : state.status === "invalid" ? "wrong_password" : null;
   const identity = (
     <>
-      {state.status === "idle" && state.refused && <Notice tone="error">{tr(state.refused)}</Notice>}
+      {refused ? <Notice tone="error">{tr(refused)}</Notice> : <ActionNotice state={state} />}
       <label className="block space-y-1">
         <span className="font-medium">{enabled ? t("currentSecret") : t("currentPassword")}</span>
         <input
@@ -59,6 +65,7 @@ export function SecondFactorForm({
     return (
       <form action={action} className="space-y-3">
         <input type="hidden" name="step" value="confirm" />
+        <input type="hidden" name="secret" value={state.secret} />
         <p>{t("scan")}</p>
         {/* biome-ignore lint/performance/noImgElement: a data: address made on the server, nothing to optimize */}
         <img src={state.qr} alt={t("qrAlt")} width={240} height={240} className="rounded border" />

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { endSessionAction } from "@/lib/staff/actions";
@@ -31,12 +32,11 @@ export async function StaffSessionsList({
               {t("sessionTimes", { at: when(session.createdAt), seen: when(session.lastSeenAt) })}
             </span>
           </p>
-          <form action={endSessionAction}>
-            <input type="hidden" name="sessionId" value={session.id} />
+          <ActionForm action={endSessionAction.bind(null, session.id)}>
             <button type="submit" className="text-sm underline hover:no-underline">
               {t("endSession")}
             </button>
-          </form>
+          </ActionForm>
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
 import { locales } from "@/lib/i18n/routing";
 import { setStaffLocaleAction, signOutAction } from "@/lib/staff/actions";
 import { ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
@@ -44,7 +45,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
             )}
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">
-            <form action={setStaffLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
+            <ActionForm action={setStaffLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
               {locales.map((locale) => (
                 <button
                   type="submit"
@@ -58,15 +59,15 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                   {languageNames[locale]}
                 </button>
               ))}
-            </form>
+            </ActionForm>
             <Link href="/admin/account" className="text-stone-600 hover:underline" title={t("nav.account")}>
               {staff.email}
             </Link>
-            <form action={signOutAction}>
+            <ActionForm action={signOutAction}>
               <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
                 {t("nav.signOut")}
               </button>
-            </form>
+            </ActionForm>
           </div>
         </div>
       </header>

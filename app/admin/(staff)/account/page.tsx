@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/admin/change-password-form";
 import { SecondFactorForm } from "@/components/admin/second-factor-form";
 import { StaffSessionsList } from "@/components/admin/staff-sessions-list";
+import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getEnv } from "@/lib/env";
@@ -71,11 +72,11 @@ export default async function AccountPage({ searchParams }: PageProps<"/admin/ac
         </h2>
         <StaffSessionsList sessions={sessions} currentId={currentId} />
         <p className="text-sm text-stone-600">{t("signOutEverywhereHint")}</p>
-        <form action={signOutEverywhereAction}>
+        <ActionForm action={signOutEverywhereAction}>
           <Button type="submit" variant="secondary">
             {t("signOutEverywhere")}
           </Button>
-        </form>
+        </ActionForm>
       </section>
     </div>
   );
