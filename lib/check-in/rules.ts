@@ -1,4 +1,5 @@
 import { zonedParts } from "@/lib/events/rules";
+import { foldForSearch, lowerCase } from "@/lib/registrations/search";
 
 // Pure decisions of the door, shared by the phone and the server.
 
@@ -45,11 +46,6 @@ export function undoAllowed({
 /** A typed or scanned check-in code as stored: upper case, without spaces or dashes. */
 export function normalizeCode(value: string): string {
   return value.toUpperCase().replace(/[\s-]/g, "");
-}
-
-/** Text folded for search: lower case, ё as е, without extra spaces. */
-export function foldForSearch(value: string): string {
-  return value.toLocaleLowerCase("ru").replaceAll("ё", "е").replace(/\s+/g, " ").trim();
 }
 
 // Cyrillic (Russian and Kyrgyz) letters as they are usually written in Latin,
@@ -102,13 +98,14 @@ function looseLatin(folded: string): string {
     .replaceAll("y", "i");
 }
 
-/** Whether every word of the query is part of the name, in any order and case, or in Latin letters. */
+/** Whether every word of the query is part of the name, in any order and case, with Kyrgyz letters typed as Russian ones, or in Latin letters. */
 export function nameMatches(name: string, query: string): boolean {
   const folded = foldForSearch(name);
   const words = foldForSearch(query).split(" ").filter(Boolean);
   if (words.length === 0) return false;
   if (words.every((word) => folded.includes(word))) return true;
-  const latin = looseLatin(folded);
+  // In Latin letters ң is "ng": transliterate the name as written, not folded.
+  const latin = looseLatin(lowerCase(name));
   return words.every((word) => /^[a-z'-]+$/.test(word) && latin.includes(looseLatin(word)));
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type RegistrationFilters, registrationOrder } from "@/lib/registrations/filters";
+import { foldForSearch } from "@/lib/registrations/search";
 
 // The list's filters (registrationWhere in filters.ts) as SQL over
 // `registration r`, and its order (registrationOrder) turned into SQL, for
@@ -22,7 +23,7 @@ export function registrationWhereSql(eventId: string, filters: RegistrationFilte
     );
   }
   // As Prisma's `contains` does: the typed % and _ are wildcards there too.
-  if (filters.q) conditions.push(Prisma.sql`r.search_text LIKE ${`%${filters.q.toLowerCase()}%`}`);
+  if (filters.q) conditions.push(Prisma.sql`r.search_text LIKE ${`%${foldForSearch(filters.q)}%`}`);
   return Prisma.join(conditions, " AND ");
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { categories, genders, regions } from "@/lib/registrations/schema";
+import { foldForSearch } from "@/lib/registrations/search";
 
 // The filters of an event's registrations list, read from the page's address.
 // One home for the list, its bulk actions and the exports: what staff see
@@ -55,7 +56,7 @@ export function registrationWhere(
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.gender ? { gender: filters.gender } : {}),
     ...(filters.day ? { attendance: { some: { eventDayId: filters.day } } } : {}),
-    ...(filters.q ? { searchText: { contains: filters.q.toLowerCase() } } : {}),
+    ...(filters.q ? { searchText: { contains: foldForSearch(filters.q) } } : {}),
   };
 }
 
