@@ -4,27 +4,34 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { appSecret } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
-import { consumeRateLimit, isRateLimited } from "@/lib/rate-limit/mutations";
+import {
+  type AttemptThrottleRule,
+  clearAttempts,
+  consumeAttempt,
+  refundAttempt,
+} from "@/lib/rate-limit/mutations";
 import { findStaffByEmail } from "@/lib/staff/data";
-import { recordSignIn, verifySecondFactor } from "@/lib/staff/mutations";
+import { deviceTokenFor, deviceTokenOf } from "@/lib/staff/device-cookie";
+import { revokeStaffSession, startStaffSession, verifySecondFactor } from "@/lib/staff/mutations";
 import { hashPassword, verifyPassword } from "@/lib/staff/passwords";
+import { deviceLabel, SESSION_ABSOLUTE_SECONDS } from "@/lib/staff/rules";
 import { signInSchema } from "@/lib/staff/schema";
 
-// Staff sign in with email and password (Argon2id). Sessions are JWTs, which
-// cannot be revoked by themselves: each carries the account's session
-// version, and requireStaff() compares it, with the role and the disabled
-// flag, to the database on every request (docs/decisions/006-staff-sessions.md).
+// Staff sign in with email and password (Argon2id). The session cookie is a
+// JWT carrying the id of a staff_session row; requireStaff() checks that row
+// and the account on every request, so a sign-out ends the session at once
+// (docs/decisions/006-staff-sessions.md). Sign-in attempts are throttled
+// before any secret is checked (docs/decisions/012-sign-in-throttling.md).
 
-/** A session ends after this long without a request… */
-const IDLE_SECONDS = 2 * 60 * 60;
-/** …and in any case this long after signing in. */
-const ABSOLUTE_SECONDS = 12 * 60 * 60;
-
-/** Failed sign-ins allowed in a quarter of an hour, per account and per client address. */
-const FAILURES_PER_ACCOUNT = 5;
-const FAILURES_PER_ADDRESS = 20;
-const FAILURE_WINDOW_SECONDS = 15 * 60;
 const FAILURE_DELAY_MS = 1000;
+
+/** Per account (or per device that signed in to it before), and per client address. */
+const throttle = (key: string, freeAttempts: number): AttemptThrottleRule => ({
+  key,
+  freeAttempts,
+  maxDelaySeconds: 15 * 60,
+  forgetSeconds: 60 * 60,
+});
 
 /** The password was right; the account also needs a code from its authenticator app. */
 export class SecondFactorRequired extends CredentialsSignin {
@@ -38,42 +45,65 @@ async function authorize(credentials: unknown, request: Request) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password, code } = parsed.data;
-  const keys = [
-    { key: `signin:account:${email}`, limit: FAILURES_PER_ACCOUNT },
-    { key: `signin:address:${clientAddress(request.headers)}`, limit: FAILURES_PER_ADDRESS },
-  ].map((entry) => ({ ...entry, windowSeconds: FAILURE_WINDOW_SECONDS }));
+  // A browser that signed in to this account before counts on its own, so
+  // that guesses from elsewhere cannot keep the owner out; the address
+  // counts for everyone behind it.
+  const device = deviceTokenFor({ token: deviceTokenOf(request.headers), email });
+  const own = device ? throttle(`signin:device:${device}`, 5) : throttle(`signin:account:${email}`, 5);
+  const address = throttle(`signin:address:${clientAddress(request.headers)}`, 50);
 
-  const locked = (await Promise.all(keys.map((entry) => isRateLimited(entry)))).some(Boolean);
-  const staff = await findStaffByEmail({ email });
-  const valid = await verifyPassword({ hash: staff?.passwordHash ?? (await dummyHash), password });
-  if (!locked && valid && staff && !staff.disabledAt) {
-    const secondFactor = staff.totpEnabledAt && staff.totpSecret;
-    if (secondFactor && !code) throw new SecondFactorRequired();
-    const opens =
-      !secondFactor ||
-      (code !== undefined &&
-        (await verifySecondFactor({
+  // Counted before anything is verified: a burst of parallel guesses gets
+  // only the free attempts checked, and the unknown email counts the same.
+  const allowed = (await Promise.all([consumeAttempt(own), consumeAttempt(address)])).every(
+    (result) => result.allowed,
+  );
+  if (allowed) {
+    const staff = await findStaffByEmail({ email });
+    const valid = await verifyPassword({ hash: staff?.passwordHash ?? (await dummyHash), password });
+    if (valid && staff && !staff.disabledAt) {
+      const secondFactor = staff.totpEnabledAt && staff.totpSecret;
+      // The attempt stays counted: the password alone does not reset the count
+      // a code-guesser runs up.
+      if (secondFactor && !code) throw new SecondFactorRequired();
+      const opens =
+        !secondFactor ||
+        (code !== undefined &&
+          (await verifySecondFactor({
+            staffId: staff.id,
+            secret: secondFactor,
+            lastStep: staff.totpLastStep,
+            code,
+          })));
+      if (opens) {
+        await Promise.all([clearAttempts(own), refundAttempt(address)]);
+        const sessionId = await startStaffSession({
           staffId: staff.id,
-          secret: secondFactor,
-          lastStep: staff.totpLastStep,
-          code,
-        })));
-    if (opens) {
-      await recordSignIn({ staffId: staff.id });
-      return { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
+          device: deviceLabel(request.headers.get("user-agent")),
+        });
+        return {
+          id: staff.id,
+          email: staff.email,
+          name: staff.name,
+          sessionVersion: staff.sessionVersion,
+          sessionId,
+        };
+      }
     }
   }
-  // The same answer whatever went wrong, a second later; each failure counts
-  // towards the lock.
-  await Promise.all(keys.map((entry) => consumeRateLimit(entry)));
+  // The same answer, a second later, whatever went wrong: an unknown email, a
+  // wrong password or code, or an attempt refused unchecked.
   await sleep(FAILURE_DELAY_MS);
   return null;
 }
 
+type SignedInUser = { sessionVersion: number; sessionId: string };
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: appSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: IDLE_SECONDS, updateAge: 5 * 60 },
+  // The cookie lives as long as the longest session; the session row decides
+  // when it ends (idle, signed out, revoked), so nothing renews the cookie.
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS, updateAge: SESSION_ABSOLUTE_SECONDS },
   pages: { signIn: "/admin/sign-in", error: "/admin/sign-in" },
   // A wrong password or a missing code is an expected answer, not an error worth a stack trace.
   logger: {
@@ -85,16 +115,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const signedIn = user as unknown as SignedInUser;
         token.staffId = user.id;
-        token.sessionVersion = (user as { sessionVersion: number }).sessionVersion;
+        token.sessionVersion = signedIn.sessionVersion;
+        token.sessionId = signedIn.sessionId;
         token.authTime = Math.floor(Date.now() / 1000);
       }
-      if (typeof token.authTime !== "number" || Date.now() / 1000 - token.authTime > ABSOLUTE_SECONDS)
+      if (typeof token.authTime !== "number" || Date.now() / 1000 - token.authTime > SESSION_ABSOLUTE_SECONDS)
         return null;
       return token;
     },
     session({ session, token }) {
-      return { ...session, staffId: token.staffId as string, sessionVersion: token.sessionVersion as number };
+      return {
+        ...session,
+        staffId: token.staffId as string,
+        sessionVersion: token.sessionVersion as number,
+        sessionId: token.sessionId as string,
+      };
+    },
+  },
+  events: {
+    // Every way of signing out (the staff area's button, /api/auth/signout)
+    // ends the session's row: a copy of the cookie opens nothing afterwards.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.staffId === "string" && typeof token.sessionId === "string") {
+        await revokeStaffSession({ staffId: token.staffId, sessionId: token.sessionId });
+      }
     },
   },
 }));

@@ -4,6 +4,7 @@ import { queryOnce } from "@/lib/database/query-once";
 import { calendarDate, zonedInstant, zonedParts } from "@/lib/events/rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generatePassword, hashPassword } from "@/lib/staff/passwords";
+import { passwordSchema } from "@/lib/staff/schema";
 import { demoEventTexts } from "@/prisma/seed/demo-event-texts";
 
 // The demo seminar and the first admin. Idempotent: what exists is left as it
@@ -30,6 +31,7 @@ export async function seedDatabase({
   adminPassword?: string;
   now?: Date;
 }): Promise<SeedResult> {
+  if (adminPassword !== undefined) refuseWeakAdminPassword(adminPassword);
   const demoEventCreated = await seedDemoEvent({ db, now });
   const admin = await seedFirstAdmin({ db, email: adminEmail, password: adminPassword });
   return { demoEventCreated, admin };
@@ -111,6 +113,27 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
   return true;
 }
 
+const passwordRules = {
+  tooShort: "it has fewer than 12 characters",
+  tooLong: "it has more than 128 characters",
+  common: "it is one of the commonest passwords",
+} as const;
+
+/**
+ * ADMIN_PASSWORD must pass the rules a chosen password passes: the first
+ * admin's account opens everything. Refused before anything is written.
+ */
+function refuseWeakAdminPassword(password: string) {
+  const result = passwordSchema.safeParse(password);
+  if (result.success) return;
+  const reasons = result.error.issues.map(
+    (issue) => passwordRules[issue.message as keyof typeof passwordRules] ?? issue.message,
+  );
+  throw new Error(
+    `ADMIN_PASSWORD is refused: ${reasons.join("; ")}. Choose one of 12 to 128 characters that is not a common password, or unset it to have one generated.`,
+  );
+}
+
 async function seedFirstAdmin({
   db,
   email,
@@ -124,7 +147,16 @@ async function seedFirstAdmin({
   const chosen = password ?? generatePassword();
   const normalized = email.trim().toLowerCase();
   const created = await db.staffUser.createMany({
-    data: [{ email: normalized, name: "Admin", role: "ADMIN", passwordHash: await hashPassword(chosen) }],
+    data: [
+      {
+        email: normalized,
+        name: "Admin",
+        role: "ADMIN",
+        passwordHash: await hashPassword(chosen),
+        // A generated password is printed on the console: its owner replaces it at once.
+        mustChangePassword: password === undefined,
+      },
+    ],
     skipDuplicates: true,
   });
   if (created.count === 0) return undefined;

@@ -2,16 +2,28 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { type ChangePasswordState, changePasswordAction } from "@/lib/staff/actions";
+import { type ActionState, idle } from "@/lib/entry-points/state";
+import { type ChangePasswordResult, changePasswordAction } from "@/lib/staff/actions";
+
+/** Why a new password was refused, from the action's answer; the schema's messages are its keys. */
+function refusal(state: ActionState<ChangePasswordResult>) {
+  if (state.status === "refused") return state.reason;
+  if (state.status !== "invalid") return null;
+  if (state.fieldErrors.repeat === "mismatch") return "mismatch";
+  return state.fieldErrors.newPassword === "common" ? "common" : "invalid";
+}
 
 export function ChangePasswordForm() {
   const t = useTranslations("admin.account");
-  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {
-    status: "idle",
-  });
+  const [state, action, pending] = useActionState<ActionState<ChangePasswordResult>, FormData>(
+    changePasswordAction,
+    idle,
+  );
+  const refused = refusal(state);
   const field = (name: string, label: string, autoComplete: string) => (
     <label className="block space-y-1">
       <span className="font-medium">{label}</span>
@@ -27,7 +39,7 @@ export function ChangePasswordForm() {
   );
   return (
     <form action={action} className="space-y-3">
-      {state.status === "refused" && <Notice tone="error">{t(`refused.${state.reason}`)}</Notice>}
+      {refused ? <Notice tone="error">{t(`refused.${refused}`)}</Notice> : <ActionNotice state={state} />}
       {field("currentPassword", t("currentPassword"), "current-password")}
       {field("newPassword", t("newPassword"), "new-password")}
       <p className="text-sm text-stone-600">{t("newPasswordHint")}</p>

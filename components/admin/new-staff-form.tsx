@@ -2,19 +2,22 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { createStaffAction, type NewStaffState } from "@/lib/staff/actions";
+import { type ActionState, idle } from "@/lib/entry-points/state";
+import { createStaffAction, type NewStaffResult } from "@/lib/staff/actions";
 import { staffRoles } from "@/lib/staff/schema";
 
 /** Creates a staff account and shows its generated password once, to pass on in person. */
 export function NewStaffForm() {
   const t = useTranslations("admin.staff");
   const tr = useTranslations("admin.staff.roles");
-  const [state, action, pending] = useActionState<NewStaffState, FormData>(createStaffAction, {
-    status: "idle",
-  });
+  const [state, action, pending] = useActionState<ActionState<NewStaffResult>, FormData>(
+    createStaffAction,
+    idle,
+  );
   return (
     <form action={action} className="space-y-3">
       {state.status === "created" && (
@@ -25,7 +28,11 @@ export function NewStaffForm() {
           </code>
         </Notice>
       )}
-      {state.status === "refused" && <Notice tone="error">{t(`refused.${state.reason}`)}</Notice>}
+      {state.status === "refused" || state.status === "invalid" ? (
+        <Notice tone="error">{t(`refused.${state.status === "refused" ? state.reason : "invalid"}`)}</Notice>
+      ) : (
+        <ActionNotice state={state} />
+      )}
       <div className="grid gap-3 sm:grid-cols-3">
         <label className="block space-y-1">
           <span className="font-medium">{t("name")}</span>

@@ -2,13 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { PasswordResetState } from "@/lib/staff/actions";
+import { ActionNotice } from "@/components/forms/action-notice";
+import { type ActionState, idle } from "@/lib/entry-points/state";
+import type { PasswordResetResult } from "@/lib/staff/actions";
+
+type ResetAction = (previous: ActionState<PasswordResetResult>) => Promise<ActionState<PasswordResetResult>>;
 
 /** Gives an account a new generated password and shows it once. */
-export function ResetPasswordButton({ action }: { action: () => Promise<PasswordResetState> }) {
+export function ResetPasswordButton({ action }: { action: ResetAction }) {
   const t = useTranslations("admin.staff");
-  const [state, run, pending] = useActionState<PasswordResetState>(action, {});
-  if (state.password) {
+  const [state, run, pending] = useActionState(action, idle);
+  if (state.status === "reset") {
     return (
       <p role="status" className="text-sm">
         {t("newPassword")}{" "}
@@ -20,6 +24,7 @@ export function ResetPasswordButton({ action }: { action: () => Promise<Password
   }
   return (
     <form action={run}>
+      <ActionNotice state={state} />
       <button type="submit" disabled={pending} className="underline hover:no-underline">
         {t("resetPassword")}
       </button>

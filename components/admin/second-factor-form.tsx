@@ -2,12 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { removeOwnSecondFactorAction, type SecondFactorState, secondFactorAction } from "@/lib/staff/actions";
+import { type ActionState, idle } from "@/lib/entry-points/state";
+import { type SecondFactorResult, secondFactorAction } from "@/lib/staff/actions";
 
-/** Setting up, renewing and removing one's own second factor, on the account page. */
+/**
+ * Setting up, renewing and removing one's own second factor, on the account
+ * page; each asks for the current password (or, once on, a code) first.
+ */
 export function SecondFactorForm({
   enabled,
   recoveryCodesLeft,
@@ -18,9 +23,30 @@ export function SecondFactorForm({
   mayRemove: boolean;
 }) {
   const t = useTranslations("admin.account.secondFactor");
-  const [state, action, pending] = useActionState<SecondFactorState, FormData>(secondFactorAction, {
-    status: "idle",
-  });
+  const tr = useTranslations("admin.account.refused");
+  const [state, action, pending] = useActionState<ActionState<SecondFactorResult>, FormData>(
+    secondFactorAction,
+    idle,
+  );
+  // An empty or overlong password is as wrong as a wrong one.
+  const refused =
+    state.status === "refused" ? state.reason : state.status === "invalid" ? "wrong_password" : null;
+  const identity = (
+    <>
+      {refused ? <Notice tone="error">{tr(refused)}</Notice> : <ActionNotice state={state} />}
+      <label className="block space-y-1">
+        <span className="font-medium">{enabled ? t("currentSecret") : t("currentPassword")}</span>
+        <input
+          name="currentSecret"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={128}
+          className={inputClass}
+        />
+      </label>
+    </>
+  );
 
   if (state.status === "recovery_codes") {
     return (
@@ -39,6 +65,7 @@ export function SecondFactorForm({
     return (
       <form action={action} className="space-y-3">
         <input type="hidden" name="step" value="confirm" />
+        <input type="hidden" name="secret" value={state.secret} />
         <p>{t("scan")}</p>
         {/* biome-ignore lint/performance/noImgElement: a data: address made on the server, nothing to optimize */}
         <img src={state.qr} alt={t("qrAlt")} width={240} height={240} className="rounded border" />
@@ -72,6 +99,7 @@ export function SecondFactorForm({
       <form action={action} className="space-y-3">
         <input type="hidden" name="step" value="start" />
         <p className="text-sm text-stone-600">{t("offExplain")}</p>
+        {identity}
         <Button type="submit" disabled={pending}>
           {t("start")}
         </Button>
@@ -80,23 +108,19 @@ export function SecondFactorForm({
   }
 
   return (
-    <div className="space-y-3">
+    <form action={action} className="space-y-3">
       <p>{t("on", { count: recoveryCodesLeft })}</p>
+      {identity}
       <div className="flex flex-wrap gap-3">
-        <form action={action}>
-          <input type="hidden" name="step" value="renew" />
-          <Button type="submit" variant="secondary" disabled={pending}>
-            {t("renew")}
-          </Button>
-        </form>
+        <Button type="submit" name="step" value="renew" variant="secondary" disabled={pending}>
+          {t("renew")}
+        </Button>
         {mayRemove && (
-          <form action={removeOwnSecondFactorAction}>
-            <Button type="submit" variant="secondary">
-              {t("remove")}
-            </Button>
-          </form>
+          <Button type="submit" name="step" value="remove" variant="secondary" disabled={pending}>
+            {t("remove")}
+          </Button>
         )}
       </div>
-    </div>
+    </form>
   );
 }

@@ -2,10 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { type SignInState, signInAction } from "@/lib/staff/actions";
+import { type ActionState, idle } from "@/lib/entry-points/state";
+import { type SignInResult, signInAction } from "@/lib/staff/actions";
 
 /**
  * Email and password; for an account with a second factor, then the code from
@@ -14,15 +16,14 @@ import { type SignInState, signInAction } from "@/lib/staff/actions";
  */
 export function SignInForm() {
   const t = useTranslations("admin.signIn");
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {
-    failed: false,
-    askCode: false,
-  });
+  const [state, action, pending] = useActionState<ActionState<SignInResult>, FormData>(signInAction, idle);
+  const failed = state.status === "refused" || state.status === "invalid";
+  const askCode = state.status === "code_needed" || (state.status === "refused" && state.askCode);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   return (
     <form action={action} className="space-y-4">
-      {state.failed && <Notice tone="error">{t("failed")}</Notice>}
+      {failed ? <Notice tone="error">{t("failed")}</Notice> : <ActionNotice state={state} />}
       <label className="block space-y-1">
         <span className="font-medium">{t("email")}</span>
         <input
@@ -47,7 +48,7 @@ export function SignInForm() {
           className={inputClass}
         />
       </label>
-      {state.askCode && (
+      {askCode && (
         <label className="block space-y-1">
           <span className="font-medium">{t("code")}</span>
           <input

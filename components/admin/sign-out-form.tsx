@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionForm } from "@/components/forms/action-form";
 import { doorStore } from "@/lib/check-in/door-store";
 import { signOutAction } from "@/lib/staff/actions";
 
@@ -10,10 +11,10 @@ import { signOutAction } from "@/lib/staff/actions";
  */
 export function SignOutForm({ label }: { label: string }) {
   return (
-    <form action={signOutAction} onSubmit={() => doorStore.signOut()}>
+    <ActionForm action={signOutAction} onSubmit={() => doorStore.signOut()}>
       <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
         {label}
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -113,7 +113,8 @@ export function publicAction<
 /**
  * An action for signed-in staff with one of `roles`; anyone else is sent to
  * sign in or to "no access" (requireStaff). `setup`: also allowed to an admin
- * who must first set up a second factor.
+ * who must first set up a second factor; `passwordChange`: also allowed to an
+ * account that must first replace a generated password.
  */
 export function staffAction<
   Bound extends Schema | undefined = undefined,
@@ -123,9 +124,12 @@ export function staffAction<
   definition: Definition<Bound, InputSchema, { staff: StaffAccount }, Result> & {
     roles: readonly StaffRoleName[];
     setup?: boolean;
+    passwordChange?: boolean;
   },
 ): Action<Bound, Result> {
-  const { roles, setup } = definition;
-  const action = defineAction(definition, async () => ({ staff: await requireStaff(roles, { setup }) }));
+  const { roles, setup, passwordChange } = definition;
+  const action = defineAction(definition, async () => ({
+    staff: await requireStaff(roles, { setup, passwordChange }),
+  }));
   return recordEntryPoint(action, { name: definition.name, access: "staff", roles });
 }

@@ -73,3 +73,61 @@ export async function isRateLimited({ key, limit, windowSeconds }: RateLimitRule
     WHERE key = ${digestOf(key)} AND window_start > now() - make_interval(secs => ${windowSeconds})`;
   return (row?.count ?? 0) >= limit;
 }
+
+/**
+ * Attempts at a secret (a password, a code): the first `freeAttempts` go
+ * through at once, then each must come `delaySeconds` after the last, the
+ * delay doubling with each attempt up to `maxDelaySeconds`. A key left alone
+ * for `forgetSeconds` starts again. Used instead of a lock, which would let
+ * anyone keep a known account out (docs/decisions/012-sign-in-throttling.md).
+ */
+export type AttemptThrottleRule = {
+  key: string;
+  freeAttempts: number;
+  maxDelaySeconds: number;
+  forgetSeconds: number;
+};
+
+/**
+ * Counts an attempt before the secret is checked, in one statement: parallel
+ * attempts serialize on the row, so a burst gets exactly `freeAttempts`
+ * through and the rest are refused unchecked.
+ */
+export async function consumeAttempt({
+  key,
+  freeAttempts,
+  maxDelaySeconds,
+  forgetSeconds,
+}: AttemptThrottleRule): Promise<{ allowed: boolean }> {
+  // The exponent is capped so that power() cannot overflow, whatever the count.
+  const rows = await db.$queryRaw<{ attempts: number }[]>`
+    INSERT INTO attempt_throttle AS t (key, attempts, last_attempt_at)
+    VALUES (${digestOf(key)}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      attempts = CASE WHEN t.last_attempt_at <= now() - make_interval(secs => ${forgetSeconds})
+                      THEN 1 ELSE t.attempts + 1 END,
+      last_attempt_at = now()
+    WHERE t.last_attempt_at <= now() - make_interval(secs => ${forgetSeconds})
+       OR t.attempts < ${freeAttempts}
+       OR t.last_attempt_at <= now() - make_interval(secs =>
+            LEAST(${maxDelaySeconds}::float8, power(2, LEAST(t.attempts - ${freeAttempts}, 30))))
+    RETURNING attempts`;
+  return { allowed: rows.length === 1 };
+}
+
+/** A success: the key starts again with its free attempts. */
+export async function clearAttempts({ key }: { key: string }) {
+  await db.attemptThrottle.deleteMany({ where: { key: digestOf(key) } });
+}
+
+/**
+ * A success that must not reset the key (a client address, shared by
+ * everyone behind it): only this attempt is given back, so the failures
+ * still count.
+ */
+export async function refundAttempt({ key }: { key: string }) {
+  await db.attemptThrottle.updateMany({
+    where: { key: digestOf(key), attempts: { gt: 0 } },
+    data: { attempts: { decrement: 1 } },
+  });
+}

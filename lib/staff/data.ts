@@ -1,27 +1,56 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
 
 export function findStaffByEmail({ email }: { email: string }) {
   return db.staffUser.findUnique({ where: { email } });
 }
 
-/** The account as it is now: role, disabled flag and session version are read fresh on every request. */
-export function getStaffAccount({ id }: { id: string }) {
-  return db.staffUser.findUnique({
+const staffAccountFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  sessionVersion: true,
+  totpEnabledAt: true,
+  mustChangePassword: true,
+} as const;
+
+/**
+ * A session with its account as they are now, in one read: the session's
+ * end, the role, the disabled flag and the session version are checked on
+ * every request.
+ */
+export function getStaffSession({ id }: { id: string }) {
+  return db.staffSession.findUnique({
     where: { id },
     select: {
       id: true,
-      email: true,
-      name: true,
-      role: true,
-      disabledAt: true,
-      sessionVersion: true,
-      totpEnabledAt: true,
+      createdAt: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      staff: { select: staffAccountFields },
     },
   });
 }
 
-export type StaffAccount = NonNullable<Awaited<ReturnType<typeof getStaffAccount>>>;
+export type StaffAccount = NonNullable<Awaited<ReturnType<typeof getStaffSession>>>["staff"];
+
+/** The account's sessions that still open the staff area, newest use first. */
+export function listActiveSessions({ staffId, now = new Date() }: { staffId: string; now?: Date }) {
+  const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+  return db.staffSession.findMany({
+    where: {
+      staffId,
+      revokedAt: null,
+      lastSeenAt: { gt: ago(SESSION_IDLE_SECONDS) },
+      createdAt: { gt: ago(SESSION_ABSOLUTE_SECONDS) },
+    },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, device: true, createdAt: true, lastSeenAt: true },
+  });
+}
 
 /** Every staff account for the admins' list, active ones first. */
 export function listStaffAccounts() {

@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { clearAttempts, consumeAttempt } from "@/lib/rate-limit/mutations";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/staff/passwords";
 import type { StaffRoleName } from "@/lib/staff/schema";
 import {
@@ -14,16 +15,44 @@ import {
   newTotpSecret,
 } from "@/lib/staff/second-factor";
 
-export async function recordSignIn({ staffId }: { staffId: string }) {
-  await db.$transaction(async (tx) => {
+/** A successful sign-in: a new session row, whose id the session cookie carries. */
+export async function startStaffSession({ staffId, device }: { staffId: string; device: string }) {
+  return db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staffId }, data: { lastSignInAt: new Date() } });
+    const session = await tx.staffSession.create({ data: { staffId, device }, select: { id: true } });
     await recordAudit(tx, {
       actor: { type: "STAFF", staffId },
       action: "staff.signed_in",
       entityType: "staff_user",
       entityId: staffId,
     });
+    return session.id;
   });
+}
+
+/**
+ * Records a request on a live session (lib/staff/rules.ts says when). The
+ * conditions are repeated in the update so that a session revoked or lapsed
+ * meanwhile is never brought back.
+ */
+export async function touchStaffSession({ id, idleSince }: { id: string; idleSince: Date }) {
+  await db.staffSession.updateMany({
+    where: { id, revokedAt: null, lastSeenAt: { gt: idleSince } },
+    data: { lastSeenAt: new Date() },
+  });
+}
+
+/** Ends one session (a sign-out, or "end this session" on the account page); only the account's own. */
+export async function revokeStaffSession({ staffId, sessionId }: { staffId: string; sessionId: string }) {
+  const { count } = await db.staffSession.updateMany({
+    where: { id: sessionId, staffId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}
+
+function revokeAllSessions(tx: Prisma.TransactionClient, staffId: string) {
+  return tx.staffSession.updateMany({ where: { staffId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
 export type CreateStaffResult = { ok: true; id: string } | { ok: false; reason: "email_taken" };
@@ -33,18 +62,23 @@ export async function createStaffAccount({
   name,
   role,
   password,
+  mustChangePassword = false,
   actor,
 }: {
   email: string;
   name: string;
   role: StaffRoleName;
   password: string;
+  /** A generated password, seen by whoever passes it on: its owner must replace it. */
+  mustChangePassword?: boolean;
   actor: Actor;
 }): Promise<CreateStaffResult> {
   const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {
-      const staff = await tx.staffUser.create({ data: { email, name, role, passwordHash } });
+      const staff = await tx.staffUser.create({
+        data: { email, name, role, passwordHash, mustChangePassword },
+      });
       await recordAudit(tx, {
         actor,
         action: "staff.created",
@@ -64,7 +98,8 @@ export async function createStaffAccount({
 
 /**
  * Ends every session of the account at once (each carries the version it was
- * issued with), with whatever else changes with it, such as a new password.
+ * issued with, and its row is revoked), with whatever else changes with it,
+ * such as a new password.
  */
 async function endAllSessions({
   staffId,
@@ -78,8 +113,12 @@ async function endAllSessions({
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: staffId },
-      data: { sessionVersion: { increment: 1 }, ...(passwordHash ? { passwordHash } : {}) },
+      data: {
+        sessionVersion: { increment: 1 },
+        ...(passwordHash ? { passwordHash, mustChangePassword: false } : {}),
+      },
     });
+    await revokeAllSessions(tx, staffId);
     await recordAudit(tx, {
       actor: { type: "STAFF", staffId },
       action,
@@ -93,7 +132,42 @@ export function signOutEverywhere({ staffId }: { staffId: string }) {
   return endAllSessions({ staffId, action: "staff.signed_out_everywhere" });
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; reason: "wrong_password" };
+/** Wrong current passwords (or codes) tolerated at once, per account, before each must wait. */
+const reauthentication = (staffId: string) => ({
+  key: `reauth:account:${staffId}`,
+  freeAttempts: 5,
+  maxDelaySeconds: 15 * 60,
+  forgetSeconds: 60 * 60,
+});
+
+export type IdentityRefusal = { ok: false; reason: "wrong_password" | "throttled" };
+export type IdentityCheck = { ok: true } | IdentityRefusal;
+
+/**
+ * Before a security change, the signed-in person proves again who they are:
+ * the current password, or a code from their authenticator app. Throttled
+ * per account before anything is checked, so a stolen session cannot guess
+ * the password quickly.
+ */
+export async function confirmIdentity({
+  staffId,
+  secret,
+}: {
+  staffId: string;
+  secret: string;
+}): Promise<IdentityCheck> {
+  const rule = reauthentication(staffId);
+  if (!(await consumeAttempt(rule)).allowed) return { ok: false, reason: "throttled" };
+  const staff = await db.staffUser.findUniqueOrThrow({ where: { id: staffId } });
+  const totp = staff.totpEnabledAt && staff.totpSecret;
+  const confirmed =
+    totp && /^\d{6}$/.test(secret.trim())
+      ? await verifySecondFactor({ staffId, secret: totp, lastStep: staff.totpLastStep, code: secret.trim() })
+      : await verifyPassword({ hash: staff.passwordHash, password: secret });
+  if (!confirmed) return { ok: false, reason: "wrong_password" };
+  await clearAttempts(rule);
+  return { ok: true };
+}
 
 /** A new password ends every session, this one included. */
 export async function changeOwnPassword({
@@ -104,11 +178,9 @@ export async function changeOwnPassword({
   staffId: string;
   currentPassword: string;
   newPassword: string;
-}): Promise<ChangePasswordResult> {
-  const staff = await db.staffUser.findUniqueOrThrow({ where: { id: staffId } });
-  if (!(await verifyPassword({ hash: staff.passwordHash, password: currentPassword }))) {
-    return { ok: false, reason: "wrong_password" };
-  }
+}): Promise<IdentityCheck> {
+  const identity = await confirmIdentity({ staffId, secret: currentPassword });
+  if (!identity.ok) return identity;
   await endAllSessions({
     staffId,
     action: "staff.password_changed",
@@ -119,14 +191,26 @@ export async function changeOwnPassword({
 
 // The second factor (lib/staff/second-factor.ts).
 
-/** A new secret waiting for its first code; replaces one not yet confirmed. */
-export async function startSecondFactor({ staffId }: { staffId: string }): Promise<string | null> {
+/**
+ * A new secret waiting for its first code; replaces one not yet confirmed.
+ * Only after the current password: a session left open is not enough to
+ * put someone else's authenticator on the account.
+ */
+export async function startSecondFactor({
+  staffId,
+  currentSecret,
+}: {
+  staffId: string;
+  currentSecret: string;
+}): Promise<IdentityRefusal | { ok: true; secret: string | null }> {
+  const identity = await confirmIdentity({ staffId, secret: currentSecret });
+  if (!identity.ok) return identity;
   const secret = newTotpSecret();
   const { count } = await db.staffUser.updateMany({
     where: { id: staffId, totpEnabledAt: null },
     data: { totpSecret: encryptTotpSecret(secret) },
   });
-  return count === 1 ? secret : null;
+  return { ok: true, secret: count === 1 ? secret : null };
 }
 
 /** Replaces the account's recovery codes; the new ones are returned once, never stored in clear. */
@@ -198,8 +282,16 @@ export async function verifySecondFactor({
 }
 
 /** New recovery codes for an account with the second factor on; the old ones stop working. */
-export async function renewRecoveryCodes({ staffId }: { staffId: string }): Promise<string[]> {
-  return db.$transaction(async (tx) => {
+export async function renewRecoveryCodes({
+  staffId,
+  currentSecret,
+}: {
+  staffId: string;
+  currentSecret: string;
+}): Promise<IdentityRefusal | { ok: true; codes: string[] }> {
+  const identity = await confirmIdentity({ staffId, secret: currentSecret });
+  if (!identity.ok) return identity;
+  const codes = await db.$transaction(async (tx) => {
     await recordAudit(tx, {
       actor: { type: "STAFF", staffId },
       action: "staff.recovery_codes_renewed",
@@ -208,6 +300,21 @@ export async function renewRecoveryCodes({ staffId }: { staffId: string }): Prom
     });
     return replaceRecoveryCodes(tx, staffId);
   });
+  return { ok: true, codes };
+}
+
+/** The account turns its own second factor off, after proving again who it is. */
+export async function removeOwnSecondFactor({
+  staffId,
+  currentSecret,
+}: {
+  staffId: string;
+  currentSecret: string;
+}): Promise<IdentityCheck> {
+  const identity = await confirmIdentity({ staffId, secret: currentSecret });
+  if (!identity.ok) return identity;
+  await removeSecondFactor({ staffId, actor: { type: "STAFF", staffId } });
+  return identity;
 }
 
 /** Turns the second factor off: by the account itself, or by an admin for a lost phone. */
@@ -263,6 +370,7 @@ export async function changeStaffAccount({
           ? { disabledAt: new Date(), sessionVersion: { increment: 1 } }
           : { disabledAt: null },
       });
+      if (change.disabled) await revokeAllSessions(tx, staffId);
     }
     await recordAudit(tx, {
       actor,
@@ -275,15 +383,19 @@ export async function changeStaffAccount({
   });
 }
 
-/** A new generated password for another account, shown once to the admin; its sessions end. */
+/**
+ * A new generated password for another account, shown once to the admin; its
+ * sessions end, and its owner must choose a password of their own at once.
+ */
 export async function resetStaffPassword({ staffId, actor }: { staffId: string; actor: Actor }) {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: staffId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
     });
+    await revokeAllSessions(tx, staffId);
     await recordAudit(tx, {
       actor,
       action: "staff.password_reset",

@@ -3,55 +3,93 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
-import { getStaffAccount, type StaffAccount } from "@/lib/staff/data";
+import { getStaffSession, type StaffAccount } from "@/lib/staff/data";
+import { touchStaffSession } from "@/lib/staff/mutations";
+import { isSessionLive, needsTouch, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 // The one guard of the staff area. Every staff page, server action and route
 // handler calls it itself; the admin layout's check is a convenience.
-// The account is read fresh: a role changed, an account disabled or "sign
-// out everywhere" takes effect on the very next request.
+// The session row and the account are read fresh: a sign-out, an ended
+// session, a role changed, an account disabled or "sign out everywhere"
+// takes effect on the very next request.
+
+/** What the session cookie (a JWT, lib/auth.ts) claims. */
+export type SessionClaims = { staffId?: unknown; sessionId?: unknown; sessionVersion?: unknown };
 
 /**
- * The signed-in account as the database has it now, or null. Read once per
- * request (React's cache): the layouts and the page each check, with one read.
+ * The account a session cookie's claims open now, or null: its session row
+ * must be live (not ended, not idle two hours, not twelve hours old) and the
+ * account enabled, with the version the session was issued with. A request
+ * on a live session keeps it from going idle.
  */
-const currentStaff = cache(async (): Promise<StaffAccount | null> => {
+export async function staffOfSession(claims: SessionClaims, now = new Date()) {
+  const { staffId, sessionId, sessionVersion } = claims;
+  if (typeof staffId !== "string" || typeof sessionId !== "string") return null;
+  const session = await getStaffSession({ id: sessionId });
+  if (!session || session.staff.id !== staffId || !isSessionLive(session, now)) return null;
+  const { staff } = session;
+  if (staff.disabledAt || staff.sessionVersion !== sessionVersion) return null;
+  if (needsTouch(session, now)) {
+    await touchStaffSession({
+      id: sessionId,
+      idleSince: new Date(now.getTime() - SESSION_IDLE_SECONDS * 1000),
+    });
+  }
+  return { staff, sessionId };
+}
+
+/**
+ * The signed-in account and session as the database has them now, or null.
+ * Read once per request (React's cache): the layouts and the page each
+ * check, with one read.
+ */
+const currentSession = cache(async () => {
   const session = await auth();
-  const staffId = (session as { staffId?: string } | null)?.staffId;
-  if (!session || !staffId) return null;
-  const staff = await getStaffAccount({ id: staffId });
-  const version = (session as { sessionVersion?: number }).sessionVersion;
-  return staff && !staff.disabledAt && staff.sessionVersion === version ? staff : null;
+  return session ? staffOfSession(session as SessionClaims) : null;
 });
+
+/** The id of this browser's session, to mark it among the account's sessions. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await currentSession())?.sessionId ?? null;
+}
 
 export type StaffCheck =
   | { ok: true; staff: StaffAccount }
-  | { ok: false; status: 401 | 403; secondFactorMissing?: true };
+  | { ok: false; status: 401 | 403; secondFactorMissing?: true; passwordChangeRequired?: true };
 
 /**
  * With REQUIRE_ADMIN_SECOND_FACTOR, an admin without a second factor may only
- * set one up (`setup: true`, the account page and its actions).
+ * set one up (`setup: true`, the account page and its actions). An account
+ * with a generated or reset password may only change it first
+ * (`passwordChange: true`): whoever passed the password on has seen it.
  */
 export async function checkStaff(
   roles: readonly StaffRoleName[],
-  { setup = false }: { setup?: boolean } = {},
+  { setup = false, passwordChange = false }: StaffCheckOptions = {},
 ): Promise<StaffCheck> {
-  const staff = await currentStaff();
+  const staff = (await currentSession())?.staff;
   if (!staff) return { ok: false, status: 401 };
   if (!roles.includes(staff.role)) return { ok: false, status: 403 };
+  if (staff.mustChangePassword && !passwordChange) {
+    return { ok: false, status: 403, passwordChangeRequired: true };
+  }
   const secondFactorMissing =
     staff.role === "ADMIN" && !staff.totpEnabledAt && getEnv().REQUIRE_ADMIN_SECOND_FACTOR;
   if (secondFactorMissing && !setup) return { ok: false, status: 403, secondFactorMissing };
   return { ok: true, staff };
 }
 
+export type StaffCheckOptions = { setup?: boolean; passwordChange?: boolean };
+
 /** For pages and server actions: sends the anonymous to sign in, the wrong role to "no access". */
 export async function requireStaff(
   roles: readonly StaffRoleName[],
-  options?: { setup?: boolean },
+  options?: StaffCheckOptions,
 ): Promise<StaffAccount> {
   const check = await checkStaff(roles, options);
   if (check.ok) return check.staff;
+  if (check.passwordChangeRequired) redirect("/admin/account?password=required");
   if (check.secondFactorMissing) redirect("/admin/account?secondFactor=required");
   redirect(check.status === 401 ? "/admin/sign-in" : "/admin/denied");
 }
@@ -65,11 +103,13 @@ export async function staffOrResponse(
   return {
     response: Response.json(
       {
-        error: check.secondFactorMissing
-          ? "second_factor_required"
-          : check.status === 401
-            ? "unauthorized"
-            : "forbidden",
+        error: check.passwordChangeRequired
+          ? "password_change_required"
+          : check.secondFactorMissing
+            ? "second_factor_required"
+            : check.status === 401
+              ? "unauthorized"
+              : "forbidden",
       },
       { status: check.status },
     ),

@@ -27,6 +27,9 @@ export const passwordSchema = z
 /** A six-digit code from an authenticator app, or a recovery code. */
 export const secondFactorCodeSchema = z.string().trim().min(6).max(20);
 
+/** The current password, or a code from the authenticator app, asked again before a security change. */
+export const currentSecretSchema = z.string().min(1).max(128);
+
 export const signInSchema = z.object({
   email: staffEmail,
   password: z.string().min(1).max(128),

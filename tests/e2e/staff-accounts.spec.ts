@@ -16,8 +16,22 @@ test("an admin creates an account, demotes it and disables it; the last admin ca
   const password = (await page.getByTestId("new-password").textContent()) ?? "";
   expect(password).toHaveLength(20);
 
+  // The generated password has been on the admin's screen: its owner must replace it first.
   const other = await browser.newPage();
   await signIn(other, { email, password });
+  await expect(other).toHaveURL("/admin/account?password=required");
+  await expect(
+    other.getByRole("alert").filter({ hasText: "Этот пароль вам выдал другой человек" }),
+  ).toBeVisible();
+  await other.goto("/admin/mailbox");
+  await expect(other).toHaveURL("/admin/account?password=required");
+  const own = "my-own-password-at-last";
+  await other.getByLabel("Текущий пароль").fill(password);
+  await other.getByLabel("Новый пароль", { exact: true }).fill(own);
+  await other.getByLabel("Новый пароль ещё раз").fill(own);
+  await other.getByRole("button", { name: "Сменить пароль" }).click();
+  await expect(other).toHaveURL("/admin/sign-in");
+  await signIn(other, { email, password: own });
   await expect(other).toHaveURL("/admin");
 
   const card = page.getByTestId("staff-account").filter({ hasText: email });
@@ -48,6 +62,12 @@ test("a staff member turns on two-step sign-in; then a code or a recovery code i
   await signIn(page, account);
   await expect(page).toHaveURL("/admin");
   await page.goto("/admin/account");
+  // Not without the account's password, so that a session left open is not enough.
+  await page.getByLabel("Пароль этой учётной записи").fill("not-my-password-at-all");
+  await page.getByRole("button", { name: "Настроить" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Текущий пароль неверен." })).toBeVisible();
+  await expect(page.getByTestId("totp-secret")).toHaveCount(0);
+  await page.getByLabel("Пароль этой учётной записи").fill(account.password);
   await page.getByRole("button", { name: "Настроить" }).click();
   const secret = Secret.fromBase32((await page.getByTestId("totp-secret").textContent()) ?? "");
   const totp = new TOTP({ secret });

@@ -12,13 +12,14 @@ import {
 import { passwordSchema } from "@/lib/staff/schema";
 
 const system = { type: "SYSTEM" as const };
+const PASSWORD = "a-test-password-of-the-staff";
 
 async function staff(role: "ADMIN" | "ORGANIZER") {
   const result = await createStaffAccount({
     email: `${randomUUID()}@kattoo.test`,
     name: "Test",
     role,
-    password: `pw-${randomUUID()}`,
+    password: PASSWORD,
     actor: system,
   });
   if (!result.ok) throw new Error(result.reason);
@@ -70,7 +71,8 @@ describe("staff accounts", () => {
 
   it("accepts each TOTP code and each recovery code once, and stores the secret encrypted", async () => {
     const id = await staff("ORGANIZER");
-    const secret = (await startSecondFactor({ staffId: id })) ?? "";
+    const started = await startSecondFactor({ staffId: id, currentSecret: PASSWORD });
+    const secret = (started.ok && started.secret) || "";
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
     const stored = await db.staffUser.findUniqueOrThrow({ where: { id } });
     expect(stored.totpSecret).not.toContain(secret);

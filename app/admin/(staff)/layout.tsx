@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/admin/sign-out-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { locales } from "@/lib/i18n/routing";
 import { setStaffLocaleAction } from "@/lib/staff/actions";
 import { ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
@@ -9,7 +10,7 @@ const languageNames = { ru: "Русский", ky: "Кыргызча", en: "Engli
 
 /** The staff area's frame. Its check is a convenience: every page checks again. */
 export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
-  const staff = await requireStaff(ALL_STAFF, { setup: true });
+  const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
   const t = await getTranslations("admin");
   const current = await getLocale();
   return (
@@ -45,7 +46,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
             )}
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">
-            <form action={setStaffLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
+            <ActionForm action={setStaffLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
               {locales.map((locale) => (
                 <button
                   type="submit"
@@ -59,7 +60,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                   {languageNames[locale]}
                 </button>
               ))}
-            </form>
+            </ActionForm>
             <Link href="/admin/account" className="text-stone-600 hover:underline" title={t("nav.account")}>
               {staff.email}
             </Link>

@@ -1,9 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { NewStaffForm } from "@/components/admin/new-staff-form";
 import { ResetPasswordButton } from "@/components/admin/reset-password-button";
+import { StaffChangeForm } from "@/components/admin/staff-change-form";
 import { inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { changeStaffAction, resetStaffPasswordAction } from "@/lib/staff/actions";
@@ -13,14 +12,11 @@ import { staffRoles } from "@/lib/staff/schema";
 
 export const dynamic = "force-dynamic";
 
-const resultSchema = z.enum(["done", "last_admin", "not_found", "invalid"]).optional().catch(undefined);
-
-export default async function StaffAccountsPage({ searchParams }: PageProps<"/admin/staff">) {
+export default async function StaffAccountsPage() {
   const admin = await requireStaff(ADMINS);
   const t = await getTranslations("admin.staff");
   const tr = await getTranslations("admin.staff.roles");
   const locale = (await getLocale()) as Locale;
-  const result = resultSchema.parse((await searchParams).result);
   const accounts = await listStaffAccounts();
   const when = (date: Date | null) =>
     date ? formatDateTime(date, { locale, timeZone: STAFF_TIME_ZONE }) : "—";
@@ -28,7 +24,6 @@ export default async function StaffAccountsPage({ searchParams }: PageProps<"/ad
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {result && <Notice tone={result === "done" ? "success" : "error"}>{t(`result.${result}`)}</Notice>}
 
       <section aria-labelledby="new" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="new" className="font-semibold">
@@ -59,8 +54,10 @@ export default async function StaffAccountsPage({ searchParams }: PageProps<"/ad
               </p>
             </div>
             <div className="flex flex-wrap items-end gap-4 text-sm">
-              <form action={changeStaffAction} className="flex items-end gap-2">
-                <input type="hidden" name="staffId" value={account.id} />
+              <StaffChangeForm
+                action={changeStaffAction.bind(null, account.id)}
+                className="flex flex-wrap items-end gap-2"
+              >
                 <input type="hidden" name="change" value="role" />
                 <label className="space-y-1">
                   <span className="block font-medium">{t("role")}</span>
@@ -78,9 +75,8 @@ export default async function StaffAccountsPage({ searchParams }: PageProps<"/ad
                 >
                   {t("changeRole")}
                 </button>
-              </form>
-              <form action={changeStaffAction}>
-                <input type="hidden" name="staffId" value={account.id} />
+              </StaffChangeForm>
+              <StaffChangeForm action={changeStaffAction.bind(null, account.id)}>
                 <input type="hidden" name="change" value={account.disabledAt ? "enable" : "disable"} />
                 <button
                   type="submit"
@@ -88,15 +84,14 @@ export default async function StaffAccountsPage({ searchParams }: PageProps<"/ad
                 >
                   {account.disabledAt ? t("enable") : t("disable")}
                 </button>
-              </form>
+              </StaffChangeForm>
               {account.totpEnabledAt && (
-                <form action={changeStaffAction}>
-                  <input type="hidden" name="staffId" value={account.id} />
+                <StaffChangeForm action={changeStaffAction.bind(null, account.id)}>
                   <input type="hidden" name="change" value="second_factor" />
                   <button type="submit" className="underline hover:no-underline">
                     {t("removeSecondFactor")}
                   </button>
-                </form>
+                </StaffChangeForm>
               )}
               <ResetPasswordButton action={resetStaffPasswordAction.bind(null, account.id)} />
             </div>
