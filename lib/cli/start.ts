@@ -94,7 +94,7 @@ async function main() {
     lines.push(
       `  Admin sign-in: ${admin.email}`,
       admin.generated
-        ? `  Password:      ${admin.password}   (shown once: note it now)`
+        ? `  Password:      ${admin.password}   (shown once; you choose your own at the first sign-in)`
         : "  Password:      the one in ADMIN_PASSWORD",
     );
   }

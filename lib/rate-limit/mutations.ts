@@ -26,14 +26,18 @@ function digestOf(key: string): string {
 }
 
 /**
- * Deletes the rows of windows that have ended for every rule: one row per
- * client address, email and event tried would otherwise stay for good.
- * Returns how many went.
+ * Deletes the rows of windows that have ended for every rule, and the
+ * throttles every rule has forgotten: one row per client address, email and
+ * event tried would otherwise stay for good. Returns how many went.
  */
 export async function pruneRateLimits(): Promise<number> {
-  return db.$executeRaw`
+  const windows = await db.$executeRaw`
     DELETE FROM rate_limit
     WHERE window_start < now() - make_interval(secs => ${RATE_LIMIT_MAX_WINDOW_SECONDS})`;
+  const throttles = await db.$executeRaw`
+    DELETE FROM attempt_throttle
+    WHERE last_attempt_at < now() - make_interval(secs => ${RATE_LIMIT_MAX_WINDOW_SECONDS})`;
+  return windows + throttles;
 }
 
 /**
@@ -99,6 +103,7 @@ export async function consumeAttempt({
   maxDelaySeconds,
   forgetSeconds,
 }: AttemptThrottleRule): Promise<{ allowed: boolean }> {
+  checkWindow(forgetSeconds);
   // The exponent is capped so that power() cannot overflow, whatever the count.
   const rows = await db.$queryRaw<{ attempts: number }[]>`
     INSERT INTO attempt_throttle AS t (key, attempts, last_attempt_at)

@@ -5,14 +5,16 @@ import { signIn } from "./staff-helpers";
 
 // An unexpected error shows a page in the reader's language, never the
 // framework's English default. Provoked the way it happens in life: a row the
-// code cannot read (an event whose title is no text).
+// code cannot read (an event whose description is no text). Its title and
+// summary are readable, so the lists other tests open still work.
 
 async function insertUnreadableEvent(): Promise<{ id: string; slug: string }> {
   const slug = `unreadable-${randomUUID().slice(0, 8)}`;
   const [event] = await sql<{ id: string }>(
     `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
                         capacity, created_at, updated_at)
-     VALUES (gen_random_uuid(), $1, 'PUBLISHED', '{"ru": 5}', '{}', '{}', '{}', '{}', '{}', 10,
+     VALUES (gen_random_uuid(), $1, 'PUBLISHED', '{"ru": "Нечитаемое событие"}', '{"ru": "—"}', '{"ru": 5}',
+             '{"ru": "—"}', '{"ru": "—"}', '{"ru": "—"}', 10,
              now() - interval '10 years', now())
      RETURNING id`,
     [slug],
@@ -40,7 +42,7 @@ test("a staff page that fails keeps the staff area around it; an unknown one is 
   const { id } = await insertUnreadableEvent();
   await signIn(page);
   await expect(page).toHaveURL("/admin");
-  await page.goto(`/admin/events/${id}`);
+  await page.goto(`/admin/events/${id}/settings`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Что-то пошло не так");
   await expect(page.getByRole("button", { name: "Выйти" })).toBeVisible();
 

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { startOutboxWorker } from "@/lib/emails/worker";
-import { consumeRateLimit, pruneRateLimits, RATE_LIMIT_MAX_WINDOW_SECONDS } from "@/lib/rate-limit/mutations";
+import {
+  consumeAttempt,
+  consumeRateLimit,
+  pruneRateLimits,
+  RATE_LIMIT_MAX_WINDOW_SECONDS,
+} from "@/lib/rate-limit/mutations";
 
 describe("consumeRateLimit", () => {
   it("allows the limit within a window and refuses the next, even when they arrive together", async () => {
@@ -45,6 +50,19 @@ describe("pruning rate-limit rows", () => {
     expect(await db.rateLimit.count()).toBe(1);
     // The recent key kept its count: its third attempt is refused.
     expect((await consumeRateLimit({ key: recent, limit: 2, windowSeconds: 600 })).allowed).toBe(false);
+  });
+
+  it("deletes sign-in throttles idle longer than any rule remembers", async () => {
+    const rule = { freeAttempts: 5, maxDelaySeconds: 900, forgetSeconds: 3600 };
+    const [idle, recent] = [`test:${randomUUID()}`, `test:${randomUUID()}`];
+    await consumeAttempt({ key: idle, ...rule });
+    await db.$executeRaw`
+      UPDATE attempt_throttle SET last_attempt_at = now() - make_interval(secs => ${RATE_LIMIT_MAX_WINDOW_SECONDS + 60})`;
+    await consumeAttempt({ key: recent, ...rule });
+    await db.rateLimit.deleteMany();
+
+    expect(await pruneRateLimits()).toBe(1);
+    expect(await db.attemptThrottle.count()).toBe(1);
   });
 
   it("is done by the outbox worker as it runs", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/events/[slug]/registrations/route";
 import { MAX_JSON_BODY_BYTES } from "@/lib/api/json";
 import { db } from "@/lib/db";
+import { PEER_HEADER } from "@/lib/http/client-address";
 import type { ErrorKey } from "@/lib/registrations/schema";
 import { createTestEvent, registrationInput } from "../support/factories";
 
@@ -528,7 +529,7 @@ async function post(
   body: string | Uint8Array,
   contentType: string | null = "application/json",
 ) {
-  const headers = new Headers({ "x-forwarded-for": nextAddress() });
+  const headers = new Headers({ [PEER_HEADER]: nextAddress() });
   if (contentType !== null) headers.set("content-type", contentType);
   const request = new Request(`http://127.0.0.1/api/events/${slug}/registrations`, {
     method: "POST",
@@ -692,7 +693,7 @@ describe("registration API under hostile input", () => {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "x-forwarded-for": randomBytes(6_000).toString("base64url"),
+        [PEER_HEADER]: randomBytes(6_000).toString("base64url"),
       },
       body: JSON.stringify(validPayload()),
     });

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { PEER_HEADER } from "@/lib/http/client-address";
 
 // Signing in and out through Auth.js's own route handler, as a browser or a
 // script would post to it, without a server.
@@ -27,7 +28,8 @@ async function post(
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         cookie: [token.cookie, cookie].filter(Boolean).join("; "),
-        "x-forwarded-for": address,
+        // What the web server (lib/cli/serve.ts) writes: the connection's address.
+        [PEER_HEADER]: address,
         "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36",
       },
       body: new URLSearchParams({ ...body, csrfToken: token.csrfToken, callbackUrl: "/admin" }),
