@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerRow } from "@/lib/questions/rules";
 import type { QuestionDefinition, QuestionText } from "@/lib/questions/schema";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
+import { hashToken } from "@/lib/registrations/tokens";
 
 // Reads of an event's questions and of registrations' answers.
 
@@ -35,12 +36,24 @@ function toDefinition(row: QuestionRow): QuestionDefinition {
   };
 }
 
+/** Whose questions: an event's, or those of the event of a registration (by its id or its management token). */
+export type QuestionsOf =
+  | { eventId: string }
+  | { slug: string }
+  | { registrationId: string }
+  | { manageToken: string };
+
+function eventWhere(of: QuestionsOf): Prisma.EventWhereInput {
+  if ("eventId" in of) return { id: of.eventId };
+  if ("slug" in of) return { slug: of.slug };
+  if ("registrationId" in of) return { registrations: { some: { id: of.registrationId } } };
+  return { registrations: { some: { manageTokenHash: hashToken(of.manageToken) } } };
+}
+
 /** The questions an event asks now (not archived), in their order: what its answers are checked against. */
-export async function getEventQuestions(
-  where: { eventId: string } | { slug: string },
-): Promise<QuestionDefinition[]> {
+export async function getEventQuestions(of: QuestionsOf): Promise<QuestionDefinition[]> {
   const rows = await db.question.findMany({
-    where: { archivedAt: null, event: "slug" in where ? { slug: where.slug } : { id: where.eventId } },
+    where: { archivedAt: null, event: eventWhere(of) },
     include: definitionInclude,
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
@@ -102,3 +115,19 @@ export async function getQuestionsForEditor({ eventId }: { eventId: string }) {
 }
 
 export type EditorQuestion = Awaited<ReturnType<typeof getQuestionsForEditor>>[number];
+
+/** A registration's answers with their questions, archived ones too, in the questions' order: for showing. */
+export async function getAnswersToShow({ registrationId }: { registrationId: string }) {
+  const [questions, rows] = await Promise.all([
+    db.question.findMany({
+      where: { answers: { some: { registrationId } } },
+      include: definitionInclude,
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    }),
+    getAnswers({ registrationId }),
+  ]);
+  return questions.flatMap((question) => {
+    const row = rows.find((answer) => answer.questionId === question.id);
+    return row ? [{ question: toDefinition(question), row, archived: question.archivedAt !== null }] : [];
+  });
+}

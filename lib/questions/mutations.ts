@@ -50,12 +50,12 @@ export async function insertAnswers(
     SELECT ${registrationId}::uuid, "questionId", unnest("optionIds") FROM given`;
 }
 
-/** A registration's answers replaced by an edit's. */
+/** A registration's answers to `questionIds` replaced by an edit's. */
 export async function replaceAnswers(
   tx: Tx,
-  { registrationId, rows }: { registrationId: string; rows: AnswerRow[] },
+  { registrationId, questionIds, rows }: { registrationId: string; questionIds: string[]; rows: AnswerRow[] },
 ) {
-  await tx.registrationAnswer.deleteMany({ where: { registrationId } });
+  await tx.registrationAnswer.deleteMany({ where: { registrationId, questionId: { in: questionIds } } });
   await insertAnswers(tx, { registrationId, rows });
 }
 

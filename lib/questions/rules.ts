@@ -45,6 +45,14 @@ function isBlank(value: unknown): boolean {
   );
 }
 
+function listOf(value: unknown): unknown[] {
+  return typeof value === "string"
+    ? [value]
+    : value === false || value === undefined || value === null
+      ? []
+      : [value];
+}
+
 function optionIds(question: QuestionDefinition) {
   return question.options.map((option) => option.id) as [string, ...string[]];
 }
@@ -133,7 +141,11 @@ export function answersSchema(questions: readonly QuestionDefinition[]): z.ZodTy
   const shape = Object.fromEntries(
     questions.map((question) => [
       question.id,
-      z.preprocess((value) => (isBlank(value) ? undefined : value), givenAnswerSchema(question).optional()),
+      z.preprocess((value) => {
+        // A lone checkbox reads as its value, or false when not ticked.
+        const given = question.type === "MULTIPLE_CHOICE" && !Array.isArray(value) ? listOf(value) : value;
+        return isBlank(given) ? undefined : given;
+      }, givenAnswerSchema(question).optional()),
     ]),
   );
   return z
@@ -267,4 +279,21 @@ export function answerFormValues(
     else values[question.id] = row.dateValue ?? row.textValue ?? "";
   }
   return values;
+}
+
+/** A stored answer as text to show: the chosen options' labels, yes or no, the number or date as given. */
+export function answerText(
+  question: QuestionDefinition,
+  row: AnswerRow,
+  { locale, yes, no }: { locale: "ru" | "ky" | "en"; yes: string; no: string },
+): string {
+  if (row.booleanValue !== null) return row.booleanValue ? yes : no;
+  if (row.numberValue !== null) return String(row.numberValue).replace(".", locale === "en" ? "." : ",");
+  if (row.optionIds.length > 0) {
+    return row.optionIds
+      .map((id) => question.options.find((option) => option.id === id))
+      .map((option) => (option ? option.label[locale] || option.label.ru : "?"))
+      .join("; ");
+  }
+  return row.dateValue ?? row.textValue ?? "";
 }

@@ -72,7 +72,10 @@ describe("answers to an event's questions, by type", () => {
     const q = question({ type: "MULTIPLE_CHOICE", options: [a, b] });
     expect(parse([q], { [q.id]: [a.id, b.id, a.id] })).toEqual({ [q.id]: [a.id, b.id] });
     expect(errorsOf([q], { [q.id]: [a.id, "other"] })).toEqual({ [`${q.id}.1`]: "invalidChoice" });
-    expect(errorsOf([q], { [q.id]: a.id })).toEqual({ [q.id]: "invalidChoice" });
+    // A lone checkbox reads as its value, or false.
+    expect(parse([q], { [q.id]: a.id })).toEqual({ [q.id]: [a.id] });
+    expect(parse([q], { [q.id]: false })).toEqual({});
+    expect(errorsOf([q], { [q.id]: 3 })).toEqual({ [`${q.id}.0`]: "invalidChoice" });
     expect(parse([q], { [q.id]: [] })).toEqual({});
   });
 
