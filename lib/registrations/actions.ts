@@ -23,7 +23,6 @@ import {
 import {
   bulkChangeSchema,
   manageTokenSchema,
-  registrationRequestSchema,
   type registrationUpdateSchema,
 } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
