@@ -136,8 +136,8 @@ export function QuestionFields({
               {options.map((option) => (
                 <label
                   key={option.id}
-                  className="flex min-h-11 items-center gap-2 aria-disabled:text-stone-500"
-                  aria-disabled={option.full || undefined}
+                  className="flex min-h-11 items-center gap-2 data-full:text-stone-500"
+                  data-full={option.full || undefined}
                 >
                   <input
                     {...form.register(name)}
