@@ -119,7 +119,11 @@ function checkAnswers(
     ok: false,
     reason: "invalid",
     fieldErrors: Object.fromEntries(
-      Object.entries(errors).map(([path, key]) => [path === "form" ? "answers" : `answers.${path}`, key]),
+      // Keyed by question: an option of a multiple choice ("<id>.1") is its question's error.
+      Object.entries(errors).map(([path, key]) => [
+        path === "form" ? "answers" : `answers.${path.split(".")[0]}`,
+        key,
+      ]),
     ),
   };
 }
