@@ -110,6 +110,7 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
       },
     },
   });
+  await seedDemoQuestions({ db, slug: texts.slug });
   return true;
 }
 
@@ -132,6 +133,42 @@ function refuseWeakAdminPassword(password: string) {
   throw new Error(
     `ADMIN_PASSWORD is refused: ${reasons.join("; ")}. Choose one of 12 to 128 characters that is not a common password, or unset it to have one generated.`,
   );
+}
+
+/**
+ * The demo's own questions, once: under the event's row lock, so that two
+ * processes seeding at once do not both add them.
+ */
+async function seedDemoQuestions({ db, slug }: { db: PrismaClient; slug: string }) {
+  await db.$transaction(async (tx) => {
+    const [event] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM event WHERE slug = ${slug} FOR UPDATE`;
+    if (!event || (await tx.question.count({ where: { eventId: event.id } })) > 0) return;
+    let previous: string | undefined;
+    for (const [position, question] of demoEventTexts.questions.entries()) {
+      const created = await tx.question.create({
+        data: {
+          eventId: event.id,
+          position,
+          type: question.type,
+          required: question.required,
+          label: question.label,
+          help: question.help,
+          conditionQuestionId: question.shownIf ? previous : undefined,
+          conditionValues: question.shownIf ? [question.shownIf] : [],
+          options: {
+            create: (question.options ?? []).map((option, index) => ({
+              position: index,
+              label: option.label,
+              places: option.places,
+            })),
+          },
+        },
+      });
+      previous = created.id;
+    }
+  });
 }
 
 async function seedFirstAdmin({

@@ -20,6 +20,7 @@ const clientAdminNamespaces = [
   "eventForm",
   "exports",
   "privacy",
+  "questions",
   "registrations",
   "signIn",
   "staff",

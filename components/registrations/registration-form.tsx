@@ -2,22 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
+import { type ReactNode, startTransition, useActionState, useEffect, useMemo, useRef } from "react";
 import { type FieldErrors, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
 import { ActionNotice } from "@/components/forms/action-notice";
+import { QuestionFields } from "@/components/registrations/question-fields";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type ActionState, idle } from "@/lib/entry-points/state";
 import type { FormValues } from "@/lib/forms/form-data";
+import { registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
+import type { QuestionDefinition } from "@/lib/questions/schema";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
-import {
-  categories,
-  type ErrorKey,
-  genders,
-  regions,
-  registrationSchema,
-  registrationUpdateSchema,
-} from "@/lib/registrations/schema";
+import { categories, type ErrorKey, genders, regions } from "@/lib/registrations/schema";
 
 type Mode = "register" | "edit";
 type State = ActionState<RegistrationFormState>;
@@ -31,10 +27,16 @@ export function RegistrationForm({
   mode,
   action,
   initialValues = {},
+  questions = [],
+  placesTaken = {},
 }: {
   mode: Mode;
   action: (state: State, formData: FormData) => Promise<State>;
   initialValues?: FormValues;
+  /** The event's own questions, asked after the fixed fields. */
+  questions?: QuestionDefinition[];
+  /** Places taken per limited option, to show the full ones. */
+  placesTaken?: Record<string, number>;
 }) {
   const t = useTranslations("register");
   const tm = useTranslations("manage");
@@ -43,11 +45,16 @@ export function RegistrationForm({
   const [state, formAction, pending] = useActionState(action, idle as State);
   const formRef = useRef<HTMLFormElement>(null);
   const values = "values" in state ? state.values : initialValues;
+  // The server action's own schema: the fixed fields and the event's questions.
+  const schema = useMemo(
+    () => (mode === "register" ? registrationFormSchema(questions) : registrationEditSchema(questions)),
+    [mode, questions],
+  );
   // The form holds raw strings and booleans; the schema turns them into input.
   const form = useForm<FormValues>({
-    resolver: zodResolver(
-      mode === "register" ? registrationSchema : registrationUpdateSchema,
-    ) as unknown as Resolver<FormValues>,
+    resolver: zodResolver(schema) as unknown as Resolver<FormValues>,
+    // A question hidden by its condition is not answered: its value goes with its field.
+    shouldUnregister: true,
     // Validate on submit, then as the person corrects: validating on blur too
     // races with the submit and can hide errors.
     mode: "onSubmit",
@@ -157,6 +164,15 @@ export function RegistrationForm({
         {text("dietaryNeeds", { optional: true })}
         {text("accessibilityNeeds", { optional: true })}
       </Section>
+
+      <QuestionFields
+        form={form}
+        questions={questions}
+        placesTaken={placesTaken}
+        values={(values.answers as FormValues | undefined) ?? {}}
+        serverErrors={serverErrors}
+        translate={(key) => (key === "optional" ? t("optional") : te(key as ErrorKey))}
+      />
 
       {mode === "register" && (
         <div className="space-y-1">

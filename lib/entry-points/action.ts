@@ -41,8 +41,11 @@ type Definition<Bound, InputSchema, Extra, Result> = {
   name: string;
   /** The argument bound with `.bind(null, value)`: it passed through the browser, so it is checked too. */
   bound?: Bound;
-  /** The submitted fields. */
-  input?: InputSchema;
+  /**
+   * The submitted fields; or, when they depend on what the bound argument
+   * names (an event's own questions), the schema made from it.
+   */
+  input?: InputSchema | ((bound: Output<Bound>) => Promise<InputSchema>);
   /** Attempts counted before the action runs; one over its limit refuses it. */
   rateLimits?: (context: Context<Bound, InputSchema> & Extra) => RateLimitRule[];
   /** May answer as the layer does (a field error found later, a limit counted elsewhere). */
@@ -62,7 +65,7 @@ function defineAction<
   definition: Definition<Bound, InputSchema, Extra, Result>,
   authorize: () => Promise<Extra>,
 ): Action<Bound, Result> {
-  const { name, bound: boundSchema, input: inputSchema, rateLimits, run } = definition;
+  const { name, bound: boundSchema, input, rateLimits, run } = definition;
   const action = async (...args: unknown[]): Promise<ActionState<Result>> => {
     try {
       const extra = await authorize();
@@ -70,6 +73,8 @@ function defineAction<
         ? boundSchema.safeParse(args[0])
         : { success: true as const, data: undefined };
       if (!boundArgument.success) return { status: "failed", code: "bad_request" };
+      const inputSchema =
+        typeof input === "function" ? await input(boundArgument.data as Output<Bound>) : input;
       const submitted = args[boundSchema ? 2 : 1];
       const values = submitted instanceof FormData && inputSchema ? readFormData(submitted, inputSchema) : {};
       const parsed = inputSchema

@@ -11,6 +11,7 @@ export const registrationFormNamespaces = [
   "errors",
   "gender",
   "manage",
+  "questions",
   "region",
   "register",
 ];

@@ -9,6 +9,8 @@ import { type ActionFailure, done } from "@/lib/entry-points/state";
 import type { FormValues } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
 import { localeSchema } from "@/lib/i18n/routing";
+import { getEventQuestions } from "@/lib/questions/data";
+import { registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
 import {
   cancelRegistration,
   changeRegistrationStatuses,
@@ -18,11 +20,7 @@ import {
   updateRegistration,
   writeToRegistrations,
 } from "@/lib/registrations/mutations";
-import {
-  bulkChangeSchema,
-  registrationRequestSchema,
-  registrationUpdateSchema,
-} from "@/lib/registrations/schema";
+import { bulkChangeSchema, type registrationUpdateSchema } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
 import { manageTokenSchema } from "@/lib/registrations/tokens";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
@@ -51,7 +49,8 @@ const pageSchema = z.object({ slug: z.string().max(100), locale: localeSchema })
 export const registerAction = publicAction({
   name: "registrations.register",
   bound: pageSchema,
-  input: registrationRequestSchema,
+  // The fixed fields and the event's own questions: the schema the form validates with.
+  input: async ({ slug }) => registrationFormSchema(await getEventQuestions({ slug })),
   async run({
     bound: { slug, locale },
     input,
@@ -83,9 +82,10 @@ async function saveEdit({
   actor: Actor;
   input: z.output<typeof registrationUpdateSchema>;
   values: FormValues;
-}): Promise<RegistrationFormState> {
+}): Promise<RegistrationFormState | ActionFailure> {
   const result = await updateRegistration({ target, input, actor });
   if (result.ok) return { status: "saved", values };
+  if (result.reason === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors, values };
   if (result.reason === "not_found") return { status: "refused", reason: "not_active", values };
   return { status: "refused", reason: result.reason, values };
 }
@@ -94,7 +94,7 @@ async function saveEdit({
 export const updateRegistrationAction = publicAction({
   name: "registrations.update_own",
   bound: manageTokenSchema,
-  input: registrationUpdateSchema,
+  input: async (token) => registrationEditSchema(await getEventQuestions({ manageToken: token })),
   run: ({ bound: token, input, values }) =>
     saveEdit({ target: { token }, actor: participantActor, input, values }),
 });
@@ -104,7 +104,7 @@ export const staffUpdateRegistrationAction = staffAction({
   name: "registrations.update",
   roles: ORGANIZERS,
   bound: z.uuid(),
-  input: registrationUpdateSchema,
+  input: async (id) => registrationEditSchema(await getEventQuestions({ registrationId: id })),
   async run({ staff, bound: id, input, values }) {
     const result = await saveEdit({
       target: { id },

@@ -5,8 +5,13 @@ import { db } from "@/lib/db";
 import { queueLetter } from "@/lib/emails/queue";
 import { statusLetter } from "@/lib/emails/templates";
 import { registrationState } from "@/lib/events/rules";
+import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
+import { getEventQuestions } from "@/lib/questions/data";
+import { countPlacesTaken, insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
+import { answerRows, answersSchema, fullChoices, limitedChoices } from "@/lib/questions/rules";
+import type { Answers, QuestionDefinition } from "@/lib/questions/schema";
 import {
   ACTIVE_STATUSES,
   allocateSeat,
@@ -19,6 +24,7 @@ import {
 } from "@/lib/registrations/rules";
 import {
   CONSENT_VERSION,
+  type ErrorKey,
   normalizeEmail,
   type RegistrationInput,
   type RegistrationUpdate,
@@ -85,9 +91,66 @@ async function seatState(
   return { plan: { capacity: event.capacity, quotas: row?.quotas ?? {} }, taken };
 }
 
+/** Answers that do not meet the event's questions, or take an option with no place left. */
+export type InvalidAnswers = { ok: false; reason: "invalid"; fieldErrors: Record<string, ErrorKey> };
+
 export type CreateRegistrationResult =
   | { ok: true; registrationId: string; status: RegistrationStatus; manageToken: string }
-  | { ok: false; reason: "not_found" | "not_yet" | "closed" | "past" | "already_registered" };
+  | { ok: false; reason: "not_found" | "not_yet" | "closed" | "past" | "already_registered" }
+  | InvalidAnswers;
+
+/**
+ * The answers checked against the event's questions, whoever sent them (the
+ * form's action has checked them already; the JSON API has not). At the
+ * door, staff may leave required questions for later.
+ */
+function checkAnswers(
+  questions: QuestionDefinition[],
+  answers: Answers,
+  { requireAnswers = true }: { requireAnswers?: boolean } = {},
+): { ok: true; answers: Answers } | InvalidAnswers {
+  const schema = answersSchema(
+    requireAnswers ? questions : questions.map((question) => ({ ...question, required: false })),
+  );
+  const parsed = schema.safeParse(answers);
+  if (parsed.success) return { ok: true, answers: parsed.data };
+  const errors = fieldErrors<ErrorKey>(parsed.error);
+  return {
+    ok: false,
+    reason: "invalid",
+    fieldErrors: Object.fromEntries(
+      // Keyed by question: an option of a multiple choice ("<id>.1") is its question's error.
+      Object.entries(errors).map(([path, key]) => [
+        path === "form" ? "answers" : `answers.${path.split(".")[0]}`,
+        key,
+      ]),
+    ),
+  };
+}
+
+/**
+ * Under the event's lock: the limited options the answers take must each
+ * have a place left (docs/decisions/016-registration-questions.md). One
+ * query, and only when a limited option is chosen.
+ */
+async function checkPlaces(
+  tx: Tx,
+  {
+    questions,
+    answers,
+    registrationId,
+    held,
+  }: { questions: QuestionDefinition[]; answers: Answers; registrationId?: string; held?: string[] },
+): Promise<InvalidAnswers | undefined> {
+  const chosen = limitedChoices(questions, answers);
+  if (chosen.length === 0) return undefined;
+  const taken = await countPlacesTaken(tx, {
+    optionIds: chosen.map((place) => place.optionId),
+    except: registrationId,
+  });
+  const errors = fullChoices({ chosen, taken, held });
+  return Object.keys(errors).length > 0 ? { ok: false, reason: "invalid", fieldErrors: errors } : undefined;
+}
 
 export async function createRegistration({
   slug,
@@ -106,10 +169,25 @@ export async function createRegistration({
   now?: Date;
 }): Promise<CreateRegistrationResult> {
   const email = input.email.trim();
+  // Read before the lock: the questions change only in the editor, which takes the same lock.
+  const questions = await getEventQuestions({ slug });
+  const checked = checkAnswers(questions, input.answers, { requireAnswers: !atTheDoor });
+  if (!checked.ok) return checked;
   for (let attempt = 1; ; attempt++) {
     const id = randomUUID();
     try {
-      return await insertRegistration({ id, slug, input, email, locale, actor, atTheDoor, now });
+      return await insertRegistration({
+        id,
+        slug,
+        input,
+        questions,
+        answers: checked.answers,
+        email,
+        locale,
+        actor,
+        atTheDoor,
+        now,
+      });
     } catch (error) {
       // The unique index on (event, normalized email) decides duplicates, even
       // between two requests that arrive together.
@@ -128,6 +206,8 @@ async function insertRegistration({
   id,
   slug,
   input,
+  questions,
+  answers,
   email,
   locale,
   actor,
@@ -137,6 +217,8 @@ async function insertRegistration({
   id: string;
   slug: string;
   input: RegistrationInput;
+  questions: QuestionDefinition[];
+  answers: Answers;
   email: string;
   locale: Locale;
   actor: Actor;
@@ -148,6 +230,8 @@ async function insertRegistration({
     if (!event) return { ok: false, reason: "not_found" } as const;
     const state = registrationState({ event, lastDayEndsAt: event.lastDayEndsAt ?? undefined, now });
     if (state !== "open" && !atTheDoor) return { ok: false, reason: state } as const;
+    const full = await checkPlaces(tx, { questions, answers });
+    if (full) return full;
 
     const status = allocateSeat({
       ...(await seatState(tx, event)),
@@ -182,6 +266,7 @@ async function insertRegistration({
         statusChangedAt: now,
       },
     });
+    await insertAnswers(tx, { registrationId: id, rows: answerRows(questions, answers) });
     await queueLetter(tx, { template: statusLetter[status], registration });
     await recordAudit(tx, {
       actor,
@@ -248,7 +333,10 @@ async function promoteWaitlist(tx: Tx, event: LockedEvent, now: Date, except: st
   }
 }
 
-export type ChangeResult = { ok: true } | { ok: false; reason: "not_found" | "not_active" | "category_full" };
+export type ChangeResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "not_active" | "category_full" }
+  | InvalidAnswers;
 
 /** A participant reaches their registration by its secret token, staff by its id. */
 export type RegistrationTarget = { token: string } | { id: string };
@@ -301,7 +389,10 @@ export async function cancelRegistration({
   }, TRANSACTION_OPTIONS);
 }
 
-/** The participant's own edit, or an organizer's; a move to a full sector is refused. */
+/**
+ * The participant's own edit, or an organizer's; a move to a full sector is
+ * refused, and so is an answer that takes an option with no place left.
+ */
 export async function updateRegistration({
   target,
   input,
@@ -317,10 +408,24 @@ export async function updateRegistration({
     const locked = await lockActiveRegistration(tx, target);
     if (!locked.ok) return locked;
     const { event, registration } = locked;
+    const questions = await getEventQuestions({ eventId: event.id });
+    const checked = checkAnswers(questions, input.answers);
+    if (!checked.ok) return checked;
     const movesSeat = registration.status === "CONFIRMED" && input.category !== registration.category;
     if (movesSeat && !(await hasSeatFor(tx, event, input.category, registration.id))) {
       return { ok: false, reason: "category_full" } as const;
     }
+    const held = await tx.registrationAnswerOption.findMany({
+      where: { registrationId: registration.id },
+      select: { optionId: true },
+    });
+    const full = await checkPlaces(tx, {
+      questions,
+      answers: checked.answers,
+      registrationId: registration.id,
+      held: held.map((option) => option.optionId),
+    });
+    if (full) return full;
     await tx.registration.update({
       where: { id: registration.id },
       data: {
@@ -337,6 +442,12 @@ export async function updateRegistration({
         dietaryNeeds: input.dietaryNeeds ?? null,
         accessibilityNeeds: input.accessibilityNeeds ?? null,
       },
+    });
+    // Only the answers to the questions asked now: those to archived questions stay.
+    await replaceAnswers(tx, {
+      registrationId: registration.id,
+      questionIds: questions.map((question) => question.id),
+      rows: answerRows(questions, checked.answers),
     });
     await recordAudit(tx, {
       actor,
@@ -358,9 +469,10 @@ async function hasSeatFor(tx: Tx, event: LockedEvent, category: ParticipantCateg
   return left.byCategory[category] > 0;
 }
 
+/** The fixed fields an edit changed (answers are replaced as a whole, and not named). */
 function changedFields(before: Record<string, unknown>, after: RegistrationUpdate): string[] {
   return Object.entries(after)
-    .filter(([field, value]) => (before[field] ?? undefined) !== value)
+    .filter(([field, value]) => field !== "answers" && (before[field] ?? undefined) !== value)
     .map(([field]) => field);
 }
 

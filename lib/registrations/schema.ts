@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { submittedAnswersSchema } from "@/lib/questions/schema";
 
 // One schema for the registration form, the server action, the JSON API and
 // the participant's own edit page (STYLE.md, habit 3). Error messages are
@@ -30,14 +31,26 @@ export type ErrorKey =
   | "invalidEmail"
   | "invalidPhone"
   | "invalidChoice"
-  | "consentRequired";
+  | "consentRequired"
+  // The answers to an event's own questions (lib/questions/rules.ts).
+  | "invalidNumber"
+  | "tooSmall"
+  | "tooLarge"
+  | "invalidDate"
+  | "tooEarly"
+  | "tooLate"
+  | "tooManyChoices"
+  | "notAsked"
+  | "tooManyAnswers"
+  | "optionFull";
 
 // Letters, digits, punctuation and spaces; no control characters. Multi-line
 // fields may also hold line breaks.
 const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 const CONTROL_BUT_NEWLINES = /(?![\n\r])\p{Cc}/u;
 
-function line(max: number) {
+/** One line of text: trimmed, at most `max` characters, no control characters. */
+export function line(max: number) {
   return z
     .string({ error: "required" })
     .trim()
@@ -48,27 +61,46 @@ function line(max: number) {
 // A required text must say something: not only spaces, dots or invisible characters.
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
+/** Whether a given text says something (letters or digits); an empty one is checked as required, elsewhere. */
+export const saysSomething = (value: string) => value === "" || MEANINGFUL.test(value);
+
 const text = ({ max }: { max: number }) =>
-  line(max)
-    .min(1, { error: "required" })
-    .refine((value) => value === "" || MEANINGFUL.test(value), { error: "invalidText" });
+  line(max).min(1, { error: "required" }).refine(saysSomething, { error: "invalidText" });
 
 const optionalText = ({ max }: { max: number }) =>
   line(max)
     .optional()
     .transform((value) => value || undefined);
 
-function note() {
+/** Text of several lines: trimmed, at most `max` characters, no control characters but line breaks. */
+export function lines(max: number) {
   return z
     .string({ error: "invalidText" })
     .trim()
-    .max(1000, { error: "tooLong" })
-    .refine((value) => !CONTROL_BUT_NEWLINES.test(value), { error: "invalidText" })
+    .max(max, { error: "tooLong" })
+    .refine((value) => !CONTROL_BUT_NEWLINES.test(value), { error: "invalidText" });
+}
+
+function note() {
+  return lines(1000)
     .optional()
     .transform((value) => value || undefined);
 }
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+export const emailAddress = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(254, { error: "tooLong" })
+  .pipe(z.email({ error: "invalidEmail" }));
+
+export const phoneNumber = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .regex(/^\+?[0-9][0-9 ()-]{4,30}$/, { error: "invalidPhone" });
+
+export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
     // An unanswered choice arrives as undefined, "" (select) or null (radio).
     error: (issue) =>
@@ -83,22 +115,20 @@ export const registrationSchema = z.object({
   position: text({ max: 200 }),
   category: choice(categories),
   region: choice(regions),
-  email: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(254, { error: "tooLong" })
-    .pipe(z.email({ error: "invalidEmail" })),
-  phone: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .regex(/^\+?[0-9][0-9 ()-]{4,30}$/, { error: "invalidPhone" }),
+  email: emailAddress,
+  phone: phoneNumber,
   gender: choice(genders),
   needsAccommodation: z.boolean({ error: "invalidChoice" }).default(false),
   dietaryNeeds: note(),
   accessibilityNeeds: note(),
   consent: z.literal(true, { error: "consentRequired" }),
+  /**
+   * The answers to the event's own questions, in their general shape only:
+   * createRegistration and updateRegistration check them against the event's
+   * questions, and the form reads them with the schema built from those
+   * (lib/questions/rules.ts, registrationFormSchema).
+   */
+  answers: submittedAnswersSchema,
 });
 
 /** The version of the consent text shown with the form; stored with each registration. */

@@ -2,6 +2,15 @@
 // The 2014 dates are left out: the demo seed moves the days into the future.
 type LocalizedText = { ru: string; ky: string; en: string };
 type Party = { role: "ORGANIZER" | "PARTNER" | "FUNDER"; name: LocalizedText; url?: string };
+type Question = {
+  type: "SINGLE_CHOICE" | "YES_NO" | "SHORT_TEXT";
+  required: boolean;
+  label: LocalizedText;
+  help?: LocalizedText;
+  options?: { label: LocalizedText; places: number }[];
+  /** Shown only when the question just before is answered so. */
+  shownIf?: "yes";
+};
 
 export const demoEventTexts: {
   slug: string;
@@ -12,6 +21,7 @@ export const demoEventTexts: {
   venueName: LocalizedText;
   venueAddress: LocalizedText;
   parties: Party[];
+  questions: Question[];
 } = {
   slug: "migration-strategy-seminar",
 
@@ -147,6 +157,56 @@ The **Platform “Central Asia on the Move”** ([www.camplatform.org](http://ww
         ky: "Bread for the World (Brot für die Welt)",
         en: "Bread for the World (Brot für die Welt)",
       },
+    },
+  ],
+
+  // The event's own questions (issue 15), so that a newcomer sees them at once.
+  questions: [
+    {
+      // Optional until the JSON API lists the questions (a later part of
+      // issue 15): a required one would refuse every partner's registration.
+      type: "SINGLE_CHOICE",
+      required: false,
+      label: { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" },
+      help: {
+        ru: "На второй день участники работают в одной из двух групп.",
+        ky: "Экинчи күнү катышуучулар эки топтун биринде иштешет.",
+        en: "On the second day participants work in one of two groups.",
+      },
+      options: [
+        {
+          label: {
+            ru: "Группа А: национальная стратегия и законодательство",
+            ky: "А тобу: улуттук стратегия жана мыйзамдар",
+            en: "Group A: national strategy and legislation",
+          },
+          places: 20,
+        },
+        {
+          label: {
+            ru: "Группа Б: местное самоуправление и НПО",
+            ky: "Б тобу: жергиликтүү өз алдынча башкаруу жана БӨУ",
+            en: "Group B: local self-government and NGOs",
+          },
+          places: 20,
+        },
+      ],
+    },
+    {
+      type: "YES_NO",
+      required: false,
+      label: { ru: "Нужен ли вам перевод?", ky: "Сизге котормо керекпи?", en: "Do you need interpretation?" },
+      help: {
+        ru: "Семинар проходит на русском языке.",
+        ky: "Семинар орус тилинде өтөт.",
+        en: "The seminar is held in Russian.",
+      },
+    },
+    {
+      type: "SHORT_TEXT",
+      required: true,
+      label: { ru: "На какой язык?", ky: "Кайсы тилге?", en: "Into which language?" },
+      shownIf: "yes",
     },
   ],
 };

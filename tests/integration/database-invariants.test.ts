@@ -124,4 +124,64 @@ describe("database invariants", () => {
     await expect(db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await db.auditLog.count({ where: { id: entry.id, action: "test.append" } })).toBe(1);
   });
+
+  it("keeps answers typed, one per question, and choices within their question", async () => {
+    const person = await db.registration.create({ data: registration() });
+    const group = await db.question.create({
+      data: {
+        eventId,
+        position: 0,
+        type: "SINGLE_CHOICE",
+        label: { ru: "Группа" },
+        options: { create: [{ position: 0, label: { ru: "А" }, places: 2 }] },
+      },
+      include: { options: true },
+    });
+    const other = await db.question.create({
+      data: {
+        eventId,
+        position: 1,
+        type: "SINGLE_CHOICE",
+        label: { ru: "Другое" },
+        options: { create: [{ position: 0, label: { ru: "Б" } }] },
+      },
+      include: { options: true },
+    });
+    await expect(
+      db.registrationAnswer.create({
+        data: { registrationId: person.id, questionId: group.id, textValue: "x", numberValue: 1 },
+      }),
+    ).rejects.toThrow(/registration_answer_one_value/);
+    await db.registrationAnswer.create({ data: { registrationId: person.id, questionId: group.id } });
+    await expect(
+      db.registrationAnswer.create({ data: { registrationId: person.id, questionId: group.id } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    // An option of another question cannot be an answer's choice.
+    await expect(
+      db.registrationAnswerOption.create({
+        data: { registrationId: person.id, questionId: group.id, optionId: other.options[0]?.id ?? "" },
+      }),
+    ).rejects.toThrow();
+    await db.registrationAnswerOption.create({
+      data: { registrationId: person.id, questionId: group.id, optionId: group.options[0]?.id ?? "" },
+    });
+    // A question or an option someone answered is archived, never deleted.
+    await expect(db.questionOption.delete({ where: { id: group.options[0]?.id } })).rejects.toThrow();
+    await expect(db.question.delete({ where: { id: group.id } })).rejects.toThrow();
+    await expect(
+      db.questionOption.update({ where: { id: other.options[0]?.id }, data: { places: 0 } }),
+    ).rejects.toThrow(/question_option_places_positive/);
+    await expect(
+      db.question.update({
+        where: { id: other.id },
+        data: { conditionQuestionId: other.id, conditionValues: ["yes"] },
+      }),
+    ).rejects.toThrow(/question_condition_not_itself/);
+    await expect(
+      db.question.update({ where: { id: other.id }, data: { conditionQuestionId: group.id } }),
+    ).rejects.toThrow(/question_condition_complete/);
+    // The answers go with their registration.
+    await db.registration.delete({ where: { id: person.id } });
+    expect(await db.registrationAnswerOption.count({ where: { registrationId: person.id } })).toBe(0);
+  });
 });

@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
+import { getEventQuestions } from "@/lib/questions/data";
 import { verifyPassword } from "@/lib/staff/passwords";
 import { isSeeded, seedDatabase } from "@/prisma/seed";
 
 async function countRows() {
-  const [events, days, quotas, parties, staff] = await Promise.all([
+  const [events, days, quotas, parties, staff, questions, options] = await Promise.all([
     db.event.count(),
     db.eventDay.count(),
     db.categoryQuota.count(),
     db.eventParty.count(),
     db.staffUser.count(),
+    db.question.count(),
+    db.questionOption.count(),
   ]);
-  return { events, days, quotas, parties, staff };
+  return { events, days, quotas, parties, staff, questions, options };
 }
 
 describe("seedDatabase", () => {
@@ -59,5 +62,24 @@ describe("seedDatabase", () => {
       CIVIL_SOCIETY: 10,
       OTHER: 3,
     });
+  });
+
+  it("asks the issue's three questions, in Russian, Kyrgyz and English, the language only after yes", async () => {
+    const questions = await getEventQuestions({ slug: "migration-strategy-seminar" });
+    expect(questions.map((question) => [question.type, question.required, question.label])).toEqual([
+      ["SINGLE_CHOICE", false, { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" }],
+      [
+        "YES_NO",
+        false,
+        { ru: "Нужен ли вам перевод?", ky: "Сизге котормо керекпи?", en: "Do you need interpretation?" },
+      ],
+      ["SHORT_TEXT", true, { ru: "На какой язык?", ky: "Кайсы тилге?", en: "Into which language?" }],
+    ]);
+    const [group, interpretation, language] = questions;
+    expect(group?.options.map((option) => [Object.keys(option.label).sort(), option.places])).toEqual([
+      [["en", "ky", "ru"], 20],
+      [["en", "ky", "ru"], 20],
+    ]);
+    expect(language?.condition).toEqual({ questionId: interpretation?.id, values: ["yes"] });
   });
 });

@@ -9,6 +9,8 @@ import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { getAnswers, getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { answerFormValues } from "@/lib/questions/rules";
 import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/data";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
@@ -42,6 +44,11 @@ export default async function ManageRegistrationPage({
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const certificate = await getCertificateOfRegistration({ registrationId: registration.id });
   const tc = await getTranslations("certificate");
+  const [questions, answers, placesTaken] = await Promise.all([
+    getEventQuestions({ eventId: event.id }),
+    getAnswers({ registrationId: registration.id }),
+    getPlacesTaken({ eventId: event.id }),
+  ]);
   return (
     <div className="space-y-8">
       {query.cancelled && (
@@ -107,7 +114,12 @@ export default async function ManageRegistrationPage({
             <RegistrationForm
               mode="edit"
               action={updateRegistrationAction.bind(null, token)}
-              initialValues={editFormValues(registration)}
+              initialValues={{
+                ...editFormValues(registration),
+                answers: answerFormValues(questions, answers),
+              }}
+              questions={questions}
+              placesTaken={placesTaken}
             />
           </section>
           <section aria-labelledby="cancel" className="space-y-3 border-t border-stone-200 pt-6">

@@ -11,6 +11,7 @@ const tabs: { path: string; key: string; roles: readonly StaffRoleName[] }[] = [
   { path: "/attendance", key: "attendance", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/paper", key: "paper", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/statistics", key: "statistics", roles: ["ADMIN", "ORGANIZER"] },
+  { path: "/questions", key: "questions", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/settings", key: "settings", roles: ["ADMIN"] },
 ];
 

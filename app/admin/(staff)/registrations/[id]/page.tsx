@@ -10,6 +10,8 @@ import { inputClass } from "@/components/ui/field";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getAnswers, getAnswersToShow, getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { answerFormValues, answerText } from "@/lib/questions/rules";
 import {
   resendLetterAction,
   saveInternalNoteAction,
@@ -37,6 +39,13 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   const zone = { locale, timeZone: registration.event.timeZone };
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const name = fullName(registration);
+  const tq = await getTranslations("questions");
+  const [questions, answers, shownAnswers, placesTaken] = await Promise.all([
+    getEventQuestions({ eventId: registration.event.id }),
+    getAnswers({ registrationId: registration.id }),
+    getAnswersToShow({ registrationId: registration.id }),
+    getPlacesTaken({ eventId: registration.event.id }),
+  ]);
   const details: [string, string][] = [
     [t("status"), ts(registration.status)],
     [t("category"), tc(registration.category)],
@@ -57,6 +66,10 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
     ],
     [t("checkInCode"), registration.checkInCode],
     [t("consent"), `${formatDateTime(registration.consentAt, zone)} (${registration.consentVersion})`],
+    ...shownAnswers.map(({ question, row }): [string, string] => [
+      question.label[locale] || question.label.ru,
+      answerText(question, row, { locale, yes: tq("yes"), no: tq("no") }),
+    ]),
   ];
   return (
     <div className="space-y-6">
@@ -150,7 +163,9 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
           <RegistrationForm
             mode="edit"
             action={staffUpdateRegistrationAction.bind(null, registration.id)}
-            initialValues={editFormValues(registration)}
+            initialValues={{ ...editFormValues(registration), answers: answerFormValues(questions, answers) }}
+            questions={questions}
+            placesTaken={placesTaken}
           />
         </section>
       )}

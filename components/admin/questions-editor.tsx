@@ -1,0 +1,476 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { ActionState, Done } from "@/lib/entry-points/state";
+import { idle } from "@/lib/entry-points/state";
+import type { EditorQuestion } from "@/lib/questions/data";
+import {
+  isChoiceType,
+  isConditionType,
+  type QuestionText,
+  questionTypes,
+  yesNo,
+} from "@/lib/questions/schema";
+
+type State = ActionState<Done>;
+type Text = { ru: string; ky: string; en: string };
+type OptionRow = { id: string; label: Text; places: string; answerCount: number };
+type QuestionRow = {
+  id: string;
+  type: (typeof questionTypes)[number];
+  required: boolean;
+  label: Text;
+  help: Text;
+  minNumber: string;
+  maxNumber: string;
+  minDate: string;
+  maxDate: string;
+  conditionQuestionId: string;
+  conditionValues: string[];
+  options: OptionRow[];
+  answerCount: number;
+};
+
+const languages = ["ru", "ky", "en"] as const;
+
+const editable = (text: QuestionText | null): Text => ({
+  ru: text?.ru ?? "",
+  ky: text?.ky ?? "",
+  en: text?.en ?? "",
+});
+
+function toRow(question: EditorQuestion): QuestionRow {
+  return {
+    id: question.id,
+    type: question.type,
+    required: question.required,
+    label: editable(question.label),
+    help: editable(question.help),
+    minNumber: question.minNumber === null ? "" : String(question.minNumber),
+    maxNumber: question.maxNumber === null ? "" : String(question.maxNumber),
+    minDate: question.minDate ?? "",
+    maxDate: question.maxDate ?? "",
+    conditionQuestionId: question.condition?.questionId ?? "",
+    conditionValues: question.condition?.values ?? [],
+    options: question.options.map((option) => ({
+      id: option.id,
+      label: editable(option.label),
+      places: option.places === null ? "" : String(option.places),
+      answerCount: option.answerCount,
+    })),
+    answerCount: question.answerCount,
+  };
+}
+
+const blankText = (): Text => ({ ru: "", ky: "", en: "" });
+const newOption = (): OptionRow => ({
+  id: crypto.randomUUID(),
+  label: blankText(),
+  places: "",
+  answerCount: 0,
+});
+
+function move<T>(list: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return list;
+  const copy = [...list];
+  const [item] = copy.splice(from, 1);
+  if (item !== undefined) copy.splice(to, 0, item);
+  return copy;
+}
+
+/**
+ * An event's questions, edited together and saved at once: texts in the
+ * three languages side by side (a missing translation flagged), type,
+ * required, condition, options and their places. A question with answers
+ * keeps its type and is archived when removed; the editor says how many.
+ * Adding and moving need JavaScript; the fields post as a plain form.
+ */
+export function QuestionsEditor({
+  action,
+  questions: initial,
+}: {
+  action: (state: State, formData: FormData) => Promise<State>;
+  questions: EditorQuestion[];
+}) {
+  const t = useTranslations("admin.questions");
+  const [state, formAction, pending] = useActionState(action, idle as State);
+  const [questions, setQuestions] = useState<QuestionRow[]>(() => initial.map(toRow));
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const error = (path: string) => (errors[path] ? t(`errors.${errors[path]}`) : undefined);
+
+  const update = (index: number, change: Partial<QuestionRow>) =>
+    setQuestions((list) =>
+      list.map((question, at) => (at === index ? { ...question, ...change } : question)),
+    );
+  const updateOption = (index: number, optionIndex: number, change: Partial<OptionRow>) => {
+    const question = questions[index];
+    if (!question) return;
+    update(index, {
+      options: question.options.map((option, at) => (at === optionIndex ? { ...option, ...change } : option)),
+    });
+  };
+
+  const addQuestion = () =>
+    setQuestions((list) => [
+      ...list,
+      {
+        id: crypto.randomUUID(),
+        type: "SHORT_TEXT",
+        required: false,
+        label: blankText(),
+        help: blankText(),
+        minNumber: "",
+        maxNumber: "",
+        minDate: "",
+        maxDate: "",
+        conditionQuestionId: "",
+        conditionValues: [],
+        options: [],
+        answerCount: 0,
+      },
+    ]);
+
+  const texts = (
+    name: string,
+    value: Text,
+    onChange: (text: Text) => void,
+    label: string,
+    required: boolean,
+  ) => (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium">{label}</legend>
+      <div className="grid gap-2 sm:grid-cols-3">
+        {languages.map((language) => {
+          const missing = value.ru !== "" && value[language] === "" && language !== "ru";
+          return (
+            <label key={language} className="block space-y-1 text-sm">
+              <span className="flex items-center gap-2">
+                {t(`language.${language}`)}
+                {missing && (
+                  <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">
+                    {t("missingTranslation")}
+                  </span>
+                )}
+              </span>
+              <input
+                name={`${name}.${language}`}
+                value={value[language]}
+                onChange={(event) => onChange({ ...value, [language]: event.target.value })}
+                required={required && language === "ru"}
+                aria-invalid={error(`${name}.${language}`) ? true : undefined}
+                className={inputClass}
+              />
+              {error(`${name}.${language}`) && (
+                <span role="alert" className="block font-medium text-red-700">
+                  {error(`${name}.${language}`)}
+                </span>
+              )}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <ActionNotice state={state} />
+      {error("form") && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          {error("form")}
+        </p>
+      )}
+      {questions.length === 0 && <p className="text-stone-600">{t("none")}</p>}
+      <ol className="space-y-4">
+        {questions.map((question, index) => {
+          const name = `questions.${index}`;
+          const locked = question.answerCount > 0;
+          const earlier = questions.slice(0, index).filter((candidate) => isConditionType(candidate.type));
+          const source = earlier.find((candidate) => candidate.id === question.conditionQuestionId);
+          const values: { id: string; text: string }[] = source
+            ? source.type === "YES_NO"
+              ? yesNo.map((value) => ({ id: value, text: t(`yesNo.${value}`) }))
+              : source.options.map((option, at) => ({ id: option.id, text: option.label.ru || `${at + 1}` }))
+            : [];
+          return (
+            <li
+              key={question.id}
+              className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+              data-testid="question"
+            >
+              <input type="hidden" name={`${name}.id`} value={question.id} />
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h2 className="font-semibold">
+                  {t("number", { number: index + 1 })}
+                  <span className="ml-2 text-sm font-normal text-stone-600">
+                    {t("answerCount", { count: question.answerCount })}
+                  </span>
+                </h2>
+                <div className="flex flex-wrap gap-2">
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    disabled={index === 0}
+                    onClick={() => setQuestions((list) => move(list, index, index - 1))}
+                  >
+                    {t("up")}
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    disabled={index === questions.length - 1}
+                    onClick={() => setQuestions((list) => move(list, index, index + 1))}
+                  >
+                    {t("down")}
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => {
+                      if (locked && !window.confirm(t("archiveConfirm", { count: question.answerCount })))
+                        return;
+                      setQuestions((list) => list.filter((_, at) => at !== index));
+                    }}
+                  >
+                    {locked ? t("archive") : t("remove")}
+                  </Button>
+                </div>
+              </div>
+              {texts(`${name}.label`, question.label, (label) => update(index, { label }), t("label"), true)}
+              {texts(`${name}.help`, question.help, (help) => update(index, { help }), t("help"), false)}
+              <div className="flex flex-wrap items-end gap-4">
+                <label className="block space-y-1 text-sm">
+                  <span className="font-medium">{t("type")}</span>
+                  {locked && <input type="hidden" name={`${name}.type`} value={question.type} />}
+                  <select
+                    name={locked ? undefined : `${name}.type`}
+                    value={question.type}
+                    disabled={locked}
+                    aria-describedby={locked ? `${question.id}-locked` : undefined}
+                    onChange={(event) => {
+                      const type = event.target.value as QuestionRow["type"];
+                      update(index, {
+                        type,
+                        options:
+                          isChoiceType(type) && question.options.length === 0
+                            ? [newOption()]
+                            : question.options,
+                      });
+                    }}
+                    className={inputClass}
+                  >
+                    {questionTypes.map((type) => (
+                      <option key={type} value={type}>
+                        {t(`types.${type}`)}
+                      </option>
+                    ))}
+                  </select>
+                  {locked && (
+                    <span id={`${question.id}-locked`} className="block text-stone-600">
+                      {t("typeLockedHint")}
+                    </span>
+                  )}
+                  {error(`${name}.type`) && (
+                    <span role="alert" className="block font-medium text-red-700">
+                      {error(`${name}.type`)}
+                    </span>
+                  )}
+                </label>
+                <label className="flex min-h-11 items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name={`${name}.required`}
+                    checked={question.required}
+                    onChange={(event) => update(index, { required: event.target.checked })}
+                    className="size-5 accent-brand-600"
+                  />
+                  {t("required")}
+                </label>
+              </div>
+
+              {question.type === "NUMBER" && (
+                <div className="grid gap-2 sm:grid-cols-2">
+                  {(["minNumber", "maxNumber"] as const).map((field) => (
+                    <label key={field} className="block space-y-1 text-sm">
+                      <span>{t(field)}</span>
+                      <input
+                        name={`${name}.${field}`}
+                        inputMode="decimal"
+                        value={question[field]}
+                        onChange={(event) => update(index, { [field]: event.target.value })}
+                        className={inputClass}
+                      />
+                      {error(`${name}.${field}`) && (
+                        <span role="alert" className="block font-medium text-red-700">
+                          {error(`${name}.${field}`)}
+                        </span>
+                      )}
+                    </label>
+                  ))}
+                </div>
+              )}
+              {question.type === "DATE" && (
+                <div className="grid gap-2 sm:grid-cols-2">
+                  {(["minDate", "maxDate"] as const).map((field) => (
+                    <label key={field} className="block space-y-1 text-sm">
+                      <span>{t(field)}</span>
+                      <input
+                        type="date"
+                        name={`${name}.${field}`}
+                        value={question[field]}
+                        onChange={(event) => update(index, { [field]: event.target.value })}
+                        className={inputClass}
+                      />
+                      {error(`${name}.${field}`) && (
+                        <span role="alert" className="block font-medium text-red-700">
+                          {error(`${name}.${field}`)}
+                        </span>
+                      )}
+                    </label>
+                  ))}
+                </div>
+              )}
+
+              {isChoiceType(question.type) && (
+                <fieldset className="space-y-2">
+                  <legend className="text-sm font-medium">{t("options")}</legend>
+                  {error(`${name}.options`) && (
+                    <p role="alert" className="text-sm font-medium text-red-700">
+                      {error(`${name}.options`)}
+                    </p>
+                  )}
+                  <ol className="space-y-3">
+                    {question.options.map((option, optionIndex) => {
+                      const optionName = `${name}.options.${optionIndex}`;
+                      return (
+                        <li key={option.id} className="space-y-2 rounded-md border border-stone-200 p-3">
+                          <input type="hidden" name={`${optionName}.id`} value={option.id} />
+                          {texts(
+                            `${optionName}.label`,
+                            option.label,
+                            (label) => updateOption(index, optionIndex, { label }),
+                            t("option", { number: optionIndex + 1 }),
+                            true,
+                          )}
+                          <div className="flex flex-wrap items-end gap-3">
+                            <label className="block space-y-1 text-sm">
+                              <span>{t("places")}</span>
+                              <input
+                                name={`${optionName}.places`}
+                                inputMode="numeric"
+                                value={option.places}
+                                onChange={(event) =>
+                                  updateOption(index, optionIndex, { places: event.target.value })
+                                }
+                                className={`${inputClass} w-32`}
+                              />
+                              {error(`${optionName}.places`) && (
+                                <span role="alert" className="block font-medium text-red-700">
+                                  {error(`${optionName}.places`)}
+                                </span>
+                              )}
+                            </label>
+                            <span className="text-sm text-stone-600">
+                              {t("answerCount", { count: option.answerCount })}
+                            </span>
+                            <Button
+                              type="button"
+                              variant="secondary"
+                              disabled={option.answerCount > 0}
+                              onClick={() =>
+                                update(index, {
+                                  options: question.options.filter((_, at) => at !== optionIndex),
+                                })
+                              }
+                            >
+                              {t("removeOption")}
+                            </Button>
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ol>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => update(index, { options: [...question.options, newOption()] })}
+                  >
+                    {t("addOption")}
+                  </Button>
+                </fieldset>
+              )}
+
+              <fieldset className="space-y-2">
+                <legend className="text-sm font-medium">{t("condition")}</legend>
+                <select
+                  name={`${name}.conditionQuestionId`}
+                  aria-label={t("condition")}
+                  value={question.conditionQuestionId}
+                  onChange={(event) =>
+                    update(index, { conditionQuestionId: event.target.value, conditionValues: [] })
+                  }
+                  className={inputClass}
+                >
+                  <option value="">{t("always")}</option>
+                  {earlier.map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {t("shownIf", {
+                        question:
+                          candidate.label.ru || t("number", { number: questions.indexOf(candidate) + 1 }),
+                      })}
+                    </option>
+                  ))}
+                </select>
+                {error(`${name}.conditionQuestionId`) && (
+                  <p role="alert" className="text-sm font-medium text-red-700">
+                    {error(`${name}.conditionQuestionId`)}
+                  </p>
+                )}
+                {values.length > 0 && (
+                  <div className="flex flex-wrap gap-4">
+                    {values.map((value) => (
+                      <label key={value.id} className="flex min-h-11 items-center gap-2 text-sm">
+                        <input
+                          type="checkbox"
+                          name={`${name}.conditionValues`}
+                          value={value.id}
+                          checked={question.conditionValues.includes(value.id)}
+                          onChange={(event) =>
+                            update(index, {
+                              conditionValues: event.target.checked
+                                ? [...question.conditionValues, value.id]
+                                : question.conditionValues.filter((chosen) => chosen !== value.id),
+                            })
+                          }
+                          className="size-5 accent-brand-600"
+                        />
+                        {value.text}
+                      </label>
+                    ))}
+                  </div>
+                )}
+                {error(`${name}.conditionValues`) && (
+                  <p role="alert" className="text-sm font-medium text-red-700">
+                    {error(`${name}.conditionValues`)}
+                  </p>
+                )}
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="flex flex-wrap gap-3">
+        <Button type="button" variant="secondary" onClick={addQuestion}>
+          {t("add")}
+        </Button>
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? t("saving") : t("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffAction } from "@/lib/entry-points/action";
+import { done } from "@/lib/entry-points/state";
+import { saveQuestions } from "@/lib/questions/mutations";
+import { questionsEditSchema } from "@/lib/questions/schema";
+import { ORGANIZERS } from "@/lib/staff/require-staff";
+
+/** Staff: an event's questions as the editor saves them, all at once, in their order. */
+export const saveQuestionsAction = staffAction({
+  name: "questions.save",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: questionsEditSchema,
+  async run({ staff, bound: eventId, input, values }) {
+    const result = await saveQuestions({ eventId, input, actor: { type: "STAFF", staffId: staff.id } });
+    if (result.ok) {
+      revalidatePath(`/admin/events/${eventId}/questions`);
+      return done("saved");
+    }
+    if (result.reason === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors, values };
+    return { status: "failed", code: "bad_request" };
+  },
+});

@@ -1,0 +1,206 @@
+import "server-only";
+import { type Actor, recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AnswerRow } from "@/lib/questions/rules";
+import type { QuestionInput, QuestionsEdit, QuestionText } from "@/lib/questions/schema";
+import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
+
+// Writes of questions and answers. Answers are written inside the
+// registration's own transaction, under the event's lock
+// (lib/registrations/mutations.ts): these functions take its client.
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Places taken per option by the active registrations other than `except`:
+ * one indexed query, issued after the event's lock is taken so that it sees
+ * the places the previous holder of the lock took.
+ */
+export async function countPlacesTaken(
+  tx: Tx,
+  { optionIds, except }: { optionIds: string[]; except?: string },
+): Promise<Record<string, number>> {
+  const rows = await tx.$queryRaw<{ optionId: string; taken: number }[]>`
+    SELECT ao.option_id AS "optionId", count(*)::int AS taken
+    FROM registration_answer_option ao JOIN registration r ON r.id = ao.registration_id
+    WHERE ao.option_id = ANY(${optionIds}::uuid[])
+      AND r.status::text = ANY(${[...ACTIVE_STATUSES]}::text[])
+      AND r.id IS DISTINCT FROM ${except ?? null}::uuid
+    GROUP BY ao.option_id`;
+  return Object.fromEntries(rows.map((row) => [row.optionId, row.taken]));
+}
+
+/** A registration's answers, with the options of its choices, in one statement. */
+export async function insertAnswers(
+  tx: Tx,
+  { registrationId, rows }: { registrationId: string; rows: AnswerRow[] },
+) {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    WITH given AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS given(
+        "questionId" uuid, "textValue" text, "numberValue" double precision, "dateValue" date,
+        "booleanValue" boolean, "optionIds" uuid[])
+    ), answers AS (
+      INSERT INTO registration_answer (registration_id, question_id, text_value, number_value, date_value, boolean_value)
+      SELECT ${registrationId}::uuid, "questionId", "textValue", "numberValue", "dateValue", "booleanValue" FROM given
+    )
+    INSERT INTO registration_answer_option (registration_id, question_id, option_id)
+    SELECT ${registrationId}::uuid, "questionId", unnest("optionIds") FROM given`;
+}
+
+/** A registration's answers to `questionIds` replaced by an edit's. */
+export async function replaceAnswers(
+  tx: Tx,
+  { registrationId, questionIds, rows }: { registrationId: string; questionIds: string[]; rows: AnswerRow[] },
+) {
+  await tx.registrationAnswer.deleteMany({ where: { registrationId, questionId: { in: questionIds } } });
+  await insertAnswers(tx, { registrationId, rows });
+}
+
+export type SaveQuestionsResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
+
+/** A localized text without its empty translations; null when nothing is written. */
+function stored(text: { ru?: string; ky?: string; en?: string }): QuestionText | null {
+  const entries = Object.entries(text).filter(([, value]) => value);
+  return entries.length > 0 && text.ru ? (Object.fromEntries(entries) as QuestionText) : null;
+}
+
+const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+function columns(question: QuestionInput, position: number) {
+  return {
+    position,
+    type: question.type,
+    required: question.required,
+    label: stored(question.label) ?? { ru: question.label.ru },
+    help: stored(question.help) ?? Prisma.DbNull,
+    minNumber: question.type === "NUMBER" ? (question.minNumber ?? null) : null,
+    maxNumber: question.type === "NUMBER" ? (question.maxNumber ?? null) : null,
+    minDate: question.type === "DATE" ? day(question.minDate) : null,
+    maxDate: question.type === "DATE" ? day(question.maxDate) : null,
+    conditionQuestionId: question.conditionQuestionId || null,
+    conditionValues: question.conditionQuestionId ? question.conditionValues : [],
+    archivedAt: null,
+  };
+}
+
+/**
+ * An event's questions as the editor saves them, in their order. A question
+ * or an option someone answered keeps its type and cannot be deleted: a
+ * question left out is archived (its answers stay), an answered option left
+ * out is refused. Runs under the event's lock, so no registration counts an
+ * option's places while its limit changes.
+ */
+export async function saveQuestions({
+  eventId,
+  input,
+  actor,
+  now = new Date(),
+}: {
+  eventId: string;
+  input: QuestionsEdit;
+  actor: Actor;
+  now?: Date;
+}): Promise<SaveQuestionsResult> {
+  return db.$transaction(async (tx) => {
+    const [event] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
+    if (!event) return { ok: false, reason: "not_found" } as const;
+    const existing = await tx.question.findMany({
+      where: { eventId },
+      include: {
+        options: { include: { _count: { select: { chosenBy: true } } } },
+        _count: { select: { answers: true } },
+      },
+    });
+    const before = new Map(existing.map((question) => [question.id, question]));
+    const optionOwner = new Map(
+      existing.flatMap((question) => question.options.map((option) => [option.id, question.id])),
+    );
+
+    // The editor makes the ids of new questions and options; one that names
+    // another event's row, or moves an option to another question, is refused.
+    const newIds = input.questions.flatMap((question) => [
+      ...(before.has(question.id) ? [] : [question.id]),
+      ...question.options.filter((option) => !optionOwner.has(option.id)).map((option) => option.id),
+    ]);
+    const taken =
+      newIds.length === 0
+        ? 0
+        : (await tx.question.count({ where: { id: { in: newIds } } })) +
+          (await tx.questionOption.count({ where: { id: { in: newIds } } }));
+    const fieldErrors: Record<string, string> = {};
+    if (taken > 0) fieldErrors.form = "duplicate";
+    input.questions.forEach((question, index) => {
+      const previous = before.get(question.id);
+      if (!previous) return;
+      if (previous._count.answers > 0 && previous.type !== question.type) {
+        fieldErrors[`questions.${index}.type`] = "typeLocked";
+      }
+      const kept = new Set(question.options.map((option) => option.id));
+      if (previous.options.some((option) => option._count.chosenBy > 0 && !kept.has(option.id))) {
+        fieldErrors[`questions.${index}.options`] = "optionAnswered";
+      }
+      question.options.forEach((option, optionIndex) => {
+        const owner = optionOwner.get(option.id);
+        if (owner && owner !== question.id)
+          fieldErrors[`questions.${index}.options.${optionIndex}.id`] = "duplicate";
+      });
+    });
+    if (Object.keys(fieldErrors).length > 0) return { ok: false, reason: "invalid", fieldErrors } as const;
+
+    const listed = new Set(input.questions.map((question) => question.id));
+    const left = existing.filter((question) => !listed.has(question.id) && question.archivedAt === null);
+    const archived = left.filter((question) => question._count.answers > 0).map((question) => question.id);
+    const deleted = left.filter((question) => question._count.answers === 0).map((question) => question.id);
+    if (archived.length > 0) {
+      await tx.question.updateMany({ where: { id: { in: archived } }, data: { archivedAt: now } });
+    }
+    if (deleted.length > 0) {
+      // An archived question may still name a deleted one in its condition.
+      await tx.question.updateMany({
+        where: { conditionQuestionId: { in: deleted } },
+        data: { conditionQuestionId: null, conditionValues: [] },
+      });
+      await tx.question.deleteMany({ where: { id: { in: deleted } } });
+    }
+    // In order: a condition names an earlier question, which then exists already.
+    for (const [position, question] of input.questions.entries()) {
+      const data = columns(question, position);
+      if (before.has(question.id)) await tx.question.update({ where: { id: question.id }, data });
+      else await tx.question.create({ data: { id: question.id, eventId, ...data } });
+      const options =
+        question.type === "SINGLE_CHOICE" || question.type === "MULTIPLE_CHOICE" ? question.options : [];
+      await tx.questionOption.deleteMany({
+        where: { questionId: question.id, id: { notIn: options.map((option) => option.id) } },
+      });
+      for (const [optionPosition, option] of options.entries()) {
+        const optionData = {
+          position: optionPosition,
+          label: stored(option.label) ?? { ru: option.label.ru },
+          places: option.places ?? null,
+        };
+        await tx.questionOption.upsert({
+          where: { id: option.id },
+          create: { id: option.id, questionId: question.id, ...optionData },
+          update: optionData,
+        });
+      }
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "event.questions_saved",
+      entityType: "event",
+      entityId: eventId,
+      eventId,
+      data: { questions: input.questions.length, archived: archived.length, deleted: deleted.length },
+    });
+    return { ok: true } as const;
+  });
+}

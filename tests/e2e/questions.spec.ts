@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { insertClosedEvent, sql } from "./database";
+import {
+  DEMO,
+  fillRegistration,
+  russian,
+  submitAndReachManagePage,
+  uniqueEmail,
+} from "./registration-helpers";
+import { openDemoRegistrations, signIn } from "./staff-helpers";
+
+test("a participant answers the demo's own questions; the language is asked only after yes; staff see the answers", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const firstName = `Асель-${randomUUID().slice(0, 6)}`;
+  const email = uniqueEmail("questions");
+  await page.goto(`${DEMO}/register`);
+  await fillRegistration(page, russian, { lastName: "Жумабаева", firstName, email });
+
+  const group = page.getByRole("group", { name: "Рабочая группа" });
+  await expect(group).toContainText("осталось 20 мест");
+  await group.getByRole("radio", { name: /Группа А/ }).check();
+
+  const language = page.getByLabel("На какой язык?");
+  await expect(language).toHaveCount(0);
+  const interpretation = page.getByRole("group", { name: "Нужен ли вам перевод?" });
+  await interpretation.getByRole("radio", { name: "Да", exact: true }).check();
+  await expect(language).toBeVisible();
+  await interpretation.getByRole("radio", { name: "Нет", exact: true }).check();
+  await expect(language).toHaveCount(0);
+  await interpretation.getByRole("radio", { name: "Да", exact: true }).check();
+  // Required once shown: the form says so before anything is sent.
+  await page.getByRole("button", { name: russian.submit }).click();
+  await expect(page.getByText("Заполните это поле.")).toBeVisible();
+  await language.fill("Кыргызский");
+
+  await submitAndReachManagePage(page, russian.submit, email);
+  // The participant's own page edits the same answers.
+  await expect(page.getByRole("radio", { name: /Группа А/ })).toBeChecked();
+  await expect(page.getByLabel("На какой язык?")).toHaveValue("Кыргызский");
+
+  await signIn(page);
+  await expect(page).toHaveURL("/admin");
+  await openDemoRegistrations(page);
+  await page.getByLabel("Поиск").fill(firstName);
+  await page.getByRole("link", { name: new RegExp(firstName) }).click();
+  const details = page.getByRole("definition");
+  await expect(
+    details.filter({ hasText: "Группа А: национальная стратегия и законодательство" }),
+  ).toBeVisible();
+  await expect(details.filter({ hasText: /^Кыргызский$/ })).toBeVisible();
+  await expect(details.filter({ hasText: /^Да$/ })).toBeVisible();
+});
+
+test("an organizer builds an event's questions: a limited choice, yes/no, and a text shown only after yes", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const eventId = await insertClosedEvent({ title: "Форум вопросов", slugPrefix: "questions", capacity: 10 });
+  await signIn(page);
+  await expect(page).toHaveURL("/admin");
+  await page.goto(`/admin/events/${eventId}/questions`);
+  await expect(page.getByText("Вопросов пока нет.")).toBeVisible();
+
+  const question = (index: number) => page.getByTestId("question").nth(index);
+  await page.getByRole("button", { name: "Добавить вопрос" }).click();
+  await question(0).getByRole("textbox", { name: "Русский" }).first().fill("Рабочая группа");
+  await question(0).getByLabel("Тип ответа").selectOption({ label: "Один вариант" });
+  await question(0)
+    .getByRole("group", { name: "Вариант 1" })
+    .getByRole("textbox", { name: "Русский" })
+    .fill("Группа А");
+  await question(0).getByLabel("Мест (пусто — без ограничения)").fill("2");
+  await question(0).getByLabel("Обязательный вопрос").check();
+
+  await page.getByRole("button", { name: "Добавить вопрос" }).click();
+  await question(1).getByRole("textbox", { name: "Русский" }).first().fill("Нужен ли перевод?");
+  await question(1).getByLabel("Тип ответа").selectOption({ label: "Да или нет" });
+
+  await page.getByRole("button", { name: "Добавить вопрос" }).click();
+  await question(2).getByRole("textbox", { name: "Русский" }).first().fill("Какой язык?");
+  await question(2)
+    .getByLabel("Когда показывать")
+    .selectOption({ label: "Если в вопросе «Нужен ли перевод?» ответили…" });
+  await question(2).getByRole("checkbox", { name: "Да" }).check();
+  // Untranslated texts are flagged.
+  await expect(question(2).getByText("нет перевода").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Сохранить вопросы" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("question")).toHaveCount(3);
+  await expect(question(0).getByText("0 ответов").first()).toBeVisible();
+
+  const saved = await sql<{ label: string; type: string; required: boolean; shown_if: string[] }>(
+    `SELECT label->>'ru' AS label, type::text AS type, required, condition_values AS shown_if
+     FROM question WHERE event_id = $1 ORDER BY position`,
+    [eventId],
+  );
+  expect(saved).toEqual([
+    { label: "Рабочая группа", type: "SINGLE_CHOICE", required: true, shown_if: [] },
+    { label: "Нужен ли перевод?", type: "YES_NO", required: false, shown_if: [] },
+    { label: "Какой язык?", type: "SHORT_TEXT", required: false, shown_if: ["yes"] },
+  ]);
+});
