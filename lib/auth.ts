@@ -4,17 +4,12 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { appSecret } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
-import {
-  type AttemptThrottleRule,
-  clearAttempts,
-  consumeAttempt,
-  refundAttempt,
-} from "@/lib/rate-limit/mutations";
+import { clearAttempts, consumeAttempt, refundAttempt } from "@/lib/rate-limit/mutations";
 import { findStaffByEmail } from "@/lib/staff/data";
 import { deviceTokenFor, deviceTokenOf } from "@/lib/staff/device-cookie";
 import { revokeStaffSession, startStaffSession, verifySecondFactor } from "@/lib/staff/mutations";
 import { hashPassword, verifyPassword } from "@/lib/staff/passwords";
-import { deviceLabel, SESSION_ABSOLUTE_SECONDS } from "@/lib/staff/rules";
+import { deviceLabel, guessThrottle, SESSION_ABSOLUTE_SECONDS } from "@/lib/staff/rules";
 import { signInSchema } from "@/lib/staff/schema";
 
 // Staff sign in with email and password (Argon2id). The session cookie is a
@@ -24,14 +19,6 @@ import { signInSchema } from "@/lib/staff/schema";
 // before any secret is checked (docs/decisions/012-sign-in-throttling.md).
 
 const FAILURE_DELAY_MS = 1000;
-
-/** Per account (or per device that signed in to it before), and per client address. */
-const throttle = (key: string, freeAttempts: number): AttemptThrottleRule => ({
-  key,
-  freeAttempts,
-  maxDelaySeconds: 15 * 60,
-  forgetSeconds: 60 * 60,
-});
 
 /** The password was right; the account also needs a code from its authenticator app. */
 export class SecondFactorRequired extends CredentialsSignin {
@@ -49,8 +36,10 @@ async function authorize(credentials: unknown, request: Request) {
   // that guesses from elsewhere cannot keep the owner out; the address
   // counts for everyone behind it.
   const device = deviceTokenFor({ token: deviceTokenOf(request.headers), email });
-  const own = device ? throttle(`signin:device:${device}`, 5) : throttle(`signin:account:${email}`, 5);
-  const address = throttle(`signin:address:${clientAddress(request.headers)}`, 50);
+  const own = device
+    ? guessThrottle(`signin:device:${device}`, 5)
+    : guessThrottle(`signin:account:${email}`, 5);
+  const address = guessThrottle(`signin:address:${clientAddress(request.headers)}`, 50);
 
   // Counted before anything is verified: a burst of parallel guesses gets
   // only the free attempts checked, and the unknown email counts the same.

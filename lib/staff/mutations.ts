@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { clearAttempts, consumeAttempt } from "@/lib/rate-limit/mutations";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/staff/passwords";
+import { guessThrottle } from "@/lib/staff/rules";
 import type { StaffRoleName } from "@/lib/staff/schema";
 import {
   acceptedTotpStep,
@@ -133,12 +134,7 @@ export function signOutEverywhere({ staffId }: { staffId: string }) {
 }
 
 /** Wrong current passwords (or codes) tolerated at once, per account, before each must wait. */
-const reauthentication = (staffId: string) => ({
-  key: `reauth:account:${staffId}`,
-  freeAttempts: 5,
-  maxDelaySeconds: 15 * 60,
-  forgetSeconds: 60 * 60,
-});
+const reauthentication = (staffId: string) => guessThrottle(`reauth:account:${staffId}`, 5);
 
 export type IdentityRefusal = { ok: false; reason: "wrong_password" | "throttled" };
 export type IdentityCheck = { ok: true } | IdentityRefusal;

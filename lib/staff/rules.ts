@@ -1,4 +1,16 @@
-// Pure decisions about staff sessions (docs/decisions/006-staff-sessions.md).
+import type { AttemptThrottleRule } from "@/lib/rate-limit/mutations";
+
+// Pure decisions about staff sessions (docs/decisions/006-staff-sessions.md)
+// and the guessing of their secrets (012-sign-in-throttling.md).
+
+/**
+ * Attempts to prove who one is (sign-in, re-authentication) for `key`:
+ * `freeAttempts` at once, then each must wait twice as long as the last, up
+ * to a quarter of an hour; forgotten after an hour of quiet.
+ */
+export function guessThrottle(key: string, freeAttempts: number): AttemptThrottleRule {
+  return { key, freeAttempts, maxDelaySeconds: 15 * 60, forgetSeconds: 60 * 60 };
+}
 
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
