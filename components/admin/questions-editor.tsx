@@ -292,34 +292,16 @@ export function QuestionsEditor({
                 </label>
               </div>
 
-              {question.type === "NUMBER" && (
+              {(question.type === "NUMBER" || question.type === "DATE") && (
                 <div className="grid gap-2 sm:grid-cols-2">
-                  {(["minNumber", "maxNumber"] as const).map((field) => (
+                  {(question.type === "NUMBER"
+                    ? (["minNumber", "maxNumber"] as const)
+                    : (["minDate", "maxDate"] as const)
+                  ).map((field) => (
                     <label key={field} className="block space-y-1 text-sm">
                       <span>{t(field)}</span>
                       <input
-                        name={`${name}.${field}`}
-                        inputMode="decimal"
-                        value={question[field]}
-                        onChange={(event) => update(index, { [field]: event.target.value })}
-                        className={inputClass}
-                      />
-                      {error(`${name}.${field}`) && (
-                        <span role="alert" className="block font-medium text-red-700">
-                          {error(`${name}.${field}`)}
-                        </span>
-                      )}
-                    </label>
-                  ))}
-                </div>
-              )}
-              {question.type === "DATE" && (
-                <div className="grid gap-2 sm:grid-cols-2">
-                  {(["minDate", "maxDate"] as const).map((field) => (
-                    <label key={field} className="block space-y-1 text-sm">
-                      <span>{t(field)}</span>
-                      <input
-                        type="date"
+                        {...(question.type === "DATE" ? { type: "date" } : { inputMode: "decimal" as const })}
                         name={`${name}.${field}`}
                         value={question[field]}
                         onChange={(event) => update(index, { [field]: event.target.value })}

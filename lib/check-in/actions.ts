@@ -11,9 +11,10 @@ import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
 import { isLocale, routing } from "@/lib/i18n/routing";
+import { getEventQuestions } from "@/lib/questions/data";
+import { registrationFormSchema } from "@/lib/questions/rules";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
 import { createRegistration } from "@/lib/registrations/mutations";
-import { registrationSchema } from "@/lib/registrations/schema";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 /**
@@ -25,7 +26,8 @@ export const walkInAction = staffAction({
   name: "check_in.walk_in",
   roles: ORGANIZERS,
   bound: z.object({ eventId: z.uuid(), dayId: z.uuid() }),
-  input: registrationSchema,
+  // The event's own questions are asked at the door too, under the same rules.
+  input: async ({ eventId }) => registrationFormSchema(await getEventQuestions({ eventId })),
   async run({ staff, bound, input, values }): Promise<RegistrationFormState> {
     const event = await getEventForStaff({ id: bound.eventId });
     if (!event?.days.some((day) => day.id === bound.dayId)) {

@@ -1,36 +1,20 @@
-import { randomUUID } from "node:crypto";
 import { decode } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { listActiveSessions } from "@/lib/staff/data";
 import {
   changeOwnPassword,
-  createStaffAccount,
   revokeStaffSession,
   startSecondFactor,
   touchStaffSession,
 } from "@/lib/staff/mutations";
 import * as passwords from "@/lib/staff/passwords";
 import { type SessionClaims, staffOfSession } from "@/lib/staff/require-staff";
-import { postSignIn, postSignOut } from "../support/auth-flow";
+import { newAccount, postSignIn, postSignOut } from "../support/auth-flow";
 
 // Sessions end when signed out, after two hours without a request and twelve
 // hours after sign-in. Time passes here by moving a session's times back in
 // the database, as they would be after that long.
-
-async function newAccount() {
-  const email = `session-${randomUUID()}@kattoo.test`;
-  const password = `right-${randomUUID()}`;
-  const result = await createStaffAccount({
-    email,
-    name: "Test",
-    role: "ORGANIZER",
-    password,
-    actor: { type: "SYSTEM" },
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return { id: result.id, email, password };
-}
 
 /** Signs in through Auth.js; the cookie, and what the server reads from it on each request. */
 async function signedIn(account: { email: string; password: string }) {
@@ -58,7 +42,7 @@ async function elapse(sessionId: unknown, ms: number) {
 
 describe("staff sessions", () => {
   it("a session cookie copied before sign-out opens nothing after it", async () => {
-    const account = await newAccount();
+    const account = await newAccount("session");
     const { cookie, claims } = await signedIn(account);
     expect((await staffOfSession(claims))?.staff.email).toBe(account.email);
 
@@ -69,7 +53,7 @@ describe("staff sessions", () => {
   });
 
   it("lives past two hours while used every few minutes, ends after two idle hours, and twelve hours after sign-in whatever", async () => {
-    const account = await newAccount();
+    const account = await newAccount("session");
     const { claims } = await signedIn(account);
     // A door volunteer's morning: a request every five minutes for two and a half hours.
     for (let step = 0; step < 30; step++) {
@@ -90,7 +74,7 @@ describe("staff sessions", () => {
   });
 
   it("writes the last request's time at most once a minute", async () => {
-    const account = await newAccount();
+    const account = await newAccount("session");
     const { claims } = await signedIn(account);
     const seen = async () =>
       (await db.staffSession.findUniqueOrThrow({ where: { id: String(claims.sessionId) } })).lastSeenAt;
@@ -103,7 +87,7 @@ describe("staff sessions", () => {
   });
 
   it("a request still in flight when the session ended cannot bring it back", async () => {
-    const account = await newAccount();
+    const account = await newAccount("session");
     const { claims } = await signedIn(account);
     await elapse(claims.sessionId, minutes(5));
     await revokeStaffSession({ staffId: account.id, sessionId: String(claims.sessionId) });
@@ -113,9 +97,9 @@ describe("staff sessions", () => {
   });
 
   it("ends one session of one's own, and none of another account's", async () => {
-    const account = await newAccount();
+    const account = await newAccount("session");
     const [phone, laptop] = [await signedIn(account), await signedIn(account)];
-    const stranger = await newAccount();
+    const stranger = await newAccount("session");
     expect(
       await revokeStaffSession({ staffId: stranger.id, sessionId: String(phone.claims.sessionId) }),
     ).toBe(false);
@@ -132,7 +116,7 @@ describe("staff sessions", () => {
 
 describe("re-authentication before security changes", () => {
   it("refuses to start a second factor without the current password", async () => {
-    const account = await newAccount();
+    const account = await newAccount("session");
     expect(await startSecondFactor({ staffId: account.id, currentSecret: "not-the-password" })).toEqual({
       ok: false,
       reason: "wrong_password",
@@ -146,7 +130,7 @@ describe("re-authentication before security changes", () => {
   });
 
   it("checks at most five of twelve wrong current passwords sent at once", async () => {
-    const account = await newAccount();
+    const account = await newAccount("session");
     const verified = vi.spyOn(passwords, "verifyPassword");
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>

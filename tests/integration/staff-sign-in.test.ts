@@ -3,33 +3,19 @@ import { Secret, TOTP } from "otpauth";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { DEVICE_COOKIE, newDeviceToken } from "@/lib/staff/device-cookie";
-import { confirmSecondFactor, createStaffAccount, startSecondFactor } from "@/lib/staff/mutations";
+import { confirmSecondFactor, startSecondFactor } from "@/lib/staff/mutations";
 import * as passwords from "@/lib/staff/passwords";
-import { postSignIn } from "../support/auth-flow";
+import { newAccount, postSignIn } from "../support/auth-flow";
 
 // Sign-in through Auth.js's own route handler, as a browser or a script
 // would post it: the throttle must hold however many guesses arrive at once.
-
-async function newAccount() {
-  const email = `guess-${randomUUID()}@kattoo.test`;
-  const password = `right-${randomUUID()}`;
-  const result = await createStaffAccount({
-    email,
-    name: "Test",
-    role: "ORGANIZER",
-    password,
-    actor: { type: "SYSTEM" },
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return { id: result.id, email, password };
-}
 
 const signIns = (staffId: string) =>
   db.auditLog.count({ where: { action: "staff.signed_in", entityId: staffId } });
 
 describe("sign-in throttling", () => {
   it("a burst of 60 parallel guesses, the right password among them, verifies only a few and does not sign in", async () => {
-    const account = await newAccount();
+    const account = await newAccount("guess");
     // Each guess from an address of its own, as a botnet would send them:
     // only the account's count can stop them.
     const guesses = Array.from({ length: 60 }, (_, index) =>
@@ -48,7 +34,7 @@ describe("sign-in throttling", () => {
   });
 
   it("a burst of 60 parallel codes with the right password verifies only a few and does not sign in", async () => {
-    const account = await newAccount();
+    const account = await newAccount("guess");
     const started = await startSecondFactor({ staffId: account.id, currentSecret: account.password });
     const totp = new TOTP({ secret: Secret.fromBase32((started.ok && started.secret) || "") });
     // Turned on with the previous step's code, so that the current one is still unused.
@@ -79,7 +65,7 @@ describe("sign-in throttling", () => {
   });
 
   it("past the free attempts the account waits, but not its owner's browser that signed in before", async () => {
-    const account = await newAccount();
+    const account = await newAccount("guess");
     // Eight failures, the last just now: the next attempt must wait 8 s.
     // (The throttle stores each key's SHA-256.)
     const key = createHash("sha256").update(`signin:account:${account.email}`).digest("base64url");

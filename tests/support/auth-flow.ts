@@ -1,11 +1,28 @@
+import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { PEER_HEADER } from "@/lib/http/client-address";
+import { createStaffAccount } from "@/lib/staff/mutations";
 
 // Signing in and out through Auth.js's own route handler, as a browser or a
 // script would post to it, without a server.
 
 const ORIGIN = "http://127.0.0.1:3000";
+
+/** An organizer's account of the test's own, with its password. */
+export async function newAccount(prefix: string) {
+  const email = `${prefix}-${randomUUID()}@kattoo.test`;
+  const password = `right-${randomUUID()}`;
+  const result = await createStaffAccount({
+    email,
+    name: "Test",
+    role: "ORGANIZER",
+    password,
+    actor: { type: "SYSTEM" },
+  });
+  if (!result.ok) throw new Error(result.reason);
+  return { id: result.id, email, password };
+}
 
 async function csrf() {
   const response = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));

@@ -10,6 +10,7 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -32,6 +33,10 @@ export default async function WalkInPage({
     defaultDay(event.days, { timeZone: event.timeZone, now: new Date() });
   if (!day) notFound();
   const locale = (await getLocale()) as Locale;
+  const [questions, placesTaken] = await Promise.all([
+    getEventQuestions({ eventId: event.id }),
+    getPlacesTaken({ eventId: event.id }),
+  ]);
   const t = await getTranslations("admin.checkIn");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -48,6 +53,8 @@ export default async function WalkInPage({
       <RegistrationForm
         mode="register"
         action={walkInAction.bind(null, { eventId: event.id, dayId: day.id })}
+        questions={questions}
+        placesTaken={placesTaken}
       />
     </div>
   );
