@@ -148,31 +148,36 @@ export function answersSchema(questions: readonly QuestionDefinition[]): z.ZodTy
       }, givenAnswerSchema(question).optional()),
     ]),
   );
-  return z
-    .strictObject(shape, { error: "notAsked" })
-    .superRefine(
-      (answers, ctx) => {
-        const given = answers as Record<string, unknown>;
-        const shown = shownQuestionIds(questions, given);
-        for (const question of questions) {
-          const answered = given[question.id] !== undefined;
-          if (shown.has(question.id) && question.required && !answered) {
-            ctx.addIssue({ code: "custom", message: "required", path: [question.id] });
+  return (
+    z
+      .strictObject(shape, { error: "notAsked" })
+      .superRefine(
+        (answers, ctx) => {
+          const given = answers as Record<string, unknown>;
+          const shown = shownQuestionIds(questions, given);
+          for (const question of questions) {
+            const answered = given[question.id] !== undefined;
+            if (shown.has(question.id) && question.required && !answered) {
+              ctx.addIssue({ code: "custom", message: "required", path: [question.id] });
+            }
+            if (!shown.has(question.id) && answered) {
+              ctx.addIssue({ code: "custom", message: "notAsked", path: [question.id] });
+            }
           }
-          if (!shown.has(question.id) && answered) {
-            ctx.addIssue({ code: "custom", message: "notAsked", path: [question.id] });
-          }
-        }
-      },
-      // Required and hidden are told together with the answers' own errors.
-      { when: () => true },
-    )
-    .transform((answers) => {
-      const given: Answers = {};
-      for (const [id, value] of Object.entries(answers))
-        if (value !== undefined) given[id] = value as AnswerValue;
-      return given;
-    });
+        },
+        // Required and hidden are told together with the answers' own errors.
+        { when: () => true },
+      )
+      .transform((answers) => {
+        const given: Answers = {};
+        for (const [id, value] of Object.entries(answers))
+          if (value !== undefined) given[id] = value as AnswerValue;
+        return given;
+      })
+      // No answers at all (a form without questions, a client that sends none)
+      // are checked as none given: a required question is still required.
+      .prefault({})
+  );
 }
 
 /** The registration form of an event: the fixed fields and the answers to its questions. */

@@ -129,6 +129,13 @@ describe("required, optional, unknown", () => {
     });
   });
 
+  it("no answers at all: nothing for an event without questions, a required one still required", () => {
+    expect(answersSchema([]).parse(undefined)).toEqual({});
+    const required = question({ type: "YES_NO", required: true });
+    const result = answersSchema([required]).safeParse(undefined);
+    expect(result.success ? {} : fieldErrors(result.error)).toEqual({ [required.id]: "required" });
+  });
+
   it("tells a missing required answer together with another answer's error", () => {
     const required = question({ type: "SHORT_TEXT", required: true });
     const number = question({ type: "NUMBER" });
