@@ -90,10 +90,20 @@ async function saveEdit({
   return { status: "refused", reason: result.reason, values };
 }
 
+/**
+ * The participant's own page is opened by its token alone: a client posting
+ * to it that often is trying tokens, not editing its registration.
+ */
+const PARTICIPANT_CHANGES_PER_ADDRESS = 60;
+const participantChanges = ({ client }: { client: string }) => [
+  { key: `participant-page:${client}`, limit: PARTICIPANT_CHANGES_PER_ADDRESS, windowSeconds: 600 },
+];
+
 /** The participant's own edit, authorized by the secret token of their link. */
 export const updateRegistrationAction = publicAction({
   name: "registrations.update_own",
   bound: manageTokenSchema,
+  rateLimits: participantChanges,
   input: async (token) => registrationEditSchema(await getEventQuestions({ manageToken: token })),
   run: ({ bound: token, input, values }) =>
     saveEdit({ target: { token }, actor: participantActor, input, values }),
@@ -121,6 +131,7 @@ export const staffUpdateRegistrationAction = staffAction({
 export const cancelRegistrationAction = publicAction({
   name: "registrations.cancel_own",
   bound: z.object({ token: manageTokenSchema, locale: localeSchema }),
+  rateLimits: participantChanges,
   async run({ bound: { token, locale } }): Promise<never> {
     await cancelRegistration({ token });
     redirect(getPathname({ href: { pathname: `/r/${token}`, query: { cancelled: "1" } }, locale }));
