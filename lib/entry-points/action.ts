@@ -7,7 +7,7 @@ import type { ActionFailure, ActionState } from "@/lib/entry-points/state";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { type FormValues, readFormData } from "@/lib/forms/form-data";
 import { clientAddress } from "@/lib/http/client-address";
-import { getLogger } from "@/lib/logging/logger";
+import { logFailure } from "@/lib/logging/logger";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit/mutations";
 import type { StaffAccount } from "@/lib/staff/data";
 import { requireStaff } from "@/lib/staff/require-staff";
@@ -98,7 +98,7 @@ function defineAction<
     } catch (error) {
       // redirect(), notFound() and the like are Next's control flow, not failures.
       unstable_rethrow(error);
-      getLogger().error({ action: name, err: error }, "server action failed");
+      logFailure(name, error);
       return { status: "failed", code: "server_error" };
     }
   };

@@ -5,7 +5,7 @@ import { jsonError } from "@/lib/api/json";
 import { recordEntryPoint } from "@/lib/entry-points/registry";
 import { containsNul } from "@/lib/entry-points/schema";
 import { crossOriginResponse } from "@/lib/http/same-origin";
-import { getLogger } from "@/lib/logging/logger";
+import { logFailure } from "@/lib/logging/logger";
 import type { StaffAccount } from "@/lib/staff/data";
 import { staffOrResponse } from "@/lib/staff/require-staff";
 import type { StaffRoleName } from "@/lib/staff/schema";
@@ -85,9 +85,7 @@ async function answer(name: string, respond: () => Promise<Response>): Promise<R
   } catch (error) {
     // notFound() and redirect() are thrown too; Next answers them itself.
     unstable_rethrow(error);
-    // The message and the stack only: never the request, which may hold personal data.
-    const { message, stack } = error instanceof Error ? error : new Error(String(error));
-    getLogger().error({ entry: name, error: { message, stack } }, "route handler failed");
+    logFailure(name, error);
     return jsonError(500, "server_error");
   }
 }

@@ -17,3 +17,13 @@ export function getLogger(): Logger {
   logger ??= pino({ level: LEVELS[getEnv().NODE_ENV] });
   return logger;
 }
+
+/**
+ * An entry point (a server action, a route handler) that failed unexpectedly:
+ * its name, the error's message and stack, never the request, which may hold
+ * personal data.
+ */
+export function logFailure(entry: string, error: unknown) {
+  const { message, stack } = error instanceof Error ? error : new Error(String(error));
+  getLogger().error({ entry, error: { message, stack } }, "entry point failed");
+}
