@@ -1,8 +1,44 @@
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
+import type { QuestionDefinition } from "@/lib/questions/schema";
+
+/** An event's question as a client needs it to ask it: what to send in `answers`, and what is left. */
+function questionForApi(question: QuestionDefinition, placesTaken: Readonly<Record<string, number>>) {
+  const [min, max] =
+    question.type === "NUMBER"
+      ? [question.minNumber, question.maxNumber]
+      : question.type === "DATE"
+        ? [question.minDate, question.maxDate]
+        : [null, null];
+  return {
+    id: question.id,
+    type: question.type,
+    required: question.required,
+    label: question.label,
+    help: question.help,
+    min,
+    max,
+    options: question.options.map((option) => ({
+      id: option.id,
+      label: option.label,
+      placesLeft: option.places === null ? null : Math.max(0, option.places - (placesTaken[option.id] ?? 0)),
+    })),
+    showIf: question.condition,
+  };
+}
 
 /** The public JSON form of an event (GET /api/events/<slug>, documented in the README). */
-export function eventSummaryForApi(event: PublicEvent, now = new Date()) {
+export function eventSummaryForApi({
+  event,
+  questions,
+  placesTaken,
+  now = new Date(),
+}: {
+  event: PublicEvent;
+  questions: readonly QuestionDefinition[];
+  placesTaken: Readonly<Record<string, number>>;
+  now?: Date;
+}) {
   return {
     slug: event.slug,
     title: event.title,
@@ -25,5 +61,6 @@ export function eventSummaryForApi(event: PublicEvent, now = new Date()) {
       reserved: event.seats.quotas,
       left: { total: event.seats.total, byCategory: event.seats.byCategory },
     },
+    questions: questions.map((question) => questionForApi(question, placesTaken)),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/events/[slug]/route";
 import { db } from "@/lib/db";
 import { getAnswers, getEventQuestions, getPlacesTaken, getQuestionsForEditor } from "@/lib/questions/data";
 import { saveQuestions } from "@/lib/questions/mutations";
@@ -50,6 +51,41 @@ async function eventWithQuestions({ places = 10 }: { places?: number } = {}) {
   expect(await saveQuestions({ eventId: event.id, input, actor: staff })).toEqual({ ok: true });
   return { event, ids, input };
 }
+
+describe("the event API", () => {
+  it("lists the event's questions in order, with their bounds, conditions and places left", async () => {
+    const { event, ids } = await eventWithQuestions({ places: 3 });
+    const taken = await createRegistration({
+      slug: event.slug,
+      locale: "ru",
+      input: registrationInput({ answers: { [ids.group]: ids.a } }),
+    });
+    expect(taken.ok).toBe(true);
+    const response = await GET(new Request(`http://127.0.0.1/api/events/${event.slug}`), {
+      params: Promise.resolve({ slug: event.slug }),
+    });
+    expect(response.status).toBe(200);
+    const { questions } = (await response.json()) as { questions: Record<string, unknown>[] };
+    expect(questions.map((question) => question.id)).toEqual([
+      ids.group,
+      ids.needs,
+      ids.language,
+      ids.nights,
+    ]);
+    expect(questions[0]).toMatchObject({
+      type: "SINGLE_CHOICE",
+      required: true,
+      label: { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" },
+      options: [
+        { id: ids.a, label: { ru: "Группа А" }, placesLeft: 2 },
+        { id: ids.b, label: { ru: "Группа Б" }, placesLeft: null },
+      ],
+      showIf: null,
+    });
+    expect(questions[2]).toMatchObject({ showIf: { questionId: ids.needs, values: ["yes"] } });
+    expect(questions[3]).toMatchObject({ type: "NUMBER", min: 0, max: 5 });
+  });
+});
 
 describe("registration with answers", () => {
   it("stores the answers typed, with the registration", async () => {

@@ -4,17 +4,22 @@ import { publicRoute } from "@/lib/entry-points/route";
 import { eventSummaryForApi } from "@/lib/events/api";
 import { getPublicEvent } from "@/lib/events/data";
 import { eventSlugSchema } from "@/lib/events/schema";
+import { getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
 
 export const dynamic = "force-dynamic";
 
-/** Public details of an event and its seats left. Cached for a few seconds at most. */
+/** Public details of an event, its seats left and its own questions. Cached for a few seconds at most. */
 export const GET = publicRoute({
   name: "api.events.get",
   params: z.object({ slug: eventSlugSchema }),
   run: async ({ params }) => {
     const event = await getPublicEvent({ slug: params.slug });
     if (!event) return jsonError(404, "not_found");
-    return Response.json(eventSummaryForApi(event), {
+    const [questions, placesTaken] = await Promise.all([
+      getEventQuestions({ eventId: event.id }),
+      getPlacesTaken({ eventId: event.id }),
+    ]);
+    return Response.json(eventSummaryForApi({ event, questions, placesTaken }), {
       headers: { "Cache-Control": "public, max-age=5, stale-while-revalidate=5" },
     });
   },
