@@ -236,7 +236,9 @@ async function insertRegistration({
     const status = allocateSeat({
       ...(await seatState(tx, event)),
       category: input.category,
-      requiresApproval: event.requiresApproval,
+      // An organizer registering someone at the door has reviewed them: the
+      // seats alone decide, and the person marked present holds a seat.
+      requiresApproval: event.requiresApproval && !atTheDoor,
     });
     const token = manageToken(id);
     const registration = await tx.registration.create({

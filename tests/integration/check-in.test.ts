@@ -200,4 +200,25 @@ describe("check-in at the door", () => {
     if (!atTheDoor.ok) return;
     expect(await db.outboxMessage.count({ where: { registrationId: atTheDoor.registrationId } })).toBe(1);
   });
+
+  it("confirms a walk-in the organizer registers even where online registrations await review", async () => {
+    const event = await createTestEvent({ requiresApproval: true, capacity: 1, quotas: {} });
+    const online = await createRegistration({ slug: event.slug, locale: "ru", input: registrationInput() });
+    expect(online.ok && online.status).toBe("PENDING");
+    const walkIn = await createRegistration({
+      slug: event.slug,
+      locale: "ru",
+      input: registrationInput(),
+      atTheDoor: true,
+    });
+    expect(walkIn.ok && walkIn.status).toBe("CONFIRMED");
+    // The seats' rules still hold: with the one seat taken, the next waits.
+    const next = await createRegistration({
+      slug: event.slug,
+      locale: "ru",
+      input: registrationInput(),
+      atTheDoor: true,
+    });
+    expect(next.ok && next.status).toBe("WAITLISTED");
+  });
 });
