@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type Actor, participantActor } from "@/lib/audit/record";
 import { publicAction, staffAction } from "@/lib/entry-points/action";
 import { type ActionFailure, done } from "@/lib/entry-points/state";
+import { eventSlugSchema } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
 import { localeSchema } from "@/lib/i18n/routing";
@@ -44,7 +45,7 @@ export type RegistrationFormState =
   | { status: "received"; email: string }
   | { status: "saved"; values: FormValues };
 
-const pageSchema = z.object({ slug: z.string().max(100), locale: localeSchema });
+const pageSchema = z.object({ slug: eventSlugSchema, locale: localeSchema });
 
 export const registerAction = publicAction({
   name: "registrations.register",
@@ -57,7 +58,7 @@ export const registerAction = publicAction({
     values,
     client,
   }): Promise<RegistrationFormState | ActionFailure> {
-    const result = await submitRegistration({ slug, values: input, locale, client });
+    const result = await submitRegistration({ slug, input, locale, client });
     if (result.ok || result.reason === "already_registered")
       return { status: "received", email: input.email };
     switch (result.reason) {

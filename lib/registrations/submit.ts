@@ -1,14 +1,12 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { fieldErrors } from "@/lib/forms/field-errors";
 import type { Locale } from "@/lib/i18n/routing";
 import { consumeRateLimit } from "@/lib/rate-limit/mutations";
 import { type CreateRegistrationResult, createRegistration } from "@/lib/registrations/mutations";
-import { type ErrorKey, normalizeEmail, registrationRequestSchema } from "@/lib/registrations/schema";
+import { normalizeEmail, type RegistrationInput } from "@/lib/registrations/schema";
 
 export type SubmitResult =
   | CreateRegistrationResult
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, ErrorKey> }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /** How often one email address may be registered for one event in an hour. */
@@ -34,31 +32,29 @@ function registrationLimits({ slug, email, client }: { slug: string; email: stri
 }
 
 /**
- * A registration from the public form or the JSON API: validate, count it
- * against the client's, the email's and the event's limits, allocate.
- * Invalid input is refused before it costs a database round trip.
+ * A registration from the public form or the JSON API, validated by its
+ * caller (the action layer, the API route): count it against the client's,
+ * the email's and the event's limits, allocate. Invalid input was refused
+ * before it cost a database round trip.
  */
 export async function submitRegistration({
   slug,
-  values,
+  input,
   locale,
   client,
 }: {
   slug: string;
-  values: unknown;
+  input: RegistrationInput;
   locale: Locale;
   /** The client's address, for the rate limit. */
   client: string;
 }): Promise<SubmitResult> {
-  const parsed = registrationRequestSchema.safeParse(values);
-  if (!parsed.success)
-    return { ok: false, reason: "invalid", fieldErrors: fieldErrors<ErrorKey>(parsed.error) };
   // One after the other, stopping at the first refusal: an attempt the
   // address limit refuses does not use up the email's or the event's.
-  for (const rule of registrationLimits({ slug, email: parsed.data.email, client })) {
+  for (const rule of registrationLimits({ slug, email: input.email, client })) {
     const limit = await consumeRateLimit(rule);
     if (!limit.allowed)
       return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
-  return createRegistration({ slug, input: parsed.data, locale });
+  return createRegistration({ slug, input, locale });
 }

@@ -30,7 +30,7 @@ describe("registration limits that no change of address escapes", () => {
       results.push(
         await submitRegistration({
           slug: event.slug,
-          values: registrationInput({ email: spelling }),
+          input: registrationInput({ email: spelling }),
           locale: "ru",
           client: freshAddress(),
         }),
@@ -49,7 +49,7 @@ describe("registration limits that no change of address escapes", () => {
     const other = await createTestEvent({ capacity: 500, quotas: {} });
     const elsewhere = await submitRegistration({
       slug: other.slug,
-      values: registrationInput({ email }),
+      input: registrationInput({ email }),
       locale: "ru",
       client: freshAddress(),
     });
@@ -62,7 +62,7 @@ describe("registration limits that no change of address escapes", () => {
       Array.from({ length: 15 }, () =>
         submitRegistration({
           slug: event.slug,
-          values: registrationInput(),
+          input: registrationInput(),
           locale: "ru",
           client: freshAddress(),
         }),
@@ -75,7 +75,7 @@ describe("registration limits that no change of address escapes", () => {
     const other = await createTestEvent({ capacity: 500, quotas: {} });
     const result = await submitRegistration({
       slug: other.slug,
-      values: registrationInput(),
+      input: registrationInput(),
       locale: "ru",
       client: freshAddress(),
     });

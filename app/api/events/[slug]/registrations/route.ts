@@ -2,8 +2,10 @@ import { z } from "zod";
 import { jsonError, readJsonBody } from "@/lib/api/json";
 import { publicRoute } from "@/lib/entry-points/route";
 import { eventSlugSchema } from "@/lib/events/schema";
+import { fieldErrors } from "@/lib/forms/field-errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { isLocale } from "@/lib/i18n/routing";
+import { type ErrorKey, registrationRequestSchema } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +31,17 @@ export const POST = publicRoute({
       return jsonError(400, "invalid", { fieldErrors: { locale: "invalidChoice" } });
     }
 
-    const result = await submitRegistration({ slug, values, locale, client: clientAddress(request.headers) });
+    const parsed = registrationRequestSchema.safeParse(values);
+    if (!parsed.success) {
+      return jsonError(400, "invalid", { fieldErrors: fieldErrors<ErrorKey>(parsed.error) });
+    }
+
+    const result = await submitRegistration({
+      slug,
+      input: parsed.data,
+      locale,
+      client: clientAddress(request.headers),
+    });
     if (result.ok || result.reason === "already_registered") {
       return Response.json({ status: "received" }, { status: 202 });
     }
