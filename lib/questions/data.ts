@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerRow } from "@/lib/questions/rules";
 import type { QuestionDefinition, QuestionText } from "@/lib/questions/schema";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
@@ -60,15 +60,26 @@ export async function getEventQuestions(of: QuestionsOf): Promise<QuestionDefini
   return rows.map(toDefinition);
 }
 
-/** Places taken per limited option of an event, by its active registrations (for the form's "no places left"). */
-export async function getPlacesTaken({ eventId }: { eventId: string }): Promise<Record<string, number>> {
-  const rows = await db.$queryRaw<{ optionId: string; taken: number }[]>`
+/**
+ * Places taken per limited option by active registrations: of an event (for
+ * the form's "no places left"), or of the options given except one
+ * registration's (under the event's lock, with the transaction's client, so
+ * that it sees the places the previous holder of the lock took).
+ */
+export async function getPlacesTaken(
+  of: { eventId: string } | { optionIds: string[]; except?: string },
+  client: Prisma.TransactionClient = db,
+): Promise<Record<string, number>> {
+  const which =
+    "eventId" in of
+      ? Prisma.sql`r.event_id = ${of.eventId}::uuid`
+      : Prisma.sql`ao.option_id = ANY(${of.optionIds}::uuid[]) AND r.id IS DISTINCT FROM ${of.except ?? null}::uuid`;
+  const rows = await client.$queryRaw<{ optionId: string; taken: number }[]>`
     SELECT ao.option_id AS "optionId", count(*)::int AS taken
     FROM registration_answer_option ao
     JOIN question_option o ON o.id = ao.option_id AND o.places IS NOT NULL
-    JOIN question q ON q.id = o.question_id AND q.event_id = ${eventId}::uuid
     JOIN registration r ON r.id = ao.registration_id
-    WHERE r.status::text = ANY(${[...ACTIVE_STATUSES]}::text[])
+    WHERE r.status::text = ANY(${[...ACTIVE_STATUSES]}::text[]) AND ${which}
     GROUP BY ao.option_id`;
   return Object.fromEntries(rows.map((row) => [row.optionId, row.taken]));
 }

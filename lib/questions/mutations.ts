@@ -4,32 +4,12 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerRow } from "@/lib/questions/rules";
 import type { QuestionInput, QuestionsEdit, QuestionText } from "@/lib/questions/schema";
-import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 
 // Writes of questions and answers. Answers are written inside the
 // registration's own transaction, under the event's lock
 // (lib/registrations/mutations.ts): these functions take its client.
 
 type Tx = Prisma.TransactionClient;
-
-/**
- * Places taken per option by the active registrations other than `except`:
- * one indexed query, issued after the event's lock is taken so that it sees
- * the places the previous holder of the lock took.
- */
-export async function countPlacesTaken(
-  tx: Tx,
-  { optionIds, except }: { optionIds: string[]; except?: string },
-): Promise<Record<string, number>> {
-  const rows = await tx.$queryRaw<{ optionId: string; taken: number }[]>`
-    SELECT ao.option_id AS "optionId", count(*)::int AS taken
-    FROM registration_answer_option ao JOIN registration r ON r.id = ao.registration_id
-    WHERE ao.option_id = ANY(${optionIds}::uuid[])
-      AND r.status::text = ANY(${[...ACTIVE_STATUSES]}::text[])
-      AND r.id IS DISTINCT FROM ${except ?? null}::uuid
-    GROUP BY ao.option_id`;
-  return Object.fromEntries(rows.map((row) => [row.optionId, row.taken]));
-}
 
 /** A registration's answers, with the options of its choices, in one statement. */
 export async function insertAnswers(

@@ -8,8 +8,8 @@ import { registrationState } from "@/lib/events/rules";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { getEventQuestions } from "@/lib/questions/data";
-import { countPlacesTaken, insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
+import { getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
 import { answerRows, answersSchema, fullChoices, limitedChoices } from "@/lib/questions/rules";
 import type { Answers, QuestionDefinition } from "@/lib/questions/schema";
 import {
@@ -144,10 +144,10 @@ async function checkPlaces(
 ): Promise<InvalidAnswers | undefined> {
   const chosen = limitedChoices(questions, answers);
   if (chosen.length === 0) return undefined;
-  const taken = await countPlacesTaken(tx, {
-    optionIds: chosen.map((place) => place.optionId),
-    except: registrationId,
-  });
+  const taken = await getPlacesTaken(
+    { optionIds: chosen.map((place) => place.optionId), except: registrationId },
+    tx,
+  );
   const errors = fullChoices({ chosen, taken, held });
   return Object.keys(errors).length > 0 ? { ok: false, reason: "invalid", fieldErrors: errors } : undefined;
 }
