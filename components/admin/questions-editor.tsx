@@ -164,11 +164,7 @@ export function QuestionsEditor({
                 aria-invalid={error(`${name}.${language}`) ? true : undefined}
                 className={inputClass}
               />
-              {error(`${name}.${language}`) && (
-                <span role="alert" className="block font-medium text-red-700">
-                  {error(`${name}.${language}`)}
-                </span>
-              )}
+              <FieldError message={error(`${name}.${language}`)} />
             </label>
           );
         })}
@@ -274,11 +270,7 @@ export function QuestionsEditor({
                       {t("typeLockedHint")}
                     </span>
                   )}
-                  {error(`${name}.type`) && (
-                    <span role="alert" className="block font-medium text-red-700">
-                      {error(`${name}.type`)}
-                    </span>
-                  )}
+                  <FieldError message={error(`${name}.type`)} />
                 </label>
                 <label className="flex min-h-11 items-center gap-2 text-sm">
                   <input
@@ -307,11 +299,7 @@ export function QuestionsEditor({
                         onChange={(event) => update(index, { [field]: event.target.value })}
                         className={inputClass}
                       />
-                      {error(`${name}.${field}`) && (
-                        <span role="alert" className="block font-medium text-red-700">
-                          {error(`${name}.${field}`)}
-                        </span>
-                      )}
+                      <FieldError message={error(`${name}.${field}`)} />
                     </label>
                   ))}
                 </div>
@@ -320,11 +308,7 @@ export function QuestionsEditor({
               {isChoiceType(question.type) && (
                 <fieldset className="space-y-2">
                   <legend className="text-sm font-medium">{t("options")}</legend>
-                  {error(`${name}.options`) && (
-                    <p role="alert" className="text-sm font-medium text-red-700">
-                      {error(`${name}.options`)}
-                    </p>
-                  )}
+                  <FieldError message={error(`${name}.options`)} />
                   <ol className="space-y-3">
                     {question.options.map((option, optionIndex) => {
                       const optionName = `${name}.options.${optionIndex}`;
@@ -350,11 +334,7 @@ export function QuestionsEditor({
                                 }
                                 className={`${inputClass} w-32`}
                               />
-                              {error(`${optionName}.places`) && (
-                                <span role="alert" className="block font-medium text-red-700">
-                                  {error(`${optionName}.places`)}
-                                </span>
-                              )}
+                              <FieldError message={error(`${optionName}.places`)} />
                             </label>
                             <span className="text-sm text-stone-600">
                               {t("answerCount", { count: option.answerCount })}
@@ -407,11 +387,7 @@ export function QuestionsEditor({
                     </option>
                   ))}
                 </select>
-                {error(`${name}.conditionQuestionId`) && (
-                  <p role="alert" className="text-sm font-medium text-red-700">
-                    {error(`${name}.conditionQuestionId`)}
-                  </p>
-                )}
+                <FieldError message={error(`${name}.conditionQuestionId`)} />
                 {values.length > 0 && (
                   <div className="flex flex-wrap gap-4">
                     {values.map((value) => (
@@ -435,11 +411,7 @@ export function QuestionsEditor({
                     ))}
                   </div>
                 )}
-                {error(`${name}.conditionValues`) && (
-                  <p role="alert" className="text-sm font-medium text-red-700">
-                    {error(`${name}.conditionValues`)}
-                  </p>
-                )}
+                <FieldError message={error(`${name}.conditionValues`)} />
               </fieldset>
             </li>
           );
@@ -455,4 +427,13 @@ export function QuestionsEditor({
       </div>
     </form>
   );
+}
+
+/** A field's error, announced as it appears. */
+function FieldError({ message }: { message: string | undefined }) {
+  return message ? (
+    <span role="alert" className="block text-sm font-medium text-red-700">
+      {message}
+    </span>
+  ) : null;
 }
