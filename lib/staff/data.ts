@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
+import { isSessionLive, SESSION_ABSOLUTE_SECONDS } from "@/lib/staff/rules";
 
 export function findStaffByEmail({ email }: { email: string }) {
   return db.staffUser.findUnique({ where: { email } });
@@ -38,18 +38,18 @@ export function getStaffSession({ id }: { id: string }) {
 export type StaffAccount = NonNullable<Awaited<ReturnType<typeof getStaffSession>>>["staff"];
 
 /** The account's sessions that still open the staff area, newest use first. */
-export function listActiveSessions({ staffId, now = new Date() }: { staffId: string; now?: Date }) {
-  const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
-  return db.staffSession.findMany({
+export async function listActiveSessions({ staffId, now = new Date() }: { staffId: string; now?: Date }) {
+  const sessions = await db.staffSession.findMany({
+    // Narrowed to what could still be live; isSessionLive decides, as for every request.
     where: {
       staffId,
       revokedAt: null,
-      lastSeenAt: { gt: ago(SESSION_IDLE_SECONDS) },
-      createdAt: { gt: ago(SESSION_ABSOLUTE_SECONDS) },
+      createdAt: { gt: new Date(now.getTime() - SESSION_ABSOLUTE_SECONDS * 1000) },
     },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, device: true, createdAt: true, lastSeenAt: true },
+    select: { id: true, device: true, createdAt: true, lastSeenAt: true, revokedAt: true },
   });
+  return sessions.filter((session) => isSessionLive(session, now));
 }
 
 /** Every staff account for the admins' list, active ones first. */
