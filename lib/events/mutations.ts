@@ -5,6 +5,7 @@ import { calendarDate, zonedInstant } from "@/lib/events/rules";
 import type { EventSettings } from "@/lib/events/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import { copyQuestions } from "@/lib/questions/mutations";
 import { changeSeatsOfEvent } from "@/lib/registrations/mutations";
 
 type Tx = Prisma.TransactionClient;
@@ -138,7 +139,7 @@ export async function setEventStatus({
   });
 }
 
-/** A draft copy of an event, to start the next one from: texts, days, sectors and parties; no registrations. */
+/** A draft copy of an event, to start the next one from: texts, days, sectors, parties and questions; no registrations. */
 export async function duplicateEvent({
   id,
   actor,
@@ -181,6 +182,7 @@ export async function duplicateEvent({
         },
       },
     });
+    await copyQuestions(tx, { from: id, to: copy.id });
     await recordAudit(tx, {
       actor,
       action: "event.duplicated",

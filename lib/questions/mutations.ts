@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -183,4 +184,51 @@ export async function saveQuestions({
     });
     return { ok: true } as const;
   });
+}
+
+/**
+ * An event's questions (not archived) copied to another event, with their
+ * options, limits and conditions, under new ids; no answers. Conditions name
+ * earlier questions, so creating in order meets each one's foreign key.
+ */
+export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: string }) {
+  const questions = await tx.question.findMany({
+    where: { eventId: from, archivedAt: null },
+    include: { options: { orderBy: { position: "asc" } } },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
+  const newId = new Map(
+    questions.flatMap((question) => [
+      [question.id, randomUUID()],
+      ...question.options.map((option) => [option.id, randomUUID()] as const),
+    ]),
+  );
+  for (const [position, question] of questions.entries()) {
+    await tx.question.create({
+      data: {
+        id: newId.get(question.id),
+        eventId: to,
+        position,
+        type: question.type,
+        required: question.required,
+        label: question.label as Prisma.InputJsonValue,
+        help: (question.help as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
+        minNumber: question.minNumber,
+        maxNumber: question.maxNumber,
+        minDate: question.minDate,
+        maxDate: question.maxDate,
+        conditionQuestionId: question.conditionQuestionId && newId.get(question.conditionQuestionId),
+        // Option ids are renewed; "yes"/"no" stay as they are.
+        conditionValues: question.conditionValues.map((value) => newId.get(value) ?? value),
+        options: {
+          create: question.options.map((option) => ({
+            id: newId.get(option.id),
+            position: option.position,
+            label: option.label as Prisma.InputJsonValue,
+            places: option.places,
+          })),
+        },
+      },
+    });
+  }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/events/[slug]/route";
 import { db } from "@/lib/db";
+import { duplicateEvent } from "@/lib/events/mutations";
 import { getAnswers, getEventQuestions, getPlacesTaken, getQuestionsForEditor } from "@/lib/questions/data";
 import { saveQuestions } from "@/lib/questions/mutations";
 import { questionsEditSchema } from "@/lib/questions/schema";
@@ -286,5 +287,57 @@ describe("the question editor's saves", () => {
       ["Группа Б", null, 0],
       ["Группа В", 5, 0],
     ]);
+  });
+});
+
+describe("copying an event", () => {
+  it("copies its questions with their options, limits and conditions under new ids, and no answers", async () => {
+    const { event, ids } = await eventWithQuestions({ places: 4 });
+    expect(
+      (
+        await createRegistration({
+          slug: event.slug,
+          locale: "ru",
+          input: registrationInput({
+            answers: { [ids.group]: ids.a, [ids.needs]: "yes", [ids.language]: "Английский" },
+          }),
+        })
+      ).ok,
+    ).toBe(true);
+
+    const copyId = await duplicateEvent({ id: event.id, actor: staff });
+    if (!copyId) throw new Error("no copy");
+    const [original, copied] = await Promise.all([
+      getQuestionsForEditor({ eventId: event.id }),
+      getQuestionsForEditor({ eventId: copyId }),
+    ]);
+    const shape = (questions: typeof original) =>
+      questions.map((question) => ({
+        type: question.type,
+        required: question.required,
+        label: question.label,
+        bounds: [question.minNumber, question.maxNumber],
+        condition: question.condition && {
+          on: questions.findIndex((other) => other.id === question.condition?.questionId),
+          values: question.condition.values.map((value) =>
+            questions.flatMap((other) => other.options).findIndex((option) => option.id === value) >= 0
+              ? "option"
+              : value,
+          ),
+        },
+        options: question.options.map((option) => [option.label.ru, option.places]),
+      }));
+    expect(shape(copied)).toEqual(shape(original));
+    expect(copied.map((question) => question.answerCount)).toEqual([0, 0, 0, 0]);
+    const originalIds = new Set(
+      original.flatMap((question) => [question.id, ...question.options.map((o) => o.id)]),
+    );
+    expect(
+      copied
+        .flatMap((question) => [question.id, ...question.options.map((o) => o.id)])
+        .some((id) => originalIds.has(id)),
+    ).toBe(false);
+    // The copy's condition names the copy's own question.
+    expect(copied[2]?.condition).toEqual({ questionId: copied[1]?.id, values: ["yes"] });
   });
 });
