@@ -163,10 +163,8 @@ The **Platform “Central Asia on the Move”** ([www.camplatform.org](http://ww
   // The event's own questions (issue 15), so that a newcomer sees them at once.
   questions: [
     {
-      // Optional until the JSON API lists the questions (a later part of
-      // issue 15): a required one would refuse every partner's registration.
       type: "SINGLE_CHOICE",
-      required: false,
+      required: true,
       label: { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" },
       help: {
         ru: "На второй день участники работают в одной из двух групп.",

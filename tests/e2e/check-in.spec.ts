@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, devices, expect, type Page, test } from "@playwright/test";
 import { sql } from "./database";
+import { demoAnswers } from "./registration-helpers";
 
 // The door page on a phone: by code, by name, undo, and a whole morning
 // without a connection. Each test works on its own day of the demo seminar,
@@ -47,6 +48,7 @@ async function confirmedParticipant(request: APIRequestContext, firstName: strin
       phone: "+996 555 000 111",
       gender: "FEMALE",
       consent: true,
+      answers: await demoAnswers(request),
     },
     headers: { "x-forwarded-for": `203.0.113.${randomInt(1, 250)}` },
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { sql } from "./database";
 
 export const DEMO = "/events/migration-strategy-seminar";
@@ -19,6 +19,8 @@ type Labels = {
   category: string;
   region: string;
   regionOption: string;
+  /** The demo's required working group, as its option reads; none for an event without it. */
+  group?: RegExp;
   consent: RegExp;
   submit: string;
 };
@@ -34,9 +36,32 @@ export const russian: Labels = {
   category: "Местное самоуправление",
   region: "Регион",
   regionOption: "Нарынская область",
+  // Group B, so that group A's places stay as the questions' test expects them.
+  group: /Группа Б/,
   consent: /Я согласен/,
   submit: "Зарегистрироваться",
 };
+
+type ApiQuestion = {
+  id: string;
+  label: { ru: string };
+  options: { id: string; placesLeft: number | null }[];
+};
+
+/**
+ * The answer the demo's required question wants, for a registration through
+ * the JSON API: the working group with the most places left, read from the
+ * event's API as any client would.
+ */
+export async function demoAnswers(request: APIRequestContext): Promise<Record<string, string>> {
+  const response = await request.get("/api/events/migration-strategy-seminar");
+  expect(response.status()).toBe(200);
+  const { questions } = (await response.json()) as { questions: ApiQuestion[] };
+  const group = questions.find((question) => question.label.ru === "Рабочая группа");
+  const roomiest = group?.options.toSorted((a, b) => (b.placesLeft ?? 0) - (a.placesLeft ?? 0))[0];
+  if (!group || !roomiest) throw new Error("The demo asks no working group");
+  return { [group.id]: roomiest.id };
+}
 
 /** Fills the registration form as a person would, by its visible labels. */
 export async function fillRegistration(
@@ -53,6 +78,7 @@ export async function fillRegistration(
   await page.getByLabel(labels.region, { exact: true }).selectOption({ label: labels.regionOption });
   await page.getByLabel(labels.email, { exact: true }).fill(person.email);
   await page.getByLabel(labels.phone, { exact: true }).fill("+996 555 123 456");
+  if (labels.group) await page.getByRole("radio", { name: labels.group }).check();
   await page.getByLabel(labels.consent).check();
 }
 

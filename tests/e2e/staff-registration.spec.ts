@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { demoAnswers } from "./registration-helpers";
 import { openDemoRegistrations, signIn } from "./staff-helpers";
 
 test("an organizer notes, edits and writes to one participant; the letters and the audit log show it", async ({
@@ -21,6 +22,7 @@ test("an organizer notes, edits and writes to one participant; the letters and t
       phone: "+996 312 000 001",
       gender: "FEMALE",
       consent: true,
+      answers: await demoAnswers(request),
     },
     headers: { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 200)}` },
   });

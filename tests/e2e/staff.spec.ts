@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { insertRegistrations } from "../support/bulk-registrations";
 import { insertClosedEvent, sql } from "./database";
+import { demoAnswers } from "./registration-helpers";
 import { createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
 
 test("anonymous visitors are sent to sign in, and a wrong password is refused", async ({ page, request }) => {
@@ -98,6 +99,7 @@ test("an organizer finds a participant by part of a Cyrillic name and moves seat
         phone: "+996 312 000 000",
         gender: "FEMALE",
         consent: true,
+        answers: await demoAnswers(request),
       },
       headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 200)}` },
     });

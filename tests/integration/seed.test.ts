@@ -67,7 +67,7 @@ describe("seedDatabase", () => {
   it("asks the issue's three questions, in Russian, Kyrgyz and English, the language only after yes", async () => {
     const questions = await getEventQuestions({ slug: "migration-strategy-seminar" });
     expect(questions.map((question) => [question.type, question.required, question.label])).toEqual([
-      ["SINGLE_CHOICE", false, { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" }],
+      ["SINGLE_CHOICE", true, { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" }],
       [
         "YES_NO",
         false,
