@@ -9,7 +9,7 @@ import {
   registrationSorts,
   registrationStatuses,
 } from "@/lib/registrations/filters";
-import { categories, genders, regions } from "@/lib/registrations/schema";
+import { categories, genders } from "@/lib/registrations/schema";
 
 const SEARCH_DELAY_MS = 250;
 
@@ -20,14 +20,16 @@ const SEARCH_DELAY_MS = 250;
 export function RegistrationFiltersForm({
   filters,
   days,
+  regions,
 }: {
   filters: RegistrationFilters;
   days: { id: string; label: string }[];
+  /** The event's regions, by code, named in the staff member's language. */
+  regions: { code: string; name: string }[];
 }) {
   const t = useTranslations("admin.registrations");
   const ts = useTranslations("admin.status");
   const tc = useTranslations("category");
-  const tr = useTranslations("region");
   const tg = useTranslations("gender");
   const router = useRouter();
   const pathname = usePathname();
@@ -97,7 +99,7 @@ export function RegistrationFiltersForm({
           {select(
             "region",
             t("region"),
-            regions.map((region) => [region, tr(region)]),
+            regions.map((region) => [region.code, region.name]),
           )}
           {select(
             "gender",

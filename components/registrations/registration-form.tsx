@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, startTransition, useActionState, useEffect, useMemo, useRef } from "react";
 import { type FieldErrors, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
 import { ActionNotice } from "@/components/forms/action-notice";
@@ -10,10 +10,11 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type ActionState, idle } from "@/lib/entry-points/state";
 import type { FormValues } from "@/lib/forms/form-data";
+import type { Locale } from "@/lib/i18n/routing";
 import { registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
-import type { QuestionDefinition } from "@/lib/questions/schema";
+import type { EventForm, QuestionText } from "@/lib/questions/schema";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
-import { categories, type ErrorKey, genders, regions } from "@/lib/registrations/schema";
+import { categories, type ErrorKey, genders } from "@/lib/registrations/schema";
 
 type Mode = "register" | "edit";
 type State = ActionState<RegistrationFormState>;
@@ -27,28 +28,31 @@ export function RegistrationForm({
   mode,
   action,
   initialValues = {},
-  questions = [],
+  eventForm,
   placesTaken = {},
 }: {
   mode: Mode;
   action: (state: State, formData: FormData) => Promise<State>;
   initialValues?: FormValues;
-  /** The event's own questions, asked after the fixed fields. */
-  questions?: QuestionDefinition[];
+  /** What the event asks: its built-in fields as it asks them, its regions, its own questions. */
+  eventForm: EventForm;
   /** Places taken per limited option, to show the full ones. */
   placesTaken?: Record<string, number>;
 }) {
   const t = useTranslations("register");
   const tm = useTranslations("manage");
   const te = useTranslations("errors");
-  const tRegion = useTranslations("region");
+  const locale = useLocale() as Locale;
+  const { fields, regions, questions } = eventForm;
+  /** The event's own wording of a question, or the standard one. */
+  const worded = (own: QuestionText | null, standard: string) => (own ? own[locale] || own.ru : standard);
   const [state, formAction, pending] = useActionState(action, idle as State);
   const formRef = useRef<HTMLFormElement>(null);
   const values = "values" in state ? state.values : initialValues;
-  // The server action's own schema: the fixed fields and the event's questions.
+  // The server action's own schema: the event's form as it asks it.
   const schema = useMemo(
-    () => (mode === "register" ? registrationFormSchema(questions) : registrationEditSchema(questions)),
-    [mode, questions],
+    () => (mode === "register" ? registrationFormSchema(eventForm) : registrationEditSchema(eventForm)),
+    [mode, eventForm],
   );
   // The form holds raw strings and booleans; the schema turns them into input.
   const form = useForm<FormValues>({
@@ -96,25 +100,9 @@ export function RegistrationForm({
     </Field>
   );
 
-  const select = (name: "region", options: readonly string[], label: (option: string) => string) => (
-    <Field id={name} label={t(name)} error={error(name)}>
-      {(control) => (
-        <select
-          {...control}
-          {...form.register(name)}
-          defaultValue={String(values[name] ?? "")}
-          className={inputClass}
-        >
-          <option value="">{t("choose")}</option>
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {label(option)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  /** A built-in field the event may leave out or make optional, as it asks it. */
+  const configurable = (name: "patronymic" | "position" | "phone", options: Omit<TextOptions, "optional">) =>
+    fields[name] !== "HIDDEN" && text(name, { ...options, optional: fields[name] === "OPTIONAL" });
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">
@@ -122,9 +110,9 @@ export function RegistrationForm({
       <Section title={t("sectionPerson")}>
         {text("lastName", { autoComplete: "family-name" })}
         {text("firstName", { autoComplete: "given-name" })}
-        {text("patronymic", { optional: true, autoComplete: "additional-name" })}
+        {configurable("patronymic", { autoComplete: "additional-name" })}
         <fieldset aria-describedby="gender-hint" className="space-y-2">
-          <legend className="font-medium">{t("gender")}</legend>
+          <legend className="font-medium">{worded(fields.genderLabel, t("gender"))}</legend>
           <p id="gender-hint" className="text-sm text-stone-600">
             {t("genderHint")}
           </p>
@@ -137,9 +125,30 @@ export function RegistrationForm({
 
       <Section title={t("sectionWork")}>
         {text("organization", { autoComplete: "organization" })}
-        {text("position", { autoComplete: "organization-title" })}
-        <CategoryChoices form={form} defaultValue={values.category} error={error("category")} />
-        {select("region", regions, (region) => tRegion(region))}
+        {configurable("position", { autoComplete: "organization-title" })}
+        <CategoryChoices
+          form={form}
+          legend={worded(fields.sectorLabel, t("category"))}
+          defaultValue={values.category}
+          error={error("category")}
+        />
+        <Field id="region" label={t("region")} error={error("region")}>
+          {(control) => (
+            <select
+              {...control}
+              {...form.register("region")}
+              defaultValue={String(values.region ?? "")}
+              className={inputClass}
+            >
+              <option value="">{t("choose")}</option>
+              {regions.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {region.label[locale] || region.label.ru}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </Section>
 
       <Section title={t("sectionContact")}>
@@ -148,22 +157,24 @@ export function RegistrationForm({
         ) : (
           <p className="text-sm text-stone-600">{tm("emailNote")}</p>
         )}
-        {text("phone", { type: "tel", hint: t("phoneHint"), autoComplete: "tel" })}
+        {configurable("phone", { type: "tel", hint: t("phoneHint"), autoComplete: "tel" })}
       </Section>
 
-      <Section title={t("sectionNeeds")}>
-        <label className="flex items-start gap-3">
-          <input
-            {...form.register("needsAccommodation")}
-            type="checkbox"
-            defaultChecked={values.needsAccommodation === true}
-            className="mt-1 size-5 accent-brand-600"
-          />
-          <span>{t("needsAccommodation")}</span>
-        </label>
-        {text("dietaryNeeds", { optional: true })}
-        {text("accessibilityNeeds", { optional: true })}
-      </Section>
+      {fields.needs !== "HIDDEN" && (
+        <Section title={t("sectionNeeds")}>
+          <label className="flex items-start gap-3">
+            <input
+              {...form.register("needsAccommodation")}
+              type="checkbox"
+              defaultChecked={values.needsAccommodation === true}
+              className="mt-1 size-5 accent-brand-600"
+            />
+            <span>{t("needsAccommodation")}</span>
+          </label>
+          {text("dietaryNeeds", { optional: true })}
+          {text("accessibilityNeeds", { optional: true })}
+        </Section>
+      )}
 
       <QuestionFields
         form={form}
@@ -246,19 +257,20 @@ function GenderChoices({ form, defaultValue }: { form: Form; defaultValue: FormV
 
 function CategoryChoices({
   form,
+  legend,
   defaultValue,
   error,
 }: {
   form: Form;
+  legend: string;
   defaultValue: FormValues[string] | undefined;
   error: string | undefined;
 }) {
-  const t = useTranslations("register");
   const tc = useTranslations("category");
   const hint = useTranslations("categoryHint");
   return (
     <fieldset className="space-y-2" aria-describedby={error ? "category-error" : undefined}>
-      <legend className="font-medium">{t("category")}</legend>
+      <legend className="font-medium">{legend}</legend>
       {categories.map((category) => (
         <label
           key={category}

@@ -11,8 +11,7 @@ import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
 import { isLocale, routing } from "@/lib/i18n/routing";
-import { getEventQuestions } from "@/lib/questions/data";
-import { registrationFormSchema } from "@/lib/questions/rules";
+import { registrationSchemaOf } from "@/lib/questions/data";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
@@ -27,7 +26,7 @@ export const walkInAction = staffAction({
   roles: ORGANIZERS,
   bound: z.object({ eventId: z.uuid(), dayId: z.uuid() }),
   // The event's own questions are asked at the door too, under the same rules.
-  input: async ({ eventId }) => registrationFormSchema(await getEventQuestions({ eventId })),
+  input: ({ eventId }) => registrationSchemaOf({ eventId }),
   async run({ staff, bound, input, values }): Promise<RegistrationFormState> {
     const event = await getEventForStaff({ id: bound.eventId });
     if (!event?.days.some((day) => day.id === bound.dayId)) {

@@ -1,6 +1,6 @@
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
-import type { QuestionDefinition } from "@/lib/questions/schema";
+import type { EventForm, QuestionDefinition } from "@/lib/questions/schema";
 
 /** An event's question as a client needs it to ask it: what to send in `answers`, and what is left. */
 function questionForApi(question: QuestionDefinition, placesTaken: Readonly<Record<string, number>>) {
@@ -30,12 +30,12 @@ function questionForApi(question: QuestionDefinition, placesTaken: Readonly<Reco
 /** The public JSON form of an event (GET /api/events/<slug>, documented in the README). */
 export function eventSummaryForApi({
   event,
-  questions,
+  form,
   placesTaken,
   now = new Date(),
 }: {
   event: PublicEvent;
-  questions: readonly QuestionDefinition[];
+  form: EventForm;
   placesTaken: Readonly<Record<string, number>>;
   now?: Date;
 }) {
@@ -61,6 +61,9 @@ export function eventSummaryForApi({
       reserved: event.seats.quotas,
       left: { total: event.seats.total, byCategory: event.seats.byCategory },
     },
-    questions: questions.map((question) => questionForApi(question, placesTaken)),
+    /** How the built-in fields are asked (REQUIRED, OPTIONAL, HIDDEN) and the event's own wording of two. */
+    fields: form.fields,
+    regions: form.regions,
+    questions: form.questions.map((question) => questionForApi(question, placesTaken)),
   };
 }

@@ -5,7 +5,7 @@ import { calendarDate, zonedInstant } from "@/lib/events/rules";
 import type { EventSettings } from "@/lib/events/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus, ParticipantCategory } from "@/lib/generated/prisma/enums";
-import { copyQuestions } from "@/lib/questions/mutations";
+import { copyQuestions, copyRegions } from "@/lib/questions/mutations";
 import { changeSeatsOfEvent } from "@/lib/registrations/mutations";
 
 type Tx = Prisma.TransactionClient;
@@ -139,7 +139,7 @@ export async function setEventStatus({
   });
 }
 
-/** A draft copy of an event, to start the next one from: texts, days, sectors, parties and questions; no registrations. */
+/** A draft copy of an event, to start the next one from: texts, days, sectors, parties, its form (fields, regions, questions); no registrations. */
 export async function duplicateEvent({
   id,
   actor,
@@ -167,6 +167,8 @@ export async function duplicateEvent({
         audience: copied.audience as Prisma.InputJsonValue,
         venueName: copied.venueName as Prisma.InputJsonValue,
         venueAddress: copied.venueAddress as Prisma.InputJsonValue,
+        sectorLabel: (copied.sectorLabel as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
+        genderLabel: (copied.genderLabel as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
         slug: `${source.slug}-copy${taken ? `-${taken + 1}` : ""}`,
         status: "DRAFT",
         isDemo: false,
@@ -182,6 +184,7 @@ export async function duplicateEvent({
         },
       },
     });
+    await copyRegions(tx, { from: id, to: copy.id });
     await copyQuestions(tx, { from: id, to: copy.id });
     await recordAudit(tx, {
       actor,

@@ -4,9 +4,11 @@ import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
 import type { Locale } from "@/lib/i18n/routing";
+import { regionName } from "@/lib/questions/rules";
+import type { RegionDefinition } from "@/lib/questions/schema";
 
 // The words of an export in the language of the person exporting: headers,
-// statuses, sectors, regions. Read from the messages outside of a request,
+// statuses, sectors, and the event's own region names. Read from the messages outside of a request,
 // so the writers and their tests need no Next.js.
 
 const messages = { ru, ky, en } as const;
@@ -24,7 +26,7 @@ export type ExportLabels = {
   total: string;
 };
 
-export function exportLabels(locale: Locale): ExportLabels {
+export function exportLabels(locale: Locale, regions: readonly RegionDefinition[]): ExportLabels {
   const t = createTranslator({ locale, messages: messages[locale] });
   // Each code translated once: an export asks for the same few codes on every row.
   const lookup = (namespace: string) => {
@@ -42,7 +44,7 @@ export function exportLabels(locale: Locale): ExportLabels {
     column: (column) => t(`admin.exports.columns.${column}`),
     status: lookup("admin.status"),
     category: lookup("category"),
-    region: lookup("region"),
+    region: (code) => regionName(regions, code, locale),
     gender: lookup("gender"),
     yes: t("admin.exports.yes"),
     no: t("admin.exports.no"),

@@ -12,7 +12,6 @@ export const registrationFormNamespaces = [
   "gender",
   "manage",
   "questions",
-  "region",
   "register",
 ];
 

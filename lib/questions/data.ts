@@ -1,9 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AnswerRow } from "@/lib/questions/rules";
-import type { QuestionDefinition, QuestionText } from "@/lib/questions/schema";
+import { type AnswerRow, registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
+import type { EventForm, QuestionDefinition, QuestionText, RegionDefinition } from "@/lib/questions/schema";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
+import { registrationRequestSchema, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { hashToken } from "@/lib/registrations/tokens";
 
 // Reads of an event's questions and of registrations' answers.
@@ -58,6 +60,78 @@ export async function getEventQuestions(of: QuestionsOf): Promise<QuestionDefini
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
   return rows.map(toDefinition);
+}
+
+/**
+ * Everything an event's form asks: how it asks the built-in fields, its
+ * regions and its questions. Undefined for an unknown event.
+ */
+export async function getEventForm(of: QuestionsOf): Promise<EventForm | undefined> {
+  const [event, questions] = await Promise.all([
+    db.event.findFirst({
+      where: eventWhere(of),
+      select: {
+        patronymicField: true,
+        positionField: true,
+        phoneField: true,
+        needsField: true,
+        sectorLabel: true,
+        genderLabel: true,
+        regions: { orderBy: { position: "asc" }, select: { code: true, label: true } },
+      },
+    }),
+    getEventQuestions(of),
+  ]);
+  if (!event) return undefined;
+  return {
+    fields: {
+      patronymic: event.patronymicField,
+      position: event.positionField,
+      phone: event.phoneField,
+      needs: event.needsField,
+      sectorLabel: (event.sectorLabel as QuestionText | null) ?? null,
+      genderLabel: (event.genderLabel as QuestionText | null) ?? null,
+    },
+    regions: event.regions.map((region) => ({ code: region.code, label: region.label as QuestionText })),
+    questions,
+  };
+}
+
+/**
+ * The schema a registration meets on an event's form. For an unknown event,
+ * the general shape: what runs next answers "not found".
+ */
+export async function registrationSchemaOf(
+  of: QuestionsOf,
+): Promise<z.ZodType<z.output<typeof registrationRequestSchema>>> {
+  const form = await getEventForm(of);
+  return form ? registrationFormSchema(form) : registrationRequestSchema;
+}
+
+/** The schema an edit of a registration meets on its event's form (the general shape for an unknown one). */
+export async function editSchemaOf(
+  of: QuestionsOf,
+): Promise<z.ZodType<z.output<typeof registrationUpdateSchema>>> {
+  const form = await getEventForm(of);
+  return form ? registrationEditSchema(form) : registrationUpdateSchema;
+}
+
+/** An event's regions, in their order, with how many registrations name each: for its editor and its filters. */
+export async function getEventRegions({
+  eventId,
+}: {
+  eventId: string;
+}): Promise<(RegionDefinition & { registrations: number })[]> {
+  const rows = await db.eventRegion.findMany({
+    where: { eventId },
+    orderBy: { position: "asc" },
+    select: { code: true, label: true, _count: { select: { registrations: true } } },
+  });
+  return rows.map((row) => ({
+    code: row.code,
+    label: row.label as QuestionText,
+    registrations: row._count.registrations,
+  }));
 }
 
 /**

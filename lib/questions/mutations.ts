@@ -232,3 +232,17 @@ export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: st
     });
   }
 }
+
+/** An event's regions given to another event (a new one: none of its registrations name them). */
+export async function copyRegions(tx: Tx, { from, to }: { from: string; to: string }) {
+  const regions = await tx.eventRegion.findMany({ where: { eventId: from } });
+  await tx.eventRegion.deleteMany({ where: { eventId: to } });
+  await tx.eventRegion.createMany({
+    data: regions.map(({ code, position, label }) => ({
+      eventId: to,
+      code,
+      position,
+      label: label as Prisma.InputJsonValue,
+    })),
+  });
+}

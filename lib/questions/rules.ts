@@ -1,10 +1,14 @@
 import { z } from "zod";
+import type { FieldMode } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/routing";
 import {
   type Answers,
   type AnswerValue,
+  type EventForm,
   isChoiceType,
   MAX_OPTIONS,
   type QuestionDefinition,
+  type RegionDefinition,
   yesNo,
 } from "@/lib/questions/schema";
 import {
@@ -12,10 +16,14 @@ import {
   emailAddress,
   line,
   lines,
+  note,
+  optionalPhone,
+  optionalText,
   phoneNumber,
   registrationRequestSchema,
   registrationUpdateSchema,
   saysSomething,
+  text,
 } from "@/lib/registrations/schema";
 
 // Pure rules of an event's own questions: the schema their answers must
@@ -180,14 +188,63 @@ export function answersSchema(questions: readonly QuestionDefinition[]): z.ZodTy
   );
 }
 
-/** The registration form of an event: the fixed fields and the answers to its questions. */
-export function registrationFormSchema(questions: readonly QuestionDefinition[]) {
-  return registrationRequestSchema.extend({ answers: answersSchema(questions) });
+/** A region's name in a language (Russian when not translated); its code when the event has no such region. */
+export function regionName(regions: readonly RegionDefinition[], code: string, locale: Locale): string {
+  const label = regions.find((region) => region.code === code)?.label;
+  return label ? label[locale] || label.ru : code;
 }
 
-/** A registration's edit, by its participant or by staff, with its answers under the same rules. */
-export function registrationEditSchema(questions: readonly QuestionDefinition[]) {
-  return registrationUpdateSchema.extend({ answers: answersSchema(questions) });
+/** A field the event does not ask: left out, or empty; anything given is refused. */
+const notAsked: z.ZodType<undefined> = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  z.undefined({ error: "notAsked" }),
+);
+
+function asked(
+  mode: FieldMode,
+  required: z.ZodType<string>,
+  optional: z.ZodType<string | undefined>,
+): z.ZodType<string | undefined> {
+  if (mode === "REQUIRED") return required;
+  return mode === "OPTIONAL" ? optional : notAsked;
+}
+
+/**
+ * The built-in fields as an event's form asks them
+ * (docs/decisions/021-built-in-fields.md): required, optional or not asked,
+ * and a region of the event's own list.
+ */
+export function builtInFieldsShape({ fields, regions }: Pick<EventForm, "fields" | "regions">) {
+  const codes = regions.map((region) => region.code) as [string, ...string[]];
+  const needsAsked = fields.needs !== "HIDDEN";
+  return {
+    patronymic: asked(fields.patronymic, text({ max: 100 }), optionalText({ max: 100 })),
+    position: asked(fields.position, text({ max: 200 }), optionalText({ max: 200 })),
+    phone: asked(fields.phone, phoneNumber, optionalPhone),
+    region: choice(codes),
+    needsAccommodation: z
+      .boolean({ error: "invalidChoice" })
+      .default(false)
+      .refine((value) => needsAsked || !value, { error: "notAsked" }),
+    dietaryNeeds: needsAsked ? note() : notAsked,
+    accessibilityNeeds: needsAsked ? note() : notAsked,
+  };
+}
+
+/** The registration form of an event: its built-in fields as it asks them, and the answers to its questions. */
+export function registrationFormSchema(form: EventForm) {
+  return registrationRequestSchema.extend({
+    ...builtInFieldsShape(form),
+    answers: answersSchema(form.questions),
+  });
+}
+
+/** A registration's edit, by its participant or by staff, under the same rules. */
+export function registrationEditSchema(form: EventForm) {
+  return registrationUpdateSchema.extend({
+    ...builtInFieldsShape(form),
+    answers: answersSchema(form.questions),
+  });
 }
 
 /** A limited option that a set of answers takes. */

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { localizedInputSchema } from "@/lib/events/schema";
-import type { QuestionType } from "@/lib/generated/prisma/enums";
+import type { FieldMode, QuestionType } from "@/lib/generated/prisma/enums";
 
-// An event's own questions (docs/decisions/016-registration-questions.md):
-// their definition as staff save it, and the general shape of answers as a
-// client sends them. The schema that checks answers against one event's
-// questions is built in rules.ts.
+// What an event's form asks: its own questions
+// (docs/decisions/016-registration-questions.md) and how it asks the built-in
+// fields it may configure (docs/decisions/021-built-in-fields.md) — their
+// definition as staff save it, and the general shape of answers as a client
+// sends them. The schema that checks a registration against one event's form
+// is built in rules.ts.
 
 export const questionTypes = [
   "SHORT_TEXT",
@@ -61,6 +63,41 @@ export type QuestionDefinition = {
   condition: { questionId: string; values: string[] } | null;
   options: { id: string; label: QuestionText; places: number | null }[];
 };
+
+export const fieldModes = ["REQUIRED", "OPTIONAL", "HIDDEN"] as const satisfies readonly FieldMode[];
+
+/** The built-in fields an event may leave out or make optional; needs are never required. */
+export const configurableFields = ["patronymic", "position", "phone", "needs"] as const;
+export type ConfigurableField = (typeof configurableFields)[number];
+
+/** How an event's form asks its built-in fields, and its own wording of the sector and gender questions. */
+export type FormFields = Record<ConfigurableField, FieldMode> & {
+  sectorLabel: QuestionText | null;
+  genderLabel: QuestionText | null;
+};
+
+/** The form as it is without an event's choices: what every event had before they could choose. */
+export const standardFields: FormFields = {
+  patronymic: "OPTIONAL",
+  position: "REQUIRED",
+  phone: "REQUIRED",
+  needs: "OPTIONAL",
+  sectorLabel: null,
+  genderLabel: null,
+};
+
+/** A region an event's form offers, by the code registrations store. */
+export type RegionDefinition = { code: string; label: QuestionText };
+
+/** Everything an event's registration form asks, as the rules read it. */
+export type EventForm = { fields: FormFields; regions: RegionDefinition[]; questions: QuestionDefinition[] };
+
+/** A region's code: what registrations, filters and the JSON API name (a CHECK holds the same shape). */
+export const regionCodeSchema = z
+  .string({ error: "required" })
+  .regex(/^[A-Z][A-Z0-9_]{0,39}$/, { error: "invalidChoice" });
+
+export const MAX_REGIONS = 100;
 
 /** A text, a number, yes/no, an option id or several: what one answer may be. */
 export type AnswerValue = string | number | boolean | string[];
@@ -194,3 +231,50 @@ export const questionsEditSchema = z.object({
 });
 
 export type QuestionsEdit = z.output<typeof questionsEditSchema>;
+
+/** A localized label an organizer may leave empty: empty means the standard wording. */
+const rewording = z.object({
+  ru: z.string().trim().max(200, { error: "tooLong" }).optional(),
+  ky: z.string().trim().max(200, { error: "tooLong" }).optional(),
+  en: z.string().trim().max(200, { error: "tooLong" }).optional(),
+});
+
+const regionSchema = z.object({
+  /** "": a region the organizer adds now; its code is made when it is saved. */
+  code: z.union([z.literal(""), regionCodeSchema]).default(""),
+  label: localizedInputSchema(200),
+});
+
+/**
+ * The built-in fields of an event as an organizer saves them: how each
+ * configurable one is asked, the sector and gender questions' own wording
+ * (a Russian one, when any), and the regions offered, in their order.
+ */
+export const formFieldsEditSchema = z
+  .object({
+    patronymic: z.enum(fieldModes, { error: "invalidChoice" }),
+    position: z.enum(fieldModes, { error: "invalidChoice" }),
+    phone: z.enum(fieldModes, { error: "invalidChoice" }),
+    needs: z.enum(["OPTIONAL", "HIDDEN"], { error: "invalidChoice" }),
+    sectorLabel: rewording,
+    genderLabel: rewording,
+    regions: z
+      .array(regionSchema)
+      .min(1, { error: "noRegions" })
+      .max(MAX_REGIONS, { error: "tooManyRegions" }),
+  })
+  .superRefine((input, ctx) => {
+    for (const name of ["sectorLabel", "genderLabel"] as const) {
+      const { ru, ky, en } = input[name];
+      if (!ru && (ky || en)) ctx.addIssue({ code: "custom", message: "required", path: [name, "ru"] });
+    }
+    const seen = new Set<string>();
+    input.regions.forEach((region, index) => {
+      if (!region.code) return;
+      if (seen.has(region.code))
+        ctx.addIssue({ code: "custom", message: "duplicate", path: ["regions", index, "code"] });
+      seen.add(region.code);
+    });
+  });
+
+export type FormFieldsEdit = z.output<typeof formFieldsEditSchema>;

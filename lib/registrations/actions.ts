@@ -10,8 +10,7 @@ import { eventSlugSchema } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
 import { localeSchema } from "@/lib/i18n/routing";
-import { getEventQuestions } from "@/lib/questions/data";
-import { registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
+import { editSchemaOf, registrationSchemaOf } from "@/lib/questions/data";
 import {
   cancelRegistration,
   changeRegistrationStatuses,
@@ -50,8 +49,8 @@ const pageSchema = z.object({ slug: eventSlugSchema, locale: localeSchema });
 export const registerAction = publicAction({
   name: "registrations.register",
   bound: pageSchema,
-  // The fixed fields and the event's own questions: the schema the form validates with.
-  input: async ({ slug }) => registrationFormSchema(await getEventQuestions({ slug })),
+  // The event's form as it asks it: the schema the form validates with.
+  input: ({ slug }) => registrationSchemaOf({ slug }),
   async run({
     bound: { slug, locale },
     input,
@@ -105,7 +104,7 @@ export const updateRegistrationAction = publicAction({
   name: "registrations.update_own",
   bound: manageTokenSchema,
   rateLimits: participantChanges,
-  input: async (token) => registrationEditSchema(await getEventQuestions({ manageToken: token })),
+  input: (token) => editSchemaOf({ manageToken: token }),
   run: ({ bound: token, input, values }) =>
     saveEdit({ target: { token }, actor: participantActor, input, values }),
 });
@@ -115,7 +114,7 @@ export const staffUpdateRegistrationAction = staffAction({
   name: "registrations.update",
   roles: ORGANIZERS,
   bound: z.uuid(),
-  input: async (id) => registrationEditSchema(await getEventQuestions({ registrationId: id })),
+  input: (id) => editSchemaOf({ registrationId: id }),
   async run({ staff, bound: id, input, values }) {
     const result = await saveEdit({
       target: { id },

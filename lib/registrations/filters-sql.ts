@@ -15,7 +15,7 @@ export function registrationWhereSql(eventId: string, filters: RegistrationFilte
   const conditions = [Prisma.sql`r.event_id = ${eventId}::uuid`];
   if (filters.status) conditions.push(Prisma.sql`r.status = ${filters.status}::"RegistrationStatus"`);
   if (filters.category) conditions.push(Prisma.sql`r.category = ${filters.category}::"ParticipantCategory"`);
-  if (filters.region) conditions.push(Prisma.sql`r.region = ${filters.region}::"Region"`);
+  if (filters.region) conditions.push(Prisma.sql`r.region = ${filters.region}`);
   if (filters.gender) conditions.push(Prisma.sql`r.gender = ${filters.gender}::"Gender"`);
   if (filters.day) {
     conditions.push(

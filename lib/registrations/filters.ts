@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { addressTextSchema } from "@/lib/entry-points/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { categories, genders, regions } from "@/lib/registrations/schema";
+import { regionCodeSchema } from "@/lib/questions/schema";
+import { categories, genders } from "@/lib/registrations/schema";
 import { foldForSearch } from "@/lib/registrations/search";
 
 // The filters of an event's registrations list, read from the page's address.
@@ -16,7 +17,8 @@ export const registrationFiltersSchema = z.object({
   q: addressTextSchema(200).trim().optional().catch(undefined),
   status: z.enum(registrationStatuses).optional().catch(undefined),
   category: z.enum(categories).optional().catch(undefined),
-  region: z.enum(regions).optional().catch(undefined),
+  /** A code of the event's regions; another code selects nobody. */
+  region: regionCodeSchema.optional().catch(undefined),
   gender: z.enum(genders).optional().catch(undefined),
   /** Present on this event day. */
   day: z.uuid().optional().catch(undefined),
@@ -67,13 +69,14 @@ export type RegistrationSort = (typeof registrationSorts)[number];
  * The columns each sort orders by, with the values a paging cursor may hold
  * for them. The arrival number follows every sort, in the same direction: the
  * order is total, so a row's values alone say where it stands. Enum columns
- * sort in their database type's order, which is that of these lists.
+ * sort in their database type's order, which is that of these lists; regions
+ * by their codes.
  */
 const sortColumns = {
   number: {},
   name: { lastName: addressTextSchema(200), firstName: addressTextSchema(200) },
   organization: { organization: addressTextSchema(300) },
-  region: { region: z.enum(regions) },
+  region: { region: regionCodeSchema },
   status: { status: z.enum(registrationStatuses) },
 } satisfies Record<RegistrationSort, Partial<Record<keyof Prisma.RegistrationWhereInput, z.ZodType>>>;
 

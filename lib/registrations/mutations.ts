@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { type Actor, participantActor, recordAudit, systemActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { queueLetter } from "@/lib/emails/queue";
@@ -8,10 +9,16 @@ import { registrationState } from "@/lib/events/rules";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
-import { answerRows, answersSchema, fullChoices, limitedChoices } from "@/lib/questions/rules";
-import type { Answers, QuestionDefinition } from "@/lib/questions/schema";
+import {
+  answerRows,
+  answersSchema,
+  builtInFieldsShape,
+  fullChoices,
+  limitedChoices,
+} from "@/lib/questions/rules";
+import type { Answers, EventForm, FormFields, QuestionDefinition } from "@/lib/questions/schema";
 import {
   ACTIVE_STATUSES,
   allocateSeat,
@@ -100,32 +107,41 @@ export type CreateRegistrationResult =
   | InvalidAnswers;
 
 /**
- * The answers checked against the event's questions, whoever sent them (the
- * form's action has checked them already; the JSON API has not). At the
+ * A registration checked against its event's form, whoever sent it (the
+ * form's action has checked it already; the JSON API and the tests have
+ * not): the built-in fields as the event asks them, and the answers. At the
  * door, staff may leave required questions for later.
  */
-function checkAnswers(
-  questions: QuestionDefinition[],
-  answers: Answers,
+function checkAgainstForm(
+  form: EventForm,
+  input: RegistrationUpdate,
   { requireAnswers = true }: { requireAnswers?: boolean } = {},
 ): { ok: true; answers: Answers } | InvalidAnswers {
-  const schema = answersSchema(
-    requireAnswers ? questions : questions.map((question) => ({ ...question, required: false })),
-  );
-  const parsed = schema.safeParse(answers);
-  if (parsed.success) return { ok: true, answers: parsed.data };
+  const questions = requireAnswers
+    ? form.questions
+    : form.questions.map((question) => ({ ...question, required: false }));
+  const parsed = z
+    .object({ ...builtInFieldsShape(form), answers: answersSchema(questions) })
+    .safeParse(input);
+  if (parsed.success) return { ok: true, answers: parsed.data.answers };
   const errors = fieldErrors<ErrorKey>(parsed.error);
   return {
     ok: false,
     reason: "invalid",
     fieldErrors: Object.fromEntries(
-      // Keyed by question: an option of a multiple choice ("<id>.1") is its question's error.
-      Object.entries(errors).map(([path, key]) => [
-        path === "form" ? "answers" : `answers.${path.split(".")[0]}`,
-        key,
-      ]),
+      // Keyed by question: an option of a multiple choice ("answers.<id>.1") is its question's error.
+      Object.entries(errors).map(([path, key]) => [path.split(".").slice(0, 2).join("."), key]),
     ),
   };
+}
+
+/**
+ * A built-in field as stored: what the person gave, or nothing when they
+ * left an optional one empty; a field the event no longer asks keeps what
+ * was given when it did.
+ */
+function asStored(mode: FormFields["phone"], value: string | undefined): string | null | undefined {
+  return mode === "HIDDEN" ? undefined : (value ?? null);
 }
 
 /**
@@ -169,9 +185,10 @@ export async function createRegistration({
   now?: Date;
 }): Promise<CreateRegistrationResult> {
   const email = input.email.trim();
-  // Read before the lock: the questions change only in the editor, which takes the same lock.
-  const questions = await getEventQuestions({ slug });
-  const checked = checkAnswers(questions, input.answers, { requireAnswers: !atTheDoor });
+  // Read before the lock: the form changes only in its editors, which take the same lock.
+  const form = await getEventForm({ slug });
+  if (!form) return { ok: false, reason: "not_found" };
+  const checked = checkAgainstForm(form, input, { requireAnswers: !atTheDoor });
   if (!checked.ok) return checked;
   for (let attempt = 1; ; attempt++) {
     const id = randomUUID();
@@ -180,7 +197,7 @@ export async function createRegistration({
         id,
         slug,
         input,
-        questions,
+        questions: form.questions,
         answers: checked.answers,
         email,
         locale,
@@ -410,8 +427,10 @@ export async function updateRegistration({
     const locked = await lockActiveRegistration(tx, target);
     if (!locked.ok) return locked;
     const { event, registration } = locked;
-    const questions = await getEventQuestions({ eventId: event.id });
-    const checked = checkAnswers(questions, input.answers);
+    const form = await getEventForm({ eventId: event.id });
+    if (!form) return { ok: false, reason: "not_found" } as const;
+    const { questions, fields } = form;
+    const checked = checkAgainstForm(form, input);
     if (!checked.ok) return checked;
     const movesSeat = registration.status === "CONFIRMED" && input.category !== registration.category;
     if (movesSeat && !(await hasSeatFor(tx, event, input.category, registration.id))) {
@@ -434,15 +453,15 @@ export async function updateRegistration({
         category: input.category,
         lastName: input.lastName,
         firstName: input.firstName,
-        patronymic: input.patronymic ?? null,
+        patronymic: asStored(fields.patronymic, input.patronymic),
         organization: input.organization,
-        position: input.position,
+        position: asStored(fields.position, input.position),
         region: input.region,
-        phone: input.phone,
+        phone: asStored(fields.phone, input.phone),
         gender: input.gender,
-        needsAccommodation: input.needsAccommodation,
-        dietaryNeeds: input.dietaryNeeds ?? null,
-        accessibilityNeeds: input.accessibilityNeeds ?? null,
+        needsAccommodation: fields.needs === "HIDDEN" ? undefined : input.needsAccommodation,
+        dietaryNeeds: asStored(fields.needs, input.dietaryNeeds),
+        accessibilityNeeds: asStored(fields.needs, input.accessibilityNeeds),
       },
     });
     // Only the answers to the questions asked now: those to archived questions stay.

@@ -1,27 +1,11 @@
 import { z } from "zod";
-import { submittedAnswersSchema } from "@/lib/questions/schema";
+import { regionCodeSchema, submittedAnswersSchema } from "@/lib/questions/schema";
 
 // One schema for the registration form, the server action, the JSON API and
 // the participant's own edit page (STYLE.md, habit 3). Error messages are
 // keys of the "errors" messages, translated where they are shown.
 
 export const categories = ["GOVERNMENT", "LOCAL_GOVERNMENT", "CIVIL_SOCIETY", "OTHER"] as const;
-export const regions = [
-  "BISHKEK_CITY",
-  "OSH_CITY",
-  "BATKEN",
-  "CHUI",
-  "ISSYK_KUL",
-  "JALAL_ABAD",
-  "NARYN",
-  "OSH",
-  "TALAS",
-  "KAZAKHSTAN",
-  "TAJIKISTAN",
-  "TURKMENISTAN",
-  "UZBEKISTAN",
-  "OTHER_COUNTRY",
-] as const;
 export const genders = ["FEMALE", "MALE", "UNDISCLOSED"] as const;
 
 export type ErrorKey =
@@ -64,10 +48,12 @@ const MEANINGFUL = /[\p{L}\p{N}]/u;
 /** Whether a given text says something (letters or digits); an empty one is checked as required, elsewhere. */
 export const saysSomething = (value: string) => value === "" || MEANINGFUL.test(value);
 
-const text = ({ max }: { max: number }) =>
+/** A required text field: something said, at most `max` characters. */
+export const text = ({ max }: { max: number }) =>
   line(max).min(1, { error: "required" }).refine(saysSomething, { error: "invalidText" });
 
-const optionalText = ({ max }: { max: number }) =>
+/** An optional text field: absent when left empty. */
+export const optionalText = ({ max }: { max: number }) =>
   line(max)
     .optional()
     .transform((value) => value || undefined);
@@ -81,7 +67,8 @@ export function lines(max: number) {
     .refine((value) => !CONTROL_BUT_NEWLINES.test(value), { error: "invalidText" });
 }
 
-function note() {
+/** A note of several lines, optional. */
+export function note() {
   return lines(1000)
     .optional()
     .transform((value) => value || undefined);
@@ -100,6 +87,12 @@ export const phoneNumber = z
   .min(1, { error: "required" })
   .regex(/^\+?[0-9][0-9 ()-]{4,30}$/, { error: "invalidPhone" });
 
+/** A phone an event asks as optional: absent when left empty. */
+export const optionalPhone = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  phoneNumber.optional(),
+);
+
 export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
     // An unanswered choice arrives as undefined, "" (select) or null (radio).
@@ -107,16 +100,22 @@ export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
       issue.input === undefined || issue.input === "" || issue.input === null ? "required" : "invalidChoice",
   });
 
+/**
+ * A registration in its general shape, whatever the event: the fields an
+ * event may leave out are optional here, and a region is any region code.
+ * The schema of one event's form (lib/questions/rules.ts,
+ * registrationFormSchema) holds them to what that event asks.
+ */
 export const registrationSchema = z.object({
   lastName: text({ max: 100 }),
   firstName: text({ max: 100 }),
   patronymic: optionalText({ max: 100 }),
   organization: text({ max: 200 }),
-  position: text({ max: 200 }),
+  position: optionalText({ max: 200 }),
   category: choice(categories),
-  region: choice(regions),
+  region: regionCodeSchema,
   email: emailAddress,
-  phone: phoneNumber,
+  phone: optionalPhone,
   gender: choice(genders),
   needsAccommodation: z.boolean({ error: "invalidChoice" }).default(false),
   dietaryNeeds: note(),
@@ -170,10 +169,10 @@ export function editFormValues(registration: {
   patronymic: string | null;
   gender: string;
   organization: string;
-  position: string;
+  position: string | null;
   category: string;
   region: string;
-  phone: string;
+  phone: string | null;
   needsAccommodation: boolean;
   dietaryNeeds: string | null;
   accessibilityNeeds: string | null;
@@ -184,10 +183,10 @@ export function editFormValues(registration: {
     patronymic: registration.patronymic ?? "",
     gender: registration.gender,
     organization: registration.organization,
-    position: registration.position,
+    position: registration.position ?? "",
     category: registration.category,
     region: registration.region,
-    phone: registration.phone,
+    phone: registration.phone ?? "",
     needsAccommodation: registration.needsAccommodation,
     dietaryNeeds: registration.dietaryNeeds ?? "",
     accessibilityNeeds: registration.accessibilityNeeds ?? "",

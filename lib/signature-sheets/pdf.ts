@@ -67,7 +67,7 @@ export async function renderSignatureSheet({
       number: String(index + 1),
       name: fullName(participant),
       organization: participant.organization,
-      position: participant.position,
+      position: participant.position ?? "",
       present: participant.present ? "✓" : "",
       signature: "",
     })),

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Gender, ParticipantCategory, Region } from "@/lib/generated/prisma/enums";
-import { categories, genders, regions } from "@/lib/registrations/schema";
+import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import type { QuestionText } from "@/lib/questions/schema";
+import { categories, genders } from "@/lib/registrations/schema";
 
 // The figures of a donor report, counted by PostgreSQL. "Registered" is every
 // registration received, whatever its status; "confirmed" those holding a
@@ -20,7 +21,7 @@ export async function getEventStatistics({ eventId }: { eventId: string }) {
     {
       category: ParticipantCategory;
       gender: Gender;
-      region: Region;
+      region: string;
       confirmed: boolean;
       attended: boolean;
       count: number;
@@ -43,11 +44,22 @@ export async function getEventStatistics({ eventId }: { eventId: string }) {
     orderBy: { startsAt: "asc" },
     select: { id: true, date: true },
   });
+  const regions = await db.eventRegion.findMany({
+    where: { eventId },
+    orderBy: { position: "asc" },
+    select: { code: true, label: true },
+  });
 
   const totals = zero();
   const byCategory = table(categories, zero);
   const byGender = table(genders, zero);
-  const byRegion = table(regions, zero);
+  // The event's own regions, in its order; a registration names one of them (a foreign key).
+  const byRegion = regions.map((region) => ({
+    code: region.code,
+    label: region.label as QuestionText,
+    counts: zero(),
+  }));
+  const regionCounts = new Map(byRegion.map((region) => [region.code, region.counts]));
   const byCategoryAndGender = table(categories, () => table(genders, zero));
   let noShows = 0;
   for (const group of groups) {
@@ -55,7 +67,7 @@ export async function getEventStatistics({ eventId }: { eventId: string }) {
       totals,
       byCategory[group.category],
       byGender[group.gender],
-      byRegion[group.region],
+      regionCounts.get(group.region) ?? zero(),
       byCategoryAndGender[group.category][group.gender],
     ]) {
       counts.registered += group.count;

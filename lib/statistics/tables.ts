@@ -1,4 +1,5 @@
-import { categories, genders, regions } from "@/lib/registrations/schema";
+import type { QuestionText } from "@/lib/questions/schema";
+import { categories, genders } from "@/lib/registrations/schema";
 import type { EventStatistics } from "@/lib/statistics/data";
 
 // The statistics as tables, once, for the page (each chart beside its table)
@@ -17,7 +18,13 @@ export type StatisticsTable = {
 
 type Translate = (key: string) => string;
 
-export type StatisticsLabels = { t: Translate; category: Translate; gender: Translate; region: Translate };
+export type StatisticsLabels = {
+  t: Translate;
+  category: Translate;
+  gender: Translate;
+  /** An organizer's text (a region's name) in the reader's language. */
+  text: (value: QuestionText) => string;
+};
 
 const sum = (rows: { values: number[] }[]) =>
   rows.reduce<number[]>((totals, row) => row.values.map((value, i) => (totals[i] ?? 0) + value), []);
@@ -38,9 +45,9 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
     name: labels.gender(key),
     values: counts(statistics.byGender[key]),
   }));
-  const byRegion = regions
-    .filter((key) => statistics.byRegion[key].registered > 0)
-    .map((key) => ({ name: labels.region(key), values: counts(statistics.byRegion[key]) }));
+  const byRegion = statistics.byRegion
+    .filter((region) => region.counts.registered > 0)
+    .map((region) => ({ name: labels.text(region.label), values: counts(region.counts) }));
   const perDay = (by: "byCategory" | "byGender", keys: readonly string[], name: Translate) => ({
     head: [t("day"), ...keys.map(name), t("total")],
     rows: statistics.attendanceByDay.map((day) => ({

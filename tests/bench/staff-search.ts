@@ -81,7 +81,7 @@ async function fillEvent(databaseUrl: string, eventId: string) {
          ($3::text[])[1 + (i / 7) % array_length($3, 1)],
          ($4::text[])[1 + (i / 3) % array_length($4, 1)],
          'Специалист',
-         (ARRAY['BISHKEK_CITY','OSH_CITY','BATKEN','CHUI','ISSYK_KUL','JALAL_ABAD','NARYN','OSH','TALAS'])[1 + i % 9]::"Region",
+         (ARRAY['BISHKEK_CITY','OSH_CITY','BATKEN','CHUI','ISSYK_KUL','JALAL_ABAD','NARYN','OSH','TALAS'])[1 + i % 9],
          'person' || i || '@example.kg', 'person' || i || '@example.kg', '+996 555 000 000',
          (ARRAY['FEMALE','MALE','UNDISCLOSED'])[1 + i % 3]::"Gender",
          now(), 'bench', md5('token' || i), lpad(upper(to_hex(i)), 7, '0'), now()

@@ -4,6 +4,7 @@ import { getEventForExport } from "@/lib/exports/data";
 import { exportLabels } from "@/lib/exports/labels";
 import { exportOptionsSchema } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
+import { getEventRegions } from "@/lib/questions/data";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { createTestEvent, registrationInput } from "../support/factories";
 
@@ -73,7 +74,7 @@ async function csvExport(separator: "comma" | "semicolon") {
     event,
     filters: {},
     options: exportOptionsSchema.parse({ format: "csv", separator }),
-    labels: exportLabels("ru"),
+    labels: exportLabels("ru", await getEventRegions({ eventId: event.id })),
   });
   const chunks: Uint8Array[] = [];
   for await (const chunk of stream) chunks.push(chunk);

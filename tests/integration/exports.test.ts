@@ -10,6 +10,7 @@ import { exportLabels } from "@/lib/exports/labels";
 import { type ExportOptions, exportOptionsSchema } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
 import type { EventDay } from "@/lib/generated/prisma/client";
+import { getEventRegions } from "@/lib/questions/data";
 import { type RegistrationFilters, registrationOrder, registrationWhere } from "@/lib/registrations/filters";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { insertRegistrations } from "../support/bulk-registrations";
@@ -69,7 +70,14 @@ async function exportOf(
   values: Partial<Record<keyof ExportOptions, unknown>>,
   filters: RegistrationFilters = {},
 ) {
-  return read(exportStream({ event, filters, options: options(values), labels: exportLabels("ru") }));
+  return read(
+    exportStream({
+      event,
+      filters,
+      options: options(values),
+      labels: exportLabels("ru", await getEventRegions({ eventId: event.id })),
+    }),
+  );
 }
 
 describe("exports of an event's registrations", () => {
@@ -196,7 +204,7 @@ describe("exports of an event's registrations", () => {
         event: await eventOf(id),
         filters: {},
         options: options({ format }),
-        labels: exportLabels("ru"),
+        labels: exportLabels("ru", await getEventRegions({ eventId: event.id })),
         // Smaller than both exports, which then differ in the number of batches only.
         batchSize: 1000,
       })) {

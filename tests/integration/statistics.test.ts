@@ -51,7 +51,7 @@ describe("statistics", () => {
       const actual = {
         category: statistics.byCategory,
         gender: statistics.byGender,
-        region: statistics.byRegion,
+        region: Object.fromEntries(statistics.byRegion.map((region) => [region.code, region.counts])),
       }[column];
       const nonEmpty = Object.fromEntries(
         Object.entries(actual).filter(([, counts]) => counts.registered > 0),

@@ -19,7 +19,7 @@ export async function insertRegistrations(
        'Өмүрбекова-' || i, 'Жаңыл', CASE WHEN i % 2 = 0 THEN 'Үсөновна' END,
        'Нарын шаардык кеңеши ' || (i % 40), 'Адис', 
        (ARRAY['BISHKEK_CITY','OSH_CITY','BATKEN','CHUI','ISSYK_KUL','JALAL_ABAD','NARYN','OSH','TALAS',
-              'KAZAKHSTAN','TAJIKISTAN','TURKMENISTAN','UZBEKISTAN','OTHER_COUNTRY'])[1 + i % 14]::"Region",
+              'KAZAKHSTAN','TAJIKISTAN','TURKMENISTAN','UZBEKISTAN','OTHER_COUNTRY'])[1 + i % 14],
        'bulk-' || $2 || '-' || i || '@example.test', 'bulk-' || $2 || '-' || i || '@example.test',
        '+996 555 ' || lpad(i::text, 6, '0'),
        (ARRAY['FEMALE','MALE','UNDISCLOSED','FEMALE','MALE'])[1 + i % 5]::"Gender", i % 3 = 0,

@@ -11,7 +11,7 @@ import {
   registrationFormSchema,
   shownQuestionIds,
 } from "@/lib/questions/rules";
-import type { QuestionDefinition } from "@/lib/questions/schema";
+import { type QuestionDefinition, standardFields } from "@/lib/questions/schema";
 
 function question(
   overrides: Partial<QuestionDefinition> & Pick<QuestionDefinition, "type">,
@@ -258,7 +258,14 @@ describe("storage and the form", () => {
     formData.set(`answers.${yesNo}`, "yes");
     formData.set("answers.__proto__", "polluted");
     formData.set(`answers.${randomUUID()}`, "unknown");
-    const values = readFormData(formData, registrationFormSchema(questions));
+    const values = readFormData(
+      formData,
+      registrationFormSchema({
+        fields: standardFields,
+        regions: [{ code: "NARYN", label: { ru: "Нарын" } }],
+        questions,
+      }),
+    );
     expect(values.answers).toEqual({ [choice]: a.id, [yesNo]: "yes" });
   });
 });

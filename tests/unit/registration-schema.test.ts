@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/forms/field-errors";
-import { registrationRequestSchema, registrationSchema } from "@/lib/registrations/schema";
+import { registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
+import { type FormFields, standardFields } from "@/lib/questions/schema";
+import { registrationSchema } from "@/lib/registrations/schema";
 
 const valid = {
   lastName: "  Осмонова ",
@@ -18,8 +20,15 @@ const valid = {
   consent: true,
 };
 
-function errorsOf(values: Record<string, unknown>) {
-  const result = registrationRequestSchema.safeParse(values);
+const regions = [
+  { code: "NARYN", label: { ru: "Нарынская область" } },
+  { code: "TALAS", label: { ru: "Таласская область" } },
+];
+
+/** The field errors of a registration on an event's form: the standard fields unless told. */
+function errorsOf(values: Record<string, unknown>, fields: Partial<FormFields> = {}) {
+  const schema = registrationFormSchema({ fields: { ...standardFields, ...fields }, regions, questions: [] });
+  const result = schema.safeParse(values);
   return result.success ? {} : fieldErrors(result.error);
 }
 
@@ -56,10 +65,68 @@ describe("registrationSchema", () => {
       region: "required",
       consent: "consentRequired",
     });
-    expect(errorsOf({ ...valid, region: "MOSCOW" })).toEqual({ region: "invalidChoice" });
+    // A region of another event's list, or none at all.
+    expect(errorsOf({ ...valid, region: "SUGHD" })).toEqual({ region: "invalidChoice" });
+    expect(errorsOf({ ...valid, region: "<script>" })).toEqual({ region: "invalidChoice" });
   });
 
   it("refuses a filled honeypot", () => {
     expect(errorsOf({ ...valid, website: "http://spam.example" })).toEqual({ website: "invalidText" });
+  });
+});
+
+describe("the built-in fields as an event asks them", () => {
+  const { phone: _phone, position: _position, patronymic: _patronymic, ...withoutThem } = valid;
+
+  it("standard: position and phone required, patronymic optional", () => {
+    expect(errorsOf(withoutThem)).toEqual({ position: "required", phone: "required" });
+  });
+
+  it("optional: may be left out or empty, and is not stored then; checked when given", () => {
+    const fields = { position: "OPTIONAL", phone: "OPTIONAL" } as const;
+    expect(errorsOf({ ...withoutThem, position: "", phone: " " }, fields)).toEqual({});
+    expect(errorsOf({ ...withoutThem, phone: "call me" }, fields)).toEqual({ phone: "invalidPhone" });
+    const parsed = registrationFormSchema({
+      fields: { ...standardFields, ...fields },
+      regions,
+      questions: [],
+    }).parse({ ...withoutThem, position: "" });
+    expect(parsed.position).toBeUndefined();
+    expect(parsed.phone).toBeUndefined();
+  });
+
+  it("required: a patronymic the event requires must be given", () => {
+    expect(errorsOf(valid, { patronymic: "REQUIRED" })).toEqual({ patronymic: "required" });
+    expect(errorsOf({ ...valid, patronymic: "Бакытовна" }, { patronymic: "REQUIRED" })).toEqual({});
+  });
+
+  it("hidden: not asked, so an answer to it is refused; left out or empty is fine", () => {
+    const fields = { phone: "HIDDEN", position: "HIDDEN", patronymic: "HIDDEN" } as const;
+    expect(errorsOf({ ...withoutThem, position: "" }, fields)).toEqual({});
+    expect(errorsOf({ ...valid, patronymic: "Бакытовна" }, fields)).toEqual({
+      patronymic: "notAsked",
+      position: "notAsked",
+      phone: "notAsked",
+    });
+  });
+
+  it("needs hidden: no accommodation, no notes", () => {
+    const { dietaryNeeds: _notes, ...withoutNeeds } = valid;
+    expect(errorsOf(withoutNeeds, { needs: "HIDDEN" })).toEqual({});
+    expect(
+      errorsOf({ ...valid, needsAccommodation: true, accessibilityNeeds: "Пандус" }, { needs: "HIDDEN" }),
+    ).toEqual({ needsAccommodation: "notAsked", dietaryNeeds: "notAsked", accessibilityNeeds: "notAsked" });
+  });
+
+  it("an edit is held to the same form", () => {
+    const edit = registrationEditSchema({
+      fields: { ...standardFields, phone: "HIDDEN" },
+      regions,
+      questions: [],
+    }).safeParse({ ...valid, region: "OSH" });
+    expect(edit.success ? {} : fieldErrors(edit.error)).toEqual({
+      phone: "notAsked",
+      region: "invalidChoice",
+    });
   });
 });

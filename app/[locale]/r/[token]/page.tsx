@@ -9,7 +9,7 @@ import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { getAnswers, getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { getAnswers, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues } from "@/lib/questions/rules";
 import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { getRegistrationByToken } from "@/lib/registrations/data";
@@ -44,11 +44,12 @@ export default async function ManageRegistrationPage({
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const certificate = await getCertificateOfRegistration({ registrationId: registration.id });
   const tc = await getTranslations("certificate");
-  const [questions, answers, placesTaken] = await Promise.all([
-    getEventQuestions({ eventId: event.id }),
+  const [eventForm, answers, placesTaken] = await Promise.all([
+    getEventForm({ eventId: event.id }),
     getAnswers({ registrationId: registration.id }),
     getPlacesTaken({ eventId: event.id }),
   ]);
+  if (!eventForm) notFound();
   return (
     <div className="space-y-8">
       {query.cancelled && (
@@ -116,9 +117,9 @@ export default async function ManageRegistrationPage({
               action={updateRegistrationAction.bind(null, token)}
               initialValues={{
                 ...editFormValues(registration),
-                answers: answerFormValues(questions, answers),
+                answers: answerFormValues(eventForm.questions, answers),
               }}
-              questions={questions}
+              eventForm={eventForm}
               placesTaken={placesTaken}
             />
           </section>

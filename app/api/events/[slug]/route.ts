@@ -4,22 +4,23 @@ import { publicRoute } from "@/lib/entry-points/route";
 import { eventSummaryForApi } from "@/lib/events/api";
 import { getPublicEvent } from "@/lib/events/data";
 import { eventSlugSchema } from "@/lib/events/schema";
-import { getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
 
 export const dynamic = "force-dynamic";
 
-/** Public details of an event, its seats left and its own questions. Cached for a few seconds at most. */
+/** Public details of an event, its seats left and its form: built-in fields, regions, its own questions. Cached for a few seconds at most. */
 export const GET = publicRoute({
   name: "api.events.get",
   params: z.object({ slug: eventSlugSchema }),
   run: async ({ params }) => {
     const event = await getPublicEvent({ slug: params.slug });
     if (!event) return jsonError(404, "not_found");
-    const [questions, placesTaken] = await Promise.all([
-      getEventQuestions({ eventId: event.id }),
+    const [form, placesTaken] = await Promise.all([
+      getEventForm({ eventId: event.id }),
       getPlacesTaken({ eventId: event.id }),
     ]);
-    return Response.json(eventSummaryForApi({ event, questions, placesTaken }), {
+    if (!form) return jsonError(404, "not_found");
+    return Response.json(eventSummaryForApi({ event, form, placesTaken }), {
       headers: { "Cache-Control": "public, max-age=5, stale-while-revalidate=5" },
     });
   },

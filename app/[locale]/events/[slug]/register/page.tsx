@@ -7,7 +7,7 @@ import { registrationState } from "@/lib/events/rules";
 import { eventSlugSchema, localize } from "@/lib/events/schema";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { registerAction } from "@/lib/registrations/actions";
 
 export const dynamic = "force-dynamic";
@@ -29,10 +29,11 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/even
   const te = await getTranslations("event");
   const state = registrationState({ event, lastDayEndsAt: event.days.at(-1)?.endsAt, now: new Date() });
   const title = localize(event.title, locale as Locale);
-  const [questions, placesTaken] = await Promise.all([
-    getEventQuestions({ eventId: event.id }),
+  const [eventForm, placesTaken] = await Promise.all([
+    getEventForm({ eventId: event.id }),
     getPlacesTaken({ eventId: event.id }),
   ]);
+  if (!eventForm) notFound();
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -55,7 +56,7 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/even
           <RegistrationForm
             mode="register"
             action={registerAction.bind(null, { slug, locale: locale as Locale })}
-            questions={questions}
+            eventForm={eventForm}
             placesTaken={placesTaken}
           />
         </>

@@ -8,6 +8,8 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getEventRegions } from "@/lib/questions/data";
+import { regionName } from "@/lib/questions/rules";
 import { bulkAction } from "@/lib/registrations/actions";
 import { countFound, countRegistrations, listRegistrations } from "@/lib/registrations/data";
 import {
@@ -35,10 +37,11 @@ export default async function EventRegistrationsPage({
   const filters = parseRegistrationFilters(raw);
   const start = parsePageStart(raw, filters);
   // The list does not wait for its event: an unknown id finds no rows either.
-  const [event, { rows, previous, next }, counts] = await Promise.all([
+  const [event, { rows, previous, next }, counts, regions] = await Promise.all([
     getEventForStaff({ id: id.data }),
     listRegistrations({ eventId: id.data, filters, start }),
     countRegistrations({ eventId: id.data }),
+    getEventRegions({ eventId: id.data }),
   ]);
   if (!event) notFound();
   const found = await countFound({
@@ -91,6 +94,10 @@ export default async function EventRegistrationsPage({
         days={event.days.map((day) => ({
           id: day.id,
           label: formatDate(day.startsAt, { locale, timeZone: event.timeZone }),
+        }))}
+        regions={regions.map((region) => ({
+          code: region.code,
+          name: regionName(regions, region.code, locale),
         }))}
       />
 

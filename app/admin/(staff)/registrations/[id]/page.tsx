@@ -10,8 +10,8 @@ import { inputClass } from "@/components/ui/field";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { getAnswers, getAnswersToShow, getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
-import { answerFormValues, answerText } from "@/lib/questions/rules";
+import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
+import { answerFormValues, answerText, regionName } from "@/lib/questions/rules";
 import {
   resendLetterAction,
   saveInternalNoteAction,
@@ -33,27 +33,27 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   const t = await getTranslations("admin.registration");
   const ts = await getTranslations("admin.status");
   const tc = await getTranslations("category");
-  const tr = await getTranslations("region");
   const tg = await getTranslations("gender");
   const locale = (await getLocale()) as Locale;
   const zone = { locale, timeZone: registration.event.timeZone };
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const name = fullName(registration);
   const tq = await getTranslations("questions");
-  const [questions, answers, shownAnswers, placesTaken] = await Promise.all([
-    getEventQuestions({ eventId: registration.event.id }),
+  const [form, answers, shownAnswers, placesTaken] = await Promise.all([
+    getEventForm({ eventId: registration.event.id }),
     getAnswers({ registrationId: registration.id }),
     getAnswersToShow({ registrationId: registration.id }),
     getPlacesTaken({ eventId: registration.event.id }),
   ]);
+  if (!form) notFound();
   const details: [string, string][] = [
     [t("status"), ts(registration.status)],
     [t("category"), tc(registration.category)],
-    [t("organization"), `${registration.organization}, ${registration.position}`],
-    [t("region"), tr(registration.region)],
+    [t("organization"), [registration.organization, registration.position].filter(Boolean).join(", ")],
+    [t("region"), regionName(form.regions, registration.region, locale)],
     [t("gender"), tg(registration.gender)],
     [t("email"), registration.email],
-    [t("phone"), registration.phone],
+    [t("phone"), registration.phone ?? "—"],
     [
       t("needs"),
       [
@@ -163,8 +163,11 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
           <RegistrationForm
             mode="edit"
             action={staffUpdateRegistrationAction.bind(null, registration.id)}
-            initialValues={{ ...editFormValues(registration), answers: answerFormValues(questions, answers) }}
-            questions={questions}
+            initialValues={{
+              ...editFormValues(registration),
+              answers: answerFormValues(form.questions, answers),
+            }}
+            eventForm={form}
             placesTaken={placesTaken}
           />
         </section>

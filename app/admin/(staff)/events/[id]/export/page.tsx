@@ -8,6 +8,8 @@ import { countExportRows, getEventForExport, getExportPreferences } from "@/lib/
 import { exportColumns } from "@/lib/exports/schema";
 import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getEventRegions } from "@/lib/questions/data";
+import { regionName } from "@/lib/questions/rules";
 import { filtersQuery, parseRegistrationFilters } from "@/lib/registrations/filters";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
@@ -19,15 +21,15 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
   const event = id.success ? await getEventForExport({ id: id.data }) : null;
   if (!event) notFound();
   const filters = parseRegistrationFilters(await searchParams);
-  const [total, preferences] = await Promise.all([
+  const [total, preferences, regions] = await Promise.all([
     countExportRows({ eventId: event.id, filters }),
     getExportPreferences({ staffId: staff.id }),
+    getEventRegions({ eventId: event.id }),
   ]);
   const t = await getTranslations("admin.exports");
   const tl = await getTranslations("admin.registrations");
   const ts = await getTranslations("admin.status");
   const tc = await getTranslations("category");
-  const tr = await getTranslations("region");
   const tg = await getTranslations("gender");
   const locale = (await getLocale()) as Locale;
   const query = filtersQuery(filters);
@@ -37,7 +39,7 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
     filters.q && `${tl("search")}: «${filters.q}»`,
     filters.status && `${tl("status")}: ${ts(filters.status)}`,
     filters.category && `${tl("category")}: ${tc(filters.category)}`,
-    filters.region && `${tl("region")}: ${tr(filters.region)}`,
+    filters.region && `${tl("region")}: ${regionName(regions, filters.region, locale)}`,
     filters.gender && `${tl("gender")}: ${tg(filters.gender)}`,
     day && `${tl("attended")}: ${formatDate(day.date, { locale, timeZone: "UTC" })}`,
   ].filter(Boolean);

@@ -10,7 +10,7 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { getEventQuestions, getPlacesTaken } from "@/lib/questions/data";
+import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -33,10 +33,11 @@ export default async function WalkInPage({
     defaultDay(event.days, { timeZone: event.timeZone, now: new Date() });
   if (!day) notFound();
   const locale = (await getLocale()) as Locale;
-  const [questions, placesTaken] = await Promise.all([
-    getEventQuestions({ eventId: event.id }),
+  const [eventForm, placesTaken] = await Promise.all([
+    getEventForm({ eventId: event.id }),
     getPlacesTaken({ eventId: event.id }),
   ]);
+  if (!eventForm) notFound();
   const t = await getTranslations("admin.checkIn");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -53,7 +54,7 @@ export default async function WalkInPage({
       <RegistrationForm
         mode="register"
         action={walkInAction.bind(null, { eventId: event.id, dayId: day.id })}
-        questions={questions}
+        eventForm={eventForm}
         placesTaken={placesTaken}
       />
     </div>

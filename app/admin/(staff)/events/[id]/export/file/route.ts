@@ -9,6 +9,7 @@ import { recordExport } from "@/lib/exports/mutations";
 import { exportFileName, parseExportOptions } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
 import type { Locale } from "@/lib/i18n/routing";
+import { getEventRegions } from "@/lib/questions/data";
 import { parseRegistrationFilters } from "@/lib/registrations/filters";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
 
@@ -50,7 +51,8 @@ export const GET = staffRoute({
       format: options.format,
     });
     const locale = (await getLocale()) as Locale;
-    return new Response(exportStream({ event, filters, options, labels: exportLabels(locale) }), {
+    const regions = await getEventRegions({ eventId: event.id });
+    return new Response(exportStream({ event, filters, options, labels: exportLabels(locale, regions) }), {
       headers: {
         "Content-Type": CONTENT_TYPES[options.format],
         "Content-Disposition": `attachment; filename="${file}"`,
