@@ -2,6 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import {
+  blankText,
+  editable,
+  FieldError,
+  LocalizedInputs,
+  type LocalizedValue,
+} from "@/components/admin/localized-inputs";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -11,13 +18,12 @@ import type { EditorQuestion } from "@/lib/questions/data";
 import {
   isChoiceType,
   isConditionType,
-  type QuestionText,
   questionTypes,
   yesNo,
 } from "@/lib/questions/schema";
 
 type State = ActionState<Done>;
-type Text = { ru: string; ky: string; en: string };
+type Text = LocalizedValue;
 type OptionRow = { id: string; label: Text; places: string; answerCount: number };
 type QuestionRow = {
   id: string;
@@ -34,14 +40,6 @@ type QuestionRow = {
   options: OptionRow[];
   answerCount: number;
 };
-
-const languages = ["ru", "ky", "en"] as const;
-
-const editable = (text: QuestionText | null): Text => ({
-  ru: text?.ru ?? "",
-  ky: text?.ky ?? "",
-  en: text?.en ?? "",
-});
 
 function toRow(question: EditorQuestion): QuestionRow {
   return {
@@ -66,7 +64,6 @@ function toRow(question: EditorQuestion): QuestionRow {
   };
 }
 
-const blankText = (): Text => ({ ru: "", ky: "", en: "" });
 const newOption = (): OptionRow => ({
   id: crypto.randomUUID(),
   label: blankText(),
@@ -141,35 +138,14 @@ export function QuestionsEditor({
     label: string,
     required: boolean,
   ) => (
-    <fieldset className="space-y-1">
-      <legend className="text-sm font-medium">{label}</legend>
-      <div className="grid gap-2 sm:grid-cols-3">
-        {languages.map((language) => {
-          const missing = value.ru !== "" && value[language] === "" && language !== "ru";
-          return (
-            <label key={language} className="block space-y-1 text-sm">
-              <span className="flex items-center gap-2">
-                {t(`language.${language}`)}
-                {missing && (
-                  <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">
-                    {t("missingTranslation")}
-                  </span>
-                )}
-              </span>
-              <input
-                name={`${name}.${language}`}
-                value={value[language]}
-                onChange={(event) => onChange({ ...value, [language]: event.target.value })}
-                required={required && language === "ru"}
-                aria-invalid={error(`${name}.${language}`) ? true : undefined}
-                className={inputClass}
-              />
-              <FieldError message={error(`${name}.${language}`)} />
-            </label>
-          );
-        })}
-      </div>
-    </fieldset>
+    <LocalizedInputs
+      name={name}
+      label={label}
+      value={value}
+      onChange={onChange}
+      required={required}
+      error={error}
+    />
   );
 
   return (
@@ -427,13 +403,4 @@ export function QuestionsEditor({
       </div>
     </form>
   );
-}
-
-/** A field's error, announced as it appears. */
-function FieldError({ message }: { message: string | undefined }) {
-  return message ? (
-    <span role="alert" className="block text-sm font-medium text-red-700">
-      {message}
-    </span>
-  ) : null;
 }
