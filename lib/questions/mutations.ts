@@ -4,7 +4,7 @@ import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerRow } from "@/lib/questions/rules";
-import type { QuestionInput, QuestionsEdit, QuestionText } from "@/lib/questions/schema";
+import type { FormFieldsEdit, QuestionInput, QuestionsEdit, QuestionText } from "@/lib/questions/schema";
 
 // Writes of questions and answers. Answers are written inside the
 // registration's own transaction, under the event's lock
@@ -244,5 +244,92 @@ export async function copyRegions(tx: Tx, { from, to }: { from: string; to: stri
       position,
       label: label as Prisma.InputJsonValue,
     })),
+  });
+}
+
+export type SaveFormFieldsResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
+
+/** An organizer's reworded label: null when its Russian is left empty (the standard wording). */
+function rewording(text: { ru?: string; ky?: string; en?: string }) {
+  return stored(text) ?? Prisma.DbNull;
+}
+
+/**
+ * How an event's form asks its built-in fields, and its regions in their
+ * order (docs/decisions/021-built-in-fields.md). A region keeps its code; a
+ * new one gets the next free `REGION_<n>`; a region someone chose cannot be
+ * removed (the foreign key says so too). Under the event's lock, as a
+ * registration checks its region under it.
+ */
+export async function saveFormFields({
+  eventId,
+  input,
+  actor,
+}: {
+  eventId: string;
+  input: FormFieldsEdit;
+  actor: Actor;
+}): Promise<SaveFormFieldsResult> {
+  return db.$transaction(async (tx) => {
+    const [event] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
+    if (!event) return { ok: false, reason: "not_found" } as const;
+    const existing = await tx.eventRegion.findMany({
+      where: { eventId },
+      select: { code: true, _count: { select: { registrations: true } } },
+    });
+    const known = new Set(existing.map((region) => region.code));
+    const kept = new Set(input.regions.map((region) => region.code).filter(Boolean));
+    const fieldErrors: Record<string, string> = {};
+    input.regions.forEach((region, index) => {
+      if (region.code && !known.has(region.code)) fieldErrors[`regions.${index}.code`] = "duplicate";
+    });
+    if (existing.some((region) => region._count.registrations > 0 && !kept.has(region.code))) {
+      fieldErrors.regions = "regionChosen";
+    }
+    if (Object.keys(fieldErrors).length > 0) return { ok: false, reason: "invalid", fieldErrors } as const;
+
+    let next = Math.max(0, ...[...known].map((code) => Number(/^REGION_(\d+)$/.exec(code)?.[1] ?? 0))) + 1;
+    const codes = input.regions.map((region) => region.code || `REGION_${next++}`);
+    await tx.eventRegion.deleteMany({ where: { eventId, code: { notIn: codes } } });
+    for (const [position, region] of input.regions.entries()) {
+      const code = codes[position] as string;
+      const data = { position, label: stored(region.label) ?? { ru: region.label.ru } };
+      await tx.eventRegion.upsert({
+        where: { eventId_code: { eventId, code } },
+        create: { eventId, code, ...data },
+        update: data,
+      });
+    }
+    await tx.event.update({
+      where: { id: eventId },
+      data: {
+        patronymicField: input.patronymic,
+        positionField: input.position,
+        phoneField: input.phone,
+        needsField: input.needs,
+        sectorLabel: rewording(input.sectorLabel),
+        genderLabel: rewording(input.genderLabel),
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "event.form_fields_saved",
+      entityType: "event",
+      entityId: eventId,
+      eventId,
+      data: {
+        patronymic: input.patronymic,
+        position: input.position,
+        phone: input.phone,
+        needs: input.needs,
+        regions: codes.length,
+      },
+    });
+    return { ok: true } as const;
   });
 }

@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { FormFieldsEditor } from "@/components/admin/form-fields-editor";
 import { QuestionsEditor } from "@/components/admin/questions-editor";
 import { getEventForStaff } from "@/lib/events/data";
-import { saveQuestionsAction } from "@/lib/questions/actions";
-import { getQuestionsForEditor } from "@/lib/questions/data";
+import { saveFormFieldsAction, saveQuestionsAction } from "@/lib/questions/actions";
+import { getEventForm, getEventRegions, getQuestionsForEditor } from "@/lib/questions/data";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +16,30 @@ export default async function EventQuestionsPage({ params }: PageProps<"/admin/e
   const event = id.success ? await getEventForStaff({ id: id.data }) : null;
   if (!event) notFound();
   const t = await getTranslations("admin.questions");
-  const questions = await getQuestionsForEditor({ eventId: event.id });
+  const tf = await getTranslations("admin.formFields");
+  const [questions, form, regions] = await Promise.all([
+    getQuestionsForEditor({ eventId: event.id }),
+    getEventForm({ eventId: event.id }),
+    getEventRegions({ eventId: event.id }),
+  ]);
+  if (!form) notFound();
   return (
-    <div className="space-y-6">
+    <div className="space-y-10">
+      <section aria-labelledby="form-fields" className="space-y-4">
+        <header className="space-y-1">
+          <h1 id="form-fields" className="text-2xl font-semibold">
+            {tf("title")}
+          </h1>
+          <p className="text-stone-600">{tf("intro")}</p>
+        </header>
+        <FormFieldsEditor
+          action={saveFormFieldsAction.bind(null, event.id)}
+          fields={form.fields}
+          regions={regions}
+        />
+      </section>
       <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <h2 className="text-2xl font-semibold">{t("title")}</h2>
         <p className="text-stone-600">{t("intro")}</p>
       </header>
       <QuestionsEditor
