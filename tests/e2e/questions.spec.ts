@@ -111,3 +111,63 @@ test("an organizer builds an event's questions: a limited choice, yes/no, and a 
     { label: "Какой язык?", type: "SHORT_TEXT", required: false, shown_if: ["yes"] },
   ]);
 });
+
+test("an organizer makes the built-in fields the event's own; the form at the door asks them so", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const eventId = await insertClosedEvent({ title: "Форум в Худжанде", slugPrefix: "fields", capacity: 10 });
+  // A day that has begun: the walk-in is marked present on it.
+  const [day] = await sql<{ id: string }>(
+    `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
+     VALUES (gen_random_uuid(), $1, now()::date, now() - interval '1 hour', now() + interval '7 hours')
+     RETURNING id`,
+    [eventId],
+  );
+  await signIn(page);
+  await expect(page).toHaveURL("/admin");
+  await page.goto(`/admin/events/${eventId}/questions`);
+
+  await page.getByLabel("Телефон", { exact: true }).selectOption({ label: "Не спрашивать" });
+  await page.getByLabel("Должность", { exact: true }).selectOption({ label: "Необязательно" });
+  await page
+    .getByRole("group", { name: "Вопрос о секторе" })
+    .getByRole("textbox", { name: "Русский" })
+    .fill("Кого вы представляете?");
+  const region = (index: number) => page.getByTestId("region").nth(index);
+  await expect(page.getByTestId("region")).toHaveCount(14);
+  await region(0).getByRole("button", { name: "Удалить" }).click();
+  await page.getByRole("button", { name: "Добавить регион" }).click();
+  await region(13).getByRole("textbox", { name: "Русский" }).fill("Согдийская область");
+  await expect(region(13).getByText("нет перевода").first()).toBeVisible();
+  await page.getByRole("button", { name: "Сохранить поля" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("region")).toHaveCount(14);
+  await expect(region(0).getByRole("textbox", { name: "Русский" })).toHaveValue("г. Ош");
+  await expect(page.getByLabel("Телефон", { exact: true })).toHaveValue("HIDDEN");
+
+  await page.goto(`/admin/events/${eventId}/check-in/walk-in?day=${day?.id}`);
+  await expect(page.getByLabel("Телефон", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Кого вы представляете?" })).toBeVisible();
+  const regions = page.getByLabel("Регион", { exact: true });
+  await expect(regions.getByRole("option", { name: "Согдийская область" })).toHaveCount(1);
+  await expect(regions.getByRole("option", { name: "г. Бишкек" })).toHaveCount(0);
+
+  const email = uniqueEmail("khujand");
+  await page.getByLabel("Фамилия", { exact: true }).fill("Рахимова");
+  await page.getByLabel("Имя", { exact: true }).fill("Дилноза");
+  await page.getByLabel("Женский", { exact: true }).check();
+  await page.getByLabel("Организация", { exact: true }).fill("Хукумат Согда");
+  await page.getByRole("radio", { name: /Государственные органы/ }).check();
+  await regions.selectOption({ label: "Согдийская область" });
+  await page.getByLabel("Электронная почта", { exact: true }).fill(email);
+  await page.getByLabel(/Я согласен/).check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByTestId("notices")).toContainText("отмечен(а)");
+  const [stored] = await sql<{ region: string; phone: string | null; position: string | null }>(
+    "SELECT region, phone, position FROM registration WHERE email = $1",
+    [email],
+  );
+  expect(stored).toEqual({ region: "REGION_1", phone: null, position: null });
+});
