@@ -18,6 +18,7 @@ const clientAdminNamespaces = [
   "account",
   "checkIn",
   "eventForm",
+  "formFields",
   "exports",
   "privacy",
   "questions",

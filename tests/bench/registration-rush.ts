@@ -1,10 +1,13 @@
 import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { db } from "@/lib/db";
+import { saveQuestions } from "@/lib/questions/mutations";
+import { questionsEditSchema } from "@/lib/questions/schema";
 import { participantCategories } from "@/lib/registrations/rules";
 import { createTestEvent, DEMO_QUOTAS } from "../support/factories";
 import type { KattooServer } from "./support/kattoo-server";
@@ -14,6 +17,9 @@ import { type BenchRow, measured, percentile, repeat } from "./support/stats";
 // payloads from 50 clients for 10 s, on an event with ample seats and on one
 // with 40 seats split by sector. Baseline: pgbench doing the same database
 // work as one registration (lock, counts, three inserts) with 50 clients.
+// And the cost of an event's own questions: the same rush on an event with
+// ten questions (two of them with limited options), every registration
+// answering them, against an event without questions, run in turn.
 
 const CLIENTS = 50;
 const SECONDS = 10;
@@ -23,7 +29,11 @@ const RUNS = 3;
 
 type Run = { perSecond: number; p50: number; p99: number; errors: number };
 
-async function rushKattoo(server: KattooServer, slug: string): Promise<Run> {
+async function rushKattoo(
+  server: KattooServer,
+  slug: string,
+  answers?: Record<string, unknown>,
+): Promise<Run> {
   let n = 0;
   const result = await autocannon({
     url: `${server.url}/api/events/${slug}/registrations`,
@@ -48,6 +58,7 @@ async function rushKattoo(server: KattooServer, slug: string): Promise<Run> {
               phone: "+996 555 000 000",
               gender: n % 2 ? "FEMALE" : "MALE",
               consent: true,
+              answers,
             }),
           };
         },
@@ -132,6 +143,105 @@ async function overbooked(eventId: string): Promise<string[]> {
     .map((row) => `${row.category}: ${row._count._all} > ${DEMO_QUOTAS[row.category]}`);
 }
 
+/** Ten questions of every kind, as an organizer would ask them; and the answers every registration gives. */
+async function eventWithTenQuestions() {
+  const event = await createTestEvent({ capacity: 1_000_000, quotas: {} });
+  const ids = Object.fromEntries(
+    ["group", "a", "b", "arrival", "nights", "interpretation", "language", "topics", "law", "practice"].map(
+      (name) => [name, randomUUID()],
+    ),
+  ) as Record<string, string>;
+  const text = (label: string) => ({ label: { ru: label }, help: {} });
+  const asked = [
+    { id: randomUUID(), type: "LONG_TEXT", ...text("Ваши ожидания") },
+    { id: randomUUID(), type: "EMAIL", ...text("Почта руководителя") },
+    { id: randomUUID(), type: "PHONE", ...text("Телефон руководителя") },
+    { id: randomUUID(), type: "SHORT_TEXT", ...text("Номер паспорта") },
+  ];
+  const input = questionsEditSchema.parse({
+    questions: [
+      {
+        id: ids.group,
+        type: "SINGLE_CHOICE",
+        required: true,
+        ...text("Рабочая группа"),
+        options: [
+          { id: ids.a, label: { ru: "Группа А" }, places: "1000000" },
+          { id: ids.b, label: { ru: "Группа Б" }, places: "1000000" },
+        ],
+      },
+      { id: ids.arrival, type: "DATE", ...text("Дата приезда") },
+      { id: ids.nights, type: "NUMBER", ...text("Ночей"), minNumber: "0", maxNumber: "10" },
+      { id: ids.interpretation, type: "YES_NO", ...text("Нужен ли перевод?") },
+      {
+        id: ids.language,
+        type: "SHORT_TEXT",
+        ...text("На какой язык?"),
+        conditionQuestionId: ids.interpretation,
+        conditionValues: ["yes"],
+      },
+      {
+        id: ids.topics,
+        type: "MULTIPLE_CHOICE",
+        ...text("Темы"),
+        options: [
+          { id: ids.law, label: { ru: "Закон" } },
+          { id: ids.practice, label: { ru: "Практика" } },
+        ],
+      },
+      ...asked,
+    ],
+  });
+  const result = await saveQuestions({ eventId: event.id, input, actor: { type: "SYSTEM" } });
+  if (!result.ok) throw new Error(`questions not saved: ${JSON.stringify(result)}`);
+  const given = ["Узнать о новой стратегии.", "boss@example.kg", "+996 312 000 000", "ID1234567"];
+  const answers: Record<string, unknown> = {
+    [ids.group as string]: ids.a,
+    [ids.arrival as string]: "2026-12-23",
+    [ids.nights as string]: 2,
+    [ids.interpretation as string]: true,
+    [ids.language as string]: "Кыргызский",
+    [ids.topics as string]: [ids.law, ids.practice],
+    ...Object.fromEntries(asked.map((question, index) => [question.id, given[index]])),
+  };
+  return { event, answers };
+}
+
+async function questionsCost(server: KattooServer, log: (line: string) => void): Promise<BenchRow[]> {
+  const without: Run[] = [];
+  const withQuestions: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    log(`registration rush, ten questions: run ${i + 1}/${RUNS} without, then with`);
+    without.push(await rushKattoo(server, (await createTestEvent({ capacity: 1_000_000, quotas: {} })).slug));
+    const { event, answers } = await eventWithTenQuestions();
+    const run = await rushKattoo(server, event.slug, answers);
+    const answered = await db.registrationAnswer.count({ where: { registration: { eventId: event.id } } });
+    const registered = await db.registration.count({ where: { eventId: event.id } });
+    if (answered !== registered * 10) run.errors += 1;
+    withQuestions.push(run);
+  }
+  const plain = measured(without.map((run) => run.perSecond));
+  const asked = measured(withQuestions.map((run) => run.perSecond));
+  return [
+    {
+      benchmark: "registration rush, ten questions",
+      figure: "registrations/s at 50 clients, against none",
+      kattoo: asked,
+      baseline: plain,
+      ratio: asked.median / plain.median,
+      target: "≥ 0.9 of none",
+      met: asked.median / plain.median >= 0.9,
+    },
+    {
+      benchmark: "registration rush, ten questions",
+      figure: "errors (non-2xx, answers not stored)",
+      kattoo: measured(withQuestions.map((run) => run.errors)),
+      target: "0",
+      met: withQuestions.every((run) => run.errors === 0),
+    },
+  ];
+}
+
 export async function registrationRush(
   server: KattooServer,
   log: (line: string) => void,
@@ -193,5 +303,6 @@ export async function registrationRush(
       },
     );
   }
+  rows.push(...(await questionsCost(server, log)));
   return rows;
 }
