@@ -10,6 +10,21 @@ import {
 } from "./registration-helpers";
 import { openDemoRegistrations, signIn } from "./staff-helpers";
 
+test("in Kyrgyz on a phone, the demo's questions are translated and the language is asked only after yes @phone", async ({
+  page,
+}) => {
+  await page.goto(`/ky${DEMO}/register`);
+  const group = page.getByRole("group", { name: "Жумушчу топ" });
+  await expect(group.getByRole("radio", { name: /А тобу: улуттук стратегия жана мыйзамдар/ })).toBeVisible();
+  const language = page.getByLabel("Кайсы тилге?");
+  await expect(language).toHaveCount(0);
+  await page
+    .getByRole("group", { name: "Сизге котормо керекпи?" })
+    .getByRole("radio", { name: "Ооба" })
+    .check();
+  await expect(language).toBeVisible();
+});
+
 test("a participant answers the demo's own questions; the language is asked only after yes; staff see the answers", async ({
   page,
   request,
@@ -110,6 +125,46 @@ test("an organizer builds an event's questions: a limited choice, yes/no, and a 
     { label: "Нужен ли перевод?", type: "YES_NO", required: false, shown_if: [] },
     { label: "Какой язык?", type: "SHORT_TEXT", required: false, shown_if: ["yes"] },
   ]);
+
+  // Published and open: two people take group A's two places through the API.
+  const [event] = await sql<{ slug: string }>(
+    `UPDATE event SET status = 'PUBLISHED', registration_closes_at = now() + interval '7 days'
+     WHERE id = $1 RETURNING slug`,
+    [eventId],
+  );
+  await sql(
+    `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
+     VALUES (gen_random_uuid(), $1, (now() + interval '10 days')::date, now() + interval '10 days',
+             now() + interval '10 days 8 hours')`,
+    [eventId],
+  );
+  const api = (await (await page.request.get(`/api/events/${event?.slug}`)).json()) as {
+    questions: { id: string; options: { id: string }[] }[];
+  };
+  const [group] = api.questions;
+  for (const n of [1, 2]) {
+    const response = await page.request.post(`/api/events/${event?.slug}/registrations`, {
+      data: {
+        lastName: "Орунбаева",
+        firstName: `Жылдыз ${n}`,
+        organization: "Айыл өкмөтү",
+        position: "Адис",
+        category: "LOCAL_GOVERNMENT",
+        region: "NARYN",
+        email: uniqueEmail("full"),
+        phone: "+996 555 000 222",
+        gender: "FEMALE",
+        consent: true,
+        answers: { [group?.id ?? ""]: group?.options[0]?.id },
+      },
+      headers: { "x-forwarded-for": `203.0.113.${60 + n}` },
+    });
+    expect(response.status()).toBe(202);
+  }
+  await page.goto(`/events/${event?.slug}/register`);
+  const full = page.getByRole("radio", { name: /Группа А/ });
+  await expect(full).toBeDisabled();
+  await expect(full).toHaveAccessibleName(/мест нет/);
 });
 
 test("an organizer makes the built-in fields the event's own; the form at the door asks them so", async ({
@@ -128,8 +183,8 @@ test("an organizer makes the built-in fields the event's own; the form at the do
   await expect(page).toHaveURL("/admin");
   await page.goto(`/admin/events/${eventId}/questions`);
 
-  await page.getByLabel("Телефон", { exact: true }).selectOption({ label: "Не спрашивать" });
-  await page.getByLabel("Должность", { exact: true }).selectOption({ label: "Необязательно" });
+  await page.getByRole("combobox", { name: "Телефон", exact: true }).selectOption({ label: "Не спрашивать" });
+  await page.getByRole("combobox", { name: "Должность", exact: true }).selectOption({ label: "Необязательно" });
   await page
     .getByRole("group", { name: "Вопрос о секторе" })
     .getByRole("textbox", { name: "Русский" })
@@ -145,7 +200,7 @@ test("an organizer makes the built-in fields the event's own; the form at the do
   await page.reload();
   await expect(page.getByTestId("region")).toHaveCount(14);
   await expect(region(0).getByRole("textbox", { name: "Русский" })).toHaveValue("г. Ош");
-  await expect(page.getByLabel("Телефон", { exact: true })).toHaveValue("HIDDEN");
+  await expect(page.getByRole("combobox", { name: "Телефон", exact: true })).toHaveValue("HIDDEN");
 
   await page.goto(`/admin/events/${eventId}/check-in/walk-in?day=${day?.id}`);
   await expect(page.getByLabel("Телефон", { exact: true })).toHaveCount(0);
