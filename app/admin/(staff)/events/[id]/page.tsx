@@ -8,9 +8,11 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getChoiceQuestions } from "@/lib/questions/data";
 import { bulkAction } from "@/lib/registrations/actions";
 import { countFound, countRegistrations, listRegistrations } from "@/lib/registrations/data";
 import {
+  answerFilterChoices,
   filtersQuery,
   pageStartQuery,
   parsePageStart,
@@ -32,7 +34,8 @@ export default async function EventRegistrationsPage({
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const raw = await searchParams;
-  const filters = parseRegistrationFilters(raw);
+  const questions = await getChoiceQuestions({ eventId: id.data });
+  const filters = parseRegistrationFilters(raw, { questions });
   const start = parsePageStart(raw, filters);
   // The list does not wait for its event: an unknown id finds no rows either.
   const [event, { rows, previous, next }, counts] = await Promise.all([
@@ -48,6 +51,7 @@ export default async function EventRegistrationsPage({
     onePage: start || next ? undefined : rows.length,
   });
   const t = await getTranslations("admin.registrations");
+  const tq = await getTranslations("questions");
   const ts = await getTranslations("admin.status");
   const tc = await getTranslations("category");
   const locale = (await getLocale()) as Locale;
@@ -92,6 +96,12 @@ export default async function EventRegistrationsPage({
           id: day.id,
           label: formatDate(day.startsAt, { locale, timeZone: event.timeZone }),
         }))}
+        answers={answerFilterChoices(questions, {
+          locale,
+          yes: tq("yes"),
+          no: tq("no"),
+          archived: t("archivedQuestion"),
+        })}
       />
 
       <p className="text-sm text-stone-700" role="status" data-testid="found">
