@@ -58,7 +58,7 @@ test("an organizer filters the list by the working group chosen, keeps it for th
   ]);
 
   // The breakdown by sector opens in place, without any script.
-  await section.getByText("По секторам и полу").click();
+  await section.getByText("По секторам и полу", { exact: true }).click();
   const bySector = section.getByRole("table", { name: "Рабочая группа: по секторам и полу" });
   await expect(
     bySector.getByRole("rowheader", { name: "Группа Б: местное самоуправление и НПО" }),
