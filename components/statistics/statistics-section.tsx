@@ -22,7 +22,7 @@ export function StatisticsSection({
   return (
     <section
       aria-labelledby={headingId}
-      className={`min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-4 ${table.head.length > 5 ? "xl:col-span-2" : ""}`}
+      className={`min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-3 sm:p-4 ${table.head.length > 5 ? "xl:col-span-2" : ""}`}
     >
       <Heading id={headingId} className="text-lg font-semibold">
         {table.title}
@@ -69,7 +69,11 @@ export function FiguresTable({
         <thead className="bg-stone-100">
           <tr>
             {table.head.map((heading, index) => (
-              <th key={heading} scope="col" className={`p-2 ${index > 0 ? "text-right" : ""}`}>
+              <th
+                key={heading}
+                scope="col"
+                className={`px-1.5 py-2 sm:px-2 ${index > 0 ? "text-right" : ""}`}
+              >
                 {heading}
               </th>
             ))}
@@ -88,11 +92,14 @@ export function FiguresTable({
               .filter((row) => row.group === group)
               .map((row) => (
                 <tr key={row.name} className="border-t border-stone-200">
-                  <th scope="row" className={`p-2 font-normal ${group !== undefined ? "pl-4" : ""}`}>
+                  <th
+                    scope="row"
+                    className={`px-1.5 py-2 font-normal sm:px-2 ${group !== undefined ? "pl-3 sm:pl-4" : ""}`}
+                  >
                     {row.name}
                   </th>
                   {row.values.map((value, index) => (
-                    <td key={table.head[index + 1]} className="p-2 text-right tabular-nums">
+                    <td key={table.head[index + 1]} className="px-1.5 py-2 text-right tabular-nums sm:px-2">
                       {value}
                     </td>
                   ))}
@@ -103,11 +110,11 @@ export function FiguresTable({
         {table.total && (
           <tfoot>
             <tr className="border-t-2 border-stone-300 font-semibold">
-              <th scope="row" className="p-2">
+              <th scope="row" className="px-1.5 py-2 sm:px-2">
                 {totalLabel}
               </th>
               {table.total.map((value, index) => (
-                <td key={table.head[index + 1]} className="p-2 text-right tabular-nums">
+                <td key={table.head[index + 1]} className="px-1.5 py-2 text-right tabular-nums sm:px-2">
                   {value}
                 </td>
               ))}
