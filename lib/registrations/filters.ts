@@ -46,6 +46,7 @@ export type AnswerFilter = { questionId: string; value: string };
 /** The questions an answer filter may name: the event's choice and yes/no questions (getChoiceQuestions). */
 export type FilterableQuestion = { id: string; type: QuestionType; options: { id: string }[] };
 
+/** An answer filter's two parts, when it has the shape of one; whose question it names is checked apart (isAnswerOf). */
 export function readAnswerFilter(answer: string | undefined): AnswerFilter | undefined {
   const [questionId, value, ...rest] = answer?.split(":") ?? [];
   if (!questionId || !value || rest.length > 0 || !z.uuid().safeParse(questionId).success) return undefined;
