@@ -14,7 +14,12 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { ActionState, Done } from "@/lib/entry-points/state";
 import { idle } from "@/lib/entry-points/state";
-import { type ConfigurableField, fieldModes, type FormFields, type QuestionText } from "@/lib/questions/schema";
+import {
+  type ConfigurableField,
+  type FormFields,
+  fieldModes,
+  type QuestionText,
+} from "@/lib/questions/schema";
 
 type State = ActionState<Done>;
 type RegionRow = { key: string; code: string; label: LocalizedValue; registrations: number };

@@ -15,12 +15,7 @@ import { inputClass } from "@/components/ui/field";
 import type { ActionState, Done } from "@/lib/entry-points/state";
 import { idle } from "@/lib/entry-points/state";
 import type { EditorQuestion } from "@/lib/questions/data";
-import {
-  isChoiceType,
-  isConditionType,
-  questionTypes,
-  yesNo,
-} from "@/lib/questions/schema";
+import { isChoiceType, isConditionType, questionTypes, yesNo } from "@/lib/questions/schema";
 
 type State = ActionState<Done>;
 type Text = LocalizedValue;

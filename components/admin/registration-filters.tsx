@@ -21,11 +21,14 @@ export function RegistrationFiltersForm({
   filters,
   days,
   regions,
+  answers,
 }: {
   filters: RegistrationFilters;
   days: { id: string; label: string }[];
   /** The event's regions, by code, named in the staff member's language. */
   regions: { code: string; name: string }[];
+  /** The event's choice questions' answers, by question (answerFilterChoices). */
+  answers: { id: string; question: string; choices: { value: string; label: string }[] }[];
 }) {
   const t = useTranslations("admin.registrations");
   const ts = useTranslations("admin.status");
@@ -126,6 +129,28 @@ export function RegistrationFiltersForm({
               ))}
             </select>
           </label>
+          {answers.length > 0 && (
+            <label className="col-span-2 space-y-1">
+              <span className="block text-sm font-medium">{t("answer")}</span>
+              <select
+                name="answer"
+                defaultValue={filters.answer ?? ""}
+                onChange={follow}
+                className={inputClass}
+              >
+                <option value="">{t("all")}</option>
+                {answers.map((group) => (
+                  <optgroup key={group.id} label={group.question}>
+                    {group.choices.map((choice) => (
+                      <option key={choice.value} value={choice.value}>
+                        {choice.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <label className="flex items-center gap-2">

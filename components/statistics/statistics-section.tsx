@@ -1,25 +1,33 @@
+import type { ReactNode } from "react";
 import { StatisticsBarChart } from "@/components/statistics/bar-chart";
+import { BarList } from "@/components/statistics/bar-list";
 import type { StatisticsTable } from "@/lib/statistics/tables";
 
-/** One table of figures, with its chart above it when it has one. */
+/** One table of figures, with what it counts, and its chart above it when it has one. */
 export function StatisticsSection({
   table,
   chartLabel,
   totalLabel,
+  heading: Heading = "h2",
+  children,
 }: {
   table: StatisticsTable;
   chartLabel: string;
   totalLabel: string;
+  heading?: "h2" | "h3";
+  /** More about the same figures, under the table. */
+  children?: ReactNode;
 }) {
   const headingId = `${table.id}-title`;
   return (
     <section
       aria-labelledby={headingId}
-      className={`min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-4 ${table.head.length > 5 ? "xl:col-span-2" : ""}`}
+      className={`min-w-0 space-y-3 rounded-lg border border-stone-200 bg-white p-3 sm:p-4 ${table.head.length > 5 ? "xl:col-span-2" : ""}`}
     >
-      <h2 id={headingId} className="text-lg font-semibold">
+      <Heading id={headingId} className="text-lg font-semibold">
         {table.title}
-      </h2>
+      </Heading>
+      {table.note && <p className="text-sm text-stone-600">{table.note}</p>}
       {table.chart && table.rows.length > 0 && (
         <StatisticsBarChart
           label={chartLabel}
@@ -30,47 +38,90 @@ export function StatisticsSection({
           series={table.chart.map((index) => ({ key: `v${index}`, label: table.head[index + 1] ?? "" }))}
         />
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard (axe: scrollable-region-focusable). */}
-      <section className="overflow-x-auto" aria-labelledby={headingId} tabIndex={0}>
-        <table className="w-full text-left text-sm" data-testid={table.id}>
-          <caption className="sr-only">{table.title}</caption>
-          <thead className="bg-stone-100">
-            <tr>
-              {table.head.map((heading, index) => (
-                <th key={heading} scope="col" className={`p-2 ${index > 0 ? "text-right" : ""}`}>
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.name} className="border-t border-stone-200">
-                <th scope="row" className="p-2 font-normal">
-                  {row.name}
-                </th>
-                {row.values.map((value, index) => (
-                  <td key={table.head[index + 1]} className="p-2 text-right tabular-nums">
-                    {value}
-                  </td>
-                ))}
-              </tr>
+      {table.bars !== undefined && (
+        <BarList
+          label={chartLabel}
+          rows={table.rows.map((row) => ({ name: row.name, value: row.values[table.bars ?? 0] ?? 0 }))}
+        />
+      )}
+      <FiguresTable table={table} labelledBy={headingId} totalLabel={totalLabel} />
+      {children}
+    </section>
+  );
+}
+
+/** The figures themselves; rows of one group under the group's name. */
+export function FiguresTable({
+  table,
+  labelledBy,
+  totalLabel,
+}: {
+  table: StatisticsTable;
+  labelledBy: string;
+  totalLabel: string;
+}) {
+  const groups = [...new Set(table.rows.map((row) => row.group))];
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard (axe: scrollable-region-focusable).
+    <section className="overflow-x-auto" aria-labelledby={labelledBy} tabIndex={0}>
+      <table className="w-full text-left text-sm" data-testid={table.id}>
+        <caption className="sr-only">{table.title}</caption>
+        <thead className="bg-stone-100">
+          <tr>
+            {table.head.map((heading, index) => (
+              <th
+                key={heading}
+                scope="col"
+                className={`px-1.5 py-2 sm:px-2 ${index > 0 ? "text-right" : ""}`}
+              >
+                {heading}
+              </th>
             ))}
-            {table.total && (
-              <tr className="border-t-2 border-stone-300 font-semibold">
-                <th scope="row" className="p-2">
-                  {totalLabel}
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody key={group ?? ""}>
+            {group !== undefined && (
+              <tr className="border-t-2 border-stone-300 bg-stone-50">
+                <th scope="rowgroup" colSpan={table.head.length} className="p-2 font-semibold">
+                  {group}
                 </th>
-                {table.total.map((value, index) => (
-                  <td key={table.head[index + 1]} className="p-2 text-right tabular-nums">
-                    {value}
-                  </td>
-                ))}
               </tr>
             )}
+            {table.rows
+              .filter((row) => row.group === group)
+              .map((row) => (
+                <tr key={row.name} className="border-t border-stone-200">
+                  <th
+                    scope="row"
+                    className={`px-1.5 py-2 font-normal sm:px-2 ${group !== undefined ? "pl-3 sm:pl-4" : ""}`}
+                  >
+                    {row.name}
+                  </th>
+                  {row.values.map((value, index) => (
+                    <td key={table.head[index + 1]} className="px-1.5 py-2 text-right tabular-nums sm:px-2">
+                      {value}
+                    </td>
+                  ))}
+                </tr>
+              ))}
           </tbody>
-        </table>
-      </section>
+        ))}
+        {table.total && (
+          <tfoot>
+            <tr className="border-t-2 border-stone-300 font-semibold">
+              <th scope="row" className="px-1.5 py-2 sm:px-2">
+                {totalLabel}
+              </th>
+              {table.total.map((value, index) => (
+                <td key={table.head[index + 1]} className="px-1.5 py-2 text-right tabular-nums sm:px-2">
+                  {value}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        )}
+      </table>
     </section>
   );
 }

@@ -3,7 +3,13 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type AnswerRow, registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
-import type { EventForm, QuestionDefinition, QuestionText, RegionDefinition } from "@/lib/questions/schema";
+import {
+  conditionTypes,
+  type EventForm,
+  type QuestionDefinition,
+  type QuestionText,
+  type RegionDefinition,
+} from "@/lib/questions/schema";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 import { registrationRequestSchema, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { hashToken } from "@/lib/registrations/tokens";
@@ -200,6 +206,21 @@ export async function getQuestionsForEditor({ eventId }: { eventId: string }) {
 }
 
 export type EditorQuestion = Awaited<ReturnType<typeof getQuestionsForEditor>>[number];
+
+/**
+ * An event's choice and yes/no questions, archived ones too (their answers
+ * stay), in the form's order: what its statistics count and its list filters by.
+ */
+export async function getChoiceQuestions({ eventId }: { eventId: string }) {
+  const rows = await db.question.findMany({
+    where: { eventId, type: { in: [...conditionTypes] } },
+    include: definitionInclude,
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
+  return rows.map((row) => ({ ...toDefinition(row), archived: row.archivedAt !== null }));
+}
+
+export type ChoiceQuestion = Awaited<ReturnType<typeof getChoiceQuestions>>[number];
 
 /** A registration's answers with their questions, archived ones too, in the questions' order: for showing. */
 export async function getAnswersToShow({ registrationId }: { registrationId: string }) {

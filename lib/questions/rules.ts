@@ -239,6 +239,16 @@ export function registrationFormSchema(form: EventForm) {
   });
 }
 
+/**
+ * What the JSON API reads a registration with: the built-in fields as the
+ * event asks them, and the answers in their general shape —
+ * createRegistration holds them to the questions, and tells their errors by
+ * question.
+ */
+export function apiRegistrationSchema(form: EventForm) {
+  return registrationRequestSchema.extend(builtInFieldsShape(form));
+}
+
 /** A registration's edit, by its participant or by staff, under the same rules. */
 export function registrationEditSchema(form: EventForm) {
   return registrationUpdateSchema.extend({

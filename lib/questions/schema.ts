@@ -94,8 +94,11 @@ export type EventForm = { fields: FormFields; regions: RegionDefinition[]; quest
 
 /** A region's code: what registrations, filters and the JSON API name (a CHECK holds the same shape). */
 export const regionCodeSchema = z
-  .string({ error: "required" })
-  .regex(/^[A-Z][A-Z0-9_]{0,39}$/, { error: "invalidChoice" });
+  // As a choice is told: none given is required, anything else not on the list a wrong choice.
+  .string({
+    error: (issue) => (issue.input === undefined || issue.input === null ? "required" : "invalidChoice"),
+  })
+  .regex(/^[A-Z][A-Z0-9_]{0,39}$/, { error: (issue) => (issue.input === "" ? "required" : "invalidChoice") });
 
 export const MAX_REGIONS = 100;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { type RegistrationFilters, registrationOrder } from "@/lib/registrations/filters";
+import { type RegistrationFilters, readAnswerFilter, registrationOrder } from "@/lib/registrations/filters";
 import { foldForSearch } from "@/lib/registrations/search";
 
 // The list's filters (registrationWhere in filters.ts) as SQL over
@@ -20,6 +20,16 @@ export function registrationWhereSql(eventId: string, filters: RegistrationFilte
   if (filters.day) {
     conditions.push(
       Prisma.sql`EXISTS (SELECT FROM attendance a WHERE a.registration_id = r.id AND a.event_day_id = ${filters.day}::uuid)`,
+    );
+  }
+  const answer = readAnswerFilter(filters.answer);
+  if (answer?.value === "yes" || answer?.value === "no") {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT FROM registration_answer ra WHERE ra.registration_id = r.id AND ra.question_id = ${answer.questionId}::uuid AND ra.boolean_value = ${answer.value === "yes"})`,
+    );
+  } else if (answer) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT FROM registration_answer_option ao WHERE ao.registration_id = r.id AND ao.question_id = ${answer.questionId}::uuid AND ao.option_id = ${answer.value}::uuid)`,
     );
   }
   // As Prisma's `contains` does: the typed % and _ are wildcards there too.

@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { addressTextSchema } from "@/lib/entry-points/schema";
+import { localize } from "@/lib/events/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { regionCodeSchema } from "@/lib/questions/schema";
+import type { QuestionType } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/routing";
+import { isChoiceType, type QuestionText, regionCodeSchema, yesNo } from "@/lib/questions/schema";
 import { categories, genders } from "@/lib/registrations/schema";
 import { foldForSearch } from "@/lib/registrations/search";
 
 // The filters of an event's registrations list, read from the page's address.
 // One home for the list, its bulk actions and the exports: what staff see
 // filtered is exactly what they act on and take away. An unknown value is
-// dropped rather than refused: an address is typed by hand, often.
+// dropped rather than refused: an address is typed by hand, often. So is an
+// answer that is not one of the event's own choice questions and options.
 
 export const registrationStatuses = ["PENDING", "CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
 export const registrationSorts = ["number", "name", "organization", "region", "status"] as const;
@@ -22,6 +26,13 @@ export const registrationFiltersSchema = z.object({
   gender: z.enum(genders).optional().catch(undefined),
   /** Present on this event day. */
   day: z.uuid().optional().catch(undefined),
+  /** Answered a choice question so: `<questionId>:<optionId>`, or `<questionId>:yes` / `:no`. */
+  answer: z
+    .string()
+    .max(80)
+    .refine((answer) => readAnswerFilter(answer) !== undefined)
+    .optional()
+    .catch(undefined),
   sort: z.enum(registrationSorts).optional().catch(undefined),
   desc: z.literal("1").optional().catch(undefined),
 });
@@ -30,14 +41,70 @@ export type RegistrationFilters = z.infer<typeof registrationFiltersSchema>;
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
-/** The filters in an address's query, first value of each. */
-export function parseRegistrationFilters(params: SearchParams): RegistrationFilters {
+/** The answer a list is filtered by: an option's id, or "yes"/"no" of a yes/no question. */
+export type AnswerFilter = { questionId: string; value: string };
+
+/** The questions an answer filter may name: the event's choice and yes/no questions (getChoiceQuestions). */
+export type FilterableQuestion = { id: string; type: QuestionType; options: { id: string }[] };
+
+/** An answer filter's two parts, when it has the shape of one; whose question it names is checked apart (isAnswerOf). */
+export function readAnswerFilter(answer: string | undefined): AnswerFilter | undefined {
+  const [questionId, value, ...rest] = answer?.split(":") ?? [];
+  if (!questionId || !value || rest.length > 0 || !z.uuid().safeParse(questionId).success) return undefined;
+  const isYesNo = (yesNo as readonly string[]).includes(value);
+  return isYesNo || z.uuid().safeParse(value).success ? { questionId, value } : undefined;
+}
+
+/** Whether an answer filter names one of these questions and one of its answers. */
+function isAnswerOf(answer: AnswerFilter, questions: FilterableQuestion[]): boolean {
+  const question = questions.find((candidate) => candidate.id === answer.questionId);
+  if (!question) return false;
+  if (question.type === "YES_NO") return (yesNo as readonly string[]).includes(answer.value);
+  return isChoiceType(question.type) && question.options.some((option) => option.id === answer.value);
+}
+
+/** The answers the list can be filtered by, grouped by question, in the staff member's language. */
+export function answerFilterChoices(
+  questions: (Omit<FilterableQuestion, "options"> & {
+    label: QuestionText;
+    archived: boolean;
+    options: { id: string; label: QuestionText }[];
+  })[],
+  words: { locale: Locale; yes: string; no: string; archived: string },
+): { id: string; question: string; choices: { value: string; label: string }[] }[] {
+  return questions.map((question) => ({
+    id: question.id,
+    question: `${localize(question.label, words.locale)}${question.archived ? ` (${words.archived})` : ""}`,
+    choices:
+      question.type === "YES_NO"
+        ? yesNo.map((value) => ({ value: `${question.id}:${value}`, label: words[value] }))
+        : question.options.map((option) => ({
+            value: `${question.id}:${option.id}`,
+            label: localize(option.label, words.locale),
+          })),
+  }));
+}
+
+/**
+ * The filters in an address's query, first value of each. `questions` are
+ * the event's choice questions: an answer filter naming anything else (another
+ * event's question, an option of another question) is dropped.
+ */
+export function parseRegistrationFilters(
+  params: SearchParams,
+  { questions }: { questions: FilterableQuestion[] },
+): RegistrationFilters {
   const entries =
     params instanceof URLSearchParams
       ? [...params.keys()].map((key) => [key, params.get(key) ?? undefined])
       : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]);
   const filters = registrationFiltersSchema.parse(Object.fromEntries(entries));
-  return { ...filters, q: filters.q || undefined };
+  const answer = readAnswerFilter(filters.answer);
+  return {
+    ...filters,
+    q: filters.q || undefined,
+    answer: answer && isAnswerOf(answer, questions) ? filters.answer : undefined,
+  };
 }
 
 /** The filters as a query string, without empty values, for links that keep them. */
@@ -59,8 +126,19 @@ export function registrationWhere(
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.gender ? { gender: filters.gender } : {}),
     ...(filters.day ? { attendance: { some: { eventDayId: filters.day } } } : {}),
+    ...answerWhere(readAnswerFilter(filters.answer)),
     ...(filters.q ? { searchText: { contains: foldForSearch(filters.q) } } : {}),
   };
+}
+
+/** A yes/no answer is its boolean; a choice, one of its options (registration_answer_option, by option). */
+function answerWhere(answer: AnswerFilter | undefined): Prisma.RegistrationWhereInput {
+  if (!answer) return {};
+  const { questionId, value } = answer;
+  if (value === "yes" || value === "no") {
+    return { answers: { some: { questionId, booleanValue: value === "yes" } } };
+  }
+  return { answers: { some: { questionId, options: { some: { optionId: value } } } } };
 }
 
 export type RegistrationSort = (typeof registrationSorts)[number];

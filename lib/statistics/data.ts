@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
-import type { QuestionText } from "@/lib/questions/schema";
+import { type ChoiceQuestion, getChoiceQuestions } from "@/lib/questions/data";
+import { type QuestionText, yesNo } from "@/lib/questions/schema";
 import { categories, genders } from "@/lib/registrations/schema";
 
 // The figures of a donor report, counted by PostgreSQL. "Registered" is every
@@ -107,6 +108,72 @@ export async function getEventStatistics({ eventId }: { eventId: string }) {
 }
 
 export type EventStatistics = Awaited<ReturnType<typeof getEventStatistics>>;
+
+/** People in each sector and of each gender. */
+export type SectorGenderCounts = Record<ParticipantCategory, Record<Gender, number>>;
+
+const sectorGender = (): SectorGenderCounts => table(categories, () => table(genders, () => 0));
+
+/**
+ * How the confirmed participants (those holding a seat, as "confirmed" above)
+ * answered each choice and yes/no question, archived ones too, by sector and
+ * gender: one row per option (or yes, no) in the question's order, and those
+ * who gave no answer. A multiple choice counts a person under each option
+ * they chose.
+ */
+export async function getAnswerStatistics({ eventId }: { eventId: string }) {
+  type Cell = { questionId: string; category: ParticipantCategory; gender: Gender; count: number };
+  const [questions, chosen, answered, confirmed] = await Promise.all([
+    getChoiceQuestions({ eventId }),
+    db.$queryRaw<(Cell & { value: string })[]>`
+      SELECT ao.question_id AS "questionId", ao.option_id::text AS value, r.category, r.gender,
+        count(*)::int AS count
+      FROM registration_answer_option ao JOIN registration r ON r.id = ao.registration_id
+      WHERE r.event_id = ${eventId}::uuid AND r.status = 'CONFIRMED'
+      GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT a.question_id, CASE WHEN a.boolean_value THEN 'yes' ELSE 'no' END, r.category, r.gender,
+        count(*)::int
+      FROM registration_answer a JOIN registration r ON r.id = a.registration_id
+      WHERE r.event_id = ${eventId}::uuid AND r.status = 'CONFIRMED' AND a.boolean_value IS NOT NULL
+      GROUP BY 1, 2, 3, 4`,
+    db.$queryRaw<Cell[]>`
+      SELECT a.question_id AS "questionId", r.category, r.gender, count(*)::int AS count
+      FROM registration_answer a JOIN registration r ON r.id = a.registration_id
+      WHERE r.event_id = ${eventId}::uuid AND r.status = 'CONFIRMED'
+        AND (a.boolean_value IS NOT NULL OR EXISTS (SELECT FROM registration_answer_option ao
+          WHERE ao.registration_id = a.registration_id AND ao.question_id = a.question_id))
+      GROUP BY 1, 2, 3`,
+    db.$queryRaw<Omit<Cell, "questionId">[]>`
+      SELECT category, gender, count(*)::int AS count FROM registration
+      WHERE event_id = ${eventId}::uuid AND status = 'CONFIRMED'
+      GROUP BY 1, 2`,
+  ]);
+  const counted = (cells: Omit<Cell, "questionId">[]) => {
+    const counts = sectorGender();
+    for (const cell of cells) counts[cell.category][cell.gender] += cell.count;
+    return counts;
+  };
+  return {
+    confirmed: confirmed.reduce((sum, cell) => sum + cell.count, 0),
+    questions: questions.map((question: ChoiceQuestion) => {
+      const values = question.type === "YES_NO" ? [...yesNo] : question.options.map((option) => option.id);
+      const ofQuestion = (cell: Cell) => cell.questionId === question.id;
+      const unanswered = counted(confirmed);
+      for (const cell of answered.filter(ofQuestion)) unanswered[cell.category][cell.gender] -= cell.count;
+      return {
+        question,
+        answers: values.map((value) => ({
+          value,
+          counts: counted(chosen.filter((cell) => ofQuestion(cell) && cell.value === value)),
+        })),
+        unanswered,
+      };
+    }),
+  };
+}
+
+export type AnswerStatistics = Awaited<ReturnType<typeof getAnswerStatistics>>;
 
 /** The years in which events took place (by their first day), newest first. */
 export async function listStatisticsYears(): Promise<number[]> {

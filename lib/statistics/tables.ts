@@ -1,6 +1,8 @@
-import type { QuestionText } from "@/lib/questions/schema";
+import { localize } from "@/lib/events/schema";
+import type { Gender } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/routing";
 import { categories, genders } from "@/lib/registrations/schema";
-import type { EventStatistics } from "@/lib/statistics/data";
+import type { AnswerStatistics, EventStatistics, SectorGenderCounts } from "@/lib/statistics/data";
 
 // The statistics as tables, once, for the page (each chart beside its table)
 // and for the .xlsx file: the same figures under the same headings.
@@ -8,22 +10,28 @@ import type { EventStatistics } from "@/lib/statistics/data";
 export type StatisticsTable = {
   id: string;
   title: string;
+  /** What the figures count: which registrations, and how. */
+  note?: string;
   /** The first heading names the rows. */
   head: string[];
-  rows: { name: string; values: number[] }[];
+  /** Rows of one `group` follow each other, under its name. */
+  rows: { name: string; values: number[]; group?: string }[];
   total?: number[];
   /** The value columns a chart draws, by index; no chart without it. */
   chart?: number[];
+  /** The one value column drawn as bars by the server instead (readable without JavaScript). */
+  bars?: number;
 };
 
 type Translate = (key: string) => string;
 
 export type StatisticsLabels = {
-  t: Translate;
+  t: (key: string, values?: Record<string, number>) => string;
   category: Translate;
   gender: Translate;
-  /** An organizer's text (a region's name) in the reader's language. */
-  text: (value: QuestionText) => string;
+  /** "yes" and "no" as a yes/no question's answers. */
+  yesNo: Translate;
+  locale: Locale;
 };
 
 const sum = (rows: { values: number[] }[]) =>
@@ -47,7 +55,7 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
   }));
   const byRegion = statistics.byRegion
     .filter((region) => region.counts.registered > 0)
-    .map((region) => ({ name: labels.text(region.label), values: counts(region.counts) }));
+    .map((region) => ({ name: localize(region.label, labels.locale), values: counts(region.counts) }));
   const perDay = (by: "byCategory" | "byGender", keys: readonly string[], name: Translate) => ({
     head: [t("day"), ...keys.map(name), t("total")],
     rows: statistics.attendanceByDay.map((day) => ({
@@ -76,17 +84,19 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
     {
       id: "summary",
       title: t("summary"),
+      note: t("countsNote"),
       head: [t("summary"), t("count")],
       rows: [
         { name: t("registered"), values: [totals.registered] },
         { name: t("confirmed"), values: [totals.confirmed] },
         { name: t("attended"), values: [totals.attended] },
-        { name: t("noShow"), values: [noShow.noShows] },
+        { name: t("noShows"), values: [noShow.noShows] },
         { name: `${t("noShow")}, %`, values: [Math.round(noShow.rate * 1000) / 10] },
       ],
     },
     {
       id: "by-category",
+      note: t("countsNote"),
       title: t("byCategory"),
       head: [t("sector"), ...countHead],
       rows: byCategory,
@@ -95,6 +105,7 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
     },
     {
       id: "by-gender",
+      note: t("countsNote"),
       title: t("byGender"),
       head: [t("group"), ...countHead],
       rows: byGender,
@@ -103,6 +114,7 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
     },
     {
       id: "by-region",
+      note: t("countsNote"),
       title: t("byRegion"),
       head: [t("group"), ...countHead],
       rows: byRegion,
@@ -111,16 +123,19 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
     },
     {
       id: "attendance-by-category",
+      note: t("attendanceNote"),
       title: t("attendanceByCategory"),
       ...perDay("byCategory", categories, labels.category),
     },
     {
       id: "attendance-by-gender",
+      note: t("attendanceNote"),
       title: t("attendanceByGender"),
       ...perDay("byGender", genders, labels.gender),
     },
     {
       id: "gender-summary",
+      note: t("countsNote"),
       title: t("genderSummary"),
       head: [
         t("sector"),
@@ -131,4 +146,73 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
       total: sum(summary),
     },
   ];
+}
+
+/** A gender as a column of people: "women" rather than the form's "female". */
+const genderColumns = { FEMALE: "women", MALE: "men", UNDISCLOSED: "notStated" } satisfies Record<
+  Gender,
+  string
+>;
+
+/**
+ * Each choice question's answers as two tables: per answer by gender (with
+ * its chart), and per answer and sector by gender. A multiple choice has no
+ * total row: one person may count in several rows.
+ */
+export function answerTables(
+  statistics: AnswerStatistics,
+  labels: StatisticsLabels,
+): { answers: StatisticsTable; bySector: StatisticsTable }[] {
+  const { t, locale } = labels;
+  const genderHead = [...genders.map((gender) => t(genderColumns[gender])), t("total")];
+  const byGender = (counts: SectorGenderCounts) => {
+    const values = genders.map((gender) => categories.reduce((sum, key) => sum + counts[key][gender], 0));
+    return [...values, values.reduce((sum, value) => sum + value, 0)];
+  };
+  return statistics.questions.map(({ question, answers, unanswered }) => {
+    const label = localize(question.label, locale);
+    const title = question.archived ? `${label} (${t("archivedQuestion")})` : label;
+    const multiple = question.type === "MULTIPLE_CHOICE";
+    const note = t(multiple ? "answersNoteMultiple" : "answersNote", { count: statistics.confirmed });
+    const named = [
+      ...answers.map(({ value, counts }) => ({
+        name:
+          question.type === "YES_NO"
+            ? labels.yesNo(value)
+            : localize(question.options.find((option) => option.id === value)?.label, locale),
+        counts,
+      })),
+      { name: t("noAnswer"), counts: unanswered },
+    ];
+    const perAnswer = named.map(({ name, counts }) => ({ name, values: byGender(counts) }));
+    const perSector = named.flatMap(({ name, counts }) =>
+      categories.map((category) => {
+        const values = genders.map((gender) => counts[category][gender]);
+        return {
+          group: name,
+          name: labels.category(category),
+          values: [...values, values.reduce((sum, value) => sum + value, 0)],
+        };
+      }),
+    );
+    return {
+      answers: {
+        id: `answers-${question.id}`,
+        title,
+        note,
+        head: [t("answer"), ...genderHead],
+        rows: perAnswer,
+        total: multiple ? undefined : sum(perAnswer),
+        bars: genders.length,
+      },
+      bySector: {
+        id: `answers-${question.id}-by-sector`,
+        title: `${title}: ${t("bySectorAndGender")}`,
+        note,
+        head: [t("sector"), ...genderHead],
+        rows: perSector,
+        total: multiple ? undefined : sum(perSector),
+      },
+    };
+  });
 }

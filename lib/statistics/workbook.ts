@@ -2,7 +2,11 @@ import ExcelJS from "exceljs";
 import { neutralizeFormula } from "@/lib/exports/cells";
 import type { StatisticsTable } from "@/lib/statistics/tables";
 
-/** The statistics' tables one under the other on one sheet, headings bold, numbers as numbers. */
+/**
+ * The statistics' tables one under the other on one sheet, headings bold,
+ * numbers as numbers, each with what it counts under its title. Titles and
+ * names may be an organizer's words (a question, an option): formula-safe.
+ */
 export async function statisticsWorkbook({
   title,
   sheetName,
@@ -19,9 +23,17 @@ export async function statisticsWorkbook({
   sheet.addRow([neutralizeFormula(title)]).font = { bold: true, size: 14 };
   for (const table of tables) {
     sheet.addRow([]);
-    sheet.addRow([table.title]).font = { bold: true, size: 12 };
-    sheet.addRow(table.head).font = { bold: true };
-    for (const row of table.rows) sheet.addRow([row.name, ...row.values]);
+    sheet.addRow([neutralizeFormula(table.title)]).font = { bold: true, size: 12 };
+    if (table.note) sheet.addRow([table.note]).font = { italic: true };
+    sheet.addRow(table.head.map(neutralizeFormula)).font = { bold: true };
+    let group: string | undefined;
+    for (const row of table.rows) {
+      if (row.group !== undefined && row.group !== group) {
+        group = row.group;
+        sheet.addRow([neutralizeFormula(group)]).font = { bold: true };
+      }
+      sheet.addRow([neutralizeFormula(row.name), ...row.values]);
+    }
     if (table.total) sheet.addRow([totalLabel, ...table.total]).font = { bold: true };
   }
   sheet.getColumn(1).width = 34;

@@ -184,7 +184,9 @@ test("an organizer makes the built-in fields the event's own; the form at the do
   await page.goto(`/admin/events/${eventId}/questions`);
 
   await page.getByRole("combobox", { name: "Телефон", exact: true }).selectOption({ label: "Не спрашивать" });
-  await page.getByRole("combobox", { name: "Должность", exact: true }).selectOption({ label: "Необязательно" });
+  await page
+    .getByRole("combobox", { name: "Должность", exact: true })
+    .selectOption({ label: "Необязательно" });
   await page
     .getByRole("group", { name: "Вопрос о секторе" })
     .getByRole("textbox", { name: "Русский" })

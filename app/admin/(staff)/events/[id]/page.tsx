@@ -8,11 +8,12 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { getEventRegions } from "@/lib/questions/data";
+import { getChoiceQuestions, getEventRegions } from "@/lib/questions/data";
 import { regionName } from "@/lib/questions/rules";
 import { bulkAction } from "@/lib/registrations/actions";
 import { countFound, countRegistrations, listRegistrations } from "@/lib/registrations/data";
 import {
+  answerFilterChoices,
   filtersQuery,
   pageStartQuery,
   parsePageStart,
@@ -34,7 +35,8 @@ export default async function EventRegistrationsPage({
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const raw = await searchParams;
-  const filters = parseRegistrationFilters(raw);
+  const questions = await getChoiceQuestions({ eventId: id.data });
+  const filters = parseRegistrationFilters(raw, { questions });
   const start = parsePageStart(raw, filters);
   // The list does not wait for its event: an unknown id finds no rows either.
   const [event, { rows, previous, next }, counts, regions] = await Promise.all([
@@ -51,6 +53,7 @@ export default async function EventRegistrationsPage({
     onePage: start || next ? undefined : rows.length,
   });
   const t = await getTranslations("admin.registrations");
+  const tq = await getTranslations("questions");
   const ts = await getTranslations("admin.status");
   const tc = await getTranslations("category");
   const locale = (await getLocale()) as Locale;
@@ -99,6 +102,12 @@ export default async function EventRegistrationsPage({
           code: region.code,
           name: regionName(regions, region.code, locale),
         }))}
+        answers={answerFilterChoices(questions, {
+          locale,
+          yes: tq("yes"),
+          no: tq("no"),
+          archived: t("archivedQuestion"),
+        })}
       />
 
       <p className="text-sm text-stone-700" role="status" data-testid="found">

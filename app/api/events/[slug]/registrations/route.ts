@@ -5,7 +5,9 @@ import { eventSlugSchema } from "@/lib/events/schema";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { isLocale } from "@/lib/i18n/routing";
-import { type ErrorKey, registrationRequestSchema } from "@/lib/registrations/schema";
+import { getEventForm } from "@/lib/questions/data";
+import { apiRegistrationSchema } from "@/lib/questions/rules";
+import type { ErrorKey } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +33,9 @@ export const POST = publicRoute({
       return jsonError(400, "invalid", { fieldErrors: { locale: "invalidChoice" } });
     }
 
-    const parsed = registrationRequestSchema.safeParse(values);
+    const form = await getEventForm({ slug });
+    if (!form) return jsonError(404, "not_found");
+    const parsed = apiRegistrationSchema(form).safeParse(values);
     if (!parsed.success) {
       return jsonError(400, "invalid", { fieldErrors: fieldErrors<ErrorKey>(parsed.error) });
     }

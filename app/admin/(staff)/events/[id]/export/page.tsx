@@ -8,9 +8,9 @@ import { countExportRows, getEventForExport, getExportPreferences } from "@/lib/
 import { exportColumns } from "@/lib/exports/schema";
 import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { getEventRegions } from "@/lib/questions/data";
+import { getChoiceQuestions, getEventRegions } from "@/lib/questions/data";
 import { regionName } from "@/lib/questions/rules";
-import { filtersQuery, parseRegistrationFilters } from "@/lib/registrations/filters";
+import { answerFilterChoices, filtersQuery, parseRegistrationFilters } from "@/lib/registrations/filters";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,8 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
   const id = z.uuid().safeParse((await params).id);
   const event = id.success ? await getEventForExport({ id: id.data }) : null;
   if (!event) notFound();
-  const filters = parseRegistrationFilters(await searchParams);
+  const questions = await getChoiceQuestions({ eventId: event.id });
+  const filters = parseRegistrationFilters(await searchParams, { questions });
   const [total, preferences, regions] = await Promise.all([
     countExportRows({ eventId: event.id, filters }),
     getExportPreferences({ staffId: staff.id }),
@@ -34,6 +35,17 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
   const locale = (await getLocale()) as Locale;
   const query = filtersQuery(filters);
   const day = event.days.find((candidate) => candidate.id === filters.day);
+  const tq = await getTranslations("questions");
+  const answer = answerFilterChoices(questions, {
+    locale,
+    yes: tq("yes"),
+    no: tq("no"),
+    archived: tl("archivedQuestion"),
+  }).flatMap((group) =>
+    group.choices
+      .filter((choice) => choice.value === filters.answer)
+      .map((choice) => `${group.question}: ${choice.label}`),
+  )[0];
   // Day columns hold calendar dates (midnight UTC).
   const applied = [
     filters.q && `${tl("search")}: «${filters.q}»`,
@@ -42,6 +54,7 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
     filters.region && `${tl("region")}: ${regionName(regions, filters.region, locale)}`,
     filters.gender && `${tl("gender")}: ${tg(filters.gender)}`,
     day && `${tl("attended")}: ${formatDate(day.date, { locale, timeZone: "UTC" })}`,
+    answer,
   ].filter(Boolean);
 
   return (

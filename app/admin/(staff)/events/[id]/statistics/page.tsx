@@ -2,15 +2,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { StatisticsSection } from "@/components/statistics/statistics-section";
+import { FiguresTable, StatisticsSection } from "@/components/statistics/statistics-section";
 import { buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
-import { getEventStatistics } from "@/lib/statistics/data";
+import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
-import { statisticsTables } from "@/lib/statistics/tables";
+import { answerTables, statisticsTables } from "@/lib/statistics/tables";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +19,16 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
   const id = z.uuid().safeParse((await params).id);
   const event = id.success ? await getEventForExport({ id: id.data }) : null;
   if (!event) notFound();
-  const statistics = await getEventStatistics({ eventId: event.id });
+  const [statistics, answers] = await Promise.all([
+    getEventStatistics({ eventId: event.id }),
+    getAnswerStatistics({ eventId: event.id }),
+  ]);
   const t = await getTranslations("admin.statistics");
   const te = await getTranslations("admin.exports");
   const locale = (await getLocale()) as Locale;
-  const tables = statisticsTables(statistics, await statisticsLabels());
+  const labels = await statisticsLabels();
+  const tables = statisticsTables(statistics, labels);
+  const questionTables = answerTables(answers, labels);
   const year = event.days[0]?.date.getUTCFullYear();
 
   return (
@@ -60,6 +65,36 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
           />
         ))}
       </div>
+      {questionTables.length > 0 && (
+        <section aria-labelledby="answers-title" className="space-y-4">
+          <h2 id="answers-title" className="text-xl font-semibold">
+            {t("answersTitle")}
+          </h2>
+          <div className="grid gap-6 xl:grid-cols-2">
+            {questionTables.map(({ answers: table, bySector }) => (
+              <StatisticsSection
+                key={table.id}
+                table={table}
+                heading="h3"
+                chartLabel={t("chartOf", { title: table.title })}
+                totalLabel={t("total")}
+              >
+                {/* Closed at first: four rows per answer would bury the next question on a phone. */}
+                <details className="space-y-2">
+                  <summary className="cursor-pointer font-medium text-brand-700" id={`${bySector.id}-title`}>
+                    {t("breakdown")}
+                  </summary>
+                  <FiguresTable
+                    table={bySector}
+                    labelledBy={`${bySector.id}-title`}
+                    totalLabel={t("total")}
+                  />
+                </details>
+              </StatisticsSection>
+            ))}
+          </div>
+        </section>
+      )}
     </div>
   );
 }

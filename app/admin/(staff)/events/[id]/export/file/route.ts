@@ -9,7 +9,7 @@ import { recordExport } from "@/lib/exports/mutations";
 import { exportFileName, parseExportOptions } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
 import type { Locale } from "@/lib/i18n/routing";
-import { getEventRegions } from "@/lib/questions/data";
+import { getChoiceQuestions, getEventRegions } from "@/lib/questions/data";
 import { parseRegistrationFilters } from "@/lib/registrations/filters";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
 
@@ -30,13 +30,14 @@ export const GET = staffRoute({
   roles: ORGANIZERS,
   params: z.object({ id: z.uuid() }),
   // Both drop what they do not know, as the list's own links do.
-  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).transform((query) => ({
-    filters: parseRegistrationFilters(query),
-    options: parseExportOptions(query),
-  })),
-  run: async ({ params, query: { filters, options }, staff }) => {
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  run: async ({ params, query, staff }) => {
     const event = await getEventForExport({ id: params.id });
     if (!event) return jsonError(404, "not_found");
+    const filters = parseRegistrationFilters(query, {
+      questions: await getChoiceQuestions({ eventId: event.id }),
+    });
+    const options = parseExportOptions(query);
     const rowCount = await countExportRows({ eventId: event.id, filters });
     await recordExport({
       eventId: event.id,

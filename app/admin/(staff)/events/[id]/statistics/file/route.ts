@@ -8,9 +8,9 @@ import { getEventForExport } from "@/lib/exports/data";
 import { exportFileName } from "@/lib/exports/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
-import { getEventStatistics } from "@/lib/statistics/data";
+import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
-import { statisticsTables } from "@/lib/statistics/tables";
+import { answerTables, statisticsTables } from "@/lib/statistics/tables";
 import { statisticsWorkbook } from "@/lib/statistics/workbook";
 
 export const dynamic = "force-dynamic";
@@ -25,10 +25,18 @@ export const GET = staffRoute({
     if (!event) return jsonError(404, "not_found");
     const t = await getTranslations("admin.statistics");
     const locale = (await getLocale()) as Locale;
+    const labels = await statisticsLabels();
+    const [statistics, answers] = await Promise.all([
+      getEventStatistics({ eventId: event.id }),
+      getAnswerStatistics({ eventId: event.id }),
+    ]);
     const file = await statisticsWorkbook({
       title: `${localize(event.title, locale)} — ${t("title")}`,
       sheetName: t("title"),
-      tables: statisticsTables(await getEventStatistics({ eventId: event.id }), await statisticsLabels()),
+      tables: [
+        ...statisticsTables(statistics, labels),
+        ...answerTables(answers, labels).flatMap((question) => [question.answers, question.bySector]),
+      ],
       totalLabel: t("total"),
     });
     const name = exportFileName({
