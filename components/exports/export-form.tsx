@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type ExportColumn, type ExportOptions, exportFormats, exportSeparators } from "@/lib/exports/schema";
+import { type ExportOptions, exportFormats, exportSeparators } from "@/lib/exports/schema";
 
 type Progress =
   | { state: "idle" }
@@ -26,7 +26,8 @@ export function ExportForm({
   action: string;
   filters: string;
   initial: ExportOptions;
-  columns: { column: ExportColumn; label: string }[];
+  /** The fixed columns by name and the event's questions by id, each chosen or not. */
+  columns: { key: string; label: string; chosen: boolean }[];
   total: number;
 }) {
   const t = useTranslations("admin.exports");
@@ -101,13 +102,13 @@ export function ExportForm({
       <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
         <legend className="px-1 font-semibold">{t("columnsLegend")}</legend>
         <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-          {columns.map(({ column, label }) => (
-            <label key={column} className="flex items-center gap-2">
+          {columns.map(({ key, label, chosen }) => (
+            <label key={key} className="flex items-center gap-2">
               <input
                 type="checkbox"
                 name="columns"
-                value={column}
-                defaultChecked={initial.columns.includes(column)}
+                value={key}
+                defaultChecked={chosen}
                 className="size-5 accent-brand-600"
               />
               <span>{label}</span>

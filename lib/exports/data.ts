@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ExportRow } from "@/lib/exports/cells";
-import { type ExportOptions, exportOptionsSchema } from "@/lib/exports/schema";
+import { type ExportOptions, preferredOptions } from "@/lib/exports/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { getAllEventQuestions } from "@/lib/questions/data";
+import type { AnswerRow } from "@/lib/questions/rules";
 import type { RegistrationFilters } from "@/lib/registrations/filters";
 import { registrationOrderSql, registrationWhereSql } from "@/lib/registrations/filters-sql";
 
@@ -25,32 +27,58 @@ export async function countExportRows({
  * written and the one read ahead). Keyset pagination: each
  * batch starts after the last row of the one before, never with OFFSET. One
  * statement per batch, in SQL rather than through Prisma's models, whose
- * mapping of each row cost more than the query: the days attended come
- * aggregated, and the time of registration comes as the wall clock of the
- * event's zone, to the minute.
+ * mapping of each row cost more than the query: the days attended and the
+ * answers to the questions exported come aggregated, and the time of
+ * registration comes as the wall clock of the event's zone, to the minute.
  */
 export async function* registrationBatches({
   event,
   filters,
+  questionIds = [],
   batchSize = 5000,
 }: {
   event: { id: string; timeZone: string };
   filters: RegistrationFilters;
+  /** The questions whose answers the rows carry; none, no answers are read. */
+  questionIds?: readonly string[];
   batchSize?: number;
 }): AsyncGenerator<ExportRow[]> {
   const where = registrationWhereSql(event.id, filters);
   const order = registrationOrderSql(filters);
-  const read = (after: Prisma.Sql) => db.$queryRaw<ExportRow[]>`
-    SELECT r.number, r.status, r.category, r.region, r.gender, r.last_name AS "lastName",
-      r.first_name AS "firstName", r.patronymic, r.organization, r.position, r.email, r.phone,
-      r.needs_accommodation AS "needsAccommodation", r.dietary_needs AS "dietaryNeeds",
-      r.accessibility_needs AS "accessibilityNeeds",
-      date_trunc('minute', r.created_at AT TIME ZONE ${event.timeZone}) AS "createdAt",
-      ARRAY(SELECT a.event_day_id::text FROM attendance a WHERE a.registration_id = r.id) AS "attendedDayIds"
-    FROM registration r
-    WHERE ${where} AND ${after}
-    ORDER BY ${order.orderBy}
-    LIMIT ${batchSize}`;
+  const answers =
+    questionIds.length === 0
+      ? Prisma.sql`'[]'::json`
+      : Prisma.sql`COALESCE((
+          SELECT json_agg(json_build_object(
+            'questionId', ra.question_id, 'textValue', ra.text_value, 'numberValue', ra.number_value,
+            'dateValue', to_char(ra.date_value, 'YYYY-MM-DD'), 'booleanValue', ra.boolean_value,
+            'optionIds', ARRAY(
+              SELECT ao.option_id FROM registration_answer_option ao
+              JOIN question_option o ON o.id = ao.option_id
+              WHERE ao.registration_id = ra.registration_id AND ao.question_id = ra.question_id
+              ORDER BY o.position)))
+          FROM registration_answer ra
+          WHERE ra.registration_id = r.id AND ra.question_id = ANY(${[...questionIds]}::uuid[])), '[]'::json)`;
+  const read = async (after: Prisma.Sql) => {
+    const rows = await db.$queryRaw<(Omit<ExportRow, "answers"> & { answers: AnswerRow[] })[]>`
+      SELECT r.number, r.status, r.category, r.region, r.gender, r.last_name AS "lastName",
+        r.first_name AS "firstName", r.patronymic, r.organization, r.position, r.email, r.phone,
+        r.needs_accommodation AS "needsAccommodation", r.dietary_needs AS "dietaryNeeds",
+        r.accessibility_needs AS "accessibilityNeeds",
+        date_trunc('minute', r.created_at AT TIME ZONE ${event.timeZone}) AS "createdAt",
+        ARRAY(SELECT a.event_day_id::text FROM attendance a WHERE a.registration_id = r.id) AS "attendedDayIds",
+        ${answers} AS answers
+      FROM registration r
+      WHERE ${where} AND ${after}
+      ORDER BY ${order.orderBy}
+      LIMIT ${batchSize}`;
+    return rows.map(
+      (row): ExportRow => ({
+        ...row,
+        answers: new Map(row.answers.map((answer) => [answer.questionId, answer])),
+      }),
+    );
+  };
   let next = read(Prisma.sql`TRUE`);
   try {
     for (;;) {
@@ -68,27 +96,37 @@ export async function* registrationBatches({
   }
 }
 
-/** What an export needs of its event: slug, zone and days. */
-export function getEventForExport({ id }: { id: string }) {
-  return db.event.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      timeZone: true,
-      days: { orderBy: { startsAt: "asc" }, select: { id: true, date: true } },
-    },
-  });
+/** What an export needs of its event: slug, zone, days, and every question (archived ones too). */
+export async function getEventForExport({ id }: { id: string }) {
+  const [event, questions] = await Promise.all([
+    db.event.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        timeZone: true,
+        days: { orderBy: { startsAt: "asc" }, select: { id: true, date: true } },
+      },
+    }),
+    getAllEventQuestions({ eventId: id }),
+  ]);
+  return event && { ...event, questions };
 }
 
 export type ExportEvent = NonNullable<Awaited<ReturnType<typeof getEventForExport>>>;
 
-/** The export page's last choices of a staff member, or the defaults. */
-export async function getExportPreferences({ staffId }: { staffId: string }): Promise<ExportOptions> {
+/** The export page's last choices of a staff member, or the defaults, for an event with these questions. */
+export async function getExportPreferences({
+  staffId,
+  questionIds,
+}: {
+  staffId: string;
+  questionIds: readonly string[];
+}): Promise<ExportOptions> {
   const staff = await db.staffUser.findUnique({
     where: { id: staffId },
     select: { exportPreferences: true },
   });
-  return exportOptionsSchema.parse(staff?.exportPreferences ?? {});
+  return preferredOptions(staff?.exportPreferences, questionIds);
 }

@@ -72,7 +72,7 @@ async function csvExport(separator: "comma" | "semicolon") {
   const stream = exportStream({
     event,
     filters: {},
-    options: exportOptionsSchema.parse({ format: "csv", separator }),
+    options: exportOptionsSchema().parse({ format: "csv", separator }),
     labels: exportLabels("ru"),
   });
   const chunks: Uint8Array[] = [];

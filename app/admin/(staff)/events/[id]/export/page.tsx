@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ExportForm } from "@/components/exports/export-form";
 import { localize } from "@/lib/events/schema";
 import { countExportRows, getEventForExport, getExportPreferences } from "@/lib/exports/data";
+import { exportLabels } from "@/lib/exports/labels";
 import { exportColumns } from "@/lib/exports/schema";
 import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -21,7 +22,7 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
   const filters = parseRegistrationFilters(await searchParams);
   const [total, preferences] = await Promise.all([
     countExportRows({ eventId: event.id, filters }),
-    getExportPreferences({ staffId: staff.id }),
+    getExportPreferences({ staffId: staff.id, questionIds: event.questions.map((question) => question.id) }),
   ]);
   const t = await getTranslations("admin.exports");
   const tl = await getTranslations("admin.registrations");
@@ -30,6 +31,7 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
   const tr = await getTranslations("region");
   const tg = await getTranslations("gender");
   const locale = (await getLocale()) as Locale;
+  const labels = exportLabels(locale);
   const query = filtersQuery(filters);
   const day = event.days.find((candidate) => candidate.id === filters.day);
   // Day columns hold calendar dates (midnight UTC).
@@ -62,7 +64,18 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
         action={`/admin/events/${event.id}/export/file`}
         filters={query.toString()}
         initial={preferences}
-        columns={exportColumns.map((column) => ({ column, label: t(`columns.${column}`) }))}
+        columns={[
+          ...exportColumns.map((column) => ({
+            key: column,
+            label: t(`columns.${column}`),
+            chosen: preferences.columns.includes(column),
+          })),
+          ...event.questions.map((question) => ({
+            key: question.id,
+            label: labels.question(question),
+            chosen: preferences.questionIds.includes(question.id),
+          })),
+        ]}
         total={total}
       />
     </div>

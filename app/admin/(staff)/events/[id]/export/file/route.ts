@@ -29,18 +29,22 @@ export const GET = staffRoute({
   roles: ORGANIZERS,
   params: z.object({ id: z.uuid() }),
   // Both drop what they do not know, as the list's own links do.
+  // The columns are read once the event's questions are known: a question column is one of them.
   query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).transform((query) => ({
     filters: parseRegistrationFilters(query),
-    options: parseExportOptions(query),
+    query,
   })),
-  run: async ({ params, query: { filters, options }, staff }) => {
+  run: async ({ params, query: { filters, query }, staff }) => {
     const event = await getEventForExport({ id: params.id });
     if (!event) return jsonError(404, "not_found");
+    const questionIds = event.questions.map((question) => question.id);
+    const options = parseExportOptions(query, questionIds);
     const rowCount = await countExportRows({ eventId: event.id, filters });
     await recordExport({
       eventId: event.id,
       filters,
       options,
+      questionIds,
       rowCount,
       actor: { type: "STAFF", staffId: staff.id },
     });
