@@ -60,8 +60,8 @@ export function neutralizeCsvFormulas(text: string): string {
 
 /**
  * One column of a sheet: its header, its width in the .xlsx, whether it
- * holds dates, and the reader of its cell, chosen once per export, not once per cell: an export
- * has millions of cells.
+ * holds dates, and the reader of its cell, chosen once per export, not once
+ * per cell: an export has millions of cells.
  */
 export type SheetColumn = {
   header: string;

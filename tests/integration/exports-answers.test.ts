@@ -9,6 +9,8 @@ import { recordExport } from "@/lib/exports/mutations";
 import { exportColumns, parseExportOptions } from "@/lib/exports/schema";
 import { exportStream } from "@/lib/exports/stream";
 import type { Locale } from "@/lib/i18n/routing";
+import { saveQuestions } from "@/lib/questions/mutations";
+import { questionsEditSchema } from "@/lib/questions/schema";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { eventWithEveryQuestion } from "../support/answered-event";
 import { newAccount } from "../support/auth-flow";
@@ -184,6 +186,42 @@ describe("an export's question columns", () => {
       columns: ["email"],
       questionIds: next.questionIds,
     });
+  });
+
+  it("a question's or an option's label typed as a formula is text in both formats", async () => {
+    const created = await createTestEvent({ quotas: {} });
+    const [question, option] = [randomUUID(), randomUUID()];
+    const input = questionsEditSchema.parse({
+      questions: [
+        {
+          id: question,
+          type: "SINGLE_CHOICE",
+          label: { ru: "=SUM(1)" },
+          help: {},
+          options: [{ id: option, label: { ru: "@cmd" } }],
+        },
+      ],
+    });
+    expect(await saveQuestions({ eventId: created.id, input, actor: { type: "SYSTEM" } })).toEqual({
+      ok: true,
+    });
+    const result = await createRegistration({
+      slug: created.slug,
+      locale: "ru",
+      input: registrationInput({ answers: { [question]: option } }),
+    });
+    if (!result.ok) throw new Error(result.reason);
+    const event = await getEventForExport({ id: created.id });
+    if (!event) throw new Error("no event");
+    const target = { event, questionIds: [question] };
+    const { header, rowOf } = await sheetOf(await exportOf(target, "format=xlsx"));
+    expect(header.at(-1)).toBe("'=SUM(1)");
+    expect(rowOf("Асанова")("'=SUM(1)").value).toBe("'@cmd");
+    const [csvHeader, row] = parse(await exportOf(target, "format=csv"), {
+      bom: true,
+      delimiter: ";",
+    }) as string[][];
+    expect([csvHeader?.at(-1), row?.at(-1)]).toEqual(["'=SUM(1)", "'@cmd"]);
   });
 
   it("an event without questions exports as before", async () => {
