@@ -76,7 +76,8 @@ export function exportOptionsSchema(questionIds: readonly string[] = []) {
 export const exportPreferencesSchema = z.object({
   format,
   separator,
-  columns: keys,
+  /** None remembered: every fixed column (an empty list is a choice: questions only). */
+  columns: z.array(z.string()).catch(() => [...exportColumns]),
   leftOut: z.array(z.uuid()).max(MAX_QUESTIONS).catch([]),
 });
 export type ExportPreferences = z.infer<typeof exportPreferencesSchema>;

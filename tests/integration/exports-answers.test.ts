@@ -147,6 +147,13 @@ describe("an export's question columns", () => {
   it("the remembered choices keep the questions left out for that event, and choose all of another's", async () => {
     const answered = await answeredEvent();
     const staff = await newAccount("exports-answers");
+    // Nothing remembered yet: every column, fixed and question.
+    expect(await getExportPreferences({ staffId: staff.id, questionIds: answered.questionIds })).toEqual({
+      format: "xlsx",
+      separator: "semicolon",
+      columns: [...exportColumns],
+      questionIds: answered.questionIds,
+    });
     const withoutPassport = parseExportOptions(
       new URLSearchParams([
         ["format", "csv"],
@@ -174,6 +181,25 @@ describe("an export's question columns", () => {
     expect(await getExportPreferences({ staffId: staff.id, questionIds: next.questionIds })).toMatchObject({
       columns: ["lastName"],
       questionIds: next.questionIds,
+    });
+    // Questions only, remembered as such: no fixed column comes back.
+    const questionsOnly = parseExportOptions(
+      new URLSearchParams(`columns=${answered.ids.group}`),
+      answered.questionIds,
+    );
+    await recordExport({
+      eventId: answered.event.id,
+      filters: {},
+      options: questionsOnly,
+      questionIds: answered.questionIds,
+      rowCount: 2,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    expect(
+      await getExportPreferences({ staffId: staff.id, questionIds: answered.questionIds }),
+    ).toMatchObject({
+      columns: [],
+      questionIds: [answered.ids.group],
     });
     // Preferences remembered before questions existed: every question chosen.
     await db.staffUser.update({
