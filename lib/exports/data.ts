@@ -5,6 +5,7 @@ import { type ExportOptions, preferredOptions } from "@/lib/exports/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getAllEventQuestions } from "@/lib/questions/data";
 import type { AnswerRow } from "@/lib/questions/rules";
+import { isChoiceType, type QuestionDefinition } from "@/lib/questions/schema";
 import type { RegistrationFilters } from "@/lib/registrations/filters";
 import { registrationOrderSql, registrationWhereSql } from "@/lib/registrations/filters-sql";
 
@@ -34,49 +35,52 @@ export async function countExportRows({
 export async function* registrationBatches({
   event,
   filters,
-  questionIds = [],
+  questions = [],
   batchSize = 5000,
 }: {
   event: { id: string; timeZone: string };
   filters: RegistrationFilters;
   /** The questions whose answers the rows carry; none, no answers are read. */
-  questionIds?: readonly string[];
+  questions?: readonly Pick<QuestionDefinition, "id" | "type">[];
   batchSize?: number;
 }): AsyncGenerator<ExportRow[]> {
   const where = registrationWhereSql(event.id, filters);
   const order = registrationOrderSql(filters);
+  const questionIds = questions.map((question) => question.id);
+  const choiceIds = questions
+    .filter((question) => isChoiceType(question.type))
+    .map((question) => question.id);
+  // Compact arrays rather than objects, and the options chosen aggregated
+  // once per registration rather than once per answer: it took a third of
+  // the time for ten questions.
   const answers =
     questionIds.length === 0
-      ? Prisma.sql`'[]'::json`
-      : Prisma.sql`COALESCE((
-          SELECT json_agg(json_build_object(
-            'questionId', ra.question_id, 'textValue', ra.text_value, 'numberValue', ra.number_value,
-            'dateValue', to_char(ra.date_value, 'YYYY-MM-DD'), 'booleanValue', ra.boolean_value,
-            'optionIds', ARRAY(
-              SELECT ao.option_id FROM registration_answer_option ao
-              JOIN question_option o ON o.id = ao.option_id
-              WHERE ao.registration_id = ra.registration_id AND ao.question_id = ra.question_id
-              ORDER BY o.position)))
+      ? Prisma.sql`NULL::json`
+      : Prisma.sql`(SELECT json_agg(json_build_array(
+            ra.question_id, ra.text_value, ra.number_value, ra.date_value, ra.boolean_value))
           FROM registration_answer ra
-          WHERE ra.registration_id = r.id AND ra.question_id = ANY(${[...questionIds]}::uuid[])), '[]'::json)`;
+          WHERE ra.registration_id = r.id AND ra.question_id = ANY(${questionIds}::uuid[]))`;
+  const chosen =
+    choiceIds.length === 0
+      ? Prisma.sql`NULL::json`
+      : Prisma.sql`(SELECT json_agg(json_build_array(ao.question_id, ao.option_id) ORDER BY o.position)
+          FROM registration_answer_option ao JOIN question_option o ON o.id = ao.option_id
+          WHERE ao.registration_id = r.id AND ao.question_id = ANY(${choiceIds}::uuid[]))`;
   const read = async (after: Prisma.Sql) => {
-    const rows = await db.$queryRaw<(Omit<ExportRow, "answers"> & { answers: AnswerRow[] })[]>`
+    const rows = await db.$queryRaw<(Omit<ExportRow, "answers"> & AggregatedAnswers)[]>`
       SELECT r.number, r.status, r.category, r.region, r.gender, r.last_name AS "lastName",
         r.first_name AS "firstName", r.patronymic, r.organization, r.position, r.email, r.phone,
         r.needs_accommodation AS "needsAccommodation", r.dietary_needs AS "dietaryNeeds",
         r.accessibility_needs AS "accessibilityNeeds",
         date_trunc('minute', r.created_at AT TIME ZONE ${event.timeZone}) AS "createdAt",
         ARRAY(SELECT a.event_day_id::text FROM attendance a WHERE a.registration_id = r.id) AS "attendedDayIds",
-        ${answers} AS answers
+        ${answers} AS answers, ${chosen} AS chosen
       FROM registration r
       WHERE ${where} AND ${after}
       ORDER BY ${order.orderBy}
       LIMIT ${batchSize}`;
     return rows.map(
-      (row): ExportRow => ({
-        ...row,
-        answers: new Map(row.answers.map((answer) => [answer.questionId, answer])),
-      }),
+      ({ answers, chosen, ...row }): ExportRow => ({ ...row, answers: answerMap({ answers, chosen }) }),
     );
   };
   let next = read(Prisma.sql`TRUE`);
@@ -94,6 +98,21 @@ export async function* registrationBatches({
     // A reader gone early: nobody waits for the batch read ahead.
     next.catch(() => {});
   }
+}
+
+/** A registration's answers as the batch's statement aggregates them (null: none). */
+type AggregatedAnswers = {
+  answers: [string, string | null, number | null, string | null, boolean | null][] | null;
+  chosen: [string, string][] | null;
+};
+
+function answerMap({ answers, chosen }: AggregatedAnswers): Map<string, AnswerRow> {
+  const map = new Map<string, AnswerRow>();
+  for (const [questionId, textValue, numberValue, dateValue, booleanValue] of answers ?? []) {
+    map.set(questionId, { questionId, textValue, numberValue, dateValue, booleanValue, optionIds: [] });
+  }
+  for (const [questionId, optionId] of chosen ?? []) map.get(questionId)?.optionIds.push(optionId);
+  return map;
 }
 
 /** What an export needs of its event: slug, zone, days, and every question (archived ones too). */

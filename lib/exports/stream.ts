@@ -45,12 +45,16 @@ export function exportStream(request: ExportRequest): ReadableStream<Uint8Array>
   });
 }
 
+function chosenQuestions({ event, options }: ExportRequest) {
+  return event.questions.filter((question) => options.questionIds.includes(question.id));
+}
+
 /** The registrations sheet's columns: the fixed ones chosen, then the event's questions chosen. */
-function columnsOf({ event, options, labels }: ExportRequest): SheetColumn[] {
+function columnsOf(request: ExportRequest): SheetColumn[] {
   return sheetColumns({
-    columns: options.columns,
-    questions: event.questions.filter((question) => options.questionIds.includes(question.id)),
-    labels,
+    columns: request.options.columns,
+    questions: chosenQuestions(request),
+    labels: request.labels,
   });
 }
 
@@ -58,7 +62,7 @@ function rows(request: ExportRequest, { withAnswers }: { withAnswers: boolean })
   return registrationBatches({
     event: request.event,
     filters: request.filters,
-    questionIds: withAnswers ? request.options.questionIds : [],
+    questions: withAnswers ? chosenQuestions(request) : [],
     batchSize: request.batchSize,
   });
 }
