@@ -64,18 +64,16 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
         action={`/admin/events/${event.id}/export/file`}
         filters={query.toString()}
         initial={preferences}
-        columns={[
-          ...exportColumns.map((column) => ({
-            key: column,
-            label: t(`columns.${column}`),
-            chosen: preferences.columns.includes(column),
-          })),
-          ...event.questions.map((question) => ({
-            key: question.id,
-            label: labels.question(question),
-            chosen: preferences.questionIds.includes(question.id),
-          })),
-        ]}
+        columns={exportColumns.map((column) => ({
+          key: column,
+          label: t(`columns.${column}`),
+          chosen: preferences.columns.includes(column),
+        }))}
+        questionColumns={event.questions.map((question) => ({
+          key: question.id,
+          label: labels.question(question),
+          chosen: preferences.questionIds.includes(question.id),
+        }))}
         total={total}
       />
     </div>
