@@ -79,7 +79,7 @@ export function ExportForm({
         value={value}
         defaultChecked={checked}
         onChange={onChange}
-        className="size-5 accent-brand-600"
+        className="size-5 shrink-0 accent-brand-600"
       />
       <span>{label}</span>
     </label>
