@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type ExportColumn, type ExportOptions, exportFormats, exportSeparators } from "@/lib/exports/schema";
+import { type ExportOptions, exportFormats, exportSeparators } from "@/lib/exports/schema";
 
 type Progress =
   | { state: "idle" }
@@ -21,12 +21,16 @@ export function ExportForm({
   filters,
   initial,
   columns,
+  questionColumns,
   total,
 }: {
   action: string;
   filters: string;
   initial: ExportOptions;
-  columns: { column: ExportColumn; label: string }[];
+  /** The fixed columns by name, each chosen or not. */
+  columns: ColumnChoice[];
+  /** The event's questions by id, each chosen or not. */
+  questionColumns: ColumnChoice[];
   total: number;
 }) {
   const t = useTranslations("admin.exports");
@@ -75,7 +79,7 @@ export function ExportForm({
         value={value}
         defaultChecked={checked}
         onChange={onChange}
-        className="size-5 accent-brand-600"
+        className="size-5 shrink-0 accent-brand-600"
       />
       <span>{label}</span>
     </label>
@@ -98,23 +102,10 @@ export function ExportForm({
           radio("separator", value, t(`separators.${value}`), initial.separator === value),
         )}
       </fieldset>
-      <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
-        <legend className="px-1 font-semibold">{t("columnsLegend")}</legend>
-        <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-          {columns.map(({ column, label }) => (
-            <label key={column} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                name="columns"
-                value={column}
-                defaultChecked={initial.columns.includes(column)}
-                className="size-5 accent-brand-600"
-              />
-              <span>{label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ColumnChooser legend={t("columnsLegend")} columns={columns} />
+      {questionColumns.length > 0 && (
+        <ColumnChooser legend={t("questionColumnsLegend")} columns={questionColumns} />
+      )}
       <p className="text-sm text-stone-700">{t("personalData")}</p>
       <Button type="submit" disabled={progress.state === "running"}>
         {t("download")}
@@ -148,6 +139,31 @@ export function ExportForm({
         )}
       </div>
     </form>
+  );
+}
+
+type ColumnChoice = { key: string; label: string; chosen: boolean };
+
+/** Checkboxes named `columns`, one per column: what the export address carries. */
+function ColumnChooser({ legend, columns }: { legend: string; columns: ColumnChoice[] }) {
+  return (
+    <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
+      <legend className="px-1 font-semibold">{legend}</legend>
+      <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+        {columns.map(({ key, label, chosen }) => (
+          <label key={key} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="columns"
+              value={key}
+              defaultChecked={chosen}
+              className="size-5 shrink-0 accent-brand-600"
+            />
+            <span>{label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

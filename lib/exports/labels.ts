@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import type { ExportQuestion } from "@/lib/exports/cells";
 import type { ExportColumn } from "@/lib/exports/schema";
 import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
@@ -8,13 +9,16 @@ import { regionName } from "@/lib/questions/rules";
 import type { RegionDefinition } from "@/lib/questions/schema";
 
 // The words of an export in the language of the person exporting: headers,
-// statuses, sectors, and the event's own region names. Read from the messages outside of a request,
+// statuses, sectors, the event's own region names, the questions and their options. Read from the messages outside of a request,
 // so the writers and their tests need no Next.js.
 
 const messages = { ru, ky, en } as const;
 
 export type ExportLabels = {
+  locale: Locale;
   column: (column: ExportColumn) => string;
+  /** A question's header: its label, and whether it is archived. */
+  question: (question: ExportQuestion) => string;
   status: (code: string) => string;
   category: (code: string) => string;
   region: (code: string) => string;
@@ -41,7 +45,12 @@ export function exportLabels(locale: Locale, regions: readonly RegionDefinition[
     };
   };
   return {
+    locale,
     column: (column) => t(`admin.exports.columns.${column}`),
+    question: (question) => {
+      const label = question.label[locale] || question.label.ru;
+      return question.archived ? t("admin.exports.archivedQuestion", { label }) : label;
+    },
     status: lookup("admin.status"),
     category: lookup("category"),
     region: (code) => regionName(regions, code, locale),

@@ -1,24 +1,28 @@
 import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import type { ExportOptions } from "@/lib/exports/schema";
+import { type ExportOptions, preferencesOf } from "@/lib/exports/schema";
 import type { RegistrationFilters } from "@/lib/registrations/filters";
 
 /**
  * Before an export's first byte: the audit entry (it carries personal data
- * out) with its filters, format, columns and row count, none of them personal;
- * and the choices, remembered for the staff member's next export.
+ * out) with its filters, format, columns (the questions' by id) and row
+ * count, none of them personal; and the choices, remembered for the staff
+ * member's next export of this event's or another's registrations.
  */
 export async function recordExport({
   eventId,
   filters,
   options,
+  questionIds,
   rowCount,
   actor,
 }: {
   eventId: string;
   filters: RegistrationFilters;
   options: ExportOptions;
+  /** The event's questions, those left out included. */
+  questionIds: readonly string[];
   rowCount: number;
   actor: Actor & { staffId: string };
 }) {
@@ -29,8 +33,17 @@ export async function recordExport({
       entityType: "event",
       entityId: eventId,
       eventId,
-      data: { filters, format: options.format, columns: options.columns, rowCount },
+      data: {
+        filters,
+        format: options.format,
+        columns: options.columns,
+        questions: options.questionIds,
+        rowCount,
+      },
     });
-    await tx.staffUser.update({ where: { id: actor.staffId }, data: { exportPreferences: options } });
+    await tx.staffUser.update({
+      where: { id: actor.staffId },
+      data: { exportPreferences: preferencesOf(options, questionIds) },
+    });
   });
 }

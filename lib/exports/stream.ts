@@ -9,10 +9,12 @@ import {
   neutralizeCsvFormulas,
   neutralizeFormula,
   rowCells,
+  type SheetColumn,
+  sheetColumns,
 } from "@/lib/exports/cells";
 import { type ExportEvent, registrationBatches } from "@/lib/exports/data";
 import type { ExportLabels } from "@/lib/exports/labels";
-import type { ExportColumn, ExportOptions } from "@/lib/exports/schema";
+import type { ExportOptions } from "@/lib/exports/schema";
 import type { RegistrationFilters } from "@/lib/registrations/filters";
 
 // An export as a stream, from the database to the response a batch at a
@@ -43,10 +45,24 @@ export function exportStream(request: ExportRequest): ReadableStream<Uint8Array>
   });
 }
 
-function rows(request: ExportRequest) {
+function chosenQuestions({ event, options }: ExportRequest) {
+  return event.questions.filter((question) => options.questionIds.includes(question.id));
+}
+
+/** The registrations sheet's columns: the fixed ones chosen, then the event's questions chosen. */
+function columnsOf(request: ExportRequest): SheetColumn[] {
+  return sheetColumns({
+    columns: request.options.columns,
+    questions: chosenQuestions(request),
+    labels: request.labels,
+  });
+}
+
+function rows(request: ExportRequest, { withAnswers }: { withAnswers: boolean }) {
   return registrationBatches({
     event: request.event,
     filters: request.filters,
+    questions: withAnswers ? chosenQuestions(request) : [],
     batchSize: request.batchSize,
   });
 }
@@ -56,56 +72,40 @@ function rows(request: ExportRequest) {
 // and formulas are neutralized wherever a cell may start, so the file is
 // safe however the spreadsheet splits it (lib/exports/cells.ts).
 
-function csvText(cell: Cell): string {
+function csvText(cell: Cell, dates: SheetColumn["dates"] = null): string {
   if (cell === null) return "";
   if (typeof cell === "number") return String(cell);
-  // Wall-clock fields, as the spreadsheet shows them: "2026-12-24 09:00".
-  if (cell instanceof Date) return cell.toISOString().slice(0, 16).replace("T", " ");
+  // As the spreadsheet shows them: a wall clock "2026-12-24 09:00", a day "2026-12-24".
+  if (cell instanceof Date) {
+    return dates === "day"
+      ? cell.toISOString().slice(0, 10)
+      : cell.toISOString().slice(0, 16).replace("T", " ");
+  }
   return neutralizeCsvFormulas(cell);
 }
 
-function csvLines(rows: Cell[][], separator: "," | ";"): string {
-  return stringify(
-    rows.map((cells) => cells.map(csvText)),
-    { delimiter: separator, record_delimiter: "\r\n", quoted_match: /[,;]/ },
-  );
+function csvLines(rows: string[][], separator: "," | ";"): string {
+  return stringify(rows, { delimiter: separator, record_delimiter: "\r\n", quoted_match: /[,;]/ });
 }
 
 async function* csvChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
-  const { options, labels } = request;
-  const separator = options.separator === "comma" ? "," : ";";
-  const cells = rowCells(options.columns, labels);
+  const separator = request.options.separator === "comma" ? "," : ";";
+  const columns = columnsOf(request);
+  const cells = rowCells(columns);
+  const line = (row: ExportRow) => cells(row).map((cell, index) => csvText(cell, columns[index]?.dates));
   const encoder = new TextEncoder();
-  yield encoder.encode(`\uFEFF${csvLines([options.columns.map(labels.column)], separator)}`);
-  for await (const batch of rows(request)) {
-    yield encoder.encode(csvLines(batch.map(cells), separator));
+  yield encoder.encode(
+    `\uFEFF${csvLines([columns.map((column) => neutralizeCsvFormulas(column.header))], separator)}`,
+  );
+  for await (const batch of rows(request, { withAnswers: true })) {
+    yield encoder.encode(csvLines(batch.map(line), separator));
   }
 }
 
 // ---- .xlsx: exceljs's streaming writer, one sheet after the other (a sheet
 // is written into the zip only once the one before is complete).
 
-const WIDTHS: Record<ExportColumn, number> = {
-  number: 7,
-  lastName: 18,
-  firstName: 16,
-  patronymic: 18,
-  organization: 34,
-  position: 26,
-  category: 24,
-  region: 20,
-  gender: 12,
-  email: 30,
-  phone: 18,
-  status: 16,
-  needsAccommodation: 10,
-  dietaryNeeds: 26,
-  accessibilityNeeds: 26,
-  createdAt: 17,
-  daysAttended: 10,
-};
-
-const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+const DATE_FORMATS = { minute: "yyyy-mm-dd hh:mm", day: "yyyy-mm-dd" } as const;
 
 function xlsxCell(cell: Cell): Cell {
   return typeof cell === "string" ? neutralizeFormula(cell) : cell;
@@ -126,7 +126,7 @@ async function* xlsxChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
 }
 
 async function writeWorkbook(request: ExportRequest, output: PassThrough) {
-  const { options, labels, event } = request;
+  const { labels, event } = request;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
@@ -135,33 +135,36 @@ async function writeWorkbook(request: ExportRequest, output: PassThrough) {
   const frozenHeader = { views: [{ state: "frozen" as const, ySplit: 1 }] };
 
   const registrations = workbook.addWorksheet(labels.registrationsSheet, frozenHeader);
-  registrations.columns = options.columns.map((column) => ({
-    key: column,
-    width: Math.max(WIDTHS[column], labels.column(column).length + 2),
-    style: column === "createdAt" ? { numFmt: DATE_TIME_FORMAT } : {},
+  const columns = columnsOf(request);
+  registrations.columns = columns.map((column) => ({
+    width: column.width,
+    style: column.dates ? { numFmt: DATE_FORMATS[column.dates] } : {},
   }));
   await writeSheet(registrations, output, {
-    header: options.columns.map(labels.column),
-    batches: rows(request),
-    values: rowCells(options.columns, labels),
+    header: columns.map((column) => column.header),
+    batches: rows(request, { withAnswers: true }),
+    values: rowCells(columns),
   });
 
   // Participants × days: 1 where present, and the number of days.
   const attendance = workbook.addWorksheet(labels.attendanceSheet, frozenHeader);
-  const nameColumns = ["number", "lastName", "firstName", "organization", "category"] as const;
+  const nameColumns = sheetColumns({
+    columns: ["number", "lastName", "firstName", "organization", "category"],
+    labels,
+  });
   attendance.columns = [
-    ...nameColumns.map((column) => ({ width: WIDTHS[column] })),
+    ...nameColumns.map((column) => ({ width: column.width })),
     ...event.days.map(() => ({ width: 12 })),
     { width: 10 },
   ];
-  const names = rowCells(nameColumns, labels);
+  const names = rowCells(nameColumns);
   await writeSheet(attendance, output, {
     header: [
-      ...nameColumns.map(labels.column),
+      ...nameColumns.map((column) => column.header),
       ...event.days.map((day) => day.date.toISOString().slice(0, 10)),
       labels.total,
     ],
-    batches: rows(request),
+    batches: rows(request, { withAnswers: false }),
     values: (row) => [
       ...names(row),
       ...event.days.map((day) => (row.attendedDayIds.includes(day.id) ? 1 : null)),
@@ -204,7 +207,8 @@ async function writeSheet(
     values,
   }: { header: string[]; batches: AsyncIterable<ExportRow[]>; values: (row: ExportRow) => Cell[] },
 ): Promise<number> {
-  const headerRow = sheet.addRow(header);
+  // A question's label is typed by staff: guarded as any other cell.
+  const headerRow = sheet.addRow(header.map(xlsxCell));
   headerRow.font = { bold: true };
   headerRow.commit();
   // exceljs gives each cell a copy of its column's style and serializes every

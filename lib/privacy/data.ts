@@ -1,12 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { consentTexts } from "@/lib/privacy/consent";
+import { getAnswersToShow } from "@/lib/questions/data";
+import { isChoiceType } from "@/lib/questions/schema";
 
 /**
  * Everything Kattoo stores about the person behind one registration, for a
  * request under the personal-data law: the registration, the consent they
- * gave in its words, their attendance, the letters written to them and the
- * audit log's entries about them. Secrets (the management token's hash) and
+ * gave in its words, their answers to the event's questions (archived ones
+ * too) with the questions' labels, their attendance, the letters written to
+ * them and the audit log's entries about them. Secrets (the management token's hash) and
  * the derived search column are left out.
  */
 export async function getParticipantData({ registrationId }: { registrationId: string }) {
@@ -26,7 +29,8 @@ export async function getParticipantData({ registrationId }: { registrationId: s
     },
   });
   if (!registration) return null;
-  const [mailbox, audit] = await Promise.all([
+  const [answers, mailbox, audit] = await Promise.all([
+    getAnswersToShow({ registrationId }),
     db.mailboxMessage.findMany({
       where: { outboxMessageId: { in: registration.outbox.map((letter) => letter.id) } },
       orderBy: { createdAt: "asc" },
@@ -42,6 +46,14 @@ export async function getParticipantData({ registrationId }: { registrationId: s
   return {
     registration: details,
     consentText: consentTexts[registration.consentVersion] ?? null,
+    // As given: a text, a number, a day, yes (true) or no, or the options chosen by their labels.
+    answers: answers.map(({ question, row, archived }) => ({
+      question: question.label,
+      archived,
+      answer: isChoiceType(question.type)
+        ? question.options.filter((option) => row.optionIds.includes(option.id)).map((option) => option.label)
+        : (row.textValue ?? row.numberValue ?? row.dateValue ?? row.booleanValue),
+    })),
     attendance: attendance.map((mark) => ({
       date: mark.eventDay.date.toISOString().slice(0, 10),
       markedAt: mark.markedAt,

@@ -2,11 +2,25 @@ import "server-only";
 import { type Actor, recordAudit, systemActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { QuestionType } from "@/lib/generated/prisma/enums";
 
 // Erasure keeps each registration as an anonymous count: its status,
 // sector, gender, region, days attended and history stay, so statistics do
 // not change; every text that names or reaches the person goes. The letters
 // keep their template, status and times, not their address or contents.
+
+/**
+ * The answers erasure keeps, for the statistics: the options chosen and
+ * yes/no, one of a few values each. Every other answer (a text, an email, a
+ * phone, a date, a number) may identify the person and goes, and so does
+ * the answer to any type added later unless it is named here
+ * (docs/decisions/017-answers-in-exports-and-erasure.md).
+ */
+const KEPT_ANSWER_TYPES = [
+  "SINGLE_CHOICE",
+  "MULTIPLE_CHOICE",
+  "YES_NO",
+] as const satisfies readonly QuestionType[];
 
 /** Anonymizes these registrations (those not yet anonymized) and their letters; returns how many. */
 async function anonymize(tx: Prisma.TransactionClient, ids: string[]): Promise<number> {
@@ -19,6 +33,10 @@ async function anonymize(tx: Prisma.TransactionClient, ids: string[]): Promise<n
     UPDATE outbox_message SET to_address = '', payload = '{}', last_error = NULL,
       status = CASE WHEN status IN ('QUEUED', 'SENDING') THEN 'FAILED'::"OutboxStatus" ELSE status END
     WHERE registration_id = ANY(${ids}::uuid[])`;
+  await tx.$executeRaw`
+    DELETE FROM registration_answer a USING question q
+    WHERE q.id = a.question_id AND a.registration_id = ANY(${ids}::uuid[])
+      AND q.type::text <> ALL(${[...KEPT_ANSWER_TYPES]}::text[])`;
   // The placeholder address is unique per registration, so (event, email) stays unique.
   return tx.$executeRaw`
     UPDATE registration SET

@@ -68,6 +68,20 @@ export async function getEventQuestions(of: QuestionsOf): Promise<QuestionDefini
   return rows.map(toDefinition);
 }
 
+/** Every question of an event, archived ones too, in their order: the columns of its exports. */
+export async function getAllEventQuestions({
+  eventId,
+}: {
+  eventId: string;
+}): Promise<(QuestionDefinition & { archived: boolean })[]> {
+  const rows = await db.question.findMany({
+    where: { eventId },
+    include: definitionInclude,
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
+  return rows.map((row) => ({ ...toDefinition(row), archived: row.archivedAt !== null }));
+}
+
 /**
  * Everything an event's form asks: how it asks the built-in fields, its
  * regions and its questions. Undefined for an unknown event.

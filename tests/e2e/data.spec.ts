@@ -33,13 +33,19 @@ test("an organizer exports the filtered list as CSV from the export page", async
   await expect(page.getByText("Статус: Подтверждена")).toBeVisible();
   await page.getByLabel("CSV (текст)").check();
   await page.getByLabel(/Точка с запятой/).check();
+  // The demo event's own questions are columns too, chosen by default.
+  await expect(page.getByRole("checkbox", { name: "Рабочая группа" })).toBeChecked();
+  await page.getByRole("checkbox", { name: "Нужен ли вам перевод?" }).uncheck();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Скачать" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^migration-strategy-seminar-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = readFileSync(await file.path(), "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(text.split("\r\n")[0]).toContain("№;Фамилия;Имя");
+  const header = text.split("\r\n")[0];
+  expect(header).toContain("№;Фамилия;Имя");
+  expect(header).toContain(";Рабочая группа");
+  expect(header).not.toContain("Нужен ли вам перевод?");
   await expect(page.getByRole("status").filter({ hasText: "Готово" })).toBeVisible();
 });
 

@@ -73,7 +73,7 @@ async function csvExport(separator: "comma" | "semicolon") {
   const stream = exportStream({
     event,
     filters: {},
-    options: exportOptionsSchema.parse({ format: "csv", separator }),
+    options: exportOptionsSchema().parse({ format: "csv", separator }),
     labels: exportLabels("ru", await getEventRegions({ eventId: event.id })),
   });
   const chunks: Uint8Array[] = [];

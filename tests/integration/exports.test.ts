@@ -62,7 +62,7 @@ async function read(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 }
 
 function options(values: Partial<Record<keyof ExportOptions, unknown>>): ExportOptions {
-  return exportOptionsSchema.parse(values);
+  return exportOptionsSchema().parse(values);
 }
 
 async function exportOf(

@@ -5,8 +5,10 @@ import { createSender } from "@/lib/emails/transport";
 import { sendDueLetters } from "@/lib/emails/worker";
 import { getParticipantData } from "@/lib/privacy/data";
 import { anonymizeExpiredRegistrations, eraseRegistration } from "@/lib/privacy/mutations";
+import { getAnswers } from "@/lib/questions/data";
 import { changeRegistrationStatuses, createRegistration } from "@/lib/registrations/mutations";
 import { getEventStatistics } from "@/lib/statistics/data";
+import { eventWithEveryQuestion } from "../support/answered-event";
 import { createTestEvent, registrationInput } from "../support/factories";
 
 const admin = { type: "STAFF" as const };
@@ -88,6 +90,97 @@ describe("personal data", () => {
     // Once is enough: nothing left to erase, nothing recorded again.
     expect(await eraseRegistration({ registrationId: id, actor: admin })).toBe(false);
     expect(await db.auditLog.count({ where: { entityId: id, action: "registration.erased" } })).toBe(1);
+  });
+
+  it("the download lists the answers with their questions; erasure empties the texts and keeps the choices", async () => {
+    const { event, ids, given, registrationId } = await eventWithEveryQuestion();
+    const copy = await getParticipantData({ registrationId });
+    expect(copy?.answers).toEqual([
+      { question: { ru: "Ожидания", ky: "Күтүүлөр", en: "Expectations" }, archived: false, answer: "=1+1" },
+      { question: { ru: "Паспорт", ky: "Паспорт", en: "Passport" }, archived: true, answer: given.passport },
+      { question: { ru: "Ночей", ky: "Түн", en: "Nights" }, archived: false, answer: 3 },
+      {
+        question: { ru: "Дата приезда", ky: "Келген күнү", en: "Arrival" },
+        archived: false,
+        answer: "2026-12-23",
+      },
+      {
+        question: { ru: "Нужен ли перевод?", ky: "Котормо керекпи?", en: "Interpretation?" },
+        archived: false,
+        answer: true,
+      },
+      {
+        question: { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" },
+        archived: false,
+        answer: [{ ru: "Группа Б", ky: "Б тобу", en: "Group B" }],
+      },
+      {
+        question: { ru: "Темы", ky: "Темалар", en: "Topics" },
+        archived: false,
+        answer: [
+          { ru: "Миграция", ky: "Миграция", en: "Migration" },
+          { ru: "Право", ky: "Укук", en: "Law" },
+        ],
+      },
+      {
+        question: { ru: "Рабочая почта", ky: "Жумуш почтасы", en: "Work email" },
+        archived: false,
+        answer: given.workEmail,
+      },
+      {
+        question: { ru: "Рабочий телефон", ky: "Жумуш телефону", en: "Work phone" },
+        archived: false,
+        answer: given.workPhone,
+      },
+    ]);
+
+    const needles = [given.passport, given.workEmail, given.workPhone];
+    for (const needle of needles) expect(await placesHolding(needle), needle).not.toEqual([]);
+    const chosen = () =>
+      db.registrationAnswerOption.groupBy({
+        by: ["optionId"],
+        where: { option: { question: { eventId: event.id } } },
+        _count: true,
+        orderBy: { optionId: "asc" },
+      });
+    const before = { statistics: await getEventStatistics({ eventId: event.id }), chosen: await chosen() };
+
+    expect(await eraseRegistration({ registrationId, actor: admin })).toBe(true);
+
+    for (const needle of needles) expect(await placesHolding(needle), needle).toEqual([]);
+    // What is left counts, and names no one: the options chosen and yes/no.
+    expect(
+      (await getAnswers({ registrationId })).sort((a, b) => a.questionId.localeCompare(b.questionId)),
+    ).toEqual(
+      [
+        { questionId: ids.interpretation, optionIds: [], booleanValue: true },
+        { questionId: ids.group, optionIds: [ids.groupB], booleanValue: null },
+        { questionId: ids.topics, optionIds: [ids.topic1, ids.topic3], booleanValue: null },
+      ]
+        .map((row) => ({ ...row, textValue: null, numberValue: null, dateValue: null }))
+        .sort((a, b) => a.questionId.localeCompare(b.questionId)),
+    );
+    expect({ statistics: await getEventStatistics({ eventId: event.id }), chosen: await chosen() }).toEqual(
+      before,
+    );
+    expect(
+      (await getParticipantData({ registrationId }))?.answers.map((answer) => answer.question.ru),
+    ).toEqual(["Нужен ли перевод?", "Рабочая группа", "Темы"]);
+  });
+
+  it("retention empties the answers that could identify a person too", async () => {
+    const { event, given, registrationId } = await eventWithEveryQuestion();
+    const endedAt = new Date(Date.now() - 40 * 86_400_000);
+    await db.eventDay.updateMany({
+      where: { eventId: event.id },
+      data: { startsAt: new Date(endedAt.getTime() - 8 * 3_600_000), endsAt: endedAt },
+    });
+    await db.event.update({ where: { id: event.id }, data: { retentionDays: 30 } });
+    expect(await anonymizeExpiredRegistrations()).toBeGreaterThanOrEqual(1);
+    for (const needle of [given.passport, given.workEmail, given.workPhone]) {
+      expect(await placesHolding(needle), needle).toEqual([]);
+    }
+    expect(await db.registrationAnswer.count({ where: { registrationId } })).toBe(3);
   });
 
   it("retention anonymizes exactly the events past their period, and a second run changes nothing", async () => {

@@ -18,6 +18,7 @@ describe("export cells", () => {
       format: "csv",
       separator: "comma",
       columns: ["number", "email"],
+      questionIds: [],
     });
     const defaults = parseExportOptions(new URLSearchParams("format=pdf"));
     expect(defaults.format).toBe("xlsx");

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ExportForm } from "@/components/exports/export-form";
 import { localize } from "@/lib/events/schema";
 import { countExportRows, getEventForExport, getExportPreferences } from "@/lib/exports/data";
+import { exportLabels } from "@/lib/exports/labels";
 import { exportColumns } from "@/lib/exports/schema";
 import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -24,7 +25,7 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
   const filters = parseRegistrationFilters(await searchParams, { questions });
   const [total, preferences, regions] = await Promise.all([
     countExportRows({ eventId: event.id, filters }),
-    getExportPreferences({ staffId: staff.id }),
+    getExportPreferences({ staffId: staff.id, questionIds: event.questions.map((question) => question.id) }),
     getEventRegions({ eventId: event.id }),
   ]);
   const t = await getTranslations("admin.exports");
@@ -33,6 +34,7 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
   const tc = await getTranslations("category");
   const tg = await getTranslations("gender");
   const locale = (await getLocale()) as Locale;
+  const labels = exportLabels(locale, regions);
   const query = filtersQuery(filters);
   const day = event.days.find((candidate) => candidate.id === filters.day);
   const tq = await getTranslations("questions");
@@ -77,7 +79,16 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
         action={`/admin/events/${event.id}/export/file`}
         filters={query.toString()}
         initial={preferences}
-        columns={exportColumns.map((column) => ({ column, label: t(`columns.${column}`) }))}
+        columns={exportColumns.map((column) => ({
+          key: column,
+          label: t(`columns.${column}`),
+          chosen: preferences.columns.includes(column),
+        }))}
+        questionColumns={event.questions.map((question) => ({
+          key: question.id,
+          label: labels.question(question),
+          chosen: preferences.questionIds.includes(question.id),
+        }))}
         total={total}
       />
     </div>

@@ -37,12 +37,15 @@ export const GET = staffRoute({
     const filters = parseRegistrationFilters(query, {
       questions: await getChoiceQuestions({ eventId: event.id }),
     });
-    const options = parseExportOptions(query);
+    // A question column is one of the event's questions.
+    const questionIds = event.questions.map((question) => question.id);
+    const options = parseExportOptions(query, questionIds);
     const rowCount = await countExportRows({ eventId: event.id, filters });
     await recordExport({
       eventId: event.id,
       filters,
       options,
+      questionIds,
       rowCount,
       actor: { type: "STAFF", staffId: staff.id },
     });
