@@ -8,7 +8,7 @@ import { z } from "zod";
 import { recordMark, setAttendance } from "@/lib/check-in/mutations";
 import { attendanceCellSchema } from "@/lib/check-in/schema";
 import { staffAction } from "@/lib/entry-points/action";
-import { done } from "@/lib/entry-points/state";
+import { done, refused } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { getEventQuestions } from "@/lib/questions/data";
@@ -68,7 +68,8 @@ export const setAttendanceAction = staffAction({
   roles: ORGANIZERS,
   input: attendanceCellSchema,
   async run({ staff, input }) {
-    await setAttendance({ ...input, staffId: staff.id });
+    const result = await setAttendance({ ...input, staffId: staff.id });
+    if (!result.ok && result.reason === "not_begun") return refused("dayNotBegun");
     revalidatePath(`/admin/events/${input.eventId}/attendance`);
     return done();
   },
