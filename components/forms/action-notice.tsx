@@ -31,10 +31,10 @@ export function ActionNotice({ state }: { state: { status: string } }) {
       : state.status === "refused"
         ? t(`refused.${state.message}`)
         : state.status === "invalid"
-        ? t("invalid")
-        : state.code === "rate_limited"
-          ? t("failed.rate_limited", { minutes: Math.ceil(state.retryAfterSeconds / 60) })
-          : t(`failed.${state.code}`);
+          ? t("invalid")
+          : state.code === "rate_limited"
+            ? t("failed.rate_limited", { minutes: Math.ceil(state.retryAfterSeconds / 60) })
+            : t(`failed.${state.code}`);
   return (
     <div ref={ref} tabIndex={-1} className="w-full basis-full scroll-mt-4 outline-none">
       <Notice tone={state.status === "done" ? "success" : "error"}>{text}</Notice>
