@@ -10,6 +10,7 @@ import { attendanceCellSchema } from "@/lib/check-in/schema";
 import { staffAction } from "@/lib/entry-points/action";
 import { done, refused } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
+import { dayHasBegun } from "@/lib/events/rules";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { getEventQuestions } from "@/lib/questions/data";
 import { registrationFormSchema } from "@/lib/questions/rules";
@@ -30,7 +31,14 @@ export const walkInAction = staffAction({
   input: async ({ eventId }) => registrationFormSchema(await getEventQuestions({ eventId })),
   async run({ staff, bound, input, values }): Promise<RegistrationFormState> {
     const event = await getEventForStaff({ id: bound.eventId });
-    if (!event?.days.some((day) => day.id === bound.dayId)) {
+    const day = event?.days.find((eventDay) => eventDay.id === bound.dayId);
+    // The page offers no form before the day begins; a post made anyway
+    // registers nobody rather than someone who cannot be marked present.
+    if (
+      !event ||
+      !day ||
+      !dayHasBegun({ startsAt: day.startsAt, timeZone: event.timeZone, now: new Date() })
+    ) {
       return { status: "refused", reason: "closed", values };
     }
     const locale = await getLocale();

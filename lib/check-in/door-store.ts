@@ -117,6 +117,6 @@ export const doorStore = {
 };
 
 /** The key that tells operations apart: one mark and at most one undo per client mark id. */
-export function operationKey(operation: CheckInOperation): string {
+export function operationKey(operation: Pick<CheckInOperation, "kind" | "clientMarkId">): string {
   return `${operation.kind}:${operation.clientMarkId}`;
 }
