@@ -72,6 +72,8 @@ export function useDoorSync({
     const roster = (await response.json()) as Roster;
     doorStore.saveRoster(eventId, roster);
     dispatch({ type: "refreshed", roster });
+    // A page left open overnight finds that the day has begun.
+    setNow(Date.now());
     return true;
   }, [dispatch, eventId, sessionEnded]);
 
