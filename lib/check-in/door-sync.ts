@@ -1,4 +1,4 @@
-import { operationKey, type RecentMark } from "@/lib/check-in/door-store";
+import type { RecentMark } from "@/lib/check-in/door-store";
 import { UNDO_WINDOW_MS } from "@/lib/check-in/rules";
 import type { CheckInOperation, MarkOperation, OperationResult, Roster } from "@/lib/check-in/schema";
 
@@ -8,6 +8,11 @@ import type { CheckInOperation, MarkOperation, OperationResult, Roster } from "@
 // event changes it. The requests themselves, the clock and the phone's
 // storage are the hook's (components/check-in/use-door-sync.ts); everything
 // that decides is here, tested without a browser.
+
+/** The key that tells operations apart: one mark and at most one undo per client mark id. */
+export function operationKey(operation: Pick<CheckInOperation, "kind" | "clientMarkId">): string {
+  return `${operation.kind}:${operation.clientMarkId}`;
+}
 
 /** At most this many operations in one request (the endpoint's limit). */
 export const BATCH_SIZE = 50;
