@@ -2,33 +2,23 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { hasNativeQrDetector, QrScanner } from "@/components/check-in/qr-scanner";
-import { doorStore, operationKey, type RecentMark } from "@/lib/check-in/door-store";
+import { useEffect, useMemo, useState } from "react";
+import { QrScanner } from "@/components/check-in/qr-scanner";
+import { useDoorSync } from "@/components/check-in/use-door-sync";
+import { useOfflineShell } from "@/components/check-in/use-offline-shell";
+import type { RecentMark } from "@/lib/check-in/door-store";
+import type { DoorNotice } from "@/lib/check-in/door-sync";
 import { type DoorMark, marksOfDay, nameMatches, normalizeCode, UNDO_WINDOW_MS } from "@/lib/check-in/rules";
-import {
-  CHECK_IN_CODE_PATTERN,
-  type CheckInOperation,
-  type OperationResult,
-  type Roster,
-  type RosterParticipant,
-} from "@/lib/check-in/schema";
+import { CHECK_IN_CODE_PATTERN, type Roster, type RosterParticipant } from "@/lib/check-in/schema";
 import { fullName } from "@/lib/registrations/names";
 
 // The door page, made for a phone held in one hand. It works from the copy
 // of the event's list kept on the phone, so it goes on checking people in
 // when the connection drops; marks wait on the phone and are sent when it
-// returns (lib/check-in/door-store.ts). A service worker keeps the page
-// itself, so a reload without a connection still opens it.
+// returns (useDoorSync, lib/check-in/door-sync.ts). A service worker keeps
+// the page itself, so a reload without a connection still opens it.
 
-const SERVICE_WORKER = "/door-sw.js";
-// Also named in public/door-sw.js.
-const SHELL_CACHE = "kattoo-door-v1";
-const BATCH_SIZE = 50;
-const REFRESH_MS = 30_000;
 const SEARCH_LIMIT = 20;
-// On a weak connection a request may hang for minutes: give up and try again later.
-const REQUEST_TIMEOUT_MS = 15_000;
 
 type Props = {
   eventId: string;
@@ -37,7 +27,8 @@ type Props = {
   /** The end of the event's last day, after which the phone keeps nothing of it. */
   keepUntil: string;
   timeZone: string;
-  days: { id: string; label: string }[];
+  /** Each day, with the instant from which its attendance may be marked (lib/events/rules.ts). */
+  days: { id: string; label: string; beginsAt: string }[];
   defaultDayId: string;
   canAdmit: boolean;
   walkInNotice?: string;
@@ -55,185 +46,27 @@ export function DoorCheckIn({
 }: Props) {
   const t = useTranslations("admin.checkIn");
   const locale = useLocale();
+  const door = useDoorSync({ eventId, staffId, keepUntil, walkIn: Boolean(walkInNotice) });
+  const { roster, queue, online, signedOut, notices } = door.state;
   const [dayId, setDayId] = useState(defaultDayId);
-  const [roster, setRoster] = useState<Roster | null>(null);
-  const [queue, setQueue] = useState<CheckInOperation[]>([]);
-  const [recent, setRecent] = useState<RecentMark[]>([]);
-  const [online, setOnline] = useState(true);
-  const [signedOut, setSignedOut] = useState(false);
-  const [notices, setNotices] = useState<{ id: number; text: string }[]>(
-    walkInNotice ? [{ id: 0, text: walkInNotice }] : [],
-  );
-  const [now, setNow] = useState(() => Date.now());
   const [code, setCode] = useState("");
   const [query, setQuery] = useState("");
   const [scanning, setScanning] = useState(false);
-  const queueRef = useRef<CheckInOperation[]>([]);
-  const inFlight = useRef(new Set<string>());
-  const syncing = useRef(false);
-  const rosterRef = useRef<Roster | null>(null);
+
+  useEffect(() => {
+    const requested = new URLSearchParams(window.location.search).get("day");
+    if (requested && days.some((day) => day.id === requested)) setDayId(requested);
+  }, [days]);
+
+  useOfflineShell();
 
   const time = useMemo(
     () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone }),
     [locale, timeZone],
   );
-  const noticeCount = useRef(1);
-  const notify = useCallback(
-    (text: string) => setNotices((list) => [{ id: noticeCount.current++, text }, ...list].slice(0, 3)),
-    [],
-  );
-
-  const updateQueue = useCallback(
-    (change: (queue: CheckInOperation[]) => CheckInOperation[]) => {
-      queueRef.current = change(queueRef.current);
-      doorStore.saveQueue(eventId, queueRef.current);
-      setQueue(queueRef.current);
-    },
-    [eventId],
-  );
-  const updateRecent = useCallback(
-    (change: (recent: RecentMark[]) => RecentMark[]) => {
-      const fresh = change(doorStore.recent(eventId)).filter(
-        (mark) => Date.now() - Date.parse(mark.markedAt) < UNDO_WINDOW_MS,
-      );
-      doorStore.saveRecent(eventId, fresh);
-      setRecent(fresh);
-    },
-    [eventId],
-  );
-
-  const nameOf = useCallback((registrationId: string) => {
-    const participant = rosterRef.current?.participants.find((p) => p.id === registrationId);
-    return participant ? fullName(participant) : "—";
-  }, []);
-
-  // The names leave the phone's storage with the session; the list on
-  // screen and the marks waiting to be sent stay until the person signs in.
-  const signedOutNow = useCallback(() => {
-    doorStore.forgetNames();
-    setSignedOut(true);
-  }, []);
-
-  const refresh = useCallback(async () => {
-    const response = await fetch(`/api/admin/check-in?eventId=${eventId}`, {
-      cache: "no-store",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    if (response.status === 401) return signedOutNow();
-    if (!response.ok) throw new Error(`roster: ${response.status}`);
-    const fresh = (await response.json()) as Roster;
-    doorStore.saveRoster(eventId, fresh);
-    rosterRef.current = fresh;
-    setRoster(fresh);
-    setOnline(true);
-    setSignedOut(false);
-  }, [eventId, signedOutNow]);
-
-  /** Tells the person at the door what became of marks the server did not simply record. */
-  const report = useCallback(
-    (results: OperationResult[], batch: CheckInOperation[]) => {
-      for (const result of results) {
-        const operation = batch.find((op) => op.clientMarkId === result.clientMarkId);
-        if (!operation || result.status === "recorded" || result.status === "undone") continue;
-        const registrationId =
-          operation.kind === "mark"
-            ? operation.registrationId
-            : rosterRef.current?.marks.find((mark) => mark.clientMarkId === operation.clientMarkId)
-                ?.registrationId;
-        const name = registrationId ? nameOf(registrationId) : "—";
-        if (result.status === "already_present") {
-          notify(
-            t("alreadyPresent", {
-              name,
-              time: time.format(new Date(result.markedAt)),
-              by: result.markedBy ?? t("someone"),
-            }),
-          );
-          updateRecent((list) => list.filter((mark) => mark.clientMarkId !== result.clientMarkId));
-        } else {
-          notify(t(`refused.${result.status}`, { name }));
-        }
-      }
-    },
-    [nameOf, notify, t, time, updateRecent],
-  );
-
-  const sync = useCallback(async () => {
-    if (syncing.current) return;
-    if (!navigator.onLine) return setOnline(false);
-    syncing.current = true;
-    // A mark or undo queued while the last request was out (its sync() call
-    // found this one running) is sent at once, not at the next refresh.
-    let queuedMeanwhile = false;
-    try {
-      for (;;) {
-        const batch = queueRef.current.slice(0, BATCH_SIZE);
-        if (batch.length === 0) break;
-        for (const operation of batch) inFlight.current.add(operationKey(operation));
-        const response = await fetch("/api/admin/check-in", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ eventId, operations: batch }),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        if (response.status === 401) return signedOutNow();
-        if (response.status === 400) notify(t("refused.invalid"));
-        else if (!response.ok) throw new Error(`check-in: ${response.status}`);
-        else report(((await response.json()) as { results: OperationResult[] }).results, batch);
-        const sent = new Set(batch.map(operationKey));
-        updateQueue((list) => list.filter((operation) => !sent.has(operationKey(operation))));
-        inFlight.current.clear();
-      }
-      await refresh();
-      queuedMeanwhile = queueRef.current.length > 0;
-    } catch {
-      setOnline(false);
-    } finally {
-      inFlight.current.clear();
-      syncing.current = false;
-    }
-    if (queuedMeanwhile) void sync();
-  }, [eventId, notify, refresh, report, signedOutNow, t, updateQueue]);
-
-  // What the phone kept, first; then the server's list when it answers.
-  useEffect(() => {
-    const requested = new URLSearchParams(window.location.search).get("day");
-    if (requested && days.some((day) => day.id === requested)) setDayId(requested);
-    doorStore.open({ staffId, eventId, keepUntil });
-    rosterRef.current = doorStore.roster(eventId);
-    setRoster(rosterRef.current);
-    queueRef.current = doorStore.queue(eventId);
-    setQueue(queueRef.current);
-    updateRecent((list) => list);
-    setOnline(navigator.onLine);
-    void sync();
-    const goOnline = () => {
-      setOnline(true);
-      void sync();
-    };
-    const goOffline = () => setOnline(false);
-    window.addEventListener("online", goOnline);
-    window.addEventListener("offline", goOffline);
-    const timer = setInterval(() => void sync(), REFRESH_MS);
-    return () => {
-      window.removeEventListener("online", goOnline);
-      window.removeEventListener("offline", goOffline);
-      clearInterval(timer);
-    };
-  }, [days, eventId, keepUntil, staffId, sync, updateRecent]);
-
-  useOfflineShell();
-
-  // The undo buttons last a minute: look at the clock while one is shown.
-  useEffect(() => {
-    if (recent.length === 0) return;
-    const timer = setInterval(() => {
-      setNow(Date.now());
-      updateRecent((list) => list);
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [recent.length, updateRecent]);
-
+  const day = days.find((candidate) => candidate.id === dayId) ?? days[0];
+  // The phone's clock decides what is offered; the server decides again.
+  const begun = !day || door.now >= Date.parse(day.beginsAt);
   const marks = useMemo(() => marksOfDay(roster?.marks ?? [], queue, dayId), [roster, queue, dayId]);
   const confirmed = roster?.participants.filter((p) => p.status === "CONFIRMED").length ?? 0;
   const normalizedCode = normalizeCode(code);
@@ -246,38 +79,17 @@ export function DoorCheckIn({
         : [],
     [roster, query],
   );
-  const undoable = recent.filter(
-    (mark) => mark.eventDayId === dayId && now - Date.parse(mark.markedAt) < UNDO_WINDOW_MS,
-  );
+  const undoable = door.undoable(dayId);
+  const nameOf = (registrationId: string | undefined) => nameInRoster(roster, registrationId);
 
   function mark(participant: RosterParticipant) {
-    const operation: CheckInOperation = {
-      kind: "mark",
-      clientMarkId: crypto.randomUUID(),
+    door.mark({
       registrationId: participant.id,
       eventDayId: dayId,
-      markedAt: new Date().toISOString(),
       admit: participant.status !== "CONFIRMED",
-    };
-    updateQueue((list) => [...list, operation]);
-    updateRecent((list) => [...list, operation]);
-    notify(t("marked", { name: fullName(participant) }));
+    });
     setCode("");
     setQuery("");
-    setNow(Date.now());
-    void sync();
-  }
-
-  function undo(clientMarkId: string) {
-    const key = `mark:${clientMarkId}`;
-    // A mark the server has not seen is simply forgotten; one it has, or may have, is taken back.
-    if (queueRef.current.some((op) => operationKey(op) === key) && !inFlight.current.has(key)) {
-      updateQueue((list) => list.filter((op) => operationKey(op) !== key));
-    } else {
-      updateQueue((list) => [...list, { kind: "undo", clientMarkId, requestedAt: new Date().toISOString() }]);
-    }
-    updateRecent((list) => list.filter((mark) => mark.clientMarkId !== clientMarkId));
-    void sync();
   }
 
   function chooseDay(id: string) {
@@ -291,7 +103,28 @@ export function DoorCheckIn({
     const scanned = normalizeCode(text);
     setScanning(false);
     if (CHECK_IN_CODE_PATTERN.test(scanned)) setCode(scanned);
-    else notify(t("notACode"));
+    else door.scannedNotACode();
+  }
+
+  function noticeText(notice: DoorNotice): string {
+    switch (notice.kind) {
+      case "walkIn":
+        return walkInNotice ?? "";
+      case "marked":
+        return t("marked", { name: nameOf(notice.registrationId) });
+      case "alreadyPresent":
+        return t("alreadyPresent", {
+          name: nameOf(notice.registrationId),
+          time: time.format(new Date(notice.markedAt)),
+          by: notice.markedBy ?? t("someone"),
+        });
+      case "refused":
+        return t(`refused.${notice.status}`, { name: nameOf(notice.registrationId) });
+      case "invalid":
+        return t("refused.invalid");
+      case "notACode":
+        return t("notACode");
+    }
   }
 
   const card = (participant: RosterParticipant) => (
@@ -301,9 +134,10 @@ export function DoorCheckIn({
       mark={marks.get(participant.id)}
       canAdmit={canAdmit}
       undoable={undoable.find((m) => m.registrationId === participant.id)}
+      begun={begun}
       time={time}
       onMark={() => mark(participant)}
-      onUndo={undo}
+      onUndo={door.undo}
     />
   );
 
@@ -344,6 +178,14 @@ export function DoorCheckIn({
             {queue.length > 0 ? t("waiting", { count: queue.length }) : t("allSent")}
           </span>
         </p>
+        {!begun && day && (
+          <p
+            data-testid="day-not-begun"
+            className="rounded-md border-2 border-stone-900 bg-stone-100 p-2 text-sm font-semibold"
+          >
+            {t("notBegun", { day: day.label })}
+          </p>
+        )}
         {signedOut && (
           <p
             role="alert"
@@ -364,7 +206,7 @@ export function DoorCheckIn({
             <ul className="space-y-1">
               {notices.map((notice) => (
                 <li key={notice.id} className="rounded-md bg-stone-100 px-3 py-2 text-sm">
-                  {notice.text}
+                  {noticeText(notice)}
                 </li>
               ))}
             </ul>
@@ -461,11 +303,15 @@ export function DoorCheckIn({
             <li key={recentMark.clientMarkId} className="flex items-center justify-between gap-3">
               <span className="min-w-0 truncate font-medium">
                 {nameOf(recentMark.registrationId)} ·{" "}
-                {Math.max(0, Math.ceil((UNDO_WINDOW_MS - (now - Date.parse(recentMark.markedAt))) / 1000))} s
+                {Math.max(
+                  0,
+                  Math.ceil((UNDO_WINDOW_MS - (door.now - Date.parse(recentMark.markedAt))) / 1000),
+                )}{" "}
+                s
               </span>
               <button
                 type="button"
-                onClick={() => undo(recentMark.clientMarkId)}
+                onClick={() => door.undo(recentMark.clientMarkId)}
                 aria-label={t("undoFor", { name: nameOf(recentMark.registrationId) })}
                 className="min-h-12 shrink-0 rounded-lg border-2 border-stone-900 bg-white px-5 font-semibold"
               >
@@ -479,11 +325,17 @@ export function DoorCheckIn({
   );
 }
 
+function nameInRoster(roster: Roster | null, registrationId: string | undefined): string {
+  const participant = roster?.participants.find((p) => p.id === registrationId);
+  return participant ? fullName(participant) : "—";
+}
+
 function ParticipantCard({
   participant,
   mark,
   canAdmit,
   undoable,
+  begun,
   time,
   onMark,
   onUndo,
@@ -492,6 +344,8 @@ function ParticipantCard({
   mark: DoorMark | undefined;
   canAdmit: boolean;
   undoable: RecentMark | undefined;
+  /** Whether the chosen day has begun: before, nobody is marked. */
+  begun: boolean;
   time: Intl.DateTimeFormat;
   onMark: () => void;
   onUndo: (clientMarkId: string) => void;
@@ -534,6 +388,8 @@ function ParticipantCard({
             </button>
           )}
         </>
+      ) : !begun ? (
+        <p className="font-semibold text-stone-800">{t("notBegunCard")}</p>
       ) : notConfirmed && !canAdmit ? (
         <p className="font-semibold text-amber-900">{t("onlyOrganizer")}</p>
       ) : (
@@ -549,31 +405,4 @@ function ParticipantCard({
       )}
     </article>
   );
-}
-
-/**
- * Registers the service worker and puts this page and the files it loaded in
- * its cache, so that the page opens again without a connection. The first
- * visit is not yet served by the worker, so the page caches itself.
- */
-function useOfflineShell() {
-  useEffect(() => {
-    if (!("serviceWorker" in navigator) || !("caches" in window)) return;
-    void (async () => {
-      await navigator.serviceWorker.register(SERVICE_WORKER, { scope: "/admin/events/" });
-      if (!navigator.onLine) return;
-      // Where the camera needs jsQR, load it now so that scanning works offline too.
-      if (!(await hasNativeQrDetector())) await import("jsqr");
-      const assets = performance
-        .getEntriesByType("resource")
-        .map((entry) => new URL(entry.name))
-        .filter((url) => url.origin === window.location.origin && url.pathname.startsWith("/_next/static/"))
-        .map((url) => url.href);
-      const cache = await caches.open(SHELL_CACHE);
-      await Promise.all([
-        cache.add(window.location.pathname),
-        ...assets.map(async (asset) => (await cache.match(asset)) ?? cache.add(asset)),
-      ]).catch(() => undefined);
-    })();
-  }, []);
 }

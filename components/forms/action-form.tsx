@@ -2,14 +2,17 @@
 
 import { type ComponentProps, useActionState } from "react";
 import { ActionNotice } from "@/components/forms/action-notice";
-import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
+import { type ActionState, type Done, idle, type Refused } from "@/lib/entry-points/state";
 
-type Action = (previous: ActionState<Done>, formData: FormData) => Promise<ActionState<Done>>;
+type Action = (
+  previous: ActionState<Done | Refused>,
+  formData: FormData,
+) => Promise<ActionState<Done | Refused>>;
 
 /**
- * A form posting to a server action that answers Done: the staff pages'
- * small forms (a note, a letter again, a status). The outcome shows at the
- * top of the form, with or without JavaScript.
+ * A form posting to a server action that answers Done (or Refused by a
+ * rule): the staff pages' small forms (a note, a letter again, a status).
+ * The outcome shows at the top of the form, with or without JavaScript.
  */
 export function ActionForm({
   action,

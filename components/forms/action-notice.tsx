@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Notice } from "@/components/ui/notice";
-import type { ActionFailure, Done, DoneMessage } from "@/lib/entry-points/state";
+import type { ActionFailure, Done, DoneMessage, Refused } from "@/lib/entry-points/state";
 
-type Shown = Done | ActionFailure;
+type Shown = Done | Refused | ActionFailure;
 const shown = (state: { status: string }): state is Shown =>
   (state.status === "done" && "message" in state && state.message !== undefined) ||
+  (state.status === "refused" && "message" in state) ||
   state.status === "invalid" ||
   state.status === "failed";
 
@@ -27,11 +28,13 @@ export function ActionNotice({ state }: { state: { status: string } }) {
   const text =
     state.status === "done"
       ? t(`done.${state.message as DoneMessage}`, state.figures)
-      : state.status === "invalid"
-        ? t("invalid")
-        : state.code === "rate_limited"
-          ? t("failed.rate_limited", { minutes: Math.ceil(state.retryAfterSeconds / 60) })
-          : t(`failed.${state.code}`);
+      : state.status === "refused"
+        ? t(`refused.${state.message}`)
+        : state.status === "invalid"
+          ? t("invalid")
+          : state.code === "rate_limited"
+            ? t("failed.rate_limited", { minutes: Math.ceil(state.retryAfterSeconds / 60) })
+            : t(`failed.${state.code}`);
   return (
     <div ref={ref} tabIndex={-1} className="w-full basis-full scroll-mt-4 outline-none">
       <Notice tone={state.status === "done" ? "success" : "error"}>{text}</Notice>

@@ -9,6 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
+/** The event's last day, whose end certificates wait for. */
+const lastDay = { orderBy: { endsAt: "desc" }, take: 1, select: { endsAt: true } } as const;
+
 export async function saveCertificateSettings({
   eventId,
   settings,
@@ -68,15 +71,17 @@ async function issueCertificates(
 export async function issueCertificate({
   registrationId,
   actor,
+  now = new Date(),
 }: {
   registrationId: string;
   actor: Actor;
+  now?: Date;
 }): Promise<{ code: string; issuedAt: Date } | null> {
   return db.$transaction(async (tx) => {
     const registration = await tx.registration.findUnique({
       where: { id: registrationId },
       include: {
-        event: { select: { certificateMinDays: true } },
+        event: { select: { certificateMinDays: true, days: lastDay } },
         _count: { select: { attendance: true } },
       },
     });
@@ -86,6 +91,8 @@ export async function issueCertificate({
         status: registration.status,
         daysAttended: registration._count.attendance,
         minDays: registration.event.certificateMinDays,
+        lastDayEndsAt: registration.event.days[0]?.endsAt,
+        now,
       })
     ) {
       return null;
@@ -106,12 +113,17 @@ export async function issueCertificate({
 export async function queueCertificateLetters({
   eventId,
   actor,
+  now = new Date(),
 }: {
   eventId: string;
   actor: Actor;
+  now?: Date;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { certificateMinDays: true } });
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { certificateMinDays: true, days: lastDay },
+    });
     if (!event) return 0;
     const confirmed = await tx.registration.findMany({
       where: { eventId, status: "CONFIRMED" },
@@ -129,6 +141,8 @@ export async function queueCertificateLetters({
         status: registration.status,
         daysAttended: registration._count.attendance,
         minDays: event.certificateMinDays,
+        lastDayEndsAt: event.days[0]?.endsAt,
+        now,
       }),
     );
     await issueCertificates(tx, { registrations: qualified, actor });

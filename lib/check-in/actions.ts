@@ -8,8 +8,9 @@ import { z } from "zod";
 import { recordMark, setAttendance } from "@/lib/check-in/mutations";
 import { attendanceCellSchema } from "@/lib/check-in/schema";
 import { staffAction } from "@/lib/entry-points/action";
-import { done } from "@/lib/entry-points/state";
+import { done, refused } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
+import { dayHasBegun } from "@/lib/events/rules";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { registrationSchemaOf } from "@/lib/questions/data";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
@@ -29,7 +30,14 @@ export const walkInAction = staffAction({
   input: ({ eventId }) => registrationSchemaOf({ eventId }),
   async run({ staff, bound, input, values }): Promise<RegistrationFormState> {
     const event = await getEventForStaff({ id: bound.eventId });
-    if (!event?.days.some((day) => day.id === bound.dayId)) {
+    const day = event?.days.find((eventDay) => eventDay.id === bound.dayId);
+    // The page offers no form before the day begins; a post made anyway
+    // registers nobody rather than someone who cannot be marked present.
+    if (
+      !event ||
+      !day ||
+      !dayHasBegun({ startsAt: day.startsAt, timeZone: event.timeZone, now: new Date() })
+    ) {
       return { status: "refused", reason: "closed", values };
     }
     const locale = await getLocale();
@@ -67,7 +75,8 @@ export const setAttendanceAction = staffAction({
   roles: ORGANIZERS,
   input: attendanceCellSchema,
   async run({ staff, input }) {
-    await setAttendance({ ...input, staffId: staff.id });
+    const result = await setAttendance({ ...input, staffId: staff.id });
+    if (!result.ok && result.reason === "not_begun") return refused("dayNotBegun");
     revalidatePath(`/admin/events/${input.eventId}/attendance`);
     return done();
   },

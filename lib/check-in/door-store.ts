@@ -115,8 +115,3 @@ export const doorStore = {
   recent: (eventId: string) => read<RecentMark[]>(recentKey(eventId), []),
   saveRecent: (eventId: string, recent: RecentMark[]) => write(eventId, recentKey(eventId), recent),
 };
-
-/** The key that tells operations apart: one mark and at most one undo per client mark id. */
-export function operationKey(operation: CheckInOperation): string {
-  return `${operation.kind}:${operation.clientMarkId}`;
-}

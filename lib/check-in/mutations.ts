@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from "@/lib/audit/record";
 import { markTime, undoAllowed } from "@/lib/check-in/rules";
 import type { CheckInOperation, MarkOperation, OperationResult, UndoOperation } from "@/lib/check-in/schema";
 import { db } from "@/lib/db";
+import { dayHasBegun } from "@/lib/events/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
@@ -62,10 +63,19 @@ export async function recordMark({
   const actor: Actor = { type: "STAFF", staffId: door.staffId };
   return db.$transaction(async (tx) => {
     const registration = await tx.registration.findFirst({
-      where: { id: mark.registrationId, eventId, event: { days: { some: { id: mark.eventDayId } } } },
+      where: { id: mark.registrationId, eventId },
       select: { id: true, status: true },
     });
-    if (!registration) return { clientMarkId, status: "not_found" } as const;
+    const day = await tx.eventDay.findFirst({
+      where: { id: mark.eventDayId, eventId },
+      select: { startsAt: true, event: { select: { timeZone: true } } },
+    });
+    if (!registration || !day) return { clientMarkId, status: "not_found" } as const;
+    // Judged by the time the mark is recorded with, so that a mark made
+    // offline the evening before is not accepted when it is sent in the morning.
+    const markedAt = markTime(new Date(mark.markedAt), now);
+    if (!dayHasBegun({ startsAt: day.startsAt, timeZone: day.event.timeZone, now: markedAt }))
+      return { clientMarkId, status: "not_begun" } as const;
     const admitted = registration.status !== "CONFIRMED";
     if (admitted && !(mark.admit && mayAdmit(door.role)))
       return { clientMarkId, status: "not_confirmed" } as const;
@@ -73,7 +83,7 @@ export async function recordMark({
     const inserted = await insertAttendance(tx, {
       registrationId: registration.id,
       eventDayId: mark.eventDayId,
-      markedAt: markTime(new Date(mark.markedAt), now),
+      markedAt,
       markedById: door.staffId,
       clientMarkId,
     });
@@ -189,9 +199,15 @@ export async function undoMark({
   }, TRANSACTION_OPTIONS);
 }
 
-export type SetAttendanceResult = { ok: true; changed: boolean } | { ok: false; reason: "not_found" };
+export type SetAttendanceResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; reason: "not_found" | "not_begun" };
 
-/** An organizer's change of one cell of the attendance grid: present or not, audited when it changes. */
+/**
+ * An organizer's change of one cell of the attendance grid: present or not,
+ * audited when it changes. Any day that has begun may be corrected; a mark
+ * on a day to come is refused, and one already there may be removed.
+ */
 export async function setAttendance({
   eventId,
   registrationId,
@@ -209,10 +225,16 @@ export async function setAttendance({
 }): Promise<SetAttendanceResult> {
   return db.$transaction(async (tx) => {
     const registration = await tx.registration.findFirst({
-      where: { id: registrationId, eventId, event: { days: { some: { id: eventDayId } } } },
+      where: { id: registrationId, eventId },
       select: { id: true },
     });
-    if (!registration) return { ok: false, reason: "not_found" } as const;
+    const day = await tx.eventDay.findFirst({
+      where: { id: eventDayId, eventId },
+      select: { startsAt: true, event: { select: { timeZone: true } } },
+    });
+    if (!registration || !day) return { ok: false, reason: "not_found" } as const;
+    if (present && !dayHasBegun({ startsAt: day.startsAt, timeZone: day.event.timeZone, now }))
+      return { ok: false, reason: "not_begun" } as const;
     const changed = present
       ? await insertAttendance(tx, {
           registrationId,

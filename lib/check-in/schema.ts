@@ -39,7 +39,7 @@ export type CheckInOperation = MarkOperation | UndoOperation;
 export type OperationResult =
   | { clientMarkId: string; status: "recorded" | "undone" }
   | { clientMarkId: string; status: "already_present"; markedAt: string; markedBy: string | null }
-  | { clientMarkId: string; status: "not_confirmed" | "not_found" | "expired" | "forbidden" };
+  | { clientMarkId: string; status: "not_confirmed" | "not_found" | "not_begun" | "expired" | "forbidden" };
 
 /** The door's copy of an event's participants and marks, kept on the phone for offline use. */
 export type Roster = {

@@ -37,3 +37,13 @@ export type Done = { status: "done"; message?: DoneMessage; figures?: Record<str
 export function done(message?: DoneMessage, figures?: Record<string, number>): Done {
   return { status: "done", message, figures };
 }
+
+/** Messages of "actions.refused" in lib/i18n/messages. */
+export type RefusedMessage = "dayNotBegun";
+
+/** The action was understood and refused by a rule; the message says which. */
+export type Refused = { status: "refused"; message: RefusedMessage };
+
+export function refused(message: RefusedMessage): Refused {
+  return { status: "refused", message };
+}

@@ -14,11 +14,32 @@ export function registrationState({
   lastDayEndsAt: Date | undefined;
   now: Date;
 }): RegistrationState {
-  if (lastDayEndsAt && lastDayEndsAt <= now) return "past";
+  if (eventHasEnded({ lastDayEndsAt, now })) return "past";
   if (event.status !== "PUBLISHED") return "closed";
   if (event.registrationOpensAt && now < event.registrationOpensAt) return "not_yet";
   if (event.registrationClosesAt && now >= event.registrationClosesAt) return "closed";
   return "open";
+}
+
+// When an event's days count as begun and the event as over: one decision
+// for the door, the attendance page, the signature sheet and certificates.
+// A day begins at midnight of its date in the event's zone, not at its
+// programme's first hour: people queue at the registration desk before the
+// opening session, and the door must take them.
+
+/** The instant from which a day's attendance may be marked: the start of its date in the event's zone. */
+export function dayBeginsAt({ startsAt, timeZone }: { startsAt: Date; timeZone: string }): Date {
+  return zonedInstant({ date: zonedParts(startsAt, timeZone).date, time: "00:00", timeZone });
+}
+
+/** Whether a day has begun: before that, nobody can have been present, and nothing is marked. */
+export function dayHasBegun({ startsAt, timeZone, now }: { startsAt: Date; timeZone: string; now: Date }) {
+  return dayBeginsAt({ startsAt, timeZone }) <= now;
+}
+
+/** Whether the event's last day is over: registration is past, and attendance complete enough for certificates. */
+export function eventHasEnded({ lastDayEndsAt, now }: { lastDayEndsAt: Date | undefined; now: Date }) {
+  return lastDayEndsAt !== undefined && lastDayEndsAt <= now;
 }
 
 /** The instant a wall-clock time ("2026-12-24", "09:00") names in a time zone. */

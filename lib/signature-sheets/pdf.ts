@@ -59,7 +59,12 @@ export async function renderSignatureSheet({
   const { event, day } = sheet;
   const title = localize(event.title, locale);
   const date = formatWeekdayDate(day.startsAt, { locale, timeZone: event.timeZone });
-  const withPresence = showsPresence({ dayEndsAt: day.endsAt, attendanceCount: sheet.attendanceCount, now });
+  const withPresence = showsPresence({
+    day,
+    timeZone: event.timeZone,
+    attendanceCount: sheet.attendanceCount,
+    now,
+  });
   const table = columns(withPresence);
   const participants = [...sheet.participants].sort(compareByRussianName);
   const rows: Row[] = [

@@ -8,14 +8,15 @@ import { createStaff, signIn } from "./staff-helpers";
 // one step, then corrects the attendance grid, on an event of its own
 // (insertClosedEvent).
 
-async function closedEventWithOneDay() {
+/** An event of its own with one day, which began an hour ago, or `daysAhead` days later. */
+async function closedEventWithOneDay({ daysAhead = 0 }: { daysAhead?: number } = {}) {
   const eventId = await insertClosedEvent({ title: "Семинар у двери", slugPrefix: "door", capacity: 10 });
   const [day] = await sql<{ id: string }>(
     `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
-     VALUES (gen_random_uuid(), $1, (now() + interval '1 day')::date, now() + interval '1 day',
-             now() + interval '1 day 8 hours')
+     SELECT gen_random_uuid(), $1, (starts_at AT TIME ZONE 'Asia/Bishkek')::date, starts_at, starts_at + interval '8 hours'
+     FROM (SELECT now() - interval '1 hour' + $2 * interval '1 day' AS starts_at) AS d
      RETURNING id`,
-    [eventId],
+    [eventId, daysAhead],
   );
   if (!day) throw new Error("no day");
   return { eventId, dayId: day.id };
@@ -73,6 +74,64 @@ test("an organizer registers a walk-in who is marked present at once, and correc
   ]) {
     await expect(page.getByRole("listitem").filter({ hasText: entry })).toContainText("organizer-");
   }
+});
+
+test("a day that has not begun takes no mark: the door, the grid and the walk-in say so, and the server refuses", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const { eventId, dayId } = await closedEventWithOneDay({ daysAhead: 2 });
+  const [person] = await sql<{ id: string }>(
+    `INSERT INTO registration (id, event_id, status, category, last_name, first_name, organization, position,
+                               region, email, email_normalized, phone, gender, consent_at, consent_version,
+                               manage_token_hash, check_in_code, updated_at)
+     VALUES (gen_random_uuid(), $1, 'CONFIRMED', 'GOVERNMENT', 'Токтогулова', 'Жылдыз', 'Министерство', 'Адис',
+             'CHUI', $2, $2, '+996 555 000 111', 'FEMALE', now(), 'test', md5(random()::text), 'ZZZZ222', now())
+     RETURNING id`,
+    [eventId, uniqueEmail("not-begun")],
+  );
+  if (!person) throw new Error("no registration");
+  await signInAsOrganizer(page);
+
+  await page.goto(`/admin/events/${eventId}/check-in?day=${dayId}`);
+  await expect(page.getByTestId("day-not-begun")).toContainText("Этот день ещё не начался");
+  await page.getByLabel("Поиск по имени").fill("Токтогулова");
+  const card = page.getByRole("article", { name: "Токтогулова Жылдыз" });
+  await expect(card).toContainText("Отметить можно в этот день");
+  await expect(card.getByRole("button")).toHaveCount(0);
+
+  // A phone whose clock runs ahead sends a mark anyway: refused, and nothing is kept.
+  const clientMarkId = randomUUID();
+  const response = await page.request.post("/api/admin/check-in", {
+    data: {
+      eventId,
+      operations: [
+        {
+          kind: "mark",
+          clientMarkId,
+          registrationId: person.id,
+          eventDayId: dayId,
+          markedAt: new Date().toISOString(),
+        },
+      ],
+    },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(await response.json()).toEqual({ results: [{ clientMarkId, status: "not_begun" }] });
+
+  await page.goto(`/admin/events/${eventId}/attendance`);
+  await expect(
+    page.getByText("Присутствие отмечается с начала дня; прошедшие дни можно исправлять."),
+  ).toBeVisible();
+  const row = page.getByRole("row", { name: /Токтогулова Жылдыз/ });
+  await expect(row).toContainText("ещё не начался");
+  await expect(row.getByRole("button")).toHaveCount(0);
+
+  await page.goto(`/admin/events/${eventId}/check-in/walk-in?day=${dayId}`);
+  await expect(page.getByRole("status").filter({ hasText: "Этот день ещё не начался" })).toBeVisible();
+  await expect(page.getByRole("button", { name: russian.submit })).toHaveCount(0);
+  expect(await sql("SELECT 1 FROM attendance WHERE registration_id = $1", [person.id])).toEqual([]);
 });
 
 test("the door's endpoint refuses the anonymous, other sites, other media types and malformed marks", async ({

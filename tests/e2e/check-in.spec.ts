@@ -2,12 +2,11 @@ import { execFileSync } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, devices, expect, type Page, test } from "@playwright/test";
-import { sql } from "./database";
-import { demoAnswers } from "./registration-helpers";
+import { insertEventUnderWay, sql } from "./database";
 
 // The door page on a phone: by code, by name, undo, and a whole morning
-// without a connection. Each test works on its own day of the demo seminar,
-// so their counts do not disturb each other.
+// without a connection. Each test works on an event of its own, under way
+// (insertEventUnderWay), so that their counts do not disturb each other.
 
 test.skip(({ isMobile }) => !isMobile, "the door page is tested on the phone");
 
@@ -34,9 +33,13 @@ const cyrillicTag = () => Array.from({ length: 6 }, () => LETTERS[randomInt(LETT
 type Participant = { id: string; code: string; lastName: string; firstName: string };
 
 /** Registers someone through the public API and makes sure they are confirmed, whatever seats are left. */
-async function confirmedParticipant(request: APIRequestContext, firstName: string): Promise<Participant> {
+async function confirmedParticipant(
+  request: APIRequestContext,
+  slug: string,
+  firstName: string,
+): Promise<Participant> {
   const email = `door-${randomUUID().slice(0, 8)}@example.kg`;
-  const response = await request.post("/api/events/migration-strategy-seminar/registrations", {
+  const response = await request.post(`/api/events/${slug}/registrations`, {
     data: {
       lastName: "Эшимова",
       firstName,
@@ -48,7 +51,6 @@ async function confirmedParticipant(request: APIRequestContext, firstName: strin
       phone: "+996 555 000 111",
       gender: "FEMALE",
       consent: true,
-      answers: await demoAnswers(request),
     },
     headers: { "x-forwarded-for": `203.0.113.${randomInt(1, 250)}` },
   });
@@ -61,14 +63,9 @@ async function confirmedParticipant(request: APIRequestContext, firstName: strin
   return { ...row, lastName: "Эшимова", firstName };
 }
 
-async function demoDays() {
-  const rows = await sql<{ id: string; event_id: string }>(
-    `SELECT d.id, d.event_id FROM event_day d JOIN event e ON e.id = d.event_id
-     WHERE e.slug = 'migration-strategy-seminar' ORDER BY d.starts_at`,
-  );
-  const [first, second] = rows;
-  if (!first || !second) throw new Error("the demo seminar has two days");
-  return { eventId: first.event_id, first: first.id, second: second.id };
+async function doorEvent() {
+  const event = await insertEventUnderWay({ title: "Семинар у входа", slugPrefix: "door" });
+  return { eventId: event.id, slug: event.slug, first: event.first, second: event.second };
 }
 
 const rowsOn = async (dayId: string, registrationIds: string[]) =>
@@ -102,10 +99,10 @@ test("a participant is checked in by code and another by name, one mark is undon
   request,
 }) => {
   test.setTimeout(90_000);
-  const days = await demoDays();
+  const days = await doorEvent();
   const tag = cyrillicTag();
-  const byCode = await confirmedParticipant(request, `Айзада${tag}`);
-  const byName = await confirmedParticipant(request, `Бермет${tag}`);
+  const byCode = await confirmedParticipant(request, days.slug, `Айзада${tag}`);
+  const byName = await confirmedParticipant(request, days.slug, `Бермет${tag}`);
   await signInAtTheDoor(page, "Дежурный у входа");
   await openDoor(page, days.eventId, days.first);
   const before = await presentCount(page);
@@ -156,12 +153,12 @@ test("without a connection, marks wait on the phone, survive a reload, and are s
   request,
 }) => {
   test.setTimeout(120_000);
-  const days = await demoDays();
+  const days = await doorEvent();
   const tag = cyrillicTag();
   const [first, second, third] = [
-    await confirmedParticipant(request, `Гүлнара${tag}`),
-    await confirmedParticipant(request, `Динара${tag}`),
-    await confirmedParticipant(request, `Элмира${tag}`),
+    await confirmedParticipant(request, days.slug, `Гүлнара${tag}`),
+    await confirmedParticipant(request, days.slug, `Динара${tag}`),
+    await confirmedParticipant(request, days.slug, `Элмира${tag}`),
   ] as [Participant, Participant, Participant];
   const ids = [first.id, second.id, third.id];
   await signInAtTheDoor(page, "Первый телефон");
@@ -220,7 +217,13 @@ test("the door page's first load on a phone, offline copy included, stays under 
   browser,
 }) => {
   test.setTimeout(60_000);
-  const days = await demoDays();
+  // The demo seminar, with its list of participants; nothing is marked.
+  const [demo] = await sql<{ event_id: string; id: string }>(
+    `SELECT d.event_id, d.id FROM event_day d JOIN event e ON e.id = d.event_id
+     WHERE e.slug = 'migration-strategy-seminar' ORDER BY d.starts_at LIMIT 1`,
+  );
+  if (!demo) throw new Error("no demo seminar");
+  const days = { eventId: demo.event_id, first: demo.id };
   await signInAtTheDoor(page, "Замер");
   // A phone that has never opened Kattoo but this session: nothing in its cache.
   const phone = await browser.newContext({
@@ -256,8 +259,8 @@ const doorStorage = (page: Page) =>
   page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("kattoo.door.")));
 
 test("signing out removes the list of names from the phone @phone", async ({ page, request }) => {
-  const days = await demoDays();
-  const participant = await confirmedParticipant(request, `Сезим${cyrillicTag()}`);
+  const days = await doorEvent();
+  const participant = await confirmedParticipant(request, days.slug, `Сезим${cyrillicTag()}`);
   await signInAtTheDoor(page, "Дежурная у входа");
   await openDoor(page, days.eventId, days.first);
   expect(await doorStorage(page)).toContain(`kattoo.door.${days.eventId}.roster`);
@@ -278,8 +281,8 @@ test("an ended event's door data, and another account's marks not yet sent, are 
   request,
 }) => {
   test.setTimeout(90_000);
-  const days = await demoDays();
-  const participant = await confirmedParticipant(request, `Нурай${cyrillicTag()}`);
+  const days = await doorEvent();
+  const participant = await confirmedParticipant(request, days.slug, `Нурай${cyrillicTag()}`);
   await signInAtTheDoor(page, "Первая смена");
   await openDoor(page, days.eventId, days.first);
   // What a phone would hold from an event whose last day is over.

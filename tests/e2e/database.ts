@@ -34,3 +34,32 @@ export async function insertClosedEvent({
   if (!event) throw new Error("no event");
   return event.id;
 }
+
+/**
+ * A published event of a test's own that is under way: its first day was
+ * yesterday, its second began today (at midnight in its zone) and ends in
+ * twelve hours, so that attendance may be marked on both and registration is
+ * still open. Returns its id, its slug and its days in order.
+ */
+export async function insertEventUnderWay({ title, slugPrefix }: { title: string; slugPrefix: string }) {
+  const slug = `${slugPrefix}-${randomUUID().slice(0, 8)}`;
+  const [event] = await sql<{ id: string }>(
+    `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
+                        capacity, created_at, updated_at)
+     VALUES (gen_random_uuid(), $1, 'PUBLISHED', $2, $2, $2, $2, $2, $2, 1000, now() - interval '10 years', now())
+     RETURNING id`,
+    [slug, JSON.stringify({ ru: title })],
+  );
+  if (!event) throw new Error("no event");
+  const days = await sql<{ id: string }>(
+    `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
+     SELECT gen_random_uuid(), $1, (starts_at AT TIME ZONE 'Asia/Bishkek')::date, starts_at, ends_at
+     FROM (VALUES (now() - interval '1 day 1 hour', now() - interval '1 day' + interval '6 hours'),
+                  (now() - interval '1 hour', now() + interval '12 hours')) AS d (starts_at, ends_at)
+     ORDER BY starts_at RETURNING id`,
+    [event.id],
+  );
+  const [first, second] = days;
+  if (!first || !second) throw new Error("no days");
+  return { id: event.id, slug, first: first.id, second: second.id };
+}

@@ -25,7 +25,7 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 /** Runs SQL on the database of the server under test, as an admin tool would. */
-/** A published two-day event of its own, ten days ahead, so that no other test's registrations mix in. */
+/** A published two-day event of its own, ten days ahead, so that no other test's registrations mix in (a test moves it into the past). */
 async function createEvent() {
   const id = randomUUID();
   const title = `Семинар по документам ${id.slice(0, 6)}`;
@@ -142,6 +142,33 @@ test("an organizer prints the day's sheet and gives certificates; the participan
     .getByRole("link", { name: "Документы" })
     .click();
   await expect(page.getByRole("heading", { name: "Документы" })).toBeVisible();
+
+  // Ten days ahead, marks or not: no certificate before the last day, and no ✓ on the sheet.
+  await page.getByLabel("Сколько дней нужно посетить").selectOption({ label: "2 из 2" });
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByTestId("certificates-not-ended")).toContainText(
+    "Сертификаты выдаются после последнего дня мероприятия",
+  );
+  await expect(page.getByTestId("certificate-holders")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Отправить сертификаты по почте" })).toHaveCount(0);
+  const early = await page.request.get(
+    `/admin/events/${event.id}/paper/signature-sheet?day=${event.dayIds[1]}&blank=0&lang=ru`,
+  );
+  expect((await pdfPages(await early.body())).flat().join("\n")).not.toContain("✓");
+  const before = await (await browser.newContext()).newPage();
+  await before.goto(participant.manageUrl);
+  await expect(before.getByTestId("registration-status")).toBeVisible();
+  await expect(before.getByRole("heading", { name: "Сертификат участника" })).toHaveCount(0);
+  await before.context().close();
+
+  // The seminar takes place: its days move into the past.
+  await sql(
+    `UPDATE event_day SET date = date - 13, starts_at = starts_at - interval '13 days',
+                          ends_at = ends_at - interval '13 days'
+     WHERE event_id = $1`,
+    [event.id],
+  );
+  await page.reload();
 
   await page.getByLabel("День", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Пустые строки для пришедших без регистрации").fill("2");

@@ -14,7 +14,7 @@ import { sendDueLetters } from "@/lib/emails/worker";
 import type { EventDay } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { createRegistration } from "@/lib/registrations/mutations";
-import { createTestEvent, registrationInput } from "../support/factories";
+import { createTestEvent, endEvent, registrationInput } from "../support/factories";
 import { markPresent } from "../support/participants";
 import { pdfPages } from "../support/pdf-text";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
@@ -35,8 +35,9 @@ afterAll(async () => {
 /**
  * A two-day event and four people: Асанова came both days, Бекова the first
  * only, Жумабаев not at all, and Осмонов came both days but then cancelled.
+ * The event is over, unless `over` is false.
  */
-async function seminar() {
+async function seminar({ over = true }: { over?: boolean } = {}) {
   const event = await createTestEvent({ capacity: 100, quotas: {}, days: 2 });
   const [first, second] = (await db.eventDay.findMany({
     where: { eventId: event.id },
@@ -58,7 +59,8 @@ async function seminar() {
   await markPresent([both.id, cancelled.id], [first.id, second.id]);
   await markPresent([once.id], [first.id]);
   await db.registration.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
-  return { event, days: [first, second], both, once, never, cancelled };
+  if (over) await endEvent(event.id);
+  return { event, days: [first, second] as const, both, once, never, cancelled };
 }
 
 async function download(token: string, locale: string) {
@@ -112,6 +114,36 @@ describe("certificates of attendance", () => {
     // Issued once: the same code every time.
     expect(await issueCertificate({ registrationId: once.id, actor: organizer })).toEqual(issued);
     expect(await db.auditLog.count({ where: { action: "certificate.issued", entityId: once.id } })).toBe(1);
+  });
+
+  it("are given only once the event's last day is over, however many days were attended", async () => {
+    const { event, days, both } = await seminar({ over: false });
+    await saveCertificateSettings({
+      eventId: event.id,
+      settings: { minDays: 2, hours: 16 },
+      actor: organizer,
+    });
+    const overview = async (now?: Date) => {
+      const found = await getCertificateOverview({ eventId: event.id, now });
+      return { ended: found?.ended, holders: found?.holders.map((holder) => holder.lastName) };
+    };
+
+    // Both days marked (days to come, as the table may hold them), and still nothing to give.
+    expect(await overview()).toEqual({ ended: false, holders: [] });
+    expect(await issueCertificate({ registrationId: both.id, actor: organizer })).toBeNull();
+    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toBe(0);
+    expect((await download(both.token, "ru")).status).toBe(404);
+    expect(await db.certificate.count({ where: { registrationId: both.id } })).toBe(0);
+    expect(
+      await db.outboxMessage.count({ where: { registrationId: both.id, template: "certificate" } }),
+    ).toBe(0);
+
+    // During the last day, not yet; at its end, yes.
+    const lastEnds = days[1].endsAt;
+    expect(await overview(new Date(lastEnds.getTime() - 60_000))).toEqual({ ended: false, holders: [] });
+    expect(await overview(lastEnds)).toEqual({ ended: true, holders: ["Асанова"] });
+    await endEvent(event.id);
+    expect((await download(both.token, "ru")).status).toBe(200);
   });
 
   it("is a one-page PDF in the participant's language with the name, the event, the hours and a code that verifies it", async () => {

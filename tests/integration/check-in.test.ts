@@ -4,9 +4,10 @@ import { getRoster } from "@/lib/check-in/data";
 import { applyCheckInOperations, recordMark, setAttendance, undoMark } from "@/lib/check-in/mutations";
 import type { MarkOperation } from "@/lib/check-in/schema";
 import { db } from "@/lib/db";
+import { dayBeginsAt } from "@/lib/events/rules";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { changeRegistrationStatuses, createRegistration } from "@/lib/registrations/mutations";
-import { createTestEvent, registrationInput } from "../support/factories";
+import { beganAnHourAgo, createTestEvent, endEvent, registrationInput } from "../support/factories";
 
 async function createStaff(role: StaffRole = "CHECK_IN") {
   return db.staffUser.create({
@@ -19,9 +20,13 @@ async function createStaff(role: StaffRole = "CHECK_IN") {
   });
 }
 
-/** A published event with one day and a confirmed participant. */
-async function eventWithParticipant() {
-  const event = await createTestEvent();
+/** A published event with one day, which has begun, and a confirmed participant. */
+async function eventWithParticipant({
+  firstDayStartsAt = beganAnHourAgo(),
+}: {
+  firstDayStartsAt?: Date;
+} = {}) {
+  const event = await createTestEvent({ firstDayStartsAt });
   const day = await db.eventDay.findFirstOrThrow({ where: { eventId: event.id } });
   const created = await createRegistration({ slug: event.slug, locale: "ru", input: registrationInput() });
   if (!created.ok) throw new Error(created.reason);
@@ -183,6 +188,76 @@ describe("check-in at the door", () => {
     expect(await setAttendance({ ...cell, present: false })).toEqual({ ok: true, changed: true });
     expect(await db.attendance.count({ where: { registrationId } })).toBe(0);
     expect(await auditActions(registrationId)).toEqual(["attendance.set", "attendance.removed"]);
+  });
+
+  it("refuses a mark for a day that has not begun, at the door and in the grid, and keeps no row", async () => {
+    // The event's zone is Bishkek (UTC+6): its day tomorrow begins at midnight there.
+    const now = new Date();
+    const { event, day, registrationId } = await eventWithParticipant({
+      firstDayStartsAt: new Date(now.getTime() + 86_400_000),
+    });
+    const member = await createStaff();
+    const organizer = await createStaff("ORGANIZER");
+    const mark = markOf(registrationId, day.id, now);
+
+    expect(
+      await applyCheckInOperations({
+        eventId: event.id,
+        operations: [mark],
+        door: { staffId: member.id, role: member.role },
+        now,
+      }),
+    ).toEqual([{ clientMarkId: mark.clientMarkId, status: "not_begun" }]);
+    // An organizer cannot mark it in the grid either.
+    const cell = { eventId: event.id, registrationId, eventDayId: day.id, staffId: organizer.id, now };
+    expect(await setAttendance({ ...cell, present: true })).toEqual({ ok: false, reason: "not_begun" });
+    expect(await db.attendance.count({ where: { registrationId } })).toBe(0);
+    expect(await auditActions(registrationId)).toEqual([]);
+
+    // From midnight of the day in the event's zone, the door takes the mark
+    // (people queue before the opening session); so does the grid.
+    const midnight = dayBeginsAt({ startsAt: day.startsAt, timeZone: event.timeZone });
+    expect(midnight.getTime()).toBeLessThanOrEqual(day.startsAt.getTime());
+    const before = new Date(midnight.getTime() - 60_000);
+    const early = markOf(registrationId, day.id, before);
+    const door = { staffId: member.id, role: member.role };
+    expect((await recordMark({ eventId: event.id, mark: early, door, now: before })).status).toBe(
+      "not_begun",
+    );
+    // Made offline before midnight, sent after: judged by when it was made.
+    expect((await recordMark({ eventId: event.id, mark: early, door, now: midnight })).status).toBe(
+      "not_begun",
+    );
+    const onTheDay = markOf(registrationId, day.id, midnight);
+    expect((await recordMark({ eventId: event.id, mark: onTheDay, door, now: midnight })).status).toBe(
+      "recorded",
+    );
+  });
+
+  it("lets an organizer correct a past day, and take away a mark wrongly made on a day to come", async () => {
+    const { event, registrationId } = await eventWithParticipant();
+    await endEvent(event.id);
+    const [past] = await db.eventDay.findMany({ where: { eventId: event.id } });
+    if (!past) throw new Error("no day");
+    const organizer = await createStaff("ORGANIZER");
+    const cell = { eventId: event.id, registrationId, eventDayId: past.id, staffId: organizer.id };
+    expect(await setAttendance({ ...cell, present: true })).toEqual({ ok: true, changed: true });
+    expect(await setAttendance({ ...cell, present: false })).toEqual({ ok: true, changed: true });
+
+    // A mark on a day to come, made before the rule (or by hand in the table), can be removed.
+    const future = await db.eventDay.create({
+      data: {
+        eventId: event.id,
+        date: new Date(Date.now() + 5 * 86_400_000),
+        startsAt: new Date(Date.now() + 5 * 86_400_000),
+        endsAt: new Date(Date.now() + 5 * 86_400_000 + 3_600_000),
+      },
+    });
+    await db.attendance.create({ data: { registrationId, eventDayId: future.id } });
+    expect(await setAttendance({ ...cell, eventDayId: future.id, present: false })).toEqual({
+      ok: true,
+      changed: true,
+    });
   });
 
   it("registers a walk-in at the door after registration has closed, with the seats' rules and a letter", async () => {

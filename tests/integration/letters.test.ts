@@ -11,7 +11,7 @@ import { sendDueLetters, startOutboxWorker } from "@/lib/emails/worker";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
 import { manageToken } from "@/lib/registrations/tokens";
-import { createTestEvent, registrationInput } from "../support/factories";
+import { createTestEvent, endEvent, registrationInput } from "../support/factories";
 import { decodeQr } from "../support/qr";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
@@ -169,10 +169,11 @@ describe("every letter", () => {
   it("arrives with its subject, both parts and the management link", async () => {
     const person = await register("ru");
     const registration = await db.registration.findUniqueOrThrow({ where: { id: person.registrationId } });
-    // Present on the event's one day, which earns the certificate of attendance.
+    // Present on the event's one day, which earns the certificate of attendance once the day is over.
     const [day] = await db.eventDay.findMany({ where: { eventId: registration.eventId } });
     await db.event.update({ where: { id: registration.eventId }, data: { certificateMinDays: 1 } });
     await db.attendance.create({ data: { registrationId: registration.id, eventDayId: day?.id ?? "" } });
+    await endEvent(registration.eventId);
     const others = letterTemplates.filter((template) => template !== "registration-confirmed");
     await db.$transaction(async (tx) => {
       for (const template of others) {

@@ -20,7 +20,7 @@ async function twoDayEvent() {
   await db.eventParty.create({
     data: { eventId: event.id, role: "FUNDER", name: { ru: "Фонд, который не организатор" } },
   });
-  return { event, days: [first, second] };
+  return { event, days: [first, second] as const };
 }
 
 async function sheet({
@@ -123,11 +123,13 @@ describe("the signature sheet", () => {
       { lastName: "Валиева", firstName: "Чолпон" },
     ]);
     await markPresent([came?.id ?? "", alsoCame?.id ?? ""], [days[1]?.id ?? ""]);
+    // During the second day, an hour after it started.
+    const now = new Date(days[1].startsAt.getTime() + 3_600_000);
 
-    const firstDay = await sheet({ eventId: event.id, dayId: days[0]?.id ?? "" });
+    const firstDay = await sheet({ eventId: event.id, dayId: days[0]?.id ?? "", now: days[0].startsAt });
     expect(firstDay.flat().join("\n")).not.toContain("Явка");
 
-    const secondDay = await sheet({ eventId: event.id, dayId: days[1]?.id ?? "", blankRows: 2 });
+    const secondDay = await sheet({ eventId: event.id, dayId: days[1]?.id ?? "", blankRows: 2, now });
     expect(secondDay[0]?.[2]).toMatch(/^День 2 из 2 · /);
     expect(secondDay[0]?.[5]).toBe("№ Фамилия, имя, отчество Организация Должность Явка Подпись");
     expect(rowLines(secondDay)).toEqual([
@@ -139,6 +141,20 @@ describe("the signature sheet", () => {
     ]);
     expect(secondDay.flat()).toContain("Присутствовали: 2 из 3 подтверждённых участников.");
     expect(stayedAway).toBeDefined();
+  });
+
+  it("shows no presence before its day begins, even with marks in the table", async () => {
+    const { event, days } = await twoDayEvent();
+    const [marked] = await insertParticipants(event.id, [{ lastName: "Бекова", firstName: "Айпери" }]);
+    await markPresent([marked?.id ?? ""], [days[1].id]);
+
+    // The day after tomorrow and more: today is before the second day.
+    const pages = await sheet({ eventId: event.id, dayId: days[1].id });
+    const text = pages.flat().join("\n");
+    expect(text).not.toContain("Явка");
+    expect(text).not.toContain("✓");
+    expect(text).not.toContain("Присутствовали");
+    expect(rowLines(pages)).toEqual(["1 Бекова Айпери Айыл өкмөтү Адис"]);
   });
 
   it("shows the presence column once the day is over, even with nobody marked", async () => {

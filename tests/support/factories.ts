@@ -19,6 +19,7 @@ export async function createTestEvent({
   status = "PUBLISHED",
   registrationClosesAt = new Date(Date.now() + 7 * 86_400_000),
   days = 1,
+  firstDayStartsAt,
 }: {
   capacity?: number;
   quotas?: Partial<Record<ParticipantCategory, number>>;
@@ -27,10 +28,11 @@ export async function createTestEvent({
   registrationClosesAt?: Date;
   /** Consecutive days, each eight hours long. */
   days?: number;
+  /** Two weeks ahead, on the hour, as real events are, unless a test needs a day that has begun. */
+  firstDayStartsAt?: Date;
 } = {}) {
-  // Two weeks ahead, on the hour, as real events are.
   const hour = 3_600_000;
-  const start = new Date(Math.floor((Date.now() + 14 * 86_400_000) / hour) * hour);
+  const start = firstDayStartsAt ?? new Date(Math.floor((Date.now() + 14 * 86_400_000) / hour) * hour);
   return db.event.create({
     data: {
       slug: `test-${randomUUID().slice(0, 12)}`,
@@ -62,6 +64,31 @@ export async function createTestEvent({
       },
     },
   });
+}
+
+/** An hour ago: the first day of an event made with it has begun (and its first day has not ended). */
+export const beganAnHourAgo = () => new Date(Date.now() - 3_600_000);
+
+/**
+ * Moves an event's days back so that its last day ended an hour ago: the
+ * registrations were made while it was ahead, the certificates come after.
+ */
+export async function endEvent(eventId: string) {
+  const days = await db.eventDay.findMany({ where: { eventId }, orderBy: { startsAt: "asc" } });
+  const last = days.at(-1);
+  if (!last) throw new Error("the event has no days");
+  const shift = last.endsAt.getTime() - (Date.now() - 3_600_000);
+  for (const day of days) {
+    const startsAt = new Date(day.startsAt.getTime() - shift);
+    await db.eventDay.update({
+      where: { id: day.id },
+      data: {
+        date: new Date(startsAt.toISOString().slice(0, 10)),
+        startsAt,
+        endsAt: new Date(day.endsAt.getTime() - shift),
+      },
+    });
+  }
 }
 
 export function registrationInput(overrides: Partial<RegistrationFormValues> = {}): RegistrationInput {

@@ -7,6 +7,7 @@ import {
   normalizeCode,
   undoAllowed,
 } from "@/lib/check-in/rules";
+import { dayBeginsAt, dayHasBegun, eventHasEnded } from "@/lib/events/rules";
 import { crossOriginResponse } from "@/lib/http/same-origin";
 
 const at = (iso: string) => new Date(iso);
@@ -17,12 +18,30 @@ describe("the door's rules", () => {
     { id: "d2", startsAt: at("2026-12-25T03:00:00Z"), endsAt: at("2026-12-25T10:30:00Z") },
   ];
   const timeZone = "Asia/Bishkek";
+  const [first, last] = days as [(typeof days)[number], (typeof days)[number]];
 
   it("opens on today's day in the event's zone, else the next, else the last", () => {
     // 00:30 in Bishkek on the 25th is still the 24th in UTC.
     expect(defaultDay(days, { timeZone, now: at("2026-12-24T18:30:00Z") })?.id).toBe("d2");
     expect(defaultDay(days, { timeZone, now: at("2026-11-26T05:00:00Z") })?.id).toBe("d1");
     expect(defaultDay(days, { timeZone, now: at("2027-01-10T05:00:00Z") })?.id).toBe("d2");
+  });
+
+  it("takes marks for a day from midnight of its date in the event's zone, not before", () => {
+    // Midnight on the 24th in Bishkek is 18:00 UTC on the 23rd.
+    expect(dayBeginsAt({ startsAt: first.startsAt, timeZone })).toEqual(at("2026-12-23T18:00:00Z"));
+    const begun = (now: string) => dayHasBegun({ startsAt: first.startsAt, timeZone, now: at(now) });
+    expect(begun("2026-12-23T17:59:59Z")).toBe(false);
+    expect(begun("2026-12-23T18:00:00Z")).toBe(true);
+    // Before the opening session, at the registration desk.
+    expect(begun("2026-12-24T02:30:00Z")).toBe(true);
+  });
+
+  it("holds an event over once its last day has ended", () => {
+    const lastDayEndsAt = last.endsAt;
+    expect(eventHasEnded({ lastDayEndsAt, now: at("2026-12-25T10:29:00Z") })).toBe(false);
+    expect(eventHasEnded({ lastDayEndsAt, now: lastDayEndsAt })).toBe(true);
+    expect(eventHasEnded({ lastDayEndsAt: undefined, now: lastDayEndsAt })).toBe(false);
   });
 
   it("finds a name by any of its parts, in any case, Cyrillic, Kyrgyz or Latin", () => {

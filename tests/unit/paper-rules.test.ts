@@ -52,16 +52,25 @@ describe("names on paper", () => {
 });
 
 describe("the signature sheet", () => {
-  const endsAt = new Date("2026-12-24T11:00:00Z");
+  // 09:00 to 17:00 in Bishkek (UTC+6) on 24 December.
+  const day = { startsAt: new Date("2026-12-24T03:00:00Z"), endsAt: new Date("2026-12-24T11:00:00Z") };
+  const timeZone = "Asia/Bishkek";
 
   it("shows presence once the day is over or anyone is marked", () => {
-    expect(
-      showsPresence({ dayEndsAt: endsAt, attendanceCount: 0, now: new Date("2026-12-24T10:59:00Z") }),
-    ).toBe(false);
-    expect(
-      showsPresence({ dayEndsAt: endsAt, attendanceCount: 1, now: new Date("2026-12-24T04:00:00Z") }),
-    ).toBe(true);
-    expect(showsPresence({ dayEndsAt: endsAt, attendanceCount: 0, now: endsAt })).toBe(true);
+    const during = new Date("2026-12-24T04:00:00Z");
+    expect(showsPresence({ day, timeZone, attendanceCount: 0, now: during })).toBe(false);
+    expect(showsPresence({ day, timeZone, attendanceCount: 1, now: during })).toBe(true);
+    expect(showsPresence({ day, timeZone, attendanceCount: 0, now: day.endsAt })).toBe(true);
+  });
+
+  it("shows no presence before the day begins, whatever the table holds", () => {
+    // 23:59 on the 23rd in Bishkek; the day begins at midnight there.
+    expect(showsPresence({ day, timeZone, attendanceCount: 3, now: new Date("2026-12-23T17:59:00Z") })).toBe(
+      false,
+    );
+    expect(showsPresence({ day, timeZone, attendanceCount: 3, now: new Date("2026-12-23T18:00:00Z") })).toBe(
+      true,
+    );
   });
 
   it("takes 0 to 100 blank rows and a known language", () => {
@@ -82,10 +91,28 @@ describe("the signature sheet", () => {
 
 describe("certificates", () => {
   it("go to confirmed participants present on at least the minimum of days, and none without a minimum", () => {
-    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 2, minDays: 2 })).toBe(true);
-    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 1, minDays: 2 })).toBe(false);
-    expect(qualifiesForCertificate({ status: "CANCELLED", daysAttended: 2, minDays: 2 })).toBe(false);
-    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 5, minDays: null })).toBe(false);
+    const over = { lastDayEndsAt: new Date("2026-12-25T10:30:00Z"), now: new Date("2026-12-25T10:30:00Z") };
+    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 2, minDays: 2, ...over })).toBe(true);
+    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 1, minDays: 2, ...over })).toBe(
+      false,
+    );
+    expect(qualifiesForCertificate({ status: "CANCELLED", daysAttended: 2, minDays: 2, ...over })).toBe(
+      false,
+    );
+    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 5, minDays: null, ...over })).toBe(
+      false,
+    );
+  });
+
+  it("are not given before the event's last day is over", () => {
+    const lastDayEndsAt = new Date("2026-12-25T10:30:00Z");
+    const attended = { status: "CONFIRMED", daysAttended: 2, minDays: 2, lastDayEndsAt };
+    expect(qualifiesForCertificate({ ...attended, now: new Date("2026-12-25T10:29:00Z") })).toBe(false);
+    expect(qualifiesForCertificate({ ...attended, now: new Date("2026-12-02T00:00:00Z") })).toBe(false);
+    expect(qualifiesForCertificate({ ...attended, lastDayEndsAt: undefined, now: lastDayEndsAt })).toBe(
+      false,
+    );
+    expect(qualifiesForCertificate({ ...attended, now: lastDayEndsAt })).toBe(true);
   });
 
   it("have settings where an empty field means none", () => {

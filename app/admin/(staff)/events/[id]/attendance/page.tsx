@@ -8,6 +8,7 @@ import { setAttendanceAction } from "@/lib/check-in/actions";
 import { getAttendanceGrid } from "@/lib/check-in/data";
 import { defaultDay } from "@/lib/check-in/rules";
 import { getEventForStaff } from "@/lib/events/data";
+import { dayHasBegun } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -43,6 +44,12 @@ export default async function AttendancePage({
       row.attendance.filter((mark) => mark.eventDayId === dayId).map((mark) => ({ row, mark })),
     );
   const selectedMarks = selected ? presentOn(selected.id) : [];
+  const now = new Date();
+  const begun = new Set(
+    event.days
+      .filter((day) => dayHasBegun({ startsAt: day.startsAt, timeZone: event.timeZone, now }))
+      .map((day) => day.id),
+  );
 
   return (
     <div className="space-y-8">
@@ -112,6 +119,7 @@ export default async function AttendancePage({
         <h2 id="grid" className="text-lg font-semibold">
           {t("grid")}
         </h2>
+        <p className="text-sm text-stone-600">{t("rule")}</p>
         {rows.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
@@ -142,6 +150,14 @@ export default async function AttendancePage({
                     {event.days.map((day) => {
                       const present = row.attendance.some((mark) => mark.eventDayId === day.id);
                       const label = { name: fullName(row), day: formatDate(day.startsAt, zone) };
+                      // A mark wrongly made on a day to come can still be taken away.
+                      if (!present && !begun.has(day.id)) {
+                        return (
+                          <td key={day.id} className="p-1 text-center text-stone-600">
+                            {t("notBegun")}
+                          </td>
+                        );
+                      }
                       return (
                         <td key={day.id} className="p-1 text-center">
                           <ActionForm action={setAttendanceAction}>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DoorCheckIn } from "@/components/check-in/door";
 import { defaultDay } from "@/lib/check-in/rules";
 import { getEventForStaff } from "@/lib/events/data";
+import { dayBeginsAt } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { registrationStatuses } from "@/lib/registrations/filters";
@@ -53,6 +54,7 @@ export default async function CheckInPage({
         days={event.days.map((eventDay) => ({
           id: eventDay.id,
           label: dayLabel.format(eventDay.startsAt),
+          beginsAt: dayBeginsAt({ startsAt: eventDay.startsAt, timeZone: event.timeZone }).toISOString(),
         }))}
         defaultDayId={day.id}
         canAdmit={(ORGANIZERS as readonly string[]).includes(staff.role)}

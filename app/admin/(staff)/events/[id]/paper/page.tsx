@@ -10,7 +10,7 @@ import { formatCertificateCode } from "@/lib/certificates/codes";
 import { getCertificateOverview } from "@/lib/certificates/data";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
-import { formatDate } from "@/lib/i18n/dates";
+import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import { type Locale, locales } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
 import { listSheetDays } from "@/lib/signature-sheets/data";
@@ -156,7 +156,12 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
           </div>
         </ActionForm>
 
-        {overview.certificateMinDays !== null && (
+        {overview.certificateMinDays !== null && !overview.ended && overview.lastDayEndsAt && (
+          <p className="border-t border-stone-200 pt-4" data-testid="certificates-not-ended">
+            {t("certificates.notEnded", { date: formatDateTime(overview.lastDayEndsAt, zone) })}
+          </p>
+        )}
+        {overview.certificateMinDays !== null && overview.ended && (
           <div className="space-y-4 border-t border-stone-200 pt-4">
             <p data-testid="certificate-holders">
               {t("certificates.eligible", {

@@ -7,6 +7,7 @@ import { RegistrationForm } from "@/components/registrations/registration-form";
 import { walkInAction } from "@/lib/check-in/actions";
 import { defaultDay } from "@/lib/check-in/rules";
 import { getEventForStaff } from "@/lib/events/data";
+import { dayHasBegun } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -51,12 +52,20 @@ export default async function WalkInPage({
           {t("back")}
         </Link>
       </header>
-      <RegistrationForm
-        mode="register"
-        action={walkInAction.bind(null, { eventId: event.id, dayId: day.id })}
-        eventForm={eventForm}
-        placesTaken={placesTaken}
-      />
+      {dayHasBegun({ startsAt: day.startsAt, timeZone: event.timeZone, now: new Date() }) ? (
+        <RegistrationForm
+          mode="register"
+          action={walkInAction.bind(null, { eventId: event.id, dayId: day.id })}
+          eventForm={eventForm}
+          placesTaken={placesTaken}
+        />
+      ) : (
+        <p className="rounded-md border-2 border-stone-900 bg-stone-100 p-3 font-semibold" role="status">
+          {t("walkInNotBegun", {
+            day: formatWeekdayDate(day.startsAt, { locale, timeZone: event.timeZone }),
+          })}
+        </p>
+      )}
     </div>
   );
 }
