@@ -6,6 +6,7 @@ import { EventDetails } from "@/components/events/event-details";
 import { getPublicEvent } from "@/lib/events/data";
 import { eventSlugSchema, localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
+import { listEventImages } from "@/lib/images/data";
 
 // Rendered once and served from the cache, then rendered again in the
 // background at most every few seconds: the seats left shown here lag a
@@ -35,7 +36,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
   setRequestLocale(locale);
   const event = await loadEvent(slug);
   if (!event) notFound();
-  const t = await getTranslations("event");
+  const [t, images] = await Promise.all([getTranslations("event"), listEventImages({ eventId: event.id })]);
   return (
     <>
       {event.isDemo && (
@@ -46,7 +47,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
           {t("demo")}
         </p>
       )}
-      <EventDetails event={event} locale={locale as Locale} />
+      <EventDetails event={event} images={images} locale={locale as Locale} />
     </>
   );
 }
