@@ -1,6 +1,7 @@
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getPreview } from "@/app/api/events/[slug]/preview.png/route";
 import { saveCertificateSettings } from "@/lib/certificates/mutations";
 import { certificatePdf } from "@/lib/certificates/pdf";
 import { db } from "@/lib/db";
@@ -146,5 +147,50 @@ describe("the logos of an event's organizers and funders", () => {
     const pages = await imagesPerPage(await renderSignatureSheet({ sheet, blankRows: 5, locale: "ru" }));
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.every((count) => count === 2)).toBe(true);
+  });
+});
+
+/** Width and height from a PNG's header (its IHDR chunk), as a messenger reads them before anything else. */
+function pngSize(bytes: Buffer) {
+  expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  expect(bytes.subarray(12, 16).toString("ascii")).toBe("IHDR");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe("the preview of a shared link", () => {
+  it("is a 1200×630 PNG under 300 kB per language, with the event's logos", async () => {
+    const { event } = await eventWithLogos();
+    await db.event.update({
+      where: { id: event.id },
+      data: { title: { ru: "Семинар по трудовой миграции", ky: "Эмгек миграциясы боюнча семинар: өңүттөр" } },
+    });
+    const preview = async (lang: string) => {
+      const response = await getPreview(
+        new Request(`http://127.0.0.1/api/events/${event.slug}/preview.png?lang=${lang}`),
+        { params: Promise.resolve({ slug: event.slug }) },
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const [ru, ky] = [await preview("ru"), await preview("ky")];
+    for (const bytes of [ru, ky]) {
+      expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
+      expect(bytes.byteLength).toBeLessThan(300 * 1024);
+      expect((await sharp(bytes).metadata()).format).toBe("png");
+    }
+    // Another language is another title: another picture.
+    expect(ru.equals(ky)).toBe(false);
+    // The logos' colours are drawn in the top row.
+    const { data, info } = await sharp(ru).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+    ];
+    expect(pixel(64 + 100, 56 + 36)).toEqual([0x0f, 0x76, 0x6e]);
+
+    const missing = await getPreview(new Request("http://127.0.0.1/api/events/no-such-event/preview.png"), {
+      params: Promise.resolve({ slug: "no-such-event" }),
+    });
+    expect(missing.status).toBe(404);
   });
 });
