@@ -19,6 +19,7 @@ const clientAdminNamespaces = [
   "checkIn",
   "eventForm",
   "exports",
+  "images",
   "privacy",
   "questions",
   "registrations",

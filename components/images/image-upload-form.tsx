@@ -62,7 +62,7 @@ export function ImageUploadForm({ eventId, cover }: { eventId: string; cover: bo
     return key ? te(key) : undefined;
   };
   return (
-    <form onSubmit={upload} className="grid gap-4 sm:grid-cols-2" noValidate={false}>
+    <form onSubmit={upload} className="grid gap-4 sm:grid-cols-2">
       <div ref={noticeRef} tabIndex={-1} className="scroll-mt-4 outline-none sm:col-span-2">
         {outcome.status === "done" && <Notice tone="success">{t("uploaded")}</Notice>}
         {outcome.status === "failed" && (

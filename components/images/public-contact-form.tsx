@@ -44,17 +44,20 @@ export function PublicContactForm({
     </Field>
   );
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-2">
+    <form action={formAction} className="space-y-4">
       <ActionNotice state={state} />
-      {field("phone", { inputMode: "tel" })}
-      {field("telegram", { hint: t("telegramHint") })}
-      {field("latitude", { inputMode: "decimal", hint: t("pointHint") })}
-      {field("longitude", { inputMode: "decimal" })}
-      <div className="sm:col-span-2">
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {t("save")}
-        </Button>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {field("phone", { inputMode: "tel" })}
+        {field("telegram", { hint: t("telegramHint") })}
       </div>
+      <p className="text-sm text-stone-600">{t("pointHint")}</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {field("latitude", { inputMode: "decimal" })}
+        {field("longitude", { inputMode: "decimal" })}
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("save")}
+      </Button>
     </form>
   );
 }
