@@ -124,7 +124,7 @@ export async function EventDetails({
           width={cover.width}
           height={cover.height}
           fetchPriority="high"
-          className="aspect-[16/7] h-auto w-full rounded-lg object-cover"
+          className="aspect-[2/1] h-auto w-full rounded-lg object-cover sm:aspect-[3/1]"
           data-testid="event-cover"
         />
       )}

@@ -63,7 +63,7 @@ export function ImageUploadForm({ eventId, cover }: { eventId: string; cover: bo
   };
   return (
     <form onSubmit={upload} className="grid gap-4 sm:grid-cols-2">
-      <div ref={noticeRef} tabIndex={-1} className="scroll-mt-4 outline-none sm:col-span-2">
+      <div ref={noticeRef} tabIndex={-1} className="scroll-mt-4 outline-none empty:hidden sm:col-span-2">
         {outcome.status === "done" && <Notice tone="success">{t("uploaded")}</Notice>}
         {outcome.status === "failed" && (
           <Notice tone="error">{outcome.fieldErrors.form ? t("uploadFailed") : t("refused")}</Notice>
