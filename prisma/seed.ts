@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generatePassword, hashPassword } from "@/lib/staff/passwords";
 import { passwordSchema } from "@/lib/staff/schema";
 import { demoEventTexts } from "@/prisma/seed/demo-event-texts";
+import { drawDemoImages } from "@/prisma/seed/demo-images";
 
 // The demo seminar and the first admin. Idempotent: what exists is left as it
 // is, so a second run changes nothing.
@@ -64,6 +65,7 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
     dayFromToday(DAYS_AHEAD - 3),
   ];
   const at = (date: string, time: string) => zonedInstant({ date, time, timeZone: TIME_ZONE });
+  const images = await drawDemoImages();
 
   // upsert, not create: two processes seeding one fresh database at once
   // must not fail on the slug's unique index.
@@ -108,6 +110,13 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
           position,
         })),
       },
+      images: {
+        create: images,
+      },
+      contactPhone: "+996 312 000 000",
+      contactTelegram: "kattoo_demo",
+      venueLatitude: 42.6486,
+      venueLongitude: 77.0857,
     },
   });
   await seedDemoQuestions({ db, slug: texts.slug });

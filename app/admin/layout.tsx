@@ -20,6 +20,7 @@ const clientAdminNamespaces = [
   "eventForm",
   "formFields",
   "exports",
+  "images",
   "privacy",
   "questions",
   "registrations",

@@ -7,6 +7,9 @@ import { localize } from "@/lib/events/schema";
 import { formatDateTime, formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import type { EventImageListing } from "@/lib/images/data";
+import { mapLink, telegramLink } from "@/lib/images/rules";
+import { imagePath, partyRoles } from "@/lib/images/schema";
 import { participantCategories } from "@/lib/registrations/rules";
 
 async function RegistrationCallout({ event, locale }: { event: PublicEvent; locale: Locale }) {
@@ -51,12 +54,80 @@ async function RegistrationCallout({ event, locale }: { event: PublicEvent; loca
 
 const partyHeadings = { ORGANIZER: "organizers", PARTNER: "partners", FUNDER: "funders" } as const;
 
-export async function EventDetails({ event, locale }: { event: PublicEvent; locale: Locale }) {
+/** The organizers' email, phone and Telegram, each a link that opens where a phone expects it. */
+async function Contact({ event }: { event: PublicEvent }) {
+  const t = await getTranslations("event");
+  const telegram = event.contactTelegram ? telegramLink(event.contactTelegram) : null;
+  if (!event.contactEmail && !event.contactPhone && !telegram) return null;
+  const link = "break-all text-brand-700 underline";
+  return (
+    <section aria-labelledby="contact" className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="contact" className="font-semibold">
+        {t("contact")}
+      </h2>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {event.contactEmail && (
+          <>
+            <dt className="text-stone-700">{t("contactEmail")}</dt>
+            <dd>
+              <a href={`mailto:${event.contactEmail}`} className={link}>
+                {event.contactEmail}
+              </a>
+            </dd>
+          </>
+        )}
+        {event.contactPhone && (
+          <>
+            <dt className="text-stone-700">{t("contactPhone")}</dt>
+            <dd>
+              <a href={`tel:${event.contactPhone.replace(/[^\d+]/g, "")}`} className={link}>
+                {event.contactPhone}
+              </a>
+            </dd>
+          </>
+        )}
+        {telegram && (
+          <>
+            <dt className="text-stone-700">{t("contactTelegram")}</dt>
+            <dd>
+              <a href={telegram} className={link} rel="noopener noreferrer">
+                @{event.contactTelegram}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+export async function EventDetails({
+  event,
+  images,
+  locale,
+}: {
+  event: PublicEvent;
+  images: EventImageListing[];
+  locale: Locale;
+}) {
   const t = await getTranslations("event");
   const tc = await getTranslations("category");
   const zone = { locale, timeZone: event.timeZone };
+  const cover = images.find((image) => image.kind === "COVER");
   return (
     <article className="space-y-8">
+      {cover && (
+        // biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash for a year
+        <img
+          src={imagePath(cover)}
+          alt={localize(cover.alt, locale)}
+          width={cover.width}
+          height={cover.height}
+          fetchPriority="high"
+          className="aspect-[2/1] h-auto w-full rounded-lg object-cover sm:aspect-[3/1]"
+          data-testid="event-cover"
+        />
+      )}
       <header className="space-y-3">
         <h1 className="text-2xl font-semibold leading-tight sm:text-3xl">{localize(event.title, locale)}</h1>
         <p className="text-lg text-stone-700">{localize(event.summary, locale)}</p>
@@ -79,6 +150,17 @@ export async function EventDetails({ event, locale }: { event: PublicEvent; loca
           <h2 className="mt-4 font-semibold">{t("venue")}</h2>
           <p>{localize(event.venueName, locale)}</p>
           <p className="text-sm text-stone-600">{localize(event.venueAddress, locale)}</p>
+          <a
+            href={mapLink({
+              latitude: event.venueLatitude,
+              longitude: event.venueLongitude,
+              address: `${localize(event.venueName, locale)}, ${localize(event.venueAddress, locale)}`,
+            })}
+            className="mt-1 inline-block text-sm text-brand-700 underline"
+            rel="noopener noreferrer"
+          >
+            {t("map")}
+          </a>
         </section>
 
         <section aria-labelledby="seats" className="rounded-lg border border-stone-200 bg-white p-4">
@@ -118,30 +200,52 @@ export async function EventDetails({ event, locale }: { event: PublicEvent; loca
         <p className="mt-1">{localize(event.audience, locale)}</p>
       </section>
 
-      {(["ORGANIZER", "PARTNER", "FUNDER"] as const).map((role) => {
+      {partyRoles.map((role) => {
         const parties = event.parties.filter((party) => party.role === role);
-        if (parties.length === 0) return null;
+        const logos = images.filter((image) => image.role === role);
+        if (parties.length === 0 && logos.length === 0) return null;
         return (
           <section key={role} aria-labelledby={`parties-${role}`}>
             <h2 id={`parties-${role}`} className="font-semibold">
               {t(partyHeadings[role])}
             </h2>
-            <ul className="mt-1 list-disc space-y-1 pl-5">
-              {parties.map((party) => (
-                <li key={party.id}>
-                  {party.url ? (
-                    <a href={party.url} className="text-brand-700 underline" rel="noopener noreferrer">
-                      {localize(party.name, locale)}
-                    </a>
-                  ) : (
-                    localize(party.name, locale)
-                  )}
-                </li>
-              ))}
-            </ul>
+            {logos.length > 0 && (
+              <ul className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-3" data-testid={`logos-${role}`}>
+                {logos.map((logo) => (
+                  <li key={logo.id}>
+                    {/* biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash */}
+                    <img
+                      src={imagePath(logo)}
+                      alt={localize(logo.alt, locale)}
+                      width={logo.width}
+                      height={logo.height}
+                      loading="lazy"
+                      className="h-14 w-auto max-w-48 object-contain sm:h-16"
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {parties.length > 0 && (
+              <ul className="mt-2 list-disc space-y-1 pl-5">
+                {parties.map((party) => (
+                  <li key={party.id}>
+                    {party.url ? (
+                      <a href={party.url} className="text-brand-700 underline" rel="noopener noreferrer">
+                        {localize(party.name, locale)}
+                      </a>
+                    ) : (
+                      localize(party.name, locale)
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
         );
       })}
+
+      <Contact event={event} />
     </article>
   );
 }

@@ -6,6 +6,7 @@ import {
   Heading,
   Hr,
   Html,
+  Img,
   Preview,
   Section,
   Text,
@@ -34,6 +35,25 @@ export function Letter({
         style={{ backgroundColor: "#fafaf9", fontFamily: "Arial, Helvetica, sans-serif", color: colors.text }}
       >
         <Container style={{ maxWidth: 560, margin: "0 auto", padding: "24px 16px" }}>
+          {event.logos.length > 0 && (
+            <Section style={{ marginBottom: 16 }}>
+              {event.logos.map((logo) => (
+                <Img
+                  key={logo.cid}
+                  src={`cid:${logo.cid}`}
+                  alt={logo.alt}
+                  width={logo.width}
+                  height={logo.height}
+                  style={{
+                    display: "inline-block",
+                    marginRight: 16,
+                    marginBottom: 8,
+                    verticalAlign: "middle",
+                  }}
+                />
+              ))}
+            </Section>
+          )}
           <Text style={{ color: colors.brand, fontWeight: 700, margin: 0 }}>{event.title}</Text>
           <Heading as="h1" style={{ fontSize: 22, margin: "12px 0" }}>
             {heading}

@@ -8,7 +8,11 @@ export type LetterEvent = {
   dates: string;
   venue: string;
   organizers: string[];
+  /** The donors' logos at the top of every letter, attached inline (cid:) so no client has to fetch them. */
+  logos: LetterLogo[];
 };
+
+export type LetterLogo = { cid: string; alt: string; width: number; height: number };
 
 export type LetterProps = {
   t: Translate;

@@ -23,9 +23,24 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
       response: jsonError(415, "unsupported_media_type", { expected: "application/json" }),
     };
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BODY_BYTES) return { ok: false, response: jsonError(413, "body_too_large") };
+  const body = await readBodyBytes(request, MAX_JSON_BODY_BYTES);
+  if (!body) return { ok: false, response: jsonError(413, "body_too_large") };
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: jsonError(400, "invalid_json") };
+  }
+}
 
+/**
+ * The body's bytes, or null when it is larger than `maxBytes`: refused by
+ * its declared length before anything is read, or as soon as what arrives
+ * passes the limit, so a huge body is never held in memory.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return null;
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,16 +48,11 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_JSON_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      return { ok: false, response: jsonError(413, "body_too_large") };
+      return null;
     }
     chunks.push(value);
   }
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, response: jsonError(400, "invalid_json") };
-  }
+  return Buffer.concat(chunks);
 }

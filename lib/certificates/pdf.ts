@@ -12,7 +12,8 @@ import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
 import type { Locale } from "@/lib/i18n/routing";
 import { absoluteUrl } from "@/lib/i18n/urls";
-import { createPdf, finishPdf } from "@/lib/pdf/document";
+import { listEventLogoFiles } from "@/lib/images/data";
+import { createPdf, drawLogosRow, finishPdf, type PdfLogo } from "@/lib/pdf/document";
 import { fullName } from "@/lib/registrations/names";
 
 // A certificate of attendance: one A4 landscape page in the participant's
@@ -36,6 +37,8 @@ export type CertificateText = {
   organizers: string[];
   code: string;
   verifyUrl: string;
+  /** The organizers' and donors' logos, in a row above the title. */
+  logos: PdfLogo[];
 };
 
 export async function renderCertificate({
@@ -57,6 +60,7 @@ export async function renderCertificate({
     .rect(32, 32, WIDTH - 64, HEIGHT - 64)
     .stroke(BRAND);
 
+  drawLogosRow(doc, { logos: certificate.logos, x: 56, y: 46, width: WIDTH - 112, height: 40 });
   let y = 96;
   const line = (text: string, font: string, size: number, color: string, gapAfter: number) => {
     doc
@@ -133,6 +137,7 @@ export async function certificatePdf({
       organizers: event.parties.map((party) => localize(party.name, locale)),
       code,
       verifyUrl,
+      logos: await listEventLogoFiles({ eventId: event.id }),
     },
   });
   return { pdf, code, verifyUrl, filename: `certificate-${event.slug}.pdf` };

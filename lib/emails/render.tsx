@@ -4,7 +4,7 @@ import { createTranslator } from "next-intl";
 import QRCode, { type QRCodeToBufferOptions } from "qrcode";
 import type { ReactElement } from "react";
 import CertificateLetter from "@/emails/certificate";
-import type { CheckIn, LetterProps } from "@/emails/components/types";
+import type { CheckIn, LetterLogo, LetterProps } from "@/emails/components/types";
 import ManageLink from "@/emails/manage-link";
 import OrganizerMessage from "@/emails/organizer-message";
 import RegistrationCancelled from "@/emails/registration-cancelled";
@@ -26,6 +26,7 @@ import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
 import type { Locale } from "@/lib/i18n/routing";
 import { absoluteUrl } from "@/lib/i18n/urls";
+import { listEventLogoFiles } from "@/lib/images/data";
 import { waitlistPosition } from "@/lib/registrations/data";
 import { manageToken } from "@/lib/registrations/tokens";
 
@@ -71,6 +72,31 @@ export type Attachment = {
   cid?: string;
 };
 
+/** Logos in a letter stand this high (a row that fits a phone's width), their width in proportion. */
+const LOGO_HEIGHT = 40;
+const LOGO_MAX_WIDTH = 160;
+
+/** The event's logos as inline attachments, each with the size it is shown at. */
+async function letterLogos(eventId: string, locale: Locale) {
+  const files = await listEventLogoFiles({ eventId });
+  return files.map((file, index) => {
+    const width = Math.min(LOGO_MAX_WIDTH, Math.round((file.width * LOGO_HEIGHT) / file.height));
+    const logo: LetterLogo = {
+      cid: `logo-${index + 1}`,
+      alt: localize(file.alt, locale),
+      width,
+      height: Math.round((file.height * width) / file.width),
+    };
+    const attachment: Attachment = {
+      filename: `logo-${index + 1}.png`,
+      content: Buffer.from(file.bytes),
+      contentType: file.contentType,
+      cid: logo.cid,
+    };
+    return { logo, attachment };
+  });
+}
+
 export type RenderedLetter = {
   to: { name: string; address: string };
   replyTo?: string;
@@ -97,6 +123,7 @@ export async function renderLetter({
   const first = event.days[0];
   const last = event.days.at(-1);
   const title = localize(event.title, locale);
+  const logos = await letterLogos(event.id, locale);
   const base: LetterProps = {
     t,
     locale,
@@ -108,6 +135,7 @@ export async function renderLetter({
       organizers: event.parties
         .filter((party) => party.role === "ORGANIZER")
         .map((party) => localize(party.name, locale)),
+      logos: logos.map(({ logo }) => logo),
     },
     manageUrl: absoluteUrl({ href: `/r/${manageToken(registration.id)}`, locale }),
   };
@@ -153,11 +181,14 @@ export async function renderLetter({
     subject,
     html,
     text: toPlainText(html),
-    attachments: SEAT_LETTERS.has(template)
-      ? await seatAttachments({ registration, locale })
-      : certificate
-        ? [{ filename: certificate.filename, content: certificate.pdf, contentType: "application/pdf" }]
-        : [],
+    attachments: [
+      ...logos.map(({ attachment }) => attachment),
+      ...(SEAT_LETTERS.has(template)
+        ? await seatAttachments({ registration, locale })
+        : certificate
+          ? [{ filename: certificate.filename, content: certificate.pdf, contentType: "application/pdf" }]
+          : []),
+    ],
   };
 }
 

@@ -26,7 +26,8 @@ export type DoneMessage =
   | "certificatesQueued"
   | "letterRetried"
   | "letterNotRetried"
-  | "statusChanged";
+  | "statusChanged"
+  | "imageRemoved";
 
 /**
  * Something was done; the message says what, with the figures it names. No

@@ -53,3 +53,39 @@ export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
   doc.end();
   return done;
 }
+
+/** A logo as a PDF draws it: PNG bytes and their size in pixels. */
+export type PdfLogo = { bytes: Uint8Array; width: number; height: number };
+
+/**
+ * The donors' logos side by side in one row, centred in `width` from `x`,
+ * each `height` high in proportion; a row too wide for the page is made
+ * smaller as a whole, so every logo keeps its place (donors check that theirs
+ * is there). Returns the height the row took: 0 without logos.
+ */
+export function drawLogosRow(
+  doc: PDFKit.PDFDocument,
+  {
+    logos,
+    x,
+    y,
+    width,
+    height,
+    gap = 14,
+  }: { logos: PdfLogo[]; x: number; y: number; width: number; height: number; gap?: number },
+): number {
+  if (logos.length === 0) return 0;
+  const natural = logos.map((logo) => (logo.width * height) / logo.height);
+  const total = natural.reduce((sum, each) => sum + each, 0) + gap * (logos.length - 1);
+  const scale = Math.min(1, width / total);
+  let left = x + (width - total * scale) / 2;
+  logos.forEach((logo, index) => {
+    const logoWidth = (natural[index] ?? 0) * scale;
+    doc.image(Buffer.from(logo.bytes), left, y + (height * (1 - scale)) / 2, {
+      width: logoWidth,
+      height: height * scale,
+    });
+    left += logoWidth + gap * scale;
+  });
+  return height;
+}

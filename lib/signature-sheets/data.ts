@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { listEventLogoFiles } from "@/lib/images/data";
 
 /**
  * What one day's signature sheet shows: the event, the day, and every
@@ -17,7 +18,7 @@ export async function getSignatureSheetData({ eventId, dayId }: { eventId: strin
   const dayIndex = event?.days.findIndex((day) => day.id === dayId) ?? -1;
   const day = event?.days[dayIndex];
   if (!event || !day) return null;
-  const [participants, attendanceCount] = await Promise.all([
+  const [participants, attendanceCount, logos] = await Promise.all([
     db.registration.findMany({
       where: { eventId, status: "CONFIRMED" },
       select: {
@@ -30,11 +31,13 @@ export async function getSignatureSheetData({ eventId, dayId }: { eventId: strin
       },
     }),
     db.attendance.count({ where: { eventDayId: dayId } }),
+    listEventLogoFiles({ eventId }),
   ]);
   return {
     event,
     day: { ...day, number: dayIndex + 1 },
     attendanceCount,
+    logos,
     participants: participants.map(({ attendance, ...participant }) => ({
       ...participant,
       present: attendance.length > 0,

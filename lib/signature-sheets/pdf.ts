@@ -6,7 +6,7 @@ import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
 import type { Locale } from "@/lib/i18n/routing";
-import { createPdf, finishPdf } from "@/lib/pdf/document";
+import { createPdf, drawLogosRow, finishPdf } from "@/lib/pdf/document";
 import { compareByRussianName, fullName } from "@/lib/registrations/names";
 import type { SignatureSheetData } from "@/lib/signature-sheets/data";
 import { showsPresence } from "@/lib/signature-sheets/rules";
@@ -137,9 +137,12 @@ export async function renderSignatureSheet({
     }
   };
 
-  /** The top of a page: who, what, when, where, then the column headings. Returns where rows start. */
+  /** The top of a page: the logos, who, what, when, where, then the column headings. Returns where rows start. */
   const drawPageTop = () => {
-    let y = MARGIN;
+    // The logos on every page: donors count the pages of a report that carry theirs.
+    let y =
+      MARGIN + drawLogosRow(doc, { logos: sheet.logos, x: MARGIN, y: MARGIN, width: WIDTH, height: 30 });
+    if (sheet.logos.length > 0) y += 8;
     for (const line of lines) {
       doc.fillColor("black").font(line.font).fontSize(line.size).text(line.text, MARGIN, y, { width: WIDTH });
       y = doc.y + 2;

@@ -25,6 +25,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/events/[slug]/route.ts GET": "the public JSON API",
   "app/api/events/[slug]/registrations/route.ts POST": "the public JSON API",
   "app/api/events/[slug]/calendar.ics/route.ts GET": "the public calendar file",
+  "app/api/events/[slug]/preview.png/route.ts GET": "the picture under a shared link to a published event",
+  "app/api/images/[file]/route.ts GET": "an event's cover and logos, shown on its public page",
   "app/[locale]/r/[token]/certificate/route.ts GET":
     "the participant's own certificate, authorized by the secret token",
 };

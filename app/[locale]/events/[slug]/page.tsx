@@ -3,9 +3,13 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { EventDetails } from "@/components/events/event-details";
+import { appUrl } from "@/lib/env";
 import { getPublicEvent } from "@/lib/events/data";
 import { eventSlugSchema, localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
+import { absoluteUrl } from "@/lib/i18n/urls";
+import { listEventImages } from "@/lib/images/data";
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "@/lib/images/preview";
 
 // Rendered once and served from the cache, then rendered again in the
 // background at most every few seconds: the seats left shown here lag a
@@ -27,7 +31,29 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/events/[
   if (!event) return {};
   const title = localize(event.title, locale as Locale);
   const description = localize(event.summary, locale as Locale);
-  return { title, description, openGraph: { title, description, type: "website", locale } };
+  // What Telegram, WhatsApp and Facebook show under a shared link: absolute
+  // addresses, the picture drawn per event and language.
+  const image = {
+    url: `${appUrl()}/api/events/${slug}/preview.png?lang=${locale}`,
+    width: PREVIEW_WIDTH,
+    height: PREVIEW_HEIGHT,
+    type: "image/png",
+    alt: title,
+  };
+  return {
+    title,
+    description,
+    openGraph: {
+      title,
+      description,
+      type: "website",
+      locale,
+      siteName: "Kattoo",
+      url: absoluteUrl({ href: `/events/${slug}`, locale: locale as Locale }),
+      images: [image],
+    },
+    twitter: { card: "summary_large_image", title, description, images: [image.url] },
+  };
 }
 
 export default async function EventPage({ params }: PageProps<"/[locale]/events/[slug]">) {
@@ -35,7 +61,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
   setRequestLocale(locale);
   const event = await loadEvent(slug);
   if (!event) notFound();
-  const t = await getTranslations("event");
+  const [t, images] = await Promise.all([getTranslations("event"), listEventImages({ eventId: event.id })]);
   return (
     <>
       {event.isDemo && (
@@ -46,7 +72,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
           {t("demo")}
         </p>
       )}
-      <EventDetails event={event} locale={locale as Locale} />
+      <EventDetails event={event} images={images} locale={locale as Locale} />
     </>
   );
 }

@@ -1,0 +1,165 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ActionForm } from "@/components/forms/action-form";
+import { ImageUploadForm } from "@/components/images/image-upload-form";
+import { PublicContactForm } from "@/components/images/public-contact-form";
+import { Button } from "@/components/ui/button";
+import { getEventForStaff } from "@/lib/events/data";
+import { localize } from "@/lib/events/schema";
+import type { Locale } from "@/lib/i18n/routing";
+import { moveEventImageAction, removeEventImageAction, savePublicContactAction } from "@/lib/images/actions";
+import { getPublicContact, listEventImages } from "@/lib/images/data";
+import { imagePath, partyRoles } from "@/lib/images/schema";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+/** Organizers: the event's cover and logos (donors' visibility), and its public contact. */
+export default async function EventImagesPage({ params }: PageProps<"/admin/events/[id]/images">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  if (!event) notFound();
+  const [images, contact] = await Promise.all([
+    listEventImages({ eventId: event.id }),
+    getPublicContact({ eventId: event.id }),
+  ]);
+  if (!contact) notFound();
+  const t = await getTranslations("admin.images");
+  const locale = (await getLocale()) as Locale;
+  const cover = images.find((image) => image.kind === "COVER");
+  const remove = removeEventImageAction.bind(null, event.id);
+  const move = moveEventImageAction.bind(null, event.id);
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <header className="space-y-1">
+        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
+          {localize(event.title, locale)}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-stone-600">{t("hint")}</p>
+      </header>
+
+      <section aria-labelledby="cover" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="cover" className="text-lg font-semibold">
+          {t("cover")}
+        </h2>
+        {cover ? (
+          <div className="space-y-2">
+            {/* biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash */}
+            <img
+              src={imagePath(cover)}
+              alt={localize(cover.alt, locale)}
+              width={cover.width}
+              height={cover.height}
+              className="h-auto w-full rounded-md border border-stone-200"
+            />
+            <ActionForm action={remove}>
+              <input type="hidden" name="imageId" value={cover.id} />
+              <Button type="submit" variant="secondary">
+                {t("remove")}
+              </Button>
+            </ActionForm>
+          </div>
+        ) : (
+          <p className="text-stone-600">{t("noCover")}</p>
+        )}
+        <ImageUploadForm eventId={event.id} cover />
+      </section>
+
+      <section aria-labelledby="logos" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="logos" className="text-lg font-semibold">
+          {t("logos")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("logosHint")}</p>
+        {partyRoles.map((role) => {
+          const logos = images.filter((image) => image.role === role);
+          if (logos.length === 0) return null;
+          return (
+            <div key={role} className="space-y-2">
+              <h3 className="font-medium">{t(`rolesPlural.${role}`)}</h3>
+              <ul className="divide-y divide-stone-200 rounded-md border border-stone-200">
+                {logos.map((logo, index) => (
+                  <li key={logo.id} className="flex flex-wrap items-center gap-3 p-3">
+                    {/* biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash */}
+                    <img
+                      src={imagePath(logo)}
+                      alt=""
+                      width={logo.width}
+                      height={logo.height}
+                      className="h-12 w-auto max-w-40 object-contain"
+                    />
+                    <span className="min-w-0 flex-1 break-words">{localize(logo.alt, locale)}</span>
+                    <div className="flex flex-wrap gap-2">
+                      {index > 0 && (
+                        <ActionForm action={move}>
+                          <input type="hidden" name="imageId" value={logo.id} />
+                          <input type="hidden" name="direction" value="up" />
+                          <Button
+                            type="submit"
+                            variant="secondary"
+                            aria-label={t("upNamed", { name: localize(logo.alt, locale) })}
+                          >
+                            {t("up")}
+                          </Button>
+                        </ActionForm>
+                      )}
+                      {index < logos.length - 1 && (
+                        <ActionForm action={move}>
+                          <input type="hidden" name="imageId" value={logo.id} />
+                          <input type="hidden" name="direction" value="down" />
+                          <Button
+                            type="submit"
+                            variant="secondary"
+                            aria-label={t("downNamed", { name: localize(logo.alt, locale) })}
+                          >
+                            {t("down")}
+                          </Button>
+                        </ActionForm>
+                      )}
+                      <ActionForm action={remove}>
+                        <input type="hidden" name="imageId" value={logo.id} />
+                        <Button
+                          type="submit"
+                          variant="secondary"
+                          aria-label={t("removeNamed", { name: localize(logo.alt, locale) })}
+                        >
+                          {t("remove")}
+                        </Button>
+                      </ActionForm>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+        {images.every((image) => image.kind === "COVER") && <p className="text-stone-600">{t("noLogos")}</p>}
+        <h3 className="font-medium">{t("addLogo")}</h3>
+        <ImageUploadForm eventId={event.id} cover={false} />
+      </section>
+
+      <section
+        aria-labelledby="contact"
+        className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
+      >
+        <h2 id="contact" className="text-lg font-semibold">
+          {t("contact.title")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("contact.hint", { email: event.contactEmail ?? "—" })}</p>
+        <PublicContactForm
+          action={savePublicContactAction.bind(null, event.id)}
+          saved={{
+            phone: contact.contactPhone ?? "",
+            telegram: contact.contactTelegram ?? "",
+            latitude: contact.venueLatitude?.toString() ?? "",
+            longitude: contact.venueLongitude?.toString() ?? "",
+          }}
+        />
+      </section>
+    </div>
+  );
+}
