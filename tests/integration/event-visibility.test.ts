@@ -13,7 +13,7 @@ import { addEventImage } from "@/lib/images/mutations";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { getSignatureSheetData } from "@/lib/signature-sheets/data";
 import { renderSignatureSheet } from "@/lib/signature-sheets/pdf";
-import { createTestEvent, registrationInput } from "../support/factories";
+import { createTestEvent, endEvent, registrationInput } from "../support/factories";
 import { insertParticipants, markPresent } from "../support/participants";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
@@ -127,6 +127,8 @@ describe("the logos of an event's organizers and funders", () => {
     const input = registrationInput({ lastName: "Асанова", firstName: "Айгүл" });
     const registered = await createRegistration({ slug: event.slug, locale: "ky", input });
     if (!registered.ok) throw new Error(registered.reason);
+    // Certificates are given once the event is over (decision 019).
+    await endEvent(event.id);
     await markPresent([registered.registrationId], [day.id]);
     await saveCertificateSettings({ eventId: event.id, settings: { minDays: 1, hours: 8 }, actor: staff });
     const certificate = await certificatePdf({
