@@ -107,9 +107,15 @@ export function FormFieldsEditor({
         />
       </fieldset>
 
-      <fieldset className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-        <legend className="px-1 font-semibold">{t("regionsTitle")}</legend>
-        <p className="text-sm text-stone-600">{t("regionsHint")}</p>
+      {/* Closed unless something in it needs correcting: fourteen regions would push the questions out of sight. */}
+      <details
+        open={Object.keys(errors).some((path) => path.startsWith("regions"))}
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      >
+        <summary className="cursor-pointer font-semibold">
+          {t("regionsTitle", { count: regions.length })}
+        </summary>
+        <p className="mt-3 text-sm text-stone-600">{t("regionsHint")}</p>
         <FieldError message={error("regions")} />
         <ol className="space-y-3">
           {regions.map((region, index) => (
@@ -160,7 +166,7 @@ export function FormFieldsEditor({
         >
           {t("addRegion")}
         </Button>
-      </fieldset>
+      </details>
 
       <Button type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? tq("saving") : t("save")}
