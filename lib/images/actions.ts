@@ -10,7 +10,12 @@ import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 // The event's page is cached (revalidate = 3 in its route): a change shows
 // there within seconds, in every language, without revalidating it here.
-const imagesPage = (eventId: string) => `/admin/events/${eventId}/images`;
+/** A change on the images page: shown there, or refused as a request the page never sends. */
+function outcome(eventId: string, result: { ok: boolean }, message?: "imageRemoved" | "saved") {
+  if (!result.ok) return { status: "failed", code: "bad_request" } as const;
+  revalidatePath(`/admin/events/${eventId}/images`);
+  return done(message);
+}
 
 /** Organizers: take the cover or a logo off the event. */
 export const removeEventImageAction = staffAction({
@@ -18,16 +23,16 @@ export const removeEventImageAction = staffAction({
   roles: ORGANIZERS,
   bound: z.uuid(),
   input: imageIdSchema,
-  async run({ staff, bound: eventId, input }) {
-    const result = await removeEventImage({
+  run: async ({ staff, bound: eventId, input }) =>
+    outcome(
       eventId,
-      imageId: input.imageId,
-      actor: { type: "STAFF", staffId: staff.id },
-    });
-    if (!result.ok) return { status: "failed", code: "bad_request" } as const;
-    revalidatePath(imagesPage(eventId));
-    return done("imageRemoved");
-  },
+      await removeEventImage({
+        eventId,
+        imageId: input.imageId,
+        actor: { type: "STAFF", staffId: staff.id },
+      }),
+      "imageRemoved",
+    ),
 });
 
 /** Organizers: move a logo before or after its neighbour of the same role. */
@@ -36,12 +41,7 @@ export const moveEventImageAction = staffAction({
   roles: ORGANIZERS,
   bound: z.uuid(),
   input: moveImageSchema,
-  async run({ bound: eventId, input }) {
-    const result = await moveEventImage({ eventId, ...input });
-    if (!result.ok) return { status: "failed", code: "bad_request" } as const;
-    revalidatePath(imagesPage(eventId));
-    return done();
-  },
+  run: async ({ bound: eventId, input }) => outcome(eventId, await moveEventImage({ eventId, ...input })),
 });
 
 /** Organizers: the phone and Telegram shown on the event's page, and the venue's point for the map link. */
@@ -50,14 +50,10 @@ export const savePublicContactAction = staffAction({
   roles: ORGANIZERS,
   bound: z.uuid(),
   input: publicContactSchema,
-  async run({ staff, bound: eventId, input }) {
-    const result = await savePublicContact({
+  run: async ({ staff, bound: eventId, input }) =>
+    outcome(
       eventId,
-      contact: input,
-      actor: { type: "STAFF", staffId: staff.id },
-    });
-    if (!result.ok) return { status: "failed", code: "bad_request" } as const;
-    revalidatePath(imagesPage(eventId));
-    return done("saved");
-  },
+      await savePublicContact({ eventId, contact: input, actor: { type: "STAFF", staffId: staff.id } }),
+      "saved",
+    ),
 });

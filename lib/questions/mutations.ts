@@ -40,7 +40,8 @@ export async function replaceAnswers(
   await insertAnswers(tx, { registrationId, rows });
 }
 
-export type SaveQuestionsResult =
+/** What a save of the event's form page (its questions, its built-in fields) comes to. */
+export type SaveFormResult =
   | { ok: true }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
@@ -87,7 +88,7 @@ export async function saveQuestions({
   input: QuestionsEdit;
   actor: Actor;
   now?: Date;
-}): Promise<SaveQuestionsResult> {
+}): Promise<SaveFormResult> {
   return db.$transaction(async (tx) => {
     const [event] = await tx.$queryRaw<
       { id: string }[]
@@ -247,11 +248,6 @@ export async function copyRegions(tx: Tx, { from, to }: { from: string; to: stri
   });
 }
 
-export type SaveFormFieldsResult =
-  | { ok: true }
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
-
 /** An organizer's reworded label: null when its Russian is left empty (the standard wording). */
 function rewording(text: { ru?: string; ky?: string; en?: string }) {
   return stored(text) ?? Prisma.DbNull;
@@ -272,7 +268,7 @@ export async function saveFormFields({
   eventId: string;
   input: FormFieldsEdit;
   actor: Actor;
-}): Promise<SaveFormFieldsResult> {
+}): Promise<SaveFormResult> {
   return db.$transaction(async (tx) => {
     const [event] = await tx.$queryRaw<
       { id: string }[]
