@@ -154,28 +154,39 @@ export async function getEventRegions({
   }));
 }
 
+type PlacesOf = { eventId: string } | { optionIds: string[]; except?: string };
+
 /**
- * Places taken per limited option by active registrations: of an event (for
- * the form's "no places left"), or of the options given except one
- * registration's (under the event's lock, with the transaction's client, so
- * that it sees the places the previous holder of the lock took).
+ * The query of the places taken per limited option by active registrations
+ * (`option_id`, `taken`): of an event, or of the options given except one
+ * registration's. A fragment, so that the registration's locked section can
+ * read it in the same statement as the seats.
  */
-export async function getPlacesTaken(
-  of: { eventId: string } | { optionIds: string[]; except?: string },
-  client: Prisma.TransactionClient = db,
-): Promise<Record<string, number>> {
+export function placesTakenSql(of: PlacesOf): Prisma.Sql {
   const which =
     "eventId" in of
       ? Prisma.sql`r.event_id = ${of.eventId}::uuid`
       : Prisma.sql`ao.option_id = ANY(${of.optionIds}::uuid[]) AND r.id IS DISTINCT FROM ${of.except ?? null}::uuid`;
-  const rows = await client.$queryRaw<{ optionId: string; taken: number }[]>`
-    SELECT ao.option_id AS "optionId", count(*)::int AS taken
+  return Prisma.sql`
+    SELECT ao.option_id, count(*)::int AS taken
     FROM registration_answer_option ao
     JOIN question_option o ON o.id = ao.option_id AND o.places IS NOT NULL
     JOIN registration r ON r.id = ao.registration_id
     WHERE r.status::text = ANY(${[...ACTIVE_STATUSES]}::text[]) AND ${which}
     GROUP BY ao.option_id`;
-  return Object.fromEntries(rows.map((row) => [row.optionId, row.taken]));
+}
+
+/**
+ * Places taken per limited option (placesTakenSql): for the form's "no
+ * places left", or under the event's lock with the transaction's client, so
+ * that it sees the places the previous holder of the lock took.
+ */
+export async function getPlacesTaken(
+  of: PlacesOf,
+  client: Prisma.TransactionClient = db,
+): Promise<Record<string, number>> {
+  const rows = await client.$queryRaw<{ option_id: string; taken: number }[]>(placesTakenSql(of));
+  return Object.fromEntries(rows.map((row) => [row.option_id, row.taken]));
 }
 
 /** One registration's stored answers. */

@@ -9,7 +9,7 @@ import { registrationState } from "@/lib/events/rules";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
+import { getEventForm, getPlacesTaken, placesTakenSql } from "@/lib/questions/data";
 import { insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
 import {
   answerRows,
@@ -73,29 +73,43 @@ async function lockEvent(tx: Tx, where: { slug: string } | { id: string }): Prom
 }
 
 /**
- * The event's seat plan and the seats taken, in one round trip. Called after
- * lockEvent(), as a statement of its own: under READ COMMITTED a statement
- * sees what was committed before it began, so only a statement issued once
- * the lock is held sees the seats the previous holder took.
+ * The event's seat plan and the seats taken — and, for a registration that
+ * chooses limited options, the places taken of those — in one round trip.
+ * Called after lockEvent(), as a statement of its own: under READ COMMITTED
+ * a statement sees what was committed before it began, so only a statement
+ * issued once the lock is held sees the seats the previous holder took.
  */
 async function seatState(
   tx: Tx,
   event: LockedEvent,
-  except?: string,
-): Promise<{ plan: SeatPlan; taken: SeatsTaken }> {
+  { except, optionIds = [] }: { except?: string; optionIds?: string[] } = {},
+): Promise<{ plan: SeatPlan; taken: SeatsTaken; placesTaken: Record<string, number> }> {
+  const places =
+    optionIds.length > 0
+      ? Prisma.sql`(SELECT json_object_agg(option_id, taken) FROM (${placesTakenSql({ optionIds, except })}) AS places)`
+      : Prisma.sql`NULL`;
   const [row] = await tx.$queryRaw<
-    { quotas: SeatPlan["quotas"] | null; taken: Partial<SeatsTaken> | null }[]
+    {
+      quotas: SeatPlan["quotas"] | null;
+      taken: Partial<SeatsTaken> | null;
+      places: Record<string, number> | null;
+    }[]
   >`
     SELECT
       (SELECT json_object_agg(category, seats) FROM category_quota WHERE event_id = ${event.id}::uuid) AS quotas,
       (SELECT json_object_agg(category, n) FROM (
          SELECT category, count(*)::int AS n FROM registration
          WHERE event_id = ${event.id}::uuid AND status = 'CONFIRMED' AND id IS DISTINCT FROM ${except ?? null}::uuid
-         GROUP BY category) AS confirmed) AS taken`;
+         GROUP BY category) AS confirmed) AS taken,
+      ${places} AS places`;
   const taken = Object.fromEntries(
     participantCategories.map((category) => [category, row?.taken?.[category] ?? 0]),
   ) as SeatsTaken;
-  return { plan: { capacity: event.capacity, quotas: row?.quotas ?? {} }, taken };
+  return {
+    plan: { capacity: event.capacity, quotas: row?.quotas ?? {} },
+    taken,
+    placesTaken: row?.places ?? {},
+  };
 }
 
 /** Answers that do not meet the event's questions, or take an option with no place left. */
@@ -242,16 +256,33 @@ async function insertRegistration({
   atTheDoor: boolean;
   now: Date;
 }): Promise<CreateRegistrationResult> {
+  const rows = answerRows(questions, answers);
+  const chosen = limitedChoices(questions, answers);
   return db.$transaction(async (tx) => {
+    // The answers go in before the event's lock, out of the section every
+    // registration of the event waits for: their foreign key to the
+    // registration is checked at the commit (DEFERRABLE), once it exists. A
+    // registration refused takes them back.
+    await insertAnswers(tx, { registrationId: id, rows });
+    const refuse = async <R>(result: R): Promise<R> => {
+      if (rows.length > 0) await tx.registrationAnswer.deleteMany({ where: { registrationId: id } });
+      return result;
+    };
     const event = await lockEvent(tx, { slug });
-    if (!event) return { ok: false, reason: "not_found" } as const;
+    if (!event) return refuse({ ok: false, reason: "not_found" } as const);
     const state = registrationState({ event, lastDayEndsAt: event.lastDayEndsAt ?? undefined, now });
-    if (state !== "open" && !atTheDoor) return { ok: false, reason: state } as const;
-    const full = await checkPlaces(tx, { questions, answers });
-    if (full) return full;
+    if (state !== "open" && !atTheDoor) return refuse({ ok: false, reason: state } as const);
+    const { plan, taken, placesTaken } = await seatState(tx, event, {
+      optionIds: chosen.map((place) => place.optionId),
+    });
+    const full = fullChoices({ chosen, taken: placesTaken });
+    if (Object.keys(full).length > 0) {
+      return refuse({ ok: false, reason: "invalid", fieldErrors: full } as const);
+    }
 
     const status = allocateSeat({
-      ...(await seatState(tx, event)),
+      plan,
+      taken,
       category: input.category,
       // An organizer registering someone at the door has reviewed them: the
       // seats alone decide, and the person marked present holds a seat.
@@ -285,7 +316,6 @@ async function insertRegistration({
         statusChangedAt: now,
       },
     });
-    await insertAnswers(tx, { registrationId: id, rows: answerRows(questions, answers) });
     await queueLetter(tx, { template: statusLetter[status], registration });
     await recordAudit(tx, {
       actor,
@@ -485,7 +515,7 @@ export async function updateRegistration({
 }
 
 async function hasSeatFor(tx: Tx, event: LockedEvent, category: ParticipantCategory, movingId: string) {
-  const { plan, taken } = await seatState(tx, event, movingId);
+  const { plan, taken } = await seatState(tx, event, { except: movingId });
   const left = seatsLeft(plan, taken);
   return left.byCategory[category] > 0;
 }

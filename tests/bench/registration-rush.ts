@@ -166,8 +166,8 @@ async function eventWithTenQuestions() {
         required: true,
         ...text("Рабочая группа"),
         options: [
-          { id: ids.a, label: { ru: "Группа А" }, places: "1000000" },
-          { id: ids.b, label: { ru: "Группа Б" }, places: "1000000" },
+          { id: ids.a, label: { ru: "Группа А" }, places: "100000" },
+          { id: ids.b, label: { ru: "Группа Б" }, places: "100000" },
         ],
       },
       { id: ids.arrival, type: "DATE", ...text("Дата приезда") },
