@@ -215,9 +215,12 @@ async function questionsCost(server: KattooServer, log: (line: string) => void):
     without.push(await rushKattoo(server, (await createTestEvent({ capacity: 1_000_000, quotas: {} })).slug));
     const { event, answers } = await eventWithTenQuestions();
     const run = await rushKattoo(server, event.slug, answers);
-    const answered = await db.registrationAnswer.count({ where: { registration: { eventId: event.id } } });
-    const registered = await db.registration.count({ where: { eventId: event.id } });
-    if (answered !== registered * 10) run.errors += 1;
+    // One statement, one snapshot: requests still in flight when the rush ends commit meanwhile.
+    const [counts] = await db.$queryRaw<{ answered: number; registered: number }[]>`
+      SELECT (SELECT count(*) FROM registration_answer a JOIN registration r ON r.id = a.registration_id
+              WHERE r.event_id = ${event.id}::uuid)::int AS answered,
+             (SELECT count(*) FROM registration WHERE event_id = ${event.id}::uuid)::int AS registered`;
+    if (!counts || counts.answered !== counts.registered * 10) run.errors += 1;
     withQuestions.push(run);
   }
   const plain = measured(without.map((run) => run.perSecond));
