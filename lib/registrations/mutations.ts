@@ -188,11 +188,14 @@ export async function createRegistration({
   locale,
   actor = participantActor,
   atTheDoor = false,
+  form: given,
   now = new Date(),
 }: {
   slug: string;
   input: RegistrationInput;
   locale: Locale;
+  /** The event's form, when the caller has read it already (the JSON API); read here otherwise. */
+  form?: EventForm;
   actor?: Actor;
   /** An organizer registering a walk-in on the day: the registration window does not apply, the seats do. */
   atTheDoor?: boolean;
@@ -200,7 +203,7 @@ export async function createRegistration({
 }): Promise<CreateRegistrationResult> {
   const email = input.email.trim();
   // Read before the lock: the form changes only in its editors, which take the same lock.
-  const form = await getEventForm({ slug });
+  const form = given ?? (await getEventForm({ slug }));
   if (!form) return { ok: false, reason: "not_found" };
   const checked = checkAgainstForm(form, input, { requireAnswers: !atTheDoor });
   if (!checked.ok) return checked;

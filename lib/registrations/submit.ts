@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/routing";
+import type { EventForm } from "@/lib/questions/schema";
 import { consumeRateLimit } from "@/lib/rate-limit/mutations";
 import { type CreateRegistrationResult, createRegistration } from "@/lib/registrations/mutations";
 import { normalizeEmail, type RegistrationInput } from "@/lib/registrations/schema";
@@ -42,12 +43,15 @@ export async function submitRegistration({
   input,
   locale,
   client,
+  form,
 }: {
   slug: string;
   input: RegistrationInput;
   locale: Locale;
   /** The client's address, for the rate limit. */
   client: string;
+  /** The event's form, when the caller has read it already. */
+  form?: EventForm;
 }): Promise<SubmitResult> {
   // One after the other, stopping at the first refusal: an attempt the
   // address limit refuses does not use up the email's or the event's.
@@ -56,5 +60,5 @@ export async function submitRegistration({
     if (!limit.allowed)
       return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
-  return createRegistration({ slug, input, locale });
+  return createRegistration({ slug, input, locale, form });
 }

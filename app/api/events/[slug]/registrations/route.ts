@@ -45,6 +45,7 @@ export const POST = publicRoute({
       input: parsed.data,
       locale,
       client: clientAddress(request.headers),
+      form,
     });
     if (result.ok || result.reason === "already_registered") {
       return Response.json({ status: "received" }, { status: 202 });
