@@ -231,12 +231,46 @@ export function builtInFieldsShape({ fields, regions }: Pick<EventForm, "fields"
   };
 }
 
+// Building a form's schema costs about a millisecond (zod compiles each new
+// object schema on its first parse), parsing with one already built a
+// fortieth of that, and an event's form changes seldom: the schemas built
+// from the forms seen last are kept, keyed by what the form says.
+const built = new Map<string, z.ZodType>();
+const KEPT_SCHEMAS = 100;
+
+function memoized<T extends z.ZodType>(kind: string, form: EventForm, make: () => T): T {
+  const key = `${kind}:${JSON.stringify(form)}`;
+  const found = built.get(key);
+  if (found) return found as T;
+  const schema = make();
+  if (built.size >= KEPT_SCHEMAS) built.delete(built.keys().next().value as string);
+  built.set(key, schema);
+  return schema;
+}
+
 /** The registration form of an event: its built-in fields as it asks them, and the answers to its questions. */
 export function registrationFormSchema(form: EventForm) {
-  return registrationRequestSchema.extend({
-    ...builtInFieldsShape(form),
-    answers: answersSchema(form.questions),
-  });
+  return memoized("form", form, () =>
+    registrationRequestSchema.extend({ ...builtInFieldsShape(form), answers: answersSchema(form.questions) }),
+  );
+}
+
+/**
+ * What createRegistration and updateRegistration hold a registration to,
+ * whoever sent it: the built-in fields and the answers. At the door, staff
+ * may leave required questions for later.
+ */
+export function registrationCheckSchema(form: EventForm, { requireAnswers }: { requireAnswers: boolean }) {
+  return memoized(requireAnswers ? "check" : "check-at-the-door", form, () =>
+    z.object({
+      ...builtInFieldsShape(form),
+      answers: answersSchema(
+        requireAnswers
+          ? form.questions
+          : form.questions.map((question) => ({ ...question, required: false })),
+      ),
+    }),
+  );
 }
 
 /**
@@ -246,15 +280,14 @@ export function registrationFormSchema(form: EventForm) {
  * question.
  */
 export function apiRegistrationSchema(form: EventForm) {
-  return registrationRequestSchema.extend(builtInFieldsShape(form));
+  return memoized("api", form, () => registrationRequestSchema.extend(builtInFieldsShape(form)));
 }
 
 /** A registration's edit, by its participant or by staff, under the same rules. */
 export function registrationEditSchema(form: EventForm) {
-  return registrationUpdateSchema.extend({
-    ...builtInFieldsShape(form),
-    answers: answersSchema(form.questions),
-  });
+  return memoized("edit", form, () =>
+    registrationUpdateSchema.extend({ ...builtInFieldsShape(form), answers: answersSchema(form.questions) }),
+  );
 }
 
 /** A limited option that a set of answers takes. */

@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { type Actor, participantActor, recordAudit, systemActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { queueLetter } from "@/lib/emails/queue";
@@ -11,13 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { getEventForm, getPlacesTaken, placesTakenSql } from "@/lib/questions/data";
 import { insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
-import {
-  answerRows,
-  answersSchema,
-  builtInFieldsShape,
-  fullChoices,
-  limitedChoices,
-} from "@/lib/questions/rules";
+import { answerRows, fullChoices, limitedChoices, registrationCheckSchema } from "@/lib/questions/rules";
 import type { Answers, EventForm, FormFields, QuestionDefinition } from "@/lib/questions/schema";
 import {
   ACTIVE_STATUSES,
@@ -131,12 +124,7 @@ function checkAgainstForm(
   input: RegistrationUpdate,
   { requireAnswers = true }: { requireAnswers?: boolean } = {},
 ): { ok: true; answers: Answers } | InvalidAnswers {
-  const questions = requireAnswers
-    ? form.questions
-    : form.questions.map((question) => ({ ...question, required: false }));
-  const parsed = z
-    .object({ ...builtInFieldsShape(form), answers: answersSchema(questions) })
-    .safeParse(input);
+  const parsed = registrationCheckSchema(form, { requireAnswers }).safeParse(input);
   if (parsed.success) return { ok: true, answers: parsed.data.answers };
   const errors = fieldErrors<ErrorKey>(parsed.error);
   return {
