@@ -34,16 +34,13 @@ export type ExportQuestion = QuestionDefinition & { archived: boolean };
 
 export type Cell = string | number | Date | null;
 
-// A cell a spreadsheet would read as a formula (or a DDE command) when the
-// text starts with one of these (the full-width forms too: some spreadsheets
-// fold them). OWASP's advice: make it text with a quote.
+// A CSV cell a spreadsheet would read as a formula (or a DDE command) when
+// its text starts with one of these (the full-width forms too: some
+// spreadsheets fold them). OWASP's advice: make it text with a quote. The
+// .xlsx needs none: every text there is a string cell (exceljs writes a
+// formula only when given one), which no spreadsheet evaluates — a quote
+// would only show in the cell, before a phone's "+".
 const FORMULA_CHARS = "=+\\-@\\t\\r\\0\\uFF1D\\uFF0B\\uFF0D\\uFF20";
-const FORMULA_START = new RegExp(`^[${FORMULA_CHARS}]`);
-
-/** The one guard against formula injection where the cell is the value: .xlsx, and each CSV field's start. */
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 // A CSV file is split again by whoever opens it, not always as it was
 // written: Excel with Russian settings splits a comma file on ";" (and an

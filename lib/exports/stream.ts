@@ -7,7 +7,6 @@ import {
   type Cell,
   type ExportRow,
   neutralizeCsvFormulas,
-  neutralizeFormula,
   rowCells,
   type SheetColumn,
   sheetColumns,
@@ -107,10 +106,6 @@ async function* csvChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
 
 const DATE_FORMATS = { minute: "yyyy-mm-dd hh:mm", day: "yyyy-mm-dd" } as const;
 
-function xlsxCell(cell: Cell): Cell {
-  return typeof cell === "string" ? neutralizeFormula(cell) : cell;
-}
-
 async function* xlsxChunks(request: ExportRequest): AsyncGenerator<Uint8Array> {
   const output = new PassThrough();
   const writing = writeWorkbook(request, output).catch((error: unknown) => {
@@ -208,7 +203,7 @@ async function writeSheet(
   }: { header: string[]; batches: AsyncIterable<ExportRow[]>; values: (row: ExportRow) => Cell[] },
 ): Promise<number> {
   // A question's label is typed by staff: guarded as any other cell.
-  const headerRow = sheet.addRow(header.map(xlsxCell));
+  const headerRow = sheet.addRow(header);
   headerRow.font = { bold: true };
   headerRow.commit();
   // exceljs gives each cell a copy of its column's style and serializes every
@@ -219,7 +214,7 @@ async function writeSheet(
   let count = 0;
   for await (const batch of batches) {
     for (const row of batch) {
-      const added = sheet.addRow(values(row).map(xlsxCell));
+      const added = sheet.addRow(values(row));
       added.eachCell({ includeEmpty: true }, (cell, column) => {
         cell.style = styles[column - 1] ?? {};
       });

@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { neutralizeFormula } from "@/lib/exports/cells";
 import type { StatisticsTable } from "@/lib/statistics/tables";
 
 /**
@@ -20,19 +19,19 @@ export async function statisticsWorkbook({
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([neutralizeFormula(title)]).font = { bold: true, size: 14 };
+  sheet.addRow([title]).font = { bold: true, size: 14 };
   for (const table of tables) {
     sheet.addRow([]);
-    sheet.addRow([neutralizeFormula(table.title)]).font = { bold: true, size: 12 };
+    sheet.addRow([table.title]).font = { bold: true, size: 12 };
     if (table.note) sheet.addRow([table.note]).font = { italic: true };
-    sheet.addRow(table.head.map(neutralizeFormula)).font = { bold: true };
+    sheet.addRow(table.head).font = { bold: true };
     let group: string | undefined;
     for (const row of table.rows) {
       if (row.group !== undefined && row.group !== group) {
         group = row.group;
-        sheet.addRow([neutralizeFormula(group)]).font = { bold: true };
+        sheet.addRow([group]).font = { bold: true };
       }
-      sheet.addRow([neutralizeFormula(row.name), ...row.values]);
+      sheet.addRow([row.name, ...row.values]);
     }
     if (table.total) sheet.addRow([totalLabel, ...table.total]).font = { bold: true };
   }

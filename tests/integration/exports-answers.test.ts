@@ -87,9 +87,11 @@ describe("an export's question columns", () => {
     expect(header.slice(exportColumns.length)).toEqual(RU_QUESTIONS);
 
     const cell = rowOf("Асанова");
-    expect(cell("Ожидания").value).toBe("'=1+1");
+    // String cells, the text as typed: no spreadsheet evaluates them.
+    expect(cell("Ожидания").value).toBe("=1+1");
+    expect(cell("Ожидания").type).toBe(ExcelJS.ValueType.String);
     expect(cell("Ожидания").formula).toBeUndefined();
-    expect(cell("Рабочий телефон").value).toBe(`'${answered.given.workPhone}`);
+    expect(cell("Рабочий телефон").value).toBe(answered.given.workPhone);
     expect(cell("Паспорт (в архиве)").value).toBe(answered.given.passport);
     expect(cell("Ночей").value).toBe(3);
     expect(cell("Дата приезда").value).toEqual(new Date("2026-12-23T00:00:00Z"));
@@ -247,8 +249,9 @@ describe("an export's question columns", () => {
     if (!event) throw new Error("no event");
     const target = { event, questionIds: [question] };
     const { header, rowOf } = await sheetOf(await exportOf(target, "format=xlsx"));
-    expect(header.at(-1)).toBe("'=SUM(1)");
-    expect(rowOf("Асанова")("'=SUM(1)").value).toBe("'@cmd");
+    expect(header.at(-1)).toBe("=SUM(1)");
+    expect(rowOf("Асанова")("=SUM(1)").value).toBe("@cmd");
+    expect(rowOf("Асанова")("=SUM(1)").type).toBe(ExcelJS.ValueType.String);
     const [csvHeader, row] = parse(await exportOf(target, "format=csv"), {
       bom: true,
       delimiter: ";",

@@ -154,8 +154,13 @@ describe("exports of an event's registrations", () => {
     expect(kyrgyz?.getCell(16).numFmt).toBe("yyyy-mm-dd hh:mm");
     expect(kyrgyz?.getCell(17).value).toBe(1);
     const hostile = rows.find((row) => row.getCell(3).value === "Асан");
-    expect(hostile?.getCell(2).value).toBe(`'${HOSTILE}`);
+    // A string cell, which no spreadsheet evaluates: the text as it was typed, no quote in front.
+    expect(hostile?.getCell(2).value).toBe(HOSTILE);
+    expect(hostile?.getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(hostile?.getCell(2).formula).toBeUndefined();
+    // A phone reads as it was given (issue 21, finding 6: Excel showed "'+996 …").
+    expect(kyrgyz?.getCell(11).value).toBe("+996 555 123 456");
+    expect(kyrgyz?.getCell(11).type).toBe(ExcelJS.ValueType.String);
 
     expect(attendance.name).toBe("Присутствие");
     const header = attendance.getRow(1).values as unknown[];

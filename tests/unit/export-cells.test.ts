@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { neutralizeFormula } from "@/lib/exports/cells";
+import { neutralizeCsvFormulas } from "@/lib/exports/cells";
 import { exportFileName, parseExportOptions } from "@/lib/exports/schema";
 
 describe("export cells", () => {
-  it("makes text of every cell a spreadsheet would run as a formula", () => {
+  it("makes text of every CSV field a spreadsheet would run as a formula", () => {
     for (const start of ["=", "+", "-", "@", "\t", "\r", "\0"]) {
-      expect(neutralizeFormula(`${start}cmd|' /C calc'!A0`)).toBe(`'${start}cmd|' /C calc'!A0`);
+      expect(neutralizeCsvFormulas(`${start}cmd|' /C calc'!A0`)).toBe(`'${start}cmd|' /C calc'!A0`);
     }
     for (const safe of ["Өмүрбекова", 'ОФ "Ынтымак"', "a=b", "", " =1"])
-      expect(neutralizeFormula(safe)).toBe(safe);
+      expect(neutralizeCsvFormulas(safe)).toBe(safe);
   });
 
   it("reads the options of an export address, keeping only known columns", () => {
