@@ -16,7 +16,11 @@ import type { LetterProps } from "./types";
 
 const colors = { brand: "#0f766e", text: "#1c1917", muted: "#57534e", line: "#e7e5e4" };
 
-/** The frame of every letter: greeting, the letter's own content, the management link. */
+/**
+ * The frame of every letter: greeting, the letter's own content, the
+ * management link — offered to view only, once the registration has ended
+ * (declined or cancelled: nothing is left to change).
+ */
 export function Letter({
   t,
   locale,
@@ -25,8 +29,9 @@ export function Letter({
   manageUrl,
   heading,
   preview,
+  ended = false,
   children,
-}: LetterProps & { heading: string; preview: string; children: ReactNode }) {
+}: LetterProps & { heading: string; preview: string; ended?: boolean; children: ReactNode }) {
   return (
     <Html lang={locale}>
       <Head />
@@ -70,7 +75,7 @@ export function Letter({
                 borderRadius: 6,
               }}
             >
-              {t("manage")}
+              {t(ended ? "view" : "manage")}
             </Button>
             <Text style={{ color: colors.muted, fontSize: 13 }}>{t("manageHint")}</Text>
           </Section>

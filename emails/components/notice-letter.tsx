@@ -19,7 +19,12 @@ export function NoticeLetter(
   const { t, event, template, bodyValues, withEvent = false } = props;
   const body = t(`${template}.body`, { event: event.title, ...bodyValues });
   return (
-    <Letter {...props} heading={t(`${template}.heading`)} preview={body}>
+    <Letter
+      {...props}
+      heading={t(`${template}.heading`)}
+      preview={body}
+      ended={template === "registration-declined" || template === "registration-cancelled"}
+    >
       <Text>{body}</Text>
       {withEvent && <EventSummary t={t} event={event} />}
     </Letter>

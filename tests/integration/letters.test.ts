@@ -120,6 +120,10 @@ describe("letters as they arrive", () => {
       "Registration cancelled: Test seminar",
     ]);
     expect(holderMails[1]?.attachments).toEqual([]);
+    // A cancelled registration has nothing left to change: its letter offers the page to view only.
+    expect(holderMails[0]?.text).toContain("View, change or cancel your registration");
+    expect(holderMails[1]?.text).toContain("View your registration");
+    expect(holderMails[1]?.text).not.toContain("change or cancel");
   });
 
   it("sends the management link again to the owner of an address registered twice", async () => {
