@@ -20,7 +20,7 @@ import type { LetterRegistration } from "@/lib/emails/data";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import { eventCalendar } from "@/lib/events/calendar";
 import { localize } from "@/lib/events/schema";
-import { formatDateRange, formatDateTime } from "@/lib/i18n/dates";
+import { formatDateTime, formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
 import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
@@ -121,7 +121,6 @@ export async function renderLetter({
   const t = translator(locale);
   const zone = { locale, timeZone: event.timeZone };
   const first = event.days[0];
-  const last = event.days.at(-1);
   const title = localize(event.title, locale);
   const logos = await letterLogos(event.id, locale);
   const base: LetterProps = {
@@ -130,7 +129,13 @@ export async function renderLetter({
     participantName: [registration.firstName, registration.patronymic].filter(Boolean).join(" "),
     event: {
       title,
-      dates: first && last ? formatDateRange(first.startsAt, last.endsAt, zone) : "",
+      // Each day with its hours: a date alone leaves people to guess when to come.
+      dates: event.days
+        .map(
+          (day) =>
+            `${formatWeekdayDate(day.startsAt, zone)}, ${formatTime(day.startsAt, zone)}–${formatTime(day.endsAt, zone)}`,
+        )
+        .join("; "),
       venue: `${localize(event.venueName, locale)}, ${localize(event.venueAddress, locale)}`,
       organizers: event.parties
         .filter((party) => party.role === "ORGANIZER")

@@ -87,6 +87,15 @@ describe("letters as they arrive", () => {
       location: "Чолпон-Ата, Иссык-Кульская область",
     });
     expect((entries[0] as { start: Date }).start.toISOString()).toBe(event.days[0]?.startsAt.toISOString());
+    // The day with its hours, in the event's zone (issue 21, finding 12: letters gave dates alone).
+    const [day] = event.days;
+    if (!day) throw new Error("no day");
+    const hours = new Intl.DateTimeFormat("ru", {
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: event.timeZone,
+    });
+    expect(mail.text).toContain(`${hours.format(day.startsAt)}–${hours.format(day.endsAt)}`);
   });
 
   it("speaks the participant's language: Kyrgyz and English", async () => {
