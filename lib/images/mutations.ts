@@ -1,6 +1,7 @@
 import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { lockEventRow } from "@/lib/events/lock";
 import type { EncodedImage } from "@/lib/images/encode";
 import type { ImageDetails, PublicContact } from "@/lib/images/schema";
 
@@ -23,10 +24,7 @@ export async function addEventImage({
   actor: Actor;
 }): Promise<{ ok: true; id: string } | NotFound> {
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
-    if (locked.length === 0) return { ok: false, reason: "not_found" };
+    if (!(await lockEventRow(tx, eventId))) return { ok: false, reason: "not_found" };
     const kind = details.slot === "COVER" ? "COVER" : "LOGO";
     const role = details.slot === "COVER" ? null : details.slot;
     if (kind === "COVER") await tx.eventImage.deleteMany({ where: { eventId, kind: "COVER" } });
@@ -93,7 +91,7 @@ export async function moveEventImage({
   direction: "up" | "down";
 }): Promise<{ ok: true } | NotFound> {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
+    await lockEventRow(tx, eventId);
     const image = await tx.eventImage.findFirst({
       where: { id: imageId, eventId, kind: "LOGO" },
       select: { id: true, role: true, position: true },

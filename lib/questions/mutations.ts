@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { lockEventRow } from "@/lib/events/lock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerRow } from "@/lib/questions/rules";
 import type { FormFieldsEdit, QuestionInput, QuestionsEdit, QuestionText } from "@/lib/questions/schema";
@@ -90,10 +91,7 @@ export async function saveQuestions({
   now?: Date;
 }): Promise<SaveFormResult> {
   return db.$transaction(async (tx) => {
-    const [event] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
-    if (!event) return { ok: false, reason: "not_found" } as const;
+    if (!(await lockEventRow(tx, eventId))) return { ok: false, reason: "not_found" } as const;
     const existing = await tx.question.findMany({
       where: { eventId },
       include: {
@@ -270,10 +268,7 @@ export async function saveFormFields({
   actor: Actor;
 }): Promise<SaveFormResult> {
   return db.$transaction(async (tx) => {
-    const [event] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM event WHERE id = ${eventId}::uuid FOR UPDATE`;
-    if (!event) return { ok: false, reason: "not_found" } as const;
+    if (!(await lockEventRow(tx, eventId))) return { ok: false, reason: "not_found" } as const;
     const existing = await tx.eventRegion.findMany({
       where: { eventId },
       select: { code: true, _count: { select: { registrations: true } } },
