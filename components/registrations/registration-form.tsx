@@ -9,6 +9,7 @@ import { QuestionFields } from "@/components/registrations/question-fields";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type ActionState, idle } from "@/lib/entry-points/state";
+import { localize } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
 import type { Locale } from "@/lib/i18n/routing";
 import { registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
@@ -45,7 +46,7 @@ export function RegistrationForm({
   const locale = useLocale() as Locale;
   const { fields, regions, questions } = eventForm;
   /** The event's own wording of a question, or the standard one. */
-  const worded = (own: QuestionText | null, standard: string) => (own ? own[locale] || own.ru : standard);
+  const worded = (own: QuestionText | null, standard: string) => (own ? localize(own, locale) : standard);
   const [state, formAction, pending] = useActionState(action, idle as State);
   const formRef = useRef<HTMLFormElement>(null);
   const values = "values" in state ? state.values : initialValues;
@@ -143,7 +144,7 @@ export function RegistrationForm({
               <option value="">{t("choose")}</option>
               {regions.map((region) => (
                 <option key={region.code} value={region.code}>
-                  {region.label[locale] || region.label.ru}
+                  {localize(region.label, locale)}
                 </option>
               ))}
             </select>

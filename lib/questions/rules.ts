@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localize } from "@/lib/events/schema";
 import type { FieldMode } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/routing";
 import {
@@ -191,7 +192,7 @@ export function answersSchema(questions: readonly QuestionDefinition[]): z.ZodTy
 /** A region's name in a language (Russian when not translated); its code when the event has no such region. */
 export function regionName(regions: readonly RegionDefinition[], code: string, locale: Locale): string {
   const label = regions.find((region) => region.code === code)?.label;
-  return label ? label[locale] || label.ru : code;
+  return label ? localize(label, locale) : code;
 }
 
 /** A field the event does not ask: left out, or empty; anything given is refused. */
