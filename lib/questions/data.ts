@@ -6,6 +6,7 @@ import { type AnswerRow, registrationEditSchema, registrationFormSchema } from "
 import {
   conditionTypes,
   type EventForm,
+  type FormFields,
   type QuestionDefinition,
   type QuestionText,
   type RegionDefinition,
@@ -20,9 +21,25 @@ const definitionInclude = { options: { orderBy: { position: "asc" } } } as const
 
 type QuestionRow = Prisma.QuestionGetPayload<{ include: typeof definitionInclude }>;
 
+/** What a question's definition is made of: a row of Prisma's, or of the form's one statement. */
+type DefinitionRow = Pick<
+  QuestionRow,
+  | "id"
+  | "type"
+  | "required"
+  | "label"
+  | "help"
+  | "minNumber"
+  | "maxNumber"
+  | "minDate"
+  | "maxDate"
+  | "conditionQuestionId"
+  | "conditionValues"
+> & { options: Pick<QuestionRow["options"][number], "id" | "label" | "places">[] };
+
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-function toDefinition(row: QuestionRow): QuestionDefinition {
+function toDefinition(row: DefinitionRow): QuestionDefinition {
   return {
     id: row.id,
     type: row.type,
@@ -51,23 +68,6 @@ export type QuestionsOf =
   | { registrationId: string }
   | { manageToken: string };
 
-function eventWhere(of: QuestionsOf): Prisma.EventWhereInput {
-  if ("eventId" in of) return { id: of.eventId };
-  if ("slug" in of) return { slug: of.slug };
-  if ("registrationId" in of) return { registrations: { some: { id: of.registrationId } } };
-  return { registrations: { some: { manageTokenHash: hashToken(of.manageToken) } } };
-}
-
-/** The questions an event asks now (not archived), in their order: what its answers are checked against. */
-export async function getEventQuestions(of: QuestionsOf): Promise<QuestionDefinition[]> {
-  const rows = await db.question.findMany({
-    where: { archivedAt: null, event: eventWhere(of) },
-    include: definitionInclude,
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-  });
-  return rows.map(toDefinition);
-}
-
 /** Every question of an event, archived ones too, in their order: the columns of its exports. */
 export async function getAllEventQuestions({
   eventId,
@@ -82,38 +82,68 @@ export async function getAllEventQuestions({
   return rows.map((row) => ({ ...toDefinition(row), archived: row.archivedAt !== null }));
 }
 
+/** The event a `QuestionsOf` names, as a condition on `event e` for the form's one statement. */
+function eventCondition(of: QuestionsOf): Prisma.Sql {
+  if ("eventId" in of) return Prisma.sql`e.id = ${of.eventId}::uuid`;
+  if ("slug" in of) return Prisma.sql`e.slug = ${of.slug}`;
+  const registration =
+    "registrationId" in of
+      ? Prisma.sql`id = ${of.registrationId}::uuid`
+      : Prisma.sql`manage_token_hash = ${hashToken(of.manageToken)}`;
+  return Prisma.sql`e.id = (SELECT event_id FROM registration WHERE ${registration})`;
+}
+
+type FormRow = {
+  patronymicField: FormFields["patronymic"];
+  positionField: FormFields["position"];
+  phoneField: FormFields["phone"];
+  needsField: FormFields["needs"];
+  sectorLabel: QuestionText | null;
+  genderLabel: QuestionText | null;
+  regions: RegionDefinition[];
+  questions: (Omit<DefinitionRow, "minDate" | "maxDate"> & {
+    minDate: string | null;
+    maxDate: string | null;
+  })[];
+};
+
 /**
  * Everything an event's form asks: how it asks the built-in fields, its
- * regions and its questions. Undefined for an unknown event.
+ * regions and its questions (not archived, in their order). Undefined for an
+ * unknown event. One statement: every registration reads it.
  */
 export async function getEventForm(of: QuestionsOf): Promise<EventForm | undefined> {
-  const [event, questions] = await Promise.all([
-    db.event.findFirst({
-      where: eventWhere(of),
-      select: {
-        patronymicField: true,
-        positionField: true,
-        phoneField: true,
-        needsField: true,
-        sectorLabel: true,
-        genderLabel: true,
-        regions: { orderBy: { position: "asc" }, select: { code: true, label: true } },
-      },
-    }),
-    getEventQuestions(of),
-  ]);
-  if (!event) return undefined;
+  const [row] = await db.$queryRaw<FormRow[]>`
+    SELECT e.patronymic_field AS "patronymicField", e.position_field AS "positionField",
+      e.phone_field AS "phoneField", e.needs_field AS "needsField",
+      e.sector_label AS "sectorLabel", e.gender_label AS "genderLabel",
+      (SELECT coalesce(json_agg(json_build_object('code', r.code, 'label', r.label) ORDER BY r.position), '[]')
+       FROM event_region r WHERE r.event_id = e.id) AS regions,
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', q.id, 'type', q.type, 'required', q.required, 'label', q.label, 'help', q.help,
+          'minNumber', q.min_number, 'maxNumber', q.max_number, 'minDate', q.min_date, 'maxDate', q.max_date,
+          'conditionQuestionId', q.condition_question_id, 'conditionValues', q.condition_values,
+          'options', (SELECT coalesce(json_agg(json_build_object('id', o.id, 'label', o.label, 'places', o.places)
+                                               ORDER BY o.position), '[]')
+                      FROM question_option o WHERE o.question_id = q.id)
+        ) ORDER BY q.position, q.created_at), '[]')
+       FROM question q WHERE q.event_id = e.id AND q.archived_at IS NULL) AS questions
+    FROM event e WHERE ${eventCondition(of)}`;
+  if (!row) return undefined;
+  const date = (value: string | null) => (value ? new Date(value) : null);
   return {
     fields: {
-      patronymic: event.patronymicField,
-      position: event.positionField,
-      phone: event.phoneField,
-      needs: event.needsField,
-      sectorLabel: (event.sectorLabel as QuestionText | null) ?? null,
-      genderLabel: (event.genderLabel as QuestionText | null) ?? null,
+      patronymic: row.patronymicField,
+      position: row.positionField,
+      phone: row.phoneField,
+      needs: row.needsField,
+      sectorLabel: row.sectorLabel,
+      genderLabel: row.genderLabel,
     },
-    regions: event.regions.map((region) => ({ code: region.code, label: region.label as QuestionText })),
-    questions,
+    regions: row.regions,
+    questions: row.questions.map((question) =>
+      toDefinition({ ...question, minDate: date(question.minDate), maxDate: date(question.maxDate) }),
+    ),
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/events/[slug]/route";
 import { db } from "@/lib/db";
 import { duplicateEvent } from "@/lib/events/mutations";
-import { getAnswers, getEventQuestions, getPlacesTaken, getQuestionsForEditor } from "@/lib/questions/data";
+import { getAnswers, getEventForm, getPlacesTaken, getQuestionsForEditor } from "@/lib/questions/data";
 import { saveQuestions } from "@/lib/questions/mutations";
 import { questionsEditSchema } from "@/lib/questions/schema";
 import { cancelRegistration, createRegistration, updateRegistration } from "@/lib/registrations/mutations";
@@ -217,9 +217,9 @@ describe("registration with answers", () => {
       (question) => question.id === ids.nights,
     );
     expect(nights?.archivedAt).not.toBeNull();
-    expect((await getEventQuestions({ eventId: event.id })).map((question) => question.id)).not.toContain(
-      ids.nights,
-    );
+    expect(
+      (await getEventForm({ eventId: event.id }))?.questions.map((question) => question.id),
+    ).not.toContain(ids.nights);
     expect(
       await updateRegistration({
         target: { token: holder.manageToken },

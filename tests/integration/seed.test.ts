@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
-import { getEventQuestions } from "@/lib/questions/data";
+import { getEventForm } from "@/lib/questions/data";
 import { verifyPassword } from "@/lib/staff/passwords";
 import { isSeeded, seedDatabase } from "@/prisma/seed";
 
@@ -65,7 +65,7 @@ describe("seedDatabase", () => {
   });
 
   it("asks the issue's three questions, in Russian, Kyrgyz and English, the language only after yes", async () => {
-    const questions = await getEventQuestions({ slug: "migration-strategy-seminar" });
+    const questions = (await getEventForm({ slug: "migration-strategy-seminar" }))?.questions ?? [];
     expect(questions.map((question) => [question.type, question.required, question.label])).toEqual([
       ["SINGLE_CHOICE", true, { ru: "Рабочая группа", ky: "Жумушчу топ", en: "Working group" }],
       [
