@@ -8,7 +8,7 @@ import { fieldErrors } from "@/lib/forms/field-errors";
 import { type FormValues, readFormData } from "@/lib/forms/form-data";
 import { clientAddress } from "@/lib/http/client-address";
 import { logFailure } from "@/lib/logging/logger";
-import { consumeRateLimit, type RateLimitRule } from "@/lib/rate-limit/mutations";
+import { consumeRateLimits, type RateLimitRule } from "@/lib/rate-limit/mutations";
 import type { StaffAccount } from "@/lib/staff/data";
 import { requireStaff } from "@/lib/staff/require-staff";
 import type { StaffRoleName } from "@/lib/staff/schema";
@@ -88,11 +88,9 @@ function defineAction<
         values,
         client: clientAddress(await headers()),
       };
-      for (const rule of rateLimits?.(context) ?? []) {
-        const limit = await consumeRateLimit(rule);
-        if (!limit.allowed) {
-          return { status: "failed", code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-        }
+      const limit = await consumeRateLimits(rateLimits?.(context) ?? []);
+      if (!limit.allowed) {
+        return { status: "failed", code: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
       }
       return await run(context);
     } catch (error) {

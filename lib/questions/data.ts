@@ -11,7 +11,6 @@ import {
   type QuestionText,
   type RegionDefinition,
 } from "@/lib/questions/schema";
-import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 import { registrationRequestSchema, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { hashToken } from "@/lib/registrations/tokens";
 
@@ -184,38 +183,29 @@ export async function getEventRegions({
   }));
 }
 
-type PlacesOf = { eventId: string } | { optionIds: string[]; except?: string };
-
 /**
- * The query of the places taken per limited option by active registrations
- * (`option_id`, `taken`): of an event, or of the options given except one
- * registration's. A fragment, so that the registration's locked section can
- * read it in the same statement as the seats.
- */
-export function placesTakenSql(of: PlacesOf): Prisma.Sql {
-  const which =
-    "eventId" in of
-      ? Prisma.sql`r.event_id = ${of.eventId}::uuid`
-      : Prisma.sql`ao.option_id = ANY(${of.optionIds}::uuid[]) AND r.id IS DISTINCT FROM ${of.except ?? null}::uuid`;
-  return Prisma.sql`
-    SELECT ao.option_id, count(*)::int AS taken
-    FROM registration_answer_option ao
-    JOIN question_option o ON o.id = ao.option_id AND o.places IS NOT NULL
-    JOIN registration r ON r.id = ao.registration_id
-    WHERE r.status::text = ANY(${[...ACTIVE_STATUSES]}::text[]) AND ${which}
-    GROUP BY ao.option_id`;
-}
-
-/**
- * Places taken per limited option (placesTakenSql): for the form's "no
- * places left", or under the event's lock with the transaction's client, so
- * that it sees the places the previous holder of the lock took.
+ * Places taken per limited option by active registrations: of an event (for
+ * the form's "no places left"), or of the options given except one
+ * registration's, under the event's lock with the transaction's client, so
+ * that it sees the places the previous holder of the lock took. The options'
+ * case is the database's options_taken(), which the one-statement
+ * registration reads too.
  */
 export async function getPlacesTaken(
-  of: PlacesOf,
+  of: { eventId: string } | { optionIds: string[]; except?: string },
   client: Prisma.TransactionClient = db,
 ): Promise<Record<string, number>> {
-  const rows = await client.$queryRaw<{ option_id: string; taken: number }[]>(placesTakenSql(of));
+  const rows = await client.$queryRaw<{ option_id: string; taken: number }[]>(
+    "eventId" in of
+      ? Prisma.sql`
+          SELECT ao.option_id, count(*)::int AS taken
+          FROM registration_answer_option ao
+          JOIN question_option o ON o.id = ao.option_id AND o.places IS NOT NULL
+          JOIN registration r ON r.id = ao.registration_id
+          WHERE registration_is_active(r.status) AND r.event_id = ${of.eventId}::uuid
+          GROUP BY ao.option_id`
+      : Prisma.sql`SELECT option_id, taken FROM options_taken(${of.optionIds}::uuid[], ${of.except ?? null}::uuid)`,
+  );
   return Object.fromEntries(rows.map((row) => [row.option_id, row.taken]));
 }
 

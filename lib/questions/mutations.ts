@@ -14,22 +14,14 @@ import type { FormFieldsEdit, QuestionInput, QuestionsEdit, QuestionText } from 
 type Tx = Prisma.TransactionClient;
 
 /** A registration's answers, with the options of its choices, in one statement. */
-export async function insertAnswers(
+async function insertAnswers(
   tx: Tx,
   { registrationId, rows }: { registrationId: string; rows: AnswerRow[] },
 ) {
   if (rows.length === 0) return;
-  await tx.$executeRaw`
-    WITH given AS (
-      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS given(
-        "questionId" uuid, "textValue" text, "numberValue" double precision, "dateValue" date,
-        "booleanValue" boolean, "optionIds" uuid[])
-    ), answers AS (
-      INSERT INTO registration_answer (registration_id, question_id, text_value, number_value, date_value, boolean_value)
-      SELECT ${registrationId}::uuid, "questionId", "textValue", "numberValue", "dateValue", "booleanValue" FROM given
-    )
-    INSERT INTO registration_answer_option (registration_id, question_id, option_id)
-    SELECT ${registrationId}::uuid, "questionId", unnest("optionIds") FROM given`;
+  // The one home of the answers' storage: the function the one-statement
+  // registration calls too (prisma/migrations/…_registration_in_one_statement).
+  await tx.$executeRaw`SELECT insert_answers(${registrationId}::uuid, ${JSON.stringify(rows)}::json)`;
 }
 
 /** A registration's answers to `questionIds` replaced by an edit's. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** At most `limit` attempts for `key` in a window of `windowSeconds`. */
 export type RateLimitRule = { key: string; limit: number; windowSeconds: number };
@@ -41,32 +42,40 @@ export async function pruneRateLimits(): Promise<number> {
 }
 
 /**
- * Counts one attempt against `key` in a fixed window, in PostgreSQL so that
- * every app instance shares the count. One statement: concurrent attempts
- * serialize on the row, none is lost.
+ * Counts one attempt against each rule's key in a fixed window, in order,
+ * stopping at the first rule that refuses: an attempt the client's limit
+ * refuses does not use up the next ones. In PostgreSQL, so that every app
+ * instance shares the counts; one statement (each rule an upsert that runs
+ * only when the one before allowed), so concurrent attempts serialize on
+ * each row and none is lost, in one round trip.
  */
-export async function consumeRateLimit({
-  key,
-  limit,
-  windowSeconds,
-}: RateLimitRule): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  checkWindow(windowSeconds);
-  const digest = digestOf(key);
-  const [row] = await db.$queryRaw<{ count: number; window_start: Date }[]>`
-    INSERT INTO rate_limit (key, window_start, count)
-    VALUES (${digest}, now(), 1)
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limit.window_start <= now() - make_interval(secs => ${windowSeconds})
-                   THEN 1 ELSE rate_limit.count + 1 END,
-      window_start = CASE WHEN rate_limit.window_start <= now() - make_interval(secs => ${windowSeconds})
-                   THEN now() ELSE rate_limit.window_start END
-    RETURNING count, window_start`;
-  if (!row) throw new Error("rate_limit upsert returned no row");
-  const elapsed = (Date.now() - row.window_start.getTime()) / 1000;
-  return {
-    allowed: row.count <= limit,
-    retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)),
-  };
+export async function consumeRateLimits(
+  rules: readonly RateLimitRule[],
+): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+  if (rules.length === 0) return { allowed: true };
+  for (const rule of rules) checkWindow(rule.windowSeconds);
+  const steps = rules.map((rule, i) => {
+    const expired = Prisma.sql`rate_limit.window_start <= now() - make_interval(secs => ${rule.windowSeconds})`;
+    const after = i === 0 ? Prisma.empty : Prisma.sql`FROM ${Prisma.raw(`step${i - 1}`)} WHERE allowed`;
+    return Prisma.sql`${Prisma.raw(`step${i}`)} AS (
+      INSERT INTO rate_limit (key, window_start, count)
+      SELECT ${digestOf(rule.key)}, now(), 1 ${after}
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN ${expired} THEN 1 ELSE rate_limit.count + 1 END,
+        window_start = CASE WHEN ${expired} THEN now() ELSE rate_limit.window_start END
+      RETURNING ${i}::int AS step, count <= ${rule.limit} AS allowed, window_start)`;
+  });
+  const rows = await db.$queryRaw<{ step: number; allowed: boolean; window_start: Date }[]>`
+    WITH ${Prisma.join(steps, ",\n")}
+    ${Prisma.join(
+      rules.map((_, i) => Prisma.sql`SELECT step, allowed, window_start FROM ${Prisma.raw(`step${i}`)}`),
+      " UNION ALL ",
+    )}`;
+  const refused = rows.find((row) => !row.allowed);
+  if (!refused) return { allowed: true };
+  const windowSeconds = rules[refused.step]?.windowSeconds ?? 0;
+  const elapsed = (Date.now() - refused.window_start.getTime()) / 1000;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)) };
 }
 
 /** Whether `key` has used up its limit in the current window, without counting an attempt. */

@@ -4,17 +4,16 @@ import { type Actor, participantActor, recordAudit, systemActor } from "@/lib/au
 import { db } from "@/lib/db";
 import { queueLetter } from "@/lib/emails/queue";
 import { statusLetter } from "@/lib/emails/templates";
-import { registrationState } from "@/lib/events/rules";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
-import { getEventForm, getPlacesTaken, placesTakenSql } from "@/lib/questions/data";
-import { insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
+import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
+import { replaceAnswers } from "@/lib/questions/mutations";
 import { answerRows, fullChoices, limitedChoices, registrationCheckSchema } from "@/lib/questions/rules";
 import type { Answers, EventForm, FormFields, QuestionDefinition } from "@/lib/questions/schema";
 import {
   ACTIVE_STATUSES,
-  allocateSeat,
+  type AllocatedStatus,
   canChangeStatus,
   choosePromotions,
   participantCategories,
@@ -36,7 +35,9 @@ import { generateCheckInCode, hashToken, manageToken } from "@/lib/registrations
 // cancellations and promotions for one event therefore happen one after
 // another, each seeing the seats the previous one left; the arithmetic itself
 // lives in rules.ts. Letters and audit entries are written in the same
-// transaction (docs/decisions/004-seat-allocation.md).
+// transaction (docs/decisions/004-seat-allocation.md). A new registration
+// does all of it in one statement, the database's register_participant()
+// (docs/decisions/026-registration-in-one-statement.md).
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,58 +52,42 @@ type LockedEvent = {
   requiresApproval: boolean;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
-  lastDayEndsAt: Date | null;
 };
 
 async function lockEvent(tx: Tx, where: { slug: string } | { id: string }): Promise<LockedEvent | undefined> {
   const condition = "slug" in where ? Prisma.sql`slug = ${where.slug}` : Prisma.sql`id = ${where.id}::uuid`;
   const [event] = await tx.$queryRaw<LockedEvent[]>`
     SELECT id, status::text AS status, capacity, requires_approval AS "requiresApproval",
-           registration_opens_at AS "registrationOpensAt", registration_closes_at AS "registrationClosesAt",
-           (SELECT max(ends_at) FROM event_day WHERE event_id = event.id) AS "lastDayEndsAt"
+           registration_opens_at AS "registrationOpensAt", registration_closes_at AS "registrationClosesAt"
     FROM event WHERE ${condition}
     FOR UPDATE`;
   return event;
 }
 
 /**
- * The event's seat plan and the seats taken — and, for a registration that
- * chooses limited options, the places taken of those — in one round trip.
- * Called after lockEvent(), as a statement of its own: under READ COMMITTED
- * a statement sees what was committed before it began, so only a statement
- * issued once the lock is held sees the seats the previous holder took.
+ * The event's seat plan and the seats taken, in one round trip. Called after
+ * lockEvent(), as a statement of its own: under READ COMMITTED a statement
+ * sees what was committed before it began, so only a statement issued once
+ * the lock is held sees the seats the previous holder took.
  */
 async function seatState(
   tx: Tx,
   event: LockedEvent,
-  { except, optionIds = [] }: { except?: string; optionIds?: string[] } = {},
-): Promise<{ plan: SeatPlan; taken: SeatsTaken; placesTaken: Record<string, number> }> {
-  const places =
-    optionIds.length > 0
-      ? Prisma.sql`(SELECT json_object_agg(option_id, taken) FROM (${placesTakenSql({ optionIds, except })}) AS places)`
-      : Prisma.sql`NULL`;
+  { except }: { except?: string } = {},
+): Promise<{ plan: SeatPlan; taken: SeatsTaken }> {
   const [row] = await tx.$queryRaw<
-    {
-      quotas: SeatPlan["quotas"] | null;
-      taken: Partial<SeatsTaken> | null;
-      places: Record<string, number> | null;
-    }[]
+    { quotas: SeatPlan["quotas"] | null; taken: Partial<SeatsTaken> | null }[]
   >`
     SELECT
       (SELECT json_object_agg(category, seats) FROM category_quota WHERE event_id = ${event.id}::uuid) AS quotas,
       (SELECT json_object_agg(category, n) FROM (
          SELECT category, count(*)::int AS n FROM registration
          WHERE event_id = ${event.id}::uuid AND status = 'CONFIRMED' AND id IS DISTINCT FROM ${except ?? null}::uuid
-         GROUP BY category) AS confirmed) AS taken,
-      ${places} AS places`;
+         GROUP BY category) AS confirmed) AS taken`;
   const taken = Object.fromEntries(
     participantCategories.map((category) => [category, row?.taken?.[category] ?? 0]),
   ) as SeatsTaken;
-  return {
-    plan: { capacity: event.capacity, quotas: row?.quotas ?? {} },
-    taken,
-    placesTaken: row?.places ?? {},
-  };
+  return { plan: { capacity: event.capacity, quotas: row?.quotas ?? {} }, taken };
 }
 
 /** Answers that do not meet the event's questions, or take an option with no place left. */
@@ -224,6 +209,20 @@ export async function createRegistration({
   }
 }
 
+type RegisterOutcome = {
+  outcome: "created" | "not_found" | "not_yet" | "closed" | "past" | "option_full";
+  allocated: AllocatedStatus | null;
+  full_options: string[] | null;
+};
+
+/**
+ * The registration in one statement, register_participant() in the database
+ * (docs/decisions/026-registration-in-one-statement.md): the answers, then
+ * under the event's lock the window, the options' places and the seat, the
+ * registration, its letter and its audit entry. No round trip to this
+ * process while the lock is held, so the event's queue moves at the
+ * database's pace, however busy this process is.
+ */
 async function insertRegistration({
   id,
   slug,
@@ -247,82 +246,63 @@ async function insertRegistration({
   atTheDoor: boolean;
   now: Date;
 }): Promise<CreateRegistrationResult> {
-  const rows = answerRows(questions, answers);
   const chosen = limitedChoices(questions, answers);
-  return db.$transaction(async (tx) => {
-    // The answers go in before the event's lock, out of the section every
-    // registration of the event waits for: their foreign key to the
-    // registration is checked at the commit (DEFERRABLE), once it exists. A
-    // registration refused takes them back.
-    await insertAnswers(tx, { registrationId: id, rows });
-    const refuse = async <R>(result: R): Promise<R> => {
-      if (rows.length > 0) await tx.registrationAnswer.deleteMany({ where: { registrationId: id } });
-      return result;
-    };
-    const event = await lockEvent(tx, { slug });
-    if (!event) return refuse({ ok: false, reason: "not_found" } as const);
-    const state = registrationState({ event, lastDayEndsAt: event.lastDayEndsAt ?? undefined, now });
-    if (state !== "open" && !atTheDoor) return refuse({ ok: false, reason: state } as const);
-    const { plan, taken, placesTaken } = await seatState(tx, event, {
-      optionIds: chosen.map((place) => place.optionId),
-    });
-    const full = fullChoices({ chosen, taken: placesTaken });
-    if (Object.keys(full).length > 0) {
-      return refuse({ ok: false, reason: "invalid", fieldErrors: full } as const);
+  const token = manageToken(id);
+  // The registration's columns, by name: jsonb_populate_record() reads them.
+  const registration = {
+    id,
+    category: input.category,
+    last_name: input.lastName,
+    first_name: input.firstName,
+    patronymic: input.patronymic,
+    organization: input.organization,
+    position: input.position,
+    region: input.region,
+    email,
+    email_normalized: normalizeEmail(email),
+    phone: input.phone,
+    gender: input.gender,
+    needs_accommodation: input.needsAccommodation,
+    dietary_needs: input.dietaryNeeds,
+    accessibility_needs: input.accessibilityNeeds,
+    locale,
+    consent_at: now,
+    consent_version: CONSENT_VERSION,
+    manage_token_hash: hashToken(token),
+    check_in_code: generateCheckInCode(),
+  };
+  const [result] = await db.$queryRaw<RegisterOutcome[]>`
+    SELECT outcome, allocated, full_options FROM register_participant(
+      ${slug}, ${JSON.stringify(registration)}::jsonb, ${JSON.stringify(answerRows(questions, answers))}::json,
+      ${chosen.map((place) => place.optionId)}::uuid[], ${atTheDoor}, ${JSON.stringify(statusLetter)}::jsonb,
+      ${actor.type}, ${actor.staffId ?? null}::uuid)`;
+  if (!result) throw new Error("register_participant() returned no row");
+  switch (result.outcome) {
+    case "created":
+      if (!result.allocated) throw new Error("register_participant() allocated no status");
+      return { ok: true, registrationId: id, status: result.allocated, manageToken: token };
+    case "option_full": {
+      const full = new Set(result.full_options);
+      const fieldErrors = Object.fromEntries(
+        chosen
+          .filter((place) => full.has(place.optionId))
+          .map((place) => [`answers.${place.questionId}`, "optionFull" as const]),
+      );
+      return { ok: false, reason: "invalid", fieldErrors };
     }
-
-    const status = allocateSeat({
-      plan,
-      taken,
-      category: input.category,
-      // An organizer registering someone at the door has reviewed them: the
-      // seats alone decide, and the person marked present holds a seat.
-      requiresApproval: event.requiresApproval && !atTheDoor,
-    });
-    const token = manageToken(id);
-    const registration = await tx.registration.create({
-      data: {
-        id,
-        eventId: event.id,
-        status,
-        category: input.category,
-        lastName: input.lastName,
-        firstName: input.firstName,
-        patronymic: input.patronymic,
-        organization: input.organization,
-        position: input.position,
-        region: input.region,
-        email,
-        emailNormalized: normalizeEmail(email),
-        phone: input.phone,
-        gender: input.gender,
-        needsAccommodation: input.needsAccommodation,
-        dietaryNeeds: input.dietaryNeeds,
-        accessibilityNeeds: input.accessibilityNeeds,
-        locale,
-        consentAt: now,
-        consentVersion: CONSENT_VERSION,
-        manageTokenHash: hashToken(token),
-        checkInCode: generateCheckInCode(),
-        statusChangedAt: now,
-      },
-    });
-    await queueLetter(tx, { template: statusLetter[status], registration });
-    await recordAudit(tx, {
-      actor,
-      action: "registration.created",
-      entityType: "registration",
-      entityId: id,
-      eventId: event.id,
-      data: { status, category: input.category },
-    });
-    return { ok: true, registrationId: id, status, manageToken: token } as const;
-  }, TRANSACTION_OPTIONS);
+    default:
+      return { ok: false, reason: result.outcome };
+  }
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  return JSON.stringify(error.meta ?? {}).includes(column);
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2002 from Prisma's own queries; P2010 from a raw one (register_participant()),
+  // with the driver's kind of error beside the index's name.
+  const meta = JSON.stringify(error.meta ?? {});
+  const unique =
+    error.code === "P2002" || (error.code === "P2010" && meta.includes("UniqueConstraintViolation"));
+  return unique && meta.includes(column);
 }
 
 /**

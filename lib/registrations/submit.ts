@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/routing";
 import type { EventForm } from "@/lib/questions/schema";
-import { consumeRateLimit } from "@/lib/rate-limit/mutations";
+import { consumeRateLimits } from "@/lib/rate-limit/mutations";
 import { type CreateRegistrationResult, createRegistration } from "@/lib/registrations/mutations";
 import { normalizeEmail, type RegistrationInput } from "@/lib/registrations/schema";
 
@@ -53,12 +53,10 @@ export async function submitRegistration({
   /** The event's form, when the caller has read it already. */
   form?: EventForm;
 }): Promise<SubmitResult> {
-  // One after the other, stopping at the first refusal: an attempt the
-  // address limit refuses does not use up the email's or the event's.
-  for (const rule of registrationLimits({ slug, email: input.email, client })) {
-    const limit = await consumeRateLimit(rule);
-    if (!limit.allowed)
-      return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-  }
+  // In order, stopping at the first refusal: an attempt the address limit
+  // refuses does not use up the email's or the event's.
+  const limit = await consumeRateLimits(registrationLimits({ slug, email: input.email, client }));
+  if (!limit.allowed)
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   return createRegistration({ slug, input, locale, form });
 }
