@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { EventPractical } from "@/components/events/event-practical";
+import { CheckInQr } from "@/components/registrations/check-in-qr";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { buttonClass } from "@/components/ui/button";
@@ -63,7 +65,7 @@ export default async function ManageRegistrationPage({
           <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
             {localize(event.title, locale as Locale)}
           </Link>
-          {first && last && (
+          {!active && first && last && (
             <span className="text-stone-600"> · {formatDateRange(first.startsAt, last.endsAt, zone)}</span>
           )}
         </p>
@@ -80,15 +82,21 @@ export default async function ManageRegistrationPage({
           {t(`status.${registration.status}`, { position: registration.waitlistPosition ?? 0 })}
         </p>
         {registration.status === "CONFIRMED" && (
-          <p>
-            {t("checkInCode")}:{" "}
-            <strong className="font-mono text-2xl tracking-widest" data-testid="check-in-code">
-              {registration.checkInCode}
-            </strong>
-          </p>
+          <div className="space-y-2">
+            <p>
+              {t("checkInCode")}:{" "}
+              <strong className="font-mono text-2xl tracking-widest" data-testid="check-in-code">
+                {registration.checkInCode}
+              </strong>
+            </p>
+            <CheckInQr code={registration.checkInCode} label={registration.checkInCode} />
+            <p className="text-sm text-stone-600">{t("checkInHint")}</p>
+          </div>
         )}
         <p className="text-sm text-stone-600">{t("keepLink")}</p>
       </section>
+
+      {active && <EventPractical event={event} locale={locale as Locale} calendar />}
 
       {certificate?.qualifies && (
         <section
