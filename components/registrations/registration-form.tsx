@@ -424,9 +424,13 @@ function FormStatus({
  */
 function Received({ email, details }: { email: string; details: ReactNode }) {
   const t = useTranslations("register");
+  // React's own autoFocus acts only on form controls once the page has loaded.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   return (
     <div className="space-y-6">
       <div
+        ref={ref}
         tabIndex={-1}
         // biome-ignore lint/a11y/noAutofocus: the answer replaces the form the person was in; focus would be lost otherwise
         autoFocus
