@@ -51,7 +51,8 @@ export async function EventPractical({
       <ul className="mt-2 space-y-1">
         {event.days.map((day) => (
           <li key={day.id}>
-            <span className="first-letter:uppercase">{formatWeekdayDate(day.startsAt, zone)}</span>,{" "}
+            {/* Inline-block: ::first-letter capitalizes the weekday only in a block. */}
+            <span className="inline-block first-letter:uppercase">{formatWeekdayDate(day.startsAt, zone)}</span>,{" "}
             {t("dayTime", { start: formatTime(day.startsAt, zone), end: formatTime(day.endsAt, zone) })}
           </li>
         ))}
