@@ -52,8 +52,10 @@ export async function EventPractical({
         {event.days.map((day) => (
           <li key={day.id}>
             {/* Inline-block: ::first-letter capitalizes the weekday only in a block. */}
-            <span className="inline-block first-letter:uppercase">{formatWeekdayDate(day.startsAt, zone)}</span>,{" "}
-            {t("dayTime", { start: formatTime(day.startsAt, zone), end: formatTime(day.endsAt, zone) })}
+            <span className="inline-block first-letter:uppercase">
+              {formatWeekdayDate(day.startsAt, zone)}
+            </span>
+            , {t("dayTime", { start: formatTime(day.startsAt, zone), end: formatTime(day.endsAt, zone) })}
           </li>
         ))}
       </ul>
