@@ -1,14 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import Markdown from "react-markdown";
+import { CalendarLink, EventPractical } from "@/components/events/event-practical";
 import { buttonClass } from "@/components/ui/button";
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
-import { formatDateTime, formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
+import { formatDateTime } from "@/lib/i18n/dates";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { EventImageListing } from "@/lib/images/data";
-import { mapLink, telegramLink } from "@/lib/images/rules";
+import { telegramLink } from "@/lib/images/rules";
 import { imagePath, partyRoles } from "@/lib/images/schema";
 import { participantCategories } from "@/lib/registrations/rules";
 
@@ -40,13 +41,7 @@ async function RegistrationCallout({ event, locale }: { event: PublicEvent; loca
             {t("register")}
           </Link>
         )}
-        <a
-          href={`/api/events/${event.slug}/calendar.ics?lang=${locale}`}
-          className={buttonClass("secondary")}
-          download
-        >
-          {t("calendar")}
-        </a>
+        <CalendarLink slug={event.slug} locale={locale} />
       </div>
     </div>
   );
@@ -112,7 +107,6 @@ export async function EventDetails({
 }) {
   const t = await getTranslations("event");
   const tc = await getTranslations("category");
-  const zone = { locale, timeZone: event.timeZone };
   const cover = images.find((image) => image.kind === "COVER");
   return (
     <article className="space-y-8">
@@ -135,33 +129,7 @@ export async function EventDetails({
       </header>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <section aria-labelledby="days" className="rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="days" className="font-semibold">
-            {t("programme")}
-          </h2>
-          <ul className="mt-2 space-y-1">
-            {event.days.map((day) => (
-              <li key={day.id}>
-                <span className="first-letter:uppercase">{formatWeekdayDate(day.startsAt, zone)}</span>,{" "}
-                {t("dayTime", { start: formatTime(day.startsAt, zone), end: formatTime(day.endsAt, zone) })}
-              </li>
-            ))}
-          </ul>
-          <h2 className="mt-4 font-semibold">{t("venue")}</h2>
-          <p>{localize(event.venueName, locale)}</p>
-          <p className="text-sm text-stone-600">{localize(event.venueAddress, locale)}</p>
-          <a
-            href={mapLink({
-              latitude: event.venueLatitude,
-              longitude: event.venueLongitude,
-              address: `${localize(event.venueName, locale)}, ${localize(event.venueAddress, locale)}`,
-            })}
-            className="mt-1 inline-block text-sm text-brand-700 underline"
-            rel="noopener noreferrer"
-          >
-            {t("map")}
-          </a>
-        </section>
+        <EventPractical event={event} locale={locale} />
 
         <section aria-labelledby="seats" className="rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="seats" className="font-semibold">

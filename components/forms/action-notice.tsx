@@ -15,8 +15,8 @@ const shown = (state: { status: string }): state is Shown =>
 /**
  * What an action answered, where the person is: a success or the reason it
  * failed, in their language, scrolled into view and focused so that a phone
- * user sees it and a screen reader announces it. Other states (the form's
- * own) are left to the form.
+ * user sees it and a screen reader announces it, with or without JavaScript.
+ * Other states (the form's own) are left to the form.
  */
 export function ActionNotice({ state }: { state: { status: string } }) {
   const t = useTranslations("actions");
@@ -36,7 +36,10 @@ export function ActionNotice({ state }: { state: { status: string } }) {
             ? t("failed.rate_limited", { minutes: Math.ceil(state.retryAfterSeconds / 60) })
             : t(`failed.${state.code}`);
   return (
-    <div ref={ref} tabIndex={-1} className="w-full basis-full scroll-mt-4 outline-none">
+    // autoFocus for a page answered without JavaScript: the browser opens it at the top, and
+    // focuses (and scrolls to) the answer; with JavaScript the effect above does it on every answer.
+    // biome-ignore lint/a11y/noAutofocus: the answer to what the person just sent, shown where they are
+    <div ref={ref} tabIndex={-1} autoFocus className="w-full basis-full scroll-mt-4 outline-none">
       <Notice tone={state.status === "done" ? "success" : "error"}>{text}</Notice>
     </div>
   );

@@ -74,137 +74,140 @@ export function QuestionFields({
   };
 
   return (
-    <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
-      <legend className="px-1 text-lg font-semibold">{t("section")}</legend>
-      {visible.map((question) => {
-        const name = `answers.${question.id}`;
-        const id = `answer-${question.id}`;
-        const initial = values[question.id];
-        const hints = [
-          !live ? conditionNote(question) : undefined,
-          question.help ? text(question.help, locale) : undefined,
-          question.type === "NUMBER" ? numberHint(question, t) : undefined,
-        ].filter(Boolean);
-        const hint = hints.length > 0 ? hints.join(" ") : undefined;
-        const label = text(question.label, locale);
-        const optional = question.required ? undefined : translate("optional");
+    // The border is the box's, as the form's other sections: a wrapping legend would cut a fieldset's.
+    <div className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
+      <fieldset className="min-w-0 space-y-4">
+        <legend className="text-lg font-semibold">{t("section")}</legend>
+        {visible.map((question) => {
+          const name = `answers.${question.id}`;
+          const id = `answer-${question.id}`;
+          const initial = values[question.id];
+          const hints = [
+            !live ? conditionNote(question) : undefined,
+            question.help ? text(question.help, locale) : undefined,
+            question.type === "NUMBER" ? numberHint(question, t) : undefined,
+          ].filter(Boolean);
+          const hint = hints.length > 0 ? hints.join(" ") : undefined;
+          const label = text(question.label, locale);
+          const optional = question.required ? undefined : translate("optional");
 
-        if (
-          question.type === "SINGLE_CHOICE" ||
-          question.type === "MULTIPLE_CHOICE" ||
-          question.type === "YES_NO"
-        ) {
-          const multiple = question.type === "MULTIPLE_CHOICE";
-          const held: string[] = Array.isArray(initial)
-            ? initial.map(String)
-            : initial === undefined
-              ? []
-              : [String(initial)];
-          const options =
+          if (
+            question.type === "SINGLE_CHOICE" ||
+            question.type === "MULTIPLE_CHOICE" ||
             question.type === "YES_NO"
-              ? [
-                  { id: "yes", text: t("yes"), full: false, left: null },
-                  { id: "no", text: t("no"), full: false, left: null },
-                ]
-              : question.options.map((option) => {
-                  const left = placesLeft(option.places, placesTaken[option.id] ?? 0);
-                  return {
-                    id: option.id,
-                    text: text(option.label, locale),
-                    full: left === 0 && !held.includes(option.id),
-                    left,
-                  };
-                });
-          const message = error(question.id);
-          const errorId = `${id}-error`;
-          const hintId = `${id}-hint`;
-          return (
-            <fieldset
-              key={question.id}
-              className="space-y-2"
-              aria-describedby={[hint ? hintId : "", message ? errorId : ""].join(" ").trim() || undefined}
-            >
-              <legend className="font-medium">
-                {label}
-                {optional && <span className="font-normal text-stone-500"> ({optional})</span>}
-              </legend>
-              {hint && (
-                <p id={hintId} className="text-sm text-stone-600">
-                  {hint}
-                </p>
-              )}
-              {options.map((option) => (
-                <label
-                  key={option.id}
-                  className="flex min-h-11 items-center gap-2 data-full:text-stone-500"
-                  data-full={option.full || undefined}
-                >
-                  <input
-                    {...form.register(name)}
-                    type={multiple ? "checkbox" : "radio"}
-                    value={option.id}
-                    disabled={option.full}
-                    defaultChecked={held.includes(option.id)}
-                    className="size-5 accent-brand-600"
-                  />
-                  <span>
-                    {option.text}
-                    {option.full ? (
-                      <span className="text-sm"> — {t("noPlaces")}</span>
-                    ) : (
-                      option.left !== null && (
-                        <span className="text-sm text-stone-600">
-                          {" "}
-                          — {t("placesLeft", { count: option.left })}
-                        </span>
-                      )
-                    )}
-                  </span>
-                </label>
-              ))}
-              <p
-                id={errorId}
-                role={message ? "alert" : undefined}
-                className="text-sm font-medium text-red-700"
+          ) {
+            const multiple = question.type === "MULTIPLE_CHOICE";
+            const held: string[] = Array.isArray(initial)
+              ? initial.map(String)
+              : initial === undefined
+                ? []
+                : [String(initial)];
+            const options =
+              question.type === "YES_NO"
+                ? [
+                    { id: "yes", text: t("yes"), full: false, left: null },
+                    { id: "no", text: t("no"), full: false, left: null },
+                  ]
+                : question.options.map((option) => {
+                    const left = placesLeft(option.places, placesTaken[option.id] ?? 0);
+                    return {
+                      id: option.id,
+                      text: text(option.label, locale),
+                      full: left === 0 && !held.includes(option.id),
+                      left,
+                    };
+                  });
+            const message = error(question.id);
+            const errorId = `${id}-error`;
+            const hintId = `${id}-hint`;
+            return (
+              <fieldset
+                key={question.id}
+                className="space-y-2"
+                aria-describedby={[hint ? hintId : "", message ? errorId : ""].join(" ").trim() || undefined}
               >
-                {message}
-              </p>
-            </fieldset>
-          );
-        }
+                <legend className="font-medium">
+                  {label}
+                  {optional && <span className="font-normal text-stone-500"> ({optional})</span>}
+                </legend>
+                {hint && (
+                  <p id={hintId} className="text-sm text-stone-600">
+                    {hint}
+                  </p>
+                )}
+                {options.map((option) => (
+                  <label
+                    key={option.id}
+                    className="flex min-h-11 items-center gap-2 data-full:text-stone-500"
+                    data-full={option.full || undefined}
+                  >
+                    <input
+                      {...form.register(name)}
+                      type={multiple ? "checkbox" : "radio"}
+                      value={option.id}
+                      disabled={option.full}
+                      defaultChecked={held.includes(option.id)}
+                      className="size-5 shrink-0 accent-brand-600"
+                    />
+                    <span>
+                      {option.text}
+                      {option.full ? (
+                        <span className="text-sm"> — {t("noPlaces")}</span>
+                      ) : (
+                        option.left !== null && (
+                          <span className="text-sm text-stone-600">
+                            {" "}
+                            — {t("placesLeft", { count: option.left })}
+                          </span>
+                        )
+                      )}
+                    </span>
+                  </label>
+                ))}
+                <p
+                  id={errorId}
+                  role={message ? "alert" : undefined}
+                  className="text-sm font-medium text-red-700"
+                >
+                  {message}
+                </p>
+              </fieldset>
+            );
+          }
 
-        return (
-          <Field
-            key={question.id}
-            id={id}
-            label={label}
-            hint={hint}
-            error={error(question.id)}
-            optionalLabel={optional}
-          >
-            {(control) =>
-              question.type === "LONG_TEXT" ? (
-                <textarea
-                  {...control}
-                  {...form.register(name)}
-                  rows={4}
-                  defaultValue={String(initial ?? "")}
-                  className={inputClass}
-                />
-              ) : (
-                <input
-                  {...control}
-                  {...form.register(name)}
-                  {...inputAttributes(question)}
-                  defaultValue={String(initial ?? "")}
-                  className={inputClass}
-                />
-              )
-            }
-          </Field>
-        );
-      })}
-    </fieldset>
+          return (
+            <Field
+              key={question.id}
+              id={id}
+              label={label}
+              hint={hint}
+              error={error(question.id)}
+              optionalLabel={optional}
+            >
+              {(control) =>
+                question.type === "LONG_TEXT" ? (
+                  <textarea
+                    {...control}
+                    {...form.register(name)}
+                    rows={4}
+                    defaultValue={String(initial ?? "")}
+                    className={inputClass}
+                  />
+                ) : (
+                  <input
+                    {...control}
+                    {...form.register(name)}
+                    {...inputAttributes(question)}
+                    defaultValue={String(initial ?? "")}
+                    className={inputClass}
+                  />
+                )
+              }
+            </Field>
+          );
+        })}
+      </fieldset>
+    </div>
   );
 }
 

@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { type ReactNode, startTransition, useActionState, useEffect, useMemo, useRef } from "react";
-import { type FieldErrors, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
+import { type ReactNode, type Ref, startTransition, useActionState, useEffect, useMemo, useRef } from "react";
+import { type FieldErrors, get, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { QuestionFields } from "@/components/registrations/question-fields";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { registrationEditSchema, registrationFormSchema } from "@/lib/questions/rules";
 import type { EventForm, QuestionText } from "@/lib/questions/schema";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
+import type { SeatsLeft } from "@/lib/registrations/rules";
 import { categories, type ErrorKey, genders } from "@/lib/registrations/schema";
 
 type Mode = "register" | "edit";
@@ -31,6 +32,8 @@ export function RegistrationForm({
   initialValues = {},
   eventForm,
   placesTaken = {},
+  seatsLeft,
+  receivedDetails,
 }: {
   mode: Mode;
   action: (state: State, formData: FormData) => Promise<State>;
@@ -39,6 +42,10 @@ export function RegistrationForm({
   eventForm: EventForm;
   /** Places taken per limited option, to show the full ones. */
   placesTaken?: Record<string, number>;
+  /** Seats left per sector, to say at a full sector's option that it leads to the waiting list. */
+  seatsLeft?: SeatsLeft["byCategory"];
+  /** Shown under the answer once registered: the event's days, venue and calendar. */
+  receivedDetails?: ReactNode;
 }) {
   const t = useTranslations("register");
   const tm = useTranslations("manage");
@@ -49,6 +56,7 @@ export function RegistrationForm({
   const worded = (own: QuestionText | null, standard: string) => (own ? localize(own, locale) : standard);
   const [state, formAction, pending] = useActionState(action, idle as State);
   const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
   const values = "values" in state ? state.values : initialValues;
   // The server action's own schema: the event's form as it asks it.
   const schema = useMemo(
@@ -63,6 +71,8 @@ export function RegistrationForm({
     // Validate on submit, then as the person corrects: validating on blur too
     // races with the submit and can hide errors.
     mode: "onSubmit",
+    // Its own order is the order fields registered in, not the form's: we focus the first ourselves.
+    shouldFocusError: false,
     defaultValues: values,
   });
   const clientErrors: FieldErrors = form.formState.errors;
@@ -73,12 +83,26 @@ export function RegistrationForm({
   };
   const errorCount = Object.keys({ ...serverErrors, ...clientErrors }).length;
 
-  if (state.status === "received") return <Received email={state.email} />;
+  // The server's answer, where the person is (at the button, at the bottom of
+  // a long form on a phone): the first field it refused, or its message.
+  useEffect(() => {
+    if (state.status === "invalid") {
+      const refused = Object.keys(state.fieldErrors);
+      focusFirstInvalid(formRef.current, (name) =>
+        refused.some((path) => path === name || path.startsWith(`${name}.`)),
+      );
+    } else if (state.status !== "idle") statusRef.current?.focus();
+  }, [state]);
 
-  const onSubmit = form.handleSubmit(() => {
-    const formElement = formRef.current;
-    if (formElement) startTransition(() => formAction(new FormData(formElement)));
-  });
+  if (state.status === "received") return <Received email={state.email} details={receivedDetails} />;
+
+  const onSubmit = form.handleSubmit(
+    () => {
+      const formElement = formRef.current;
+      if (formElement) startTransition(() => formAction(new FormData(formElement)));
+    },
+    (errors) => focusFirstInvalid(formRef.current, (name) => get(errors, name) !== undefined),
+  );
 
   const text = (name: string, { optional = false, hint, type = "text", autoComplete }: TextOptions = {}) => (
     <Field
@@ -107,7 +131,7 @@ export function RegistrationForm({
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">
-      <FormStatus state={state} errorCount={errorCount} />
+      <FormStatus state={state} errorCount={errorCount} ref={statusRef} />
       <Section title={t("sectionPerson")}>
         {text("lastName", { autoComplete: "family-name" })}
         {text("firstName", { autoComplete: "given-name" })}
@@ -132,6 +156,7 @@ export function RegistrationForm({
           legend={worded(fields.sectorLabel, t("category"))}
           defaultValue={values.category}
           error={error("category")}
+          seatsLeft={seatsLeft}
         />
         <Field id="region" label={t("region")} error={error("region")}>
           {(control) => (
@@ -227,13 +252,40 @@ type TextOptions = { optional?: boolean; hint?: string; type?: string; autoCompl
 
 type Form = UseFormReturn<FormValues>;
 
+/**
+ * A group of the form's fields under its heading. The border is the box's,
+ * not the fieldset's: a legend that wraps on a phone would cut a fieldset's
+ * border in two.
+ */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
-      <legend className="px-1 text-lg font-semibold">{title}</legend>
-      {children}
-    </fieldset>
+    <div className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
+      <fieldset className="min-w-0 space-y-4">
+        <legend className="text-lg font-semibold">{title}</legend>
+        {children}
+      </fieldset>
+    </div>
   );
+}
+
+/**
+ * Moves focus to the first control in the form's order whose name is
+ * refused, and scrolls it to the middle of the screen, where its label and
+ * its error are seen with it.
+ */
+function focusFirstInvalid(formElement: HTMLFormElement | null, refused: (name: string) => boolean) {
+  const control = [...(formElement?.elements ?? [])].find(
+    (element): element is HTMLInputElement =>
+      element instanceof HTMLElement &&
+      "name" in element &&
+      typeof element.name === "string" &&
+      element.name !== "" &&
+      !(element as HTMLInputElement).disabled &&
+      refused(element.name),
+  );
+  if (!control) return;
+  control.focus({ preventScroll: true });
+  control.scrollIntoView({ block: "center" });
 }
 
 function GenderChoices({ form, defaultValue }: { form: Form; defaultValue: FormValues[string] | undefined }) {
@@ -247,7 +299,7 @@ function GenderChoices({ form, defaultValue }: { form: Form; defaultValue: FormV
             type="radio"
             value={gender}
             defaultChecked={defaultValue === gender}
-            className="size-5 accent-brand-600"
+            className="size-5 shrink-0 accent-brand-600"
           />
           {t(gender)}
         </label>
@@ -261,12 +313,15 @@ function CategoryChoices({
   legend,
   defaultValue,
   error,
+  seatsLeft,
 }: {
   form: Form;
   legend: string;
   defaultValue: FormValues[string] | undefined;
   error: string | undefined;
+  seatsLeft: SeatsLeft["byCategory"] | undefined;
 }) {
+  const t = useTranslations("register");
   const tc = useTranslations("category");
   const hint = useTranslations("categoryHint");
   return (
@@ -282,11 +337,20 @@ function CategoryChoices({
             type="radio"
             value={category}
             defaultChecked={defaultValue === category}
-            className="mt-1 size-5 accent-brand-600"
+            className="mt-1 size-5 shrink-0 accent-brand-600"
           />
           <span>
             <span className="block font-medium">{tc(category)}</span>
             <span className="block text-sm text-stone-600">{hint(category)}</span>
+            {/* Not refused: a full sector still takes registrations, on its waiting list. */}
+            {seatsLeft?.[category] === 0 && (
+              <span
+                className="block text-sm font-medium text-amber-900"
+                data-testid={`sector-full-${category}`}
+              >
+                {t("sectorFull")}
+              </span>
+            )}
           </span>
         </label>
       ))}
@@ -297,16 +361,38 @@ function CategoryChoices({
   );
 }
 
-/** The form-level message: what went wrong as a whole, or what was saved. */
-function FormStatus({ state, errorCount }: { state: State; errorCount: number }) {
+/**
+ * The form-level message: what went wrong as a whole, or what was saved.
+ * The server's answer is focused as the page opens (autoFocus): without
+ * JavaScript the browser shows the page from the top, and this is where it
+ * scrolls to. With JavaScript the form focuses it (or the first refused field).
+ */
+function FormStatus({
+  state,
+  errorCount,
+  ref,
+}: {
+  state: State;
+  errorCount: number;
+  ref: Ref<HTMLDivElement>;
+}) {
   const t = useTranslations("register");
   const tm = useTranslations("manage");
   const box = "rounded-md border p-4";
+  // Errors found in the browser leave focus on their first field.
+  const answer = {
+    ref,
+    tabIndex: -1,
+    autoFocus: state.status !== "idle",
+    className: "scroll-mt-4 outline-none",
+  };
   if (state.status === "saved") {
     return (
-      <p role="status" className={`${box} border-brand-600 bg-brand-50`}>
-        {tm("saved")}
-      </p>
+      <div {...answer}>
+        <p role="status" className={`${box} border-brand-600 bg-brand-50`}>
+          {tm("saved")}
+        </p>
+      </div>
     );
   }
   if (state.status === "failed") return <ActionNotice state={state} />;
@@ -323,26 +409,38 @@ function FormStatus({ state, errorCount }: { state: State; errorCount: number })
         : undefined;
   if (!message) return null;
   return (
-    <p role="alert" className={`${box} border-red-300 bg-red-50 text-red-900`}>
-      {message}
-    </p>
+    <div {...answer}>
+      <p role="alert" className={`${box} border-red-300 bg-red-50 text-red-900`}>
+        {message}
+      </p>
+    </div>
   );
 }
 
-/** After registering: the same answer whether or not the address was registered before. */
-function Received({ email }: { email: string }) {
+/**
+ * After registering: the same answer whether or not the address was
+ * registered before, so the check-in code waits in the letter and on the
+ * participant's page. Focused as it appears, with or without JavaScript.
+ */
+function Received({ email, details }: { email: string; details: ReactNode }) {
   const t = useTranslations("register");
+  // React's own autoFocus acts only on form controls once the page has loaded.
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      role="status"
-      className="space-y-2 rounded-md border border-brand-600 bg-brand-50 p-4 outline-none"
-    >
-      <p className="text-lg font-semibold">{t("receivedTitle")}</p>
-      <p>{t("received", { email })}</p>
+    <div className="space-y-6">
+      <div
+        ref={ref}
+        tabIndex={-1}
+        // biome-ignore lint/a11y/noAutofocus: the answer replaces the form the person was in; focus would be lost otherwise
+        autoFocus
+        role="status"
+        className="scroll-mt-4 space-y-2 rounded-md border border-brand-600 bg-brand-50 p-4 outline-none"
+      >
+        <p className="text-lg font-semibold">{t("receivedTitle")}</p>
+        <p>{t("received", { email })}</p>
+      </div>
+      {details}
     </div>
   );
 }

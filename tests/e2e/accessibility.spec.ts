@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { insertEventUnderWay, sql } from "./database";
 import {
   DEMO,
   fillRegistration,
@@ -47,5 +48,26 @@ test("the form with errors and the manage pages have no serious accessibility vi
   await submitAndReachManagePage(page, "Зарегистрироваться", email);
   await expectNoSeriousViolations(page);
   await page.getByRole("link", { name: "Отменить регистрацию" }).click();
+  await expectNoSeriousViolations(page);
+});
+
+test("the confirmation after registering and a form with a full sector have no serious accessibility violation", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const email = uniqueEmail("axe-received");
+  await page.goto(`${DEMO}/register`);
+  await fillRegistration(page, russian, { lastName: "Асанова", firstName: "Жылдыз", email });
+  await page.getByRole("button", { name: russian.submit }).click();
+  await expect(page.getByRole("status")).toContainText(email);
+  await expectNoSeriousViolations(page);
+
+  const event = await insertEventUnderWay({
+    title: "Семинар для проверки доступности",
+    slugPrefix: "axe-full",
+  });
+  await sql("INSERT INTO category_quota (event_id, category, seats) VALUES ($1, 'OTHER', 0)", [event.id]);
+  await page.goto(`/ky/events/${event.slug}/register`);
+  await expect(page.getByText("Орун жок — күтүү тизмеси")).toBeVisible();
   await expectNoSeriousViolations(page);
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { EventPractical } from "@/components/events/event-practical";
+import { CheckInQr } from "@/components/registrations/check-in-qr";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { buttonClass } from "@/components/ui/button";
@@ -19,10 +21,14 @@ import { manageTokenSchema } from "@/lib/registrations/tokens";
 
 export const dynamic = "force-dynamic";
 
+// The address holds the participant's token: "same-origin" keeps it from the
+// sites linked here (the map, the partners) and still lets a form posted
+// without JavaScript name its origin, which Next checks ("no-referrer" sends
+// "Origin: null", and the action is refused).
 export async function generateMetadata({ params }: PageProps<"/[locale]/r/[token]">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "manage" });
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 export default async function ManageRegistrationPage({
@@ -63,7 +69,7 @@ export default async function ManageRegistrationPage({
           <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
             {localize(event.title, locale as Locale)}
           </Link>
-          {first && last && (
+          {!active && first && last && (
             <span className="text-stone-600"> · {formatDateRange(first.startsAt, last.endsAt, zone)}</span>
           )}
         </p>
@@ -80,15 +86,21 @@ export default async function ManageRegistrationPage({
           {t(`status.${registration.status}`, { position: registration.waitlistPosition ?? 0 })}
         </p>
         {registration.status === "CONFIRMED" && (
-          <p>
-            {t("checkInCode")}:{" "}
-            <strong className="font-mono text-2xl tracking-widest" data-testid="check-in-code">
-              {registration.checkInCode}
-            </strong>
-          </p>
+          <div className="space-y-2">
+            <p>
+              {t("checkInCode")}:{" "}
+              <strong className="font-mono text-2xl tracking-widest" data-testid="check-in-code">
+                {registration.checkInCode}
+              </strong>
+            </p>
+            <CheckInQr code={registration.checkInCode} label={registration.checkInCode} />
+            <p className="text-sm text-stone-600">{t("checkInHint")}</p>
+          </div>
         )}
         <p className="text-sm text-stone-600">{t("keepLink")}</p>
       </section>
+
+      {active && <EventPractical event={event} locale={locale as Locale} calendar />}
 
       {certificate?.qualifies && (
         <section

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { EventPractical } from "@/components/events/event-practical";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { getPublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
@@ -58,6 +59,8 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/even
             action={registerAction.bind(null, { slug, locale: locale as Locale })}
             eventForm={eventForm}
             placesTaken={placesTaken}
+            seatsLeft={event.seats.byCategory}
+            receivedDetails={<EventPractical event={event} locale={locale as Locale} calendar />}
           />
         </>
       ) : (

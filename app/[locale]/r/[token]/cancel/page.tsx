@@ -13,12 +13,16 @@ import { manageTokenSchema } from "@/lib/registrations/tokens";
 
 export const dynamic = "force-dynamic";
 
+// The address holds the participant's token: "same-origin" keeps it from the
+// sites linked here (the map, the partners) and still lets a form posted
+// without JavaScript name its origin, which Next checks ("no-referrer" sends
+// "Origin: null", and the action is refused).
 export async function generateMetadata({
   params,
 }: PageProps<"/[locale]/r/[token]/cancel">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "manage" });
-  return { title: t("cancelTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("cancelTitle"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 /** The confirmation step before a cancellation: a page, so it works without JavaScript. */
