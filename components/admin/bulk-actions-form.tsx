@@ -95,7 +95,10 @@ function SkippedList({ skipped }: { skipped: BulkChanged["skipped"] }) {
       <ul className="list-disc space-y-1 pl-5">
         {skipped.map((registration) => (
           <li key={registration.id}>
-            <a href={`/admin/registrations/${registration.id}`} className="font-medium text-brand-700 underline">
+            <a
+              href={`/admin/registrations/${registration.id}`}
+              className="font-medium text-brand-700 underline"
+            >
               {registration.name}
             </a>{" "}
             —{" "}

@@ -12,6 +12,7 @@ import { getEventForm, getPlacesTaken, placesTakenSql } from "@/lib/questions/da
 import { insertAnswers, replaceAnswers } from "@/lib/questions/mutations";
 import { answerRows, fullChoices, limitedChoices, registrationCheckSchema } from "@/lib/questions/rules";
 import type { Answers, EventForm, FormFields, QuestionDefinition } from "@/lib/questions/schema";
+import { fullName } from "@/lib/registrations/names";
 import {
   ACTIVE_STATUSES,
   allocateSeat,
@@ -29,7 +30,6 @@ import {
   type RegistrationInput,
   type RegistrationUpdate,
 } from "@/lib/registrations/schema";
-import { fullName } from "@/lib/registrations/names";
 import { generateCheckInCode, hashToken, manageToken } from "@/lib/registrations/tokens";
 
 // Every change that takes or frees a seat runs in one transaction that first
@@ -625,7 +625,10 @@ export async function changeRegistrationStatus({
   to: Exclude<RegistrationStatus, "PENDING">;
   actor: Actor;
 }): Promise<{ ok: true } | { ok: false; reason: SkipReason | "not_found" }> {
-  const found = await db.registration.findUnique({ where: { id: registrationId }, select: { eventId: true } });
+  const found = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { eventId: true },
+  });
   if (!found) return { ok: false, reason: "not_found" };
   const result = await changeRegistrationStatuses({
     eventId: found.eventId,

@@ -172,7 +172,9 @@ export const bulkChangeSchema = z
   .refine((change) => change.ids.length > 0, { path: ["ids"], error: "nothingSelected" });
 
 /** Staff: one registration's change of status, from its page. */
-export const statusChangeSchema = z.object({ to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]) });
+export const statusChangeSchema = z.object({
+  to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]),
+});
 
 /** Staff: a mistyped address corrected. */
 export const emailCorrectionSchema = z.object({ email: emailAddress });

@@ -8,8 +8,8 @@ import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { localize } from "@/lib/events/schema";
+import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
@@ -102,7 +102,10 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
             {t("statusActions")}
           </h2>
           <p className="text-sm text-stone-600">{t("statusActionsHint")}</p>
-          <ActionForm action={changeStatusAction.bind(null, registration.id)} className="flex flex-wrap gap-3">
+          <ActionForm
+            action={changeStatusAction.bind(null, registration.id)}
+            className="flex flex-wrap gap-3"
+          >
             {changes.map((to) => (
               <Button key={to} type="submit" name="to" value={to} variant="secondary">
                 {tto(to)}
