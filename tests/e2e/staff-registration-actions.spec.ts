@@ -122,7 +122,9 @@ test("on a registration's page an organizer corrects the address, reads the form
   const statusActions = page.getByRole("region", { name: "Изменить статус" });
   await expect(statusActions.getByRole("button")).toHaveText(["Подтвердить", "Отклонить", "Отменить"]);
   await statusActions.getByRole("button", { name: "Подтвердить" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Не изменено: в секторе участника нет свободных мест.");
+  await expect(page.getByRole("alert").filter({ hasText: "Не изменено" })).toHaveText(
+    "Не изменено: в секторе участника нет свободных мест.",
+  );
 
   const corrected = aselEmail.replace("@example.kg", "@example.org");
   await page.getByLabel("Новый адрес").fill(corrected);
