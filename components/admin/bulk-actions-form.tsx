@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
+import type { BulkChanged } from "@/lib/registrations/actions";
 
 const targets = ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED", "MESSAGE"] as const;
 
@@ -20,7 +21,10 @@ export function BulkActionsForm({
   action,
   children,
 }: {
-  action: (previous: ActionState<Done>, formData: FormData) => Promise<ActionState<Done>>;
+  action: (
+    previous: ActionState<Done | BulkChanged>,
+    formData: FormData,
+  ) => Promise<ActionState<Done | BulkChanged>>;
   children: ReactNode;
 }) {
   const t = useTranslations("admin.registrations");
@@ -41,6 +45,7 @@ export function BulkActionsForm({
       ) : (
         <ActionNotice state={state} />
       )}
+      {"skipped" in state && <SkippedList skipped={state.skipped} />}
       <fieldset className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3">
         <legend className="px-1 text-sm font-medium">{t("bulkTitle")}</legend>
         <select
@@ -75,5 +80,35 @@ export function BulkActionsForm({
       </fieldset>
       {children}
     </form>
+  );
+}
+
+/** Whom a change of status left alone, and why, each a link to the registration. */
+function SkippedList({ skipped }: { skipped: BulkChanged["skipped"] }) {
+  const t = useTranslations("admin.registrations");
+  const ts = useTranslations("admin.status");
+  const tc = useTranslations("category");
+  if (skipped.length === 0) return null;
+  return (
+    <div className="rounded-md border border-amber-400 bg-amber-50 p-3" data-testid="skipped">
+      <p className="font-medium">{t("skippedTitle")}</p>
+      <ul className="list-disc space-y-1 pl-5">
+        {skipped.map((registration) => (
+          <li key={registration.id}>
+            <a
+              href={`/admin/registrations/${registration.id}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {registration.name}
+            </a>{" "}
+            —{" "}
+            {t(`skippedReason.${registration.reason}`, {
+              category: tc(registration.category),
+              status: ts(registration.status),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -31,22 +31,12 @@ type Props = {
   days: { id: string; label: string; beginsAt: string }[];
   defaultDayId: string;
   canAdmit: boolean;
-  walkInNotice?: string;
 };
 
-export function DoorCheckIn({
-  eventId,
-  staffId,
-  keepUntil,
-  timeZone,
-  days,
-  defaultDayId,
-  canAdmit,
-  walkInNotice,
-}: Props) {
+export function DoorCheckIn({ eventId, staffId, keepUntil, timeZone, days, defaultDayId, canAdmit }: Props) {
   const t = useTranslations("admin.checkIn");
   const locale = useLocale();
-  const door = useDoorSync({ eventId, staffId, keepUntil, walkIn: Boolean(walkInNotice) });
+  const door = useDoorSync({ eventId, staffId, keepUntil });
   const { roster, queue, online, signedOut, notices } = door.state;
   const [dayId, setDayId] = useState(defaultDayId);
   const [code, setCode] = useState("");
@@ -108,8 +98,6 @@ export function DoorCheckIn({
 
   function noticeText(notice: DoorNotice): string {
     switch (notice.kind) {
-      case "walkIn":
-        return walkInNotice ?? "";
       case "marked":
         return t("marked", { name: nameOf(notice.registrationId) });
       case "alreadyPresent":

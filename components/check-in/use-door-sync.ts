@@ -25,14 +25,12 @@ export function useDoorSync({
   eventId,
   staffId,
   keepUntil,
-  walkIn,
 }: {
   eventId: string;
   staffId: string;
   keepUntil: string;
-  walkIn: boolean;
 }) {
-  const [state, setState] = useState<DoorState>(() => initialDoorState({ walkIn }));
+  const [state, setState] = useState<DoorState>(initialDoorState);
   // The sync loop reads the queue as it is now, not as the last render saw it.
   const current = useRef(state);
   const syncing = useRef(false);

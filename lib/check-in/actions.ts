@@ -2,7 +2,6 @@
 
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { recordMark, setAttendance } from "@/lib/check-in/mutations";
@@ -11,16 +10,29 @@ import { staffAction } from "@/lib/entry-points/action";
 import { done, refused } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
 import { dayHasBegun } from "@/lib/events/rules";
+import type { ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { registrationSchemaOf } from "@/lib/questions/data";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
 import { createRegistration } from "@/lib/registrations/mutations";
+import { fullName } from "@/lib/registrations/names";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
+
+/** Who was registered at the door, and how it came out: the walk-in page says it. */
+export type WalkedIn = {
+  status: "walkedIn";
+  registrationId: string;
+  name: string;
+  category: ParticipantCategory;
+  registrationStatus: RegistrationStatus;
+};
 
 /**
  * An organizer registers someone at the door: the public form's schema, seats
  * and letter (createRegistration), without the registration window; then the
- * person is marked present on the day, whatever their status came out as.
+ * person is marked present on the day, whatever their status came out as. A
+ * walk-in is confirmed when their sector has a seat; when it has none they
+ * are on the waiting list, and the page says so rather than "registered".
  */
 export const walkInAction = staffAction({
   name: "check_in.walk_in",
@@ -28,7 +40,7 @@ export const walkInAction = staffAction({
   bound: z.object({ eventId: z.uuid(), dayId: z.uuid() }),
   // The event's own questions are asked at the door too, under the same rules.
   input: ({ eventId }) => registrationSchemaOf({ eventId }),
-  async run({ staff, bound, input, values }): Promise<RegistrationFormState> {
+  async run({ staff, bound, input, values }): Promise<RegistrationFormState | WalkedIn> {
     const event = await getEventForStaff({ id: bound.eventId });
     const day = event?.days.find((eventDay) => eventDay.id === bound.dayId);
     // The page offers no form before the day begins; a post made anyway
@@ -65,7 +77,14 @@ export const walkInAction = staffAction({
       },
       door: { staffId: staff.id, role: staff.role },
     });
-    redirect(`/admin/events/${event.id}/check-in?day=${bound.dayId}&walkIn=${created.status}`);
+    revalidatePath(`/admin/events/${event.id}/attendance`);
+    return {
+      status: "walkedIn",
+      registrationId: created.registrationId,
+      name: fullName({ ...input, patronymic: input.patronymic ?? null }),
+      category: input.category,
+      registrationStatus: created.status,
+    };
   },
 });
 

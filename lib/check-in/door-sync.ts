@@ -23,7 +23,6 @@ type RefusalStatus = Exclude<OperationResult["status"], "recorded" | "undone" | 
 
 /** What the door tells the person holding the phone; the page puts it in words. */
 export type DoorNotice = { id: number } & (
-  | { kind: "walkIn" }
   | { kind: "marked"; registrationId: string }
   | { kind: "alreadyPresent"; registrationId?: string; markedAt: string; markedBy: string | null }
   | { kind: "refused"; status: RefusalStatus; registrationId?: string }
@@ -74,7 +73,7 @@ export type DoorEvent =
   | { type: "tick"; now: number }
   | { type: "scannedNotACode" };
 
-export function initialDoorState({ walkIn }: { walkIn: boolean }): DoorState {
+export function initialDoorState(): DoorState {
   return {
     loaded: false,
     roster: null,
@@ -83,8 +82,8 @@ export function initialDoorState({ walkIn }: { walkIn: boolean }): DoorState {
     inFlight: [],
     online: true,
     signedOut: false,
-    notices: walkIn ? [{ id: 0, kind: "walkIn" }] : [],
-    nextNoticeId: 1,
+    notices: [],
+    nextNoticeId: 0,
   };
 }
 

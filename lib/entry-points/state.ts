@@ -27,7 +27,9 @@ export type DoneMessage =
   | "letterRetried"
   | "letterNotRetried"
   | "statusChanged"
-  | "imageRemoved";
+  | "imageRemoved"
+  | "registrationStatusChanged"
+  | "emailCorrected";
 
 /**
  * Something was done; the message says what, with the figures it names. No
@@ -40,7 +42,13 @@ export function done(message?: DoneMessage, figures?: Record<string, number>): D
 }
 
 /** Messages of "actions.refused" in lib/i18n/messages. */
-export type RefusedMessage = "dayNotBegun";
+export type RefusedMessage =
+  | "dayNotBegun"
+  | "noSeat"
+  | "sameStatus"
+  | "statusNotAllowed"
+  | "emailUnchanged"
+  | "emailTaken";
 
 /** The action was understood and refused by a rule; the message says which. */
 export type Refused = { status: "refused"; message: RefusedMessage };

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { type Actor, participantActor } from "@/lib/audit/record";
 import { publicAction, staffAction } from "@/lib/entry-points/action";
-import { type ActionFailure, done } from "@/lib/entry-points/state";
+import { type ActionFailure, type Done, done, refused } from "@/lib/entry-points/state";
 import { eventSlugSchema } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
@@ -13,14 +13,22 @@ import { localeSchema } from "@/lib/i18n/routing";
 import { editSchemaOf, registrationSchemaOf } from "@/lib/questions/data";
 import {
   cancelRegistration,
+  changeRegistrationStatus,
   changeRegistrationStatuses,
+  correctRegistrationEmail,
   type RegistrationTarget,
   resendLetter,
+  type SkippedChange,
   setInternalNote,
   updateRegistration,
   writeToRegistrations,
 } from "@/lib/registrations/mutations";
-import { bulkChangeSchema, type registrationUpdateSchema } from "@/lib/registrations/schema";
+import {
+  bulkChangeSchema,
+  emailCorrectionSchema,
+  type registrationUpdateSchema,
+  statusChangeSchema,
+} from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
 import { manageTokenSchema } from "@/lib/registrations/tokens";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
@@ -138,13 +146,16 @@ export const cancelRegistrationAction = publicAction({
   },
 });
 
+/** The list's bulk change: how many changed, and who did not, with why. */
+export type BulkChanged = Done & { skipped: SkippedChange[] };
+
 /** Staff: change the status of the selected registrations, or write to them. */
 export const bulkAction = staffAction({
   name: "registrations.bulk",
   roles: ORGANIZERS,
   bound: z.uuid(),
   input: bulkChangeSchema,
-  async run({ staff, bound: eventId, input }) {
+  async run({ staff, bound: eventId, input }): Promise<Done | BulkChanged> {
     const actor = { type: "STAFF", staffId: staff.id } as const;
     if (input.to === "MESSAGE") {
       const written = await writeToRegistrations({
@@ -163,7 +174,56 @@ export const bulkAction = staffAction({
       actor,
     });
     revalidatePath(`/admin/events/${eventId}`);
-    return done("bulkChanged", { changed: result.changed.length, skipped: result.skipped.length });
+    return {
+      ...done("bulkChanged", { changed: result.changed.length, skipped: result.skipped.length }),
+      skipped: result.skipped,
+    };
+  },
+});
+
+const skipMessages = {
+  no_seat: "noSeat",
+  same_status: "sameStatus",
+  not_allowed: "statusNotAllowed",
+} as const;
+
+/** Staff: one registration's change of status, from its page, under the list's rules. */
+export const changeStatusAction = staffAction({
+  name: "registrations.change_status",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: statusChangeSchema,
+  async run({ staff, bound: id, input }) {
+    const result = await changeRegistrationStatus({
+      registrationId: id,
+      to: input.to,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    if (result.ok) {
+      revalidatePath(`/admin/registrations/${id}`);
+      return done("registrationStatusChanged");
+    }
+    if (result.reason === "not_found") notFound();
+    return refused(skipMessages[result.reason]);
+  },
+});
+
+/** Staff: a mistyped address corrected; the new address gets the current letter again. */
+export const correctEmailAction = staffAction({
+  name: "registrations.correct_email",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: emailCorrectionSchema,
+  async run({ staff, bound: id, input }) {
+    const result = await correctRegistrationEmail({
+      registrationId: id,
+      email: input.email,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    if (!result.ok && result.reason === "not_found") notFound();
+    revalidatePath(`/admin/registrations/${id}`);
+    if (result.ok) return done("emailCorrected");
+    return refused(result.reason === "unchanged" ? "emailUnchanged" : "emailTaken");
   },
 });
 

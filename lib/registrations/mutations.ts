@@ -11,6 +11,7 @@ import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { replaceAnswers } from "@/lib/questions/mutations";
 import { answerRows, fullChoices, limitedChoices, registrationCheckSchema } from "@/lib/questions/rules";
 import type { Answers, EventForm, FormFields, QuestionDefinition } from "@/lib/questions/schema";
+import { fullName } from "@/lib/registrations/names";
 import {
   ACTIVE_STATUSES,
   type AllocatedStatus,
@@ -498,14 +499,32 @@ function changedFields(before: Record<string, unknown>, after: RegistrationUpdat
     .map(([field]) => field);
 }
 
-export type BulkChangeResult = { changed: string[]; skipped: string[] };
+/** Why a registration was left as it was: no seat in its sector, already in that status, or a change not allowed. */
+export type SkipReason = "no_seat" | "same_status" | "not_allowed";
+
+/** A registration a change of status left alone, named for the organizer who asked. */
+export type SkippedChange = {
+  id: string;
+  name: string;
+  category: ParticipantCategory;
+  status: RegistrationStatus;
+  reason: SkipReason;
+};
+
+export type BulkChangeResult = {
+  changed: string[];
+  skipped: SkippedChange[];
+  /** Ids that are not this event's registrations (a stale or forged page). */
+  notFound: string[];
+};
 
 /**
  * An organizer's change of status for many registrations at once, taken in
  * arrival order under the event's lock: a confirmation takes a seat only if
  * its sector has one, so no number of organizers clicking at once can exceed
  * the seats. Each change is told to the participant and audited; seats freed
- * go to the waiting list.
+ * go to the waiting list. One registration's page uses it too, so the list
+ * and the page follow the same rules.
  */
 export async function changeRegistrationStatuses({
   eventId,
@@ -522,18 +541,33 @@ export async function changeRegistrationStatuses({
 }): Promise<BulkChangeResult> {
   return db.$transaction(async (tx) => {
     const event = await lockEvent(tx, { id: eventId });
-    if (!event) return { changed: [], skipped: registrationIds };
+    if (!event) return { changed: [], skipped: [], notFound: registrationIds };
     const registrations = await tx.registration.findMany({
       where: { eventId, id: { in: registrationIds } },
       orderBy: { number: "asc" },
     });
     const { plan, taken } = await seatState(tx, event);
     const changed: string[] = [];
+    const skipped: SkippedChange[] = [];
+    const skip = (registration: (typeof registrations)[number], reason: SkipReason) =>
+      skipped.push({
+        id: registration.id,
+        name: fullName(registration),
+        category: registration.category,
+        status: registration.status,
+        reason,
+      });
     let freedSeat = false;
     for (const registration of registrations) {
-      if (!canChangeStatus(registration.status, to)) continue;
+      if (!canChangeStatus(registration.status, to)) {
+        skip(registration, registration.status === to ? "same_status" : "not_allowed");
+        continue;
+      }
       if (to === "CONFIRMED") {
-        if (seatsLeft(plan, taken).byCategory[registration.category] === 0) continue;
+        if (seatsLeft(plan, taken).byCategory[registration.category] === 0) {
+          skip(registration, "no_seat");
+          continue;
+        }
         taken[registration.category] += 1;
       }
       if (registration.status === "CONFIRMED") {
@@ -556,8 +590,81 @@ export async function changeRegistrationStatuses({
       changed.push(registration.id);
     }
     if (freedSeat) await promoteWaitlist(tx, event, now, changed);
-    return { changed, skipped: registrationIds.filter((id) => !changed.includes(id)) };
+    const found = new Set(registrations.map((registration) => registration.id));
+    return { changed, skipped, notFound: registrationIds.filter((id) => !found.has(id)) };
   }, TRANSACTION_OPTIONS);
+}
+
+/** One registration's change of status, from its page: the list's rules, under the same lock. */
+export async function changeRegistrationStatus({
+  registrationId,
+  to,
+  actor,
+}: {
+  registrationId: string;
+  to: Exclude<RegistrationStatus, "PENDING">;
+  actor: Actor;
+}): Promise<{ ok: true } | { ok: false; reason: SkipReason | "not_found" }> {
+  const found = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { eventId: true },
+  });
+  if (!found) return { ok: false, reason: "not_found" };
+  const result = await changeRegistrationStatuses({
+    eventId: found.eventId,
+    registrationIds: [registrationId],
+    to,
+    actor,
+  });
+  if (result.changed.length === 1) return { ok: true };
+  return { ok: false, reason: result.skipped[0]?.reason ?? "not_found" };
+}
+
+export type EmailCorrection =
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "unchanged" | "already_registered" };
+
+/**
+ * Staff correct a mistyped address: the new address gets the registration's
+ * current letter again (its link included), and the audit entry records the
+ * old and the new address, for the staff who read the registration's history;
+ * neither is written to the server's log. The unique index on (event,
+ * normalized email) refuses an address another registration of the event has.
+ */
+export async function correctRegistrationEmail({
+  registrationId,
+  email,
+  actor,
+}: {
+  registrationId: string;
+  email: string;
+  actor: Actor;
+}): Promise<EmailCorrection> {
+  const address = email.trim();
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.registration.findUnique({ where: { id: registrationId } });
+      if (!before || before.anonymizedAt) return { ok: false, reason: "not_found" } as const;
+      if (before.email === address) return { ok: false, reason: "unchanged" } as const;
+      const registration = await tx.registration.update({
+        where: { id: registrationId },
+        data: { email: address, emailNormalized: normalizeEmail(address) },
+      });
+      await queueLetter(tx, { template: statusLetter[registration.status], registration });
+      await recordAudit(tx, {
+        actor,
+        action: "registration.email_corrected",
+        entityType: "registration",
+        entityId: registrationId,
+        eventId: registration.eventId,
+        data: { fromEmail: before.email, toEmail: address },
+      });
+      return { ok: true } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "email_normalized")) return { ok: false, reason: "already_registered" };
+    throw error;
+  }
 }
 
 /**

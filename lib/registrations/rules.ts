@@ -98,3 +98,8 @@ const TRANSITIONS: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
 export function canChangeStatus(from: RegistrationStatus, to: RegistrationStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
+
+/** The statuses an organizer may move a registration to from `from`: the buttons its page offers. */
+export function statusChangesFrom(from: RegistrationStatus): readonly RegistrationStatus[] {
+  return TRANSITIONS[from];
+}

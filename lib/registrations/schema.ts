@@ -145,18 +145,39 @@ export const registrationRequestSchema = registrationSchema.extend({
 export const registrationUpdateSchema = registrationSchema.omit({ email: true, consent: true });
 export type RegistrationUpdate = z.infer<typeof registrationUpdateSchema>;
 
-const selectedIds = z.array(z.uuid()).min(1, { error: "nothingSelected" }).max(500);
+const ids = z.array(z.uuid()).max(500).default([]);
+
+/**
+ * The selection of the list's bulk actions: the rows ticked, or, when the
+ * header's "select all" is ticked, every row of the page (its ids sent as
+ * `onPage`), so that it works without JavaScript too.
+ */
+const selection = { ids, everyOnPage: z.boolean().default(false), onPage: ids };
 
 /** Staff: a change of status for the selected registrations, or a letter to them. */
-export const bulkChangeSchema = z.discriminatedUnion("to", [
-  z.object({ ids: selectedIds, to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]) }),
-  z.object({
-    ids: selectedIds,
-    to: z.literal("MESSAGE"),
-    subject: z.string().trim().min(1, { error: "required" }).max(150, { error: "tooLong" }),
-    message: z.string().trim().min(1, { error: "required" }).max(5000, { error: "tooLong" }),
-  }),
-]);
+export const bulkChangeSchema = z
+  .discriminatedUnion("to", [
+    z.object({ ...selection, to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]) }),
+    z.object({
+      ...selection,
+      to: z.literal("MESSAGE"),
+      subject: z.string().trim().min(1, { error: "required" }).max(150, { error: "tooLong" }),
+      message: z.string().trim().min(1, { error: "required" }).max(5000, { error: "tooLong" }),
+    }),
+  ])
+  .transform(({ everyOnPage, onPage, ...change }) => ({
+    ...change,
+    ids: everyOnPage ? onPage : change.ids,
+  }))
+  .refine((change) => change.ids.length > 0, { path: ["ids"], error: "nothingSelected" });
+
+/** Staff: one registration's change of status, from its page. */
+export const statusChangeSchema = z.object({
+  to: z.enum(["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"]),
+});
+
+/** Staff: a mistyped address corrected. */
+export const emailCorrectionSchema = z.object({ email: emailAddress });
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

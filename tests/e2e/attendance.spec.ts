@@ -40,10 +40,16 @@ test("an organizer registers a walk-in who is marked present at once, and correc
   // The test's own event asks no questions of its own.
   await fillRegistration(page, { ...russian, group: undefined }, person);
   await page.getByRole("button", { name: russian.submit }).click();
-  await expect(page).toHaveURL(
-    new RegExp(`/admin/events/${eventId}/check-in\\?day=${dayId}&walkIn=CONFIRMED$`),
+  // The outcome is said where the organizer is, and names the person.
+  await expect(page.getByTestId("walked-in")).toHaveText(
+    /Сыдыкова Нуриза: зарегистрирован\(а\), подтверждён\(а\) и отмечен\(а\) как пришедший\(ая\)\./,
   );
-  await expect(page.getByTestId("notices")).toContainText("Зарегистрирован(а) (Подтверждена) и отмечен(а).");
+  await expect(page.getByTestId("walked-in")).toBeFocused();
+  await expect(page.getByLabel(russian.lastName, { exact: true })).toHaveValue("");
+
+  await expect(page).not.toHaveURL(/walkIn=/);
+  await page.getByTestId("walked-in").getByRole("link", { name: "К регистрации на входе" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/events/${eventId}/check-in\\?day=${dayId}$`));
   await expect(page.getByTestId("door-count")).toContainText("1 / 1");
 
   const [registration] = await sql<{ id: string; letters: number; marks: number }>(

@@ -223,7 +223,7 @@ test("an organizer makes the built-in fields the event's own; the form at the do
   await page.getByLabel("Электронная почта", { exact: true }).fill(email);
   await page.getByLabel(/Я согласен/).check();
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByTestId("notices")).toContainText("отмечен(а)");
+  await expect(page.getByTestId("walked-in")).toContainText("Рахимова Дилноза: зарегистрирован(а)");
   const [stored] = await sql<{ region: string; phone: string | null; position: string | null }>(
     "SELECT region, phone, position FROM registration WHERE email = $1",
     [email],

@@ -145,7 +145,10 @@ test("an organizer finds a participant by part of a Cyrillic name and moves seat
   // Her history records who moved her, and when.
   await page.getByLabel("Поиск").fill(names[2] ?? "");
   await page.getByRole("button", { name: "Показать" }).click();
-  await page.getByRole("link", { name: new RegExp(names[2] ?? "") }).click();
+  await page
+    .getByRole("table")
+    .getByRole("link", { name: new RegExp(names[2] ?? "") })
+    .click();
   await expect(page.getByRole("region", { name: "История" })).toContainText(
     "Изменение статуса: Подтверждена → Лист ожидания · admin@kattoo.test",
   );

@@ -98,6 +98,10 @@ describe("bulk status changes by organizers", () => {
       to: "CONFIRMED",
       actor: organizer,
     });
-    expect(again).toEqual({ changed: [], skipped: [only.id] });
+    expect(again).toMatchObject({
+      changed: [],
+      skipped: [{ id: only.id, reason: "not_allowed" }],
+      notFound: [],
+    });
   });
 });

@@ -50,7 +50,7 @@ const markOf = (registrationId: string, at = T0): MarkOperation => ({
 const play = (state: DoorState, ...events: DoorEvent[]) => events.reduce(doorReducer, state);
 
 const opened = (online = true) =>
-  play(initialDoorState({ walkIn: false }), {
+  play(initialDoorState(), {
     type: "opened",
     roster: roster(),
     queue: [],
@@ -285,7 +285,7 @@ describe("the door's queue and sync", () => {
     state = play(state, { type: "tick", now: T0 + 61_000 });
     expect(state.recent).toEqual([]);
 
-    const reopened = play(initialDoorState({ walkIn: true }), {
+    const reopened = play(initialDoorState(), {
       type: "opened",
       roster: null,
       queue: [mark],
@@ -294,6 +294,5 @@ describe("the door's queue and sync", () => {
       now: T0 + 1_000,
     });
     expect(reopened.recent.map((m) => m.registrationId)).toEqual([aigul]);
-    expect(reopened.notices).toEqual([{ id: 0, kind: "walkIn" }]);
   });
 });

@@ -72,6 +72,8 @@ describe("readFormData", () => {
     form.set("subject", "Программа");
     expect(readFormData(form, bulkChangeSchema)).toEqual({
       ids: ["a", "b"],
+      everyOnPage: false,
+      onPage: [],
       to: "MESSAGE",
       subject: "Программа",
     });
@@ -86,7 +88,7 @@ describe("readFormData", () => {
   it.each([
     ["the registration form", registrationRequestSchema, ["lastName", "consent", "category"]],
     ["the event settings", eventSettingsSchema, ["title", "days", "quotas", "requiresApproval"]],
-    ["a staff list", bulkChangeSchema, ["ids", "to"]],
+    ["a staff list", bulkChangeSchema, ["ids", "to", "everyOnPage", "onPage"]],
     ["an open object", z.object({ a: z.object({ b: z.string() }) }), ["a", "a.b"]],
   ])("never touches a prototype, whatever the names, in %s", (_, schema, fields) => {
     const form = new FormData();

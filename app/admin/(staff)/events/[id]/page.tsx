@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
+import { SelectAllCheckbox } from "@/components/admin/select-all-checkbox";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
@@ -123,7 +124,7 @@ export default async function EventRegistrationsPage({
               <thead className="bg-stone-100">
                 <tr>
                   <th className="p-2">
-                    <span className="sr-only">{t("selectAll")}</span>
+                    <SelectAllCheckbox label={t("selectAll")} />
                   </th>
                   <th className="p-2">{t("number")}</th>
                   <th className="p-2">{t("name")}</th>
@@ -146,6 +147,7 @@ export default async function EventRegistrationsPage({
                           aria-label={t("select", { name })}
                           className="size-5 accent-brand-600"
                         />
+                        <input type="hidden" name="onPage" value={row.id} />
                       </td>
                       <td className="p-2 tabular-nums" data-testid="number">
                         {row.number}

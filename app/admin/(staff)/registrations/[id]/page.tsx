@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { PrivacyActions } from "@/components/privacy/privacy-actions";
@@ -8,18 +9,21 @@ import { RegistrationForm } from "@/components/registrations/registration-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { localize } from "@/lib/events/schema";
+import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues, answerText, regionName } from "@/lib/questions/rules";
 import {
+  changeStatusAction,
+  correctEmailAction,
   resendLetterAction,
   saveInternalNoteAction,
   staffUpdateRegistrationAction,
 } from "@/lib/registrations/actions";
 import { getRegistrationForStaff } from "@/lib/registrations/data";
 import { fullName } from "@/lib/registrations/names";
-import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
+import { ACTIVE_STATUSES, statusChangesFrom } from "@/lib/registrations/rules";
 import { editFormValues } from "@/lib/registrations/schema";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
@@ -39,6 +43,8 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const name = fullName(registration);
   const tq = await getTranslations("questions");
+  const tto = await getTranslations("admin.registrations.to");
+  const changes = statusChangesFrom(registration.status);
   const [form, answers, shownAnswers, placesTaken] = await Promise.all([
     getEventForm({ eventId: registration.event.id }),
     getAnswers({ registrationId: registration.id }),
@@ -90,18 +96,70 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         ))}
       </dl>
 
+      {changes.length > 0 && (
+        <section aria-labelledby="status-actions" className="space-y-2">
+          <h2 id="status-actions" className="text-lg font-semibold">
+            {t("statusActions")}
+          </h2>
+          <p className="text-sm text-stone-600">{t("statusActionsHint")}</p>
+          <ActionForm
+            action={changeStatusAction.bind(null, registration.id)}
+            className="flex flex-wrap gap-3"
+          >
+            {changes.map((to) => (
+              <Button key={to} type="submit" name="to" value={to} variant="secondary">
+                {tto(to)}
+              </Button>
+            ))}
+          </ActionForm>
+        </section>
+      )}
+
+      {!registration.anonymizedAt && (
+        <section aria-labelledby="correct-email" className="space-y-2">
+          <h2 id="correct-email" className="text-lg font-semibold">
+            {t("correctEmail")}
+          </h2>
+          <p className="text-sm text-stone-600">{t("correctEmailHint")}</p>
+          <ActionForm action={correctEmailAction.bind(null, registration.id)} className="space-y-2">
+            <label className="block space-y-1">
+              <span className="block font-medium">{t("newEmail")}</span>
+              <input
+                type="email"
+                name="email"
+                required
+                maxLength={254}
+                autoComplete="off"
+                defaultValue={registration.email}
+                className={inputClass}
+              />
+            </label>
+            <Button type="submit" variant="secondary">
+              {t("correctEmailSubmit")}
+            </Button>
+          </ActionForm>
+        </section>
+      )}
+
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">
           {t("history")}
         </h2>
         <ol className="space-y-1 text-sm">
           {registration.history.map((entry) => {
-            const data = entry.data as { from?: string; to?: string; status?: string };
+            const data = entry.data as {
+              from?: string;
+              to?: string;
+              status?: string;
+              fromEmail?: string;
+              toEmail?: string;
+            };
             return (
               <li key={String(entry.id)}>
                 {formatDateTime(entry.at, zone)} — {t(`actions.${entry.action.replace(".", "_")}`)}
                 {data.to && `: ${ts(data.from ?? "PENDING")} → ${ts(data.to)}`}
-                {data.status && `: ${ts(data.status)}`} ·{" "}
+                {data.status && `: ${ts(data.status)}`}
+                {data.toEmail && `: ${data.fromEmail} → ${data.toEmail}`} ·{" "}
                 {entry.actor?.email ?? t(`actors.${entry.actorType}`)}
               </li>
             );
@@ -160,20 +218,40 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
             {t("edit")}
           </h2>
           <p className="text-sm text-stone-600">{t("editHint")}</p>
-          <RegistrationForm
-            mode="edit"
-            action={staffUpdateRegistrationAction.bind(null, registration.id)}
-            initialValues={{
-              ...editFormValues(registration),
-              answers: answerFormValues(form.questions, answers),
-            }}
-            eventForm={form}
-            placesTaken={placesTaken}
-          />
+          <NextIntlClientProvider messages={await staffFormMessages()}>
+            <RegistrationForm
+              mode="edit"
+              action={staffUpdateRegistrationAction.bind(null, registration.id)}
+              initialValues={{
+                ...editFormValues(registration),
+                answers: answerFormValues(form.questions, answers),
+              }}
+              eventForm={form}
+              placesTaken={placesTaken}
+            />
+          </NextIntlClientProvider>
         </section>
       )}
 
       {staff.role === "ADMIN" && <PrivacyActions registration={registration} />}
     </div>
   );
+}
+
+type Messages = Record<string, Record<string, unknown>>;
+
+/**
+ * The shared registration form speaks to the participant ("О вас"); on this
+ * page the organizer reads it, so its wording is replaced by the staff's
+ * ("Имя участника"), key by key, from admin.registration.form.
+ */
+async function staffFormMessages() {
+  const messages = (await getMessages()) as Messages;
+  const staff = ((messages.admin?.registration as Messages | undefined)?.form ?? {}) as Messages;
+  const picked = pickMessages(messages, [...everyPageNamespaces, ...registrationFormNamespaces]);
+  return {
+    ...picked,
+    register: { ...picked.register, ...staff.register },
+    manage: { ...picked.manage, ...staff.manage },
+  };
 }

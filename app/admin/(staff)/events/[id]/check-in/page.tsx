@@ -8,7 +8,6 @@ import { getEventForStaff } from "@/lib/events/data";
 import { dayBeginsAt } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
-import { registrationStatuses } from "@/lib/registrations/filters";
 import { ALL_STAFF, ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -17,23 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.checkIn"))("title") };
 }
 
-export default async function CheckInPage({
-  params,
-  searchParams,
-}: PageProps<"/admin/events/[id]/check-in">) {
+export default async function CheckInPage({ params }: PageProps<"/admin/events/[id]/check-in">) {
   const staff = await requireStaff(ALL_STAFF);
   const id = z.uuid().safeParse((await params).id);
   const event = id.success ? await getEventForStaff({ id: id.data }) : null;
   const day = event && defaultDay(event.days, { timeZone: event.timeZone, now: new Date() });
   if (!event || !day) notFound();
-  const walkIn = z
-    .enum(registrationStatuses)
-    .optional()
-    .catch(undefined)
-    .parse((await searchParams).walkIn);
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations("admin.checkIn");
-  const ts = await getTranslations("admin.status");
   // Short enough for the day picker on a narrow phone.
   const dayLabel = new Intl.DateTimeFormat(locale, {
     weekday: "short",
@@ -58,7 +48,6 @@ export default async function CheckInPage({
         }))}
         defaultDayId={day.id}
         canAdmit={(ORGANIZERS as readonly string[]).includes(staff.role)}
-        walkInNotice={walkIn && t("walkInDone", { status: ts(walkIn) })}
       />
     </>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { RegistrationForm } from "@/components/registrations/registration-form";
+import { WalkInForm } from "@/components/check-in/walk-in-form";
 import { walkInAction } from "@/lib/check-in/actions";
 import { defaultDay } from "@/lib/check-in/rules";
 import { getEventForStaff } from "@/lib/events/data";
@@ -53,9 +53,9 @@ export default async function WalkInPage({
         </Link>
       </header>
       {dayHasBegun({ startsAt: day.startsAt, timeZone: event.timeZone, now: new Date() }) ? (
-        <RegistrationForm
-          mode="register"
+        <WalkInForm
           action={walkInAction.bind(null, { eventId: event.id, dayId: day.id })}
+          doorHref={`/admin/events/${event.id}/check-in?day=${day.id}`}
           eventForm={eventForm}
           placesTaken={placesTaken}
         />
