@@ -626,9 +626,10 @@ export type EmailCorrection =
 
 /**
  * Staff correct a mistyped address: the new address gets the registration's
- * current letter again (its link included), and the audit entry records the
- * old and the new address, for the staff who read the registration's history;
- * neither is written to the server's log. The unique index on (event,
+ * current letter again (its link included). The audit entry says that the
+ * address changed, not what it was or became: the audit log holds no personal
+ * data, and the registration's letters, each with its address, say where
+ * every letter went. The unique index on (event,
  * normalized email) refuses an address another registration of the event has.
  */
 export async function correctRegistrationEmail({
@@ -657,7 +658,7 @@ export async function correctRegistrationEmail({
         entityType: "registration",
         entityId: registrationId,
         eventId: registration.eventId,
-        data: { fromEmail: before.email, toEmail: address },
+        data: { field: "email" },
       });
       return { ok: true } as const;
     });

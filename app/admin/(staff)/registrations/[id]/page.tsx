@@ -151,15 +151,12 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               from?: string;
               to?: string;
               status?: string;
-              fromEmail?: string;
-              toEmail?: string;
             };
             return (
               <li key={String(entry.id)}>
                 {formatDateTime(entry.at, zone)} — {t(`actions.${entry.action.replace(".", "_")}`)}
                 {data.to && `: ${ts(data.from ?? "PENDING")} → ${ts(data.to)}`}
-                {data.status && `: ${ts(data.status)}`}
-                {data.toEmail && `: ${data.fromEmail} → ${data.toEmail}`} ·{" "}
+                {data.status && `: ${ts(data.status)}`} ·{" "}
                 {entry.actor?.email ?? t(`actors.${entry.actorType}`)}
               </li>
             );
