@@ -15,8 +15,10 @@ import { type BenchRow, measured, percentile, repeat } from "./support/stats";
 
 // 1. Registration rush: POST /api/events/<slug>/registrations with distinct
 // payloads from 50 clients for 10 s, on an event with ample seats and on one
-// with 40 seats split by sector. Baseline: pgbench doing the same database
-// work as one registration (lock, counts, three inserts) with 50 clients.
+// with 40 seats split by sector. Two baselines, pgbench with 50 clients: the
+// five statements a registration sent before decision 026 (lock, counts,
+// three inserts: the old ceiling), and one call of register_participant(),
+// the statement a registration is now (the new ceiling).
 // And the cost of an event's own questions: the same rush on an event with
 // ten questions (two of them with limited options), every registration
 // answering them, against an event without questions, run in turn.
@@ -73,7 +75,7 @@ async function rushKattoo(
   };
 }
 
-const PGBENCH_SCRIPT = `
+const FIVE_STATEMENTS = `
 BEGIN;
 SELECT id FROM event WHERE id = :event FOR UPDATE;
 SELECT category, seats FROM category_quota WHERE event_id = :event;
@@ -91,11 +93,28 @@ INSERT INTO audit_log (actor_type, action, entity_type, entity_id, event_id)
 COMMIT;
 `;
 
-async function rushPgbench(databaseUrl: string, eventId: string): Promise<Run> {
+/** What one registration through the API sends the database now, less the rate limits' statement. */
+const ONE_STATEMENT = `
+SELECT outcome FROM (SELECT gen_random_uuid() AS u) AS g, register_participant(:slug, jsonb_build_object(
+  'id', u, 'category', 'CIVIL_SOCIETY', 'last_name', 'Асанов', 'first_name', 'Бакыт',
+  'organization', 'Айыл өкмөтү', 'position', 'Адис', 'region', 'NARYN',
+  'email', 'pgb-' || u || '@example.kg', 'email_normalized', 'pgb-' || u || '@example.kg',
+  'phone', '+996 555 000 000', 'gender', 'MALE', 'locale', 'ru', 'consent_at', now(),
+  'consent_version', 'bench', 'manage_token_hash', md5(u::text), 'check_in_code', substr(md5(u::text), 1, 10)),
+  '[]'::json, '{}'::uuid[], false,
+  '{"CONFIRMED": "registration-confirmed", "WAITLISTED": "registration-waitlisted", "PENDING": "registration-pending"}',
+  'PARTICIPANT', NULL);
+`;
+
+async function rushPgbench(
+  databaseUrl: string,
+  event: { id: string; slug: string },
+  sql: string,
+): Promise<Run> {
   const directory = await mkdtemp(path.join(tmpdir(), "kattoo-pgbench-"));
   try {
     const script = path.join(directory, "registration.sql");
-    await writeFile(script, PGBENCH_SCRIPT);
+    await writeFile(script, sql);
     const { stdout } = await promisify(execFile)(
       "pgbench",
       [
@@ -109,7 +128,9 @@ async function rushPgbench(databaseUrl: string, eventId: string): Promise<Run> {
         "-f",
         script,
         "-D",
-        `event='${eventId}'`,
+        `event='${event.id}'`,
+        "-D",
+        `slug='${event.slug}'`,
         "-l",
         "--log-prefix",
         path.join(directory, "log"),
@@ -265,23 +286,35 @@ export async function registrationRush(
       }
       return run;
     });
-    const baseline = await repeat(RUNS, async (i) => {
-      log(`registration rush, ${label}: pgbench run ${i + 1}/${RUNS}`);
-      const event = await createTestEvent(seats);
-      return rushPgbench(server.databaseUrl, event.id);
-    });
+    const pgbench = (name: string, sql: string) =>
+      repeat(RUNS, async (i) => {
+        log(`registration rush, ${label}: pgbench ${name} run ${i + 1}/${RUNS}`);
+        return rushPgbench(server.databaseUrl, await createTestEvent(seats), sql);
+      });
+    const oldCeiling = await pgbench("five statements", FIVE_STATEMENTS);
+    const baseline = await pgbench("one statement", ONE_STATEMENT);
     const perSecond = measured(kattoo.map((run) => run.perSecond));
     const ceiling = measured(baseline.map((run) => run.perSecond));
+    const five = measured(oldCeiling.map((run) => run.perSecond));
     const p99 = measured(kattoo.map((run) => run.p99));
     rows.push(
       {
         benchmark: `registration rush, ${label}`,
-        figure: "registrations/s at 50 clients",
+        figure: "registrations/s at 50 clients, against pgbench calling register_participant()",
         kattoo: perSecond,
         baseline: ceiling,
         ratio: perSecond.median / ceiling.median,
-        target: "≥ 0.5 of pgbench",
-        met: perSecond.median / ceiling.median >= 0.5,
+        target: "≥ 0.7 of the one statement",
+        met: perSecond.median / ceiling.median >= 0.7,
+      },
+      {
+        benchmark: `registration rush, ${label}`,
+        figure: "registrations/s, against pgbench sending the five statements of before",
+        kattoo: perSecond,
+        baseline: five,
+        ratio: perSecond.median / five.median,
+        target: "above the five statements",
+        met: perSecond.median > five.median,
       },
       {
         benchmark: `registration rush, ${label}`,
@@ -294,8 +327,8 @@ export async function registrationRush(
         figure: "p99 latency, ms",
         kattoo: p99,
         baseline: measured(baseline.map((run) => run.p99)),
-        target: "< 100 ms",
-        met: p99.median < 100,
+        target: "< 250 ms",
+        met: p99.median < 250,
       },
       {
         benchmark: `registration rush, ${label}`,
