@@ -51,6 +51,8 @@ export async function listTables(client: pg.Client): Promise<string[]> {
 
 /** The schema version of a migrated database: its last migration applied. */
 export async function readSchemaVersion(client: pg.Client): Promise<string | undefined> {
+  const { rows: found } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS found");
+  if (found[0]?.found !== true && found[0]?.found !== "t") return undefined;
   const { rows } = await client.query<{ name: string }>(
     `SELECT migration_name AS name FROM _prisma_migrations
      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name DESC LIMIT 1`,
@@ -67,7 +69,9 @@ export async function writeDump({ client, file }: { client: pg.Client; file: str
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
     const schemaVersion = await readSchemaVersion(client);
-    if (!schemaVersion) throw new Error("The database has no migration applied: there is nothing to back up.");
+    if (!schemaVersion) {
+      throw new Error("The database has no migration applied: start Kattoo once, or run npm run db:migrate.");
+    }
     const header: DumpHeader = {
       format: DUMP_FORMAT,
       version: DUMP_VERSION,
@@ -106,7 +110,10 @@ async function* dumpLines(client: pg.Client, header: DumpHeader) {
     rows[table] = 0;
     // Rows of images are megabytes each: fetch fewer at a time when they are large.
     for (let size = 1000; ; ) {
-      const batch = await client.query<unknown[]>({ text: `FETCH ${size} FROM kattoo_backup`, rowMode: "array" });
+      const batch = await client.query<unknown[]>({
+        text: `FETCH ${size} FROM kattoo_backup`,
+        rowMode: "array",
+      });
       if (batch.rows.length === 0) break;
       let bytes = 0;
       for (const row of batch.rows) {
@@ -125,7 +132,11 @@ async function* dumpLines(client: pg.Client, header: DumpHeader) {
     );
     const [value] = values;
     if (value) {
-      yield line({ sequence, lastValue: value.last_value, isCalled: value.is_called === "t" } satisfies SequenceLine);
+      yield line({
+        sequence,
+        lastValue: value.last_value,
+        isCalled: value.is_called === "t",
+      } satisfies SequenceLine);
     }
   }
   const end: EndLine = { end: true, rows, sha256: hash.digest("hex") };

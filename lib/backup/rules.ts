@@ -51,7 +51,10 @@ const NAME_PATTERN = /^kattoo-\d{8}T\d{6}Z-.+\.jsonl\.gz$/;
  * list of files says which code can restore each.
  */
 export function backupFileName({ at, schemaVersion }: { at: Date; schemaVersion: string }): string {
-  const stamp = at.toISOString().replace(/\.\d{3}/, "").replace(/[-:]/g, "");
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}/, "")
+    .replace(/[-:]/g, "");
   return `kattoo-${stamp}-${schemaVersion}.jsonl.gz`;
 }
 
