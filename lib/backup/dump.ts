@@ -37,7 +37,10 @@ export class DamagedDumpError extends Error {}
 
 /** A client that returns every value as PostgreSQL's text for it, unparsed. */
 export function textClient(databaseUrl: string): pg.Client {
-  return new pg.Client({ connectionString: databaseUrl, types: { getTypeParser: () => (value) => value } });
+  return new pg.Client({
+    connectionString: databaseUrl,
+    types: { getTypeParser: () => (value: string) => value },
+  });
 }
 
 /** The tables of the app's schema; the migrations table is rebuilt, not copied. */
