@@ -17,7 +17,7 @@ test("the Instance page shows the worker's backup, then warns when the last atte
   await page.getByRole("link", { name: "Сервер" }).click();
   await expect(page.getByRole("heading", { name: "Резервные копии" })).toBeVisible();
   await expect(page.getByText(/kattoo-\d{8}T\d{6}Z-.+\.jsonl\.gz/)).toBeVisible();
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
 
   await sql(
     `INSERT INTO backup_run (id, started_at, finished_at, trigger, ok, file, error)
@@ -25,7 +25,9 @@ test("the Instance page shows the worker's backup, then warns when the last atte
              '/full/disk', 'ENOSPC: no space left on device, write')`,
   );
   await page.reload();
-  await expect(page.getByRole("alert")).toContainText("Последняя попытка создать копию не удалась");
-  await expect(page.getByRole("alert")).toContainText("ENOSPC: no space left on device");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "Последняя попытка создать копию не удалась",
+  );
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("ENOSPC: no space left on device");
   await sql("DELETE FROM backup_run WHERE file = '/full/disk'");
 });
