@@ -44,6 +44,13 @@ const envSchema = z.object({
   OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
   /** How long before the first day confirmed participants get their reminder. */
   REMINDER_HOURS_BEFORE: z.coerce.number().int().min(1).default(48),
+  /** The time of day, UTC, of the worker's daily backup (embedded database only). */
+  BACKUP_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM, 00:00 to 23:59")
+    .default("03:00"),
+  /** How many daily backups the worker keeps in KATTOO_DATA_DIR/backups. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   /** "true": admins must set up a second factor (TOTP) before they can do anything else. */
   REQUIRE_ADMIN_SECOND_FACTOR: z.stringbool().default(false),
   /** The first admin account, created by the seed when no staff exists. */

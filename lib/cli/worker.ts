@@ -1,3 +1,4 @@
+import { startBackupJob, usesEmbeddedDatabase } from "@/lib/backup/job";
 import { createSender } from "@/lib/emails/transport";
 import { startOutboxWorker } from "@/lib/emails/worker";
 import { getEnv } from "@/lib/env";
@@ -5,8 +6,8 @@ import { startRetentionJob } from "@/lib/privacy/retention";
 
 // `npm run worker`, and the worker process `npm start` runs beside the web
 // server: sends the letters the outbox holds, deletes expired rate-limit
-// rows, and anonymizes personal data past its events' retention period,
-// until SIGINT or SIGTERM.
+// rows, anonymizes personal data past its events' retention period and, with
+// the embedded database, takes the daily backup, until SIGINT or SIGTERM.
 
 const env = getEnv();
 const sender = createSender();
@@ -20,12 +21,15 @@ const worker = startOutboxWorker({
     console.error(`Letter ${message.id} (${message.template}) failed on attempt ${message.attempts}.`),
 });
 const retention = startRetentionJob();
+const backups = (await usesEmbeddedDatabase())
+  ? startBackupJob({ at: env.BACKUP_AT, keep: env.BACKUP_KEEP })
+  : undefined;
 console.log(`Outbox worker started: letters go to the ${sender.describe}.`);
 
 async function shutdown() {
   // A letter in flight may wait on a database that is stopping too: give up after a while.
   setTimeout(() => process.exit(1), 10_000).unref();
-  await Promise.all([worker.stop(), retention.stop()]);
+  await Promise.all([worker.stop(), retention.stop(), backups?.stop()]);
   sender.close();
   process.exit(0);
 }

@@ -223,9 +223,19 @@ async function allApplied(databaseUrl: string, migrationsList: MigrationList): P
   }
 }
 
-/** Applies the migrations not yet applied, as `prisma migrate deploy` does. */
-export async function applyMigrations({ databaseUrl }: { databaseUrl: string }) {
-  const migrationsList = await readMigrationList();
+/**
+ * Applies the migrations not yet applied, as `prisma migrate deploy` does;
+ * with `upTo`, only those up to that one (a restore rebuilds the schema a
+ * backup was taken with, then loads it, then applies the rest).
+ */
+export async function applyMigrations({ databaseUrl, upTo }: { databaseUrl: string; upTo?: string }) {
+  const allMigrations = await readMigrationList();
+  const migrationsList = upTo
+    ? {
+        ...allMigrations,
+        migrationDirectories: allMigrations.migrationDirectories.filter(({ path }) => path <= upTo),
+      }
+    : allMigrations;
   if (await allApplied(databaseUrl, migrationsList)) return [];
   const schema = await readFile(SCHEMA_PATH, "utf8");
   return withEngine({ databaseUrl, schema }, async (engine) => {

@@ -42,6 +42,9 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                 <Link href="/admin/audit" className="hover:underline">
                   {t("nav.audit")}
                 </Link>
+                <Link href="/admin/instance" className="hover:underline">
+                  {t("instance.nav")}
+                </Link>
               </>
             )}
           </nav>
