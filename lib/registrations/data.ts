@@ -175,6 +175,7 @@ export async function getRegistrationForStaff({ id }: { id: string }) {
         select: {
           id: true,
           template: true,
+          toAddress: true,
           status: true,
           attempts: true,
           sentAt: true,
