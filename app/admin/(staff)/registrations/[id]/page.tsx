@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { LetterName } from "@/components/admin/letter-name";
 import { ActionForm } from "@/components/forms/action-form";
 import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
@@ -10,6 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { consentTexts } from "@/lib/privacy/consent";
 import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues, answerText, regionName } from "@/lib/questions/rules";
 import {
@@ -65,7 +67,10 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         .join(" · ") || "—",
     ],
     [t("checkInCode"), registration.checkInCode],
-    [t("consent"), `${formatDateTime(registration.consentAt, zone)} (${registration.consentVersion})`],
+    [
+      t("consent"),
+      `${formatDateTime(registration.consentAt, zone)}: «${consentTexts[registration.consentVersion]?.[locale] ?? registration.consentVersion}»`,
+    ],
     ...shownAnswers.map(({ question, row }): [string, string] => [
       question.label[locale] || question.label.ru,
       answerText(question, row, { locale, yes: tq("yes"), no: tq("no") }),
@@ -116,7 +121,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         <ul className="space-y-1 text-sm">
           {registration.outbox.map((letter) => (
             <li key={letter.id}>
-              {formatDateTime(letter.createdAt, zone)} — {letter.template} —{" "}
+              {formatDateTime(letter.createdAt, zone)} — <LetterName template={letter.template} /> —{" "}
               {t(`letterStatus.${letter.status}`)}
               {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`}
               {letter.lastError && <span className="block text-red-800">{letter.lastError}</span>}
