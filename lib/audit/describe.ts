@@ -45,6 +45,8 @@ export type AuditLine = { label: string; text: string; href?: string };
 
 export type AuditDescription = { action: string; subject?: AuditLine; details: AuditLine[] };
 
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Read first, in this order; PostgreSQL's jsonb keeps keys shortest first ("to" before "from"). */
 const FIRST = ["from", "to", "status"];
 const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
@@ -94,6 +96,10 @@ function wordsFor(
   if (typeof value === "boolean") return { text: value ? words.yes : words.no };
   if (value === null || value === undefined) return { text: "—" };
   if (Array.isArray(value)) {
+    // A list of ids (an export's questions) says nothing but how many.
+    if (value.length > 0 && value.every((item) => typeof item === "string" && ID.test(item))) {
+      return { text: String(value.length) };
+    }
     const each = value.map((item) =>
       key === "fields" || key === "columns" ? (words.field(String(item)) ?? String(item)) : String(item),
     );

@@ -30,7 +30,7 @@ export function auditWords(locale: Locale): AuditWords {
   const known = (t: typeof audit, key: string) => (t.has(key as "title") ? t(key as "title") : undefined);
   return {
     action: (action) => known(audit, `actions.${action}`),
-    detail: (key) => known(audit, `details.${key}`),
+    detail: (key) => known(audit, `labels.${key}`),
     field: (key) => known(columns, key),
     registrationStatus: (code) => known(status, code) ?? code,
     eventStatus: (code) => known(eventStatus, code) ?? code,
