@@ -74,11 +74,7 @@ export function FiguresTable({
         <thead className="bg-stone-100">
           <tr>
             {table.head.map((heading, index) => (
-              <th
-                key={heading}
-                scope="col"
-                className={`px-1 py-2 text-xs sm:text-[0.8rem] ${index > 0 ? "text-right" : ""}`}
-              >
+              <th key={heading} scope="col" className={`px-1 py-2 text-xs ${index > 0 ? "text-right" : ""}`}>
                 {heading}
               </th>
             ))}

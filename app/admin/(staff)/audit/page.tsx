@@ -125,9 +125,10 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
       {entries.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
+        // On a phone each entry is a card, read top to bottom: five columns side by side did not fit.
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-100">
+          <table className="w-full text-left text-sm max-sm:block">
+            <thead className="bg-stone-100 max-sm:sr-only">
               <tr>
                 <th className="p-2">{t("at")}</th>
                 <th className="p-2">{t("actor")}</th>
@@ -136,21 +137,23 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
                 <th className="p-2">{t("details")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {entries.map((entry) => {
                 const { action, subject, details } = describeAuditEntry(entry, names, words);
                 return (
                   <tr
                     key={String(entry.id)}
-                    className="border-t border-stone-200 align-top"
+                    className="border-t border-stone-200 align-top max-sm:block max-sm:py-2"
                     data-testid="audit-entry"
                   >
-                    <td className="whitespace-nowrap p-2">
+                    <td className="whitespace-nowrap p-2 max-sm:block max-sm:py-0 max-sm:text-stone-600">
                       {formatDateTime(entry.at, { locale, timeZone: STAFF_TIME_ZONE })}
                     </td>
-                    <td className="p-2">{entry.actor?.email ?? ta(entry.actorType)}</td>
-                    <td className="p-2">{action}</td>
-                    <td className="p-2">
+                    <td className="p-2 max-sm:block max-sm:py-0 max-sm:text-stone-600">
+                      {entry.actor?.email ?? ta(entry.actorType)}
+                    </td>
+                    <td className="p-2 font-medium max-sm:block max-sm:py-1">{action}</td>
+                    <td className="p-2 max-sm:block max-sm:py-1">
                       {subject && (
                         <>
                           <span className="block text-xs text-stone-600">{subject.label}</span>
@@ -164,13 +167,13 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
                         </>
                       )}
                     </td>
-                    <td className="p-2">
+                    <td className="p-2 max-sm:block max-sm:py-1">
                       {details.length > 0 && (
                         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
                           {details.map((line) => (
                             <Fragment key={line.label}>
                               <dt className="text-stone-600">{line.label}</dt>
-                              <dd className="min-w-40 break-words">
+                              <dd className="break-words sm:min-w-40">
                                 {line.href ? (
                                   <Link href={line.href} className="text-brand-700 underline">
                                     {line.text}

@@ -98,8 +98,8 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
                 </select>
               )}
             </Field>
-            <fieldset className="space-y-2 sm:col-span-2" aria-describedby="columns-hint">
-              <legend className="text-sm font-medium">{t("sheet.columns")}</legend>
+            <fieldset className="space-y-1 sm:col-span-2" aria-describedby="columns-hint">
+              <legend className="font-medium">{t("sheet.columns")}</legend>
               <p id="columns-hint" className="text-sm text-stone-600">
                 {t("sheet.columnsHint")}
               </p>
