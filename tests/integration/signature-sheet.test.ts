@@ -261,16 +261,6 @@ describe("the signature sheet", () => {
     expect(rowLines(five.pages)[0]).toContain(person?.email.slice(0, 8));
   });
 
-  it("refuses a column it does not know rather than print a sheet without it", () => {
-    const day = "00000000-0000-4000-8000-000000000000";
-    expect(signatureSheetQuerySchema.safeParse({ day, columns: "phone,passport" }).success).toBe(false);
-    expect(signatureSheetQuerySchema.parse({ day, columns: ["phone", "email"] }).columns).toEqual([
-      "phone",
-      "email",
-    ]);
-    expect(signatureSheetQuerySchema.parse({ day }).columns).toEqual([]);
-  });
-
   it("refuses a day of another event", async () => {
     const { event } = await twoDayEvent();
     const other = await twoDayEvent();
