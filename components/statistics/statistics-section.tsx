@@ -50,7 +50,12 @@ export function StatisticsSection({
   );
 }
 
-/** The figures themselves; rows of one group under the group's name. */
+/**
+ * The figures themselves; rows of one group under the group's name. The
+ * headings are single long words ("Зарегистрировано", "Присутствовали") that
+ * cannot wrap: small type and narrow padding let every table fit its panel at
+ * 1280 px, and the panel scrolls sideways, never cuts, where it cannot.
+ */
 export function FiguresTable({
   table,
   labelledBy,
@@ -69,11 +74,7 @@ export function FiguresTable({
         <thead className="bg-stone-100">
           <tr>
             {table.head.map((heading, index) => (
-              <th
-                key={heading}
-                scope="col"
-                className={`px-1.5 py-2 sm:px-2 ${index > 0 ? "text-right" : ""}`}
-              >
+              <th key={heading} scope="col" className={`px-1 py-2 text-xs ${index > 0 ? "text-right" : ""}`}>
                 {heading}
               </th>
             ))}
@@ -94,12 +95,12 @@ export function FiguresTable({
                 <tr key={row.name} className="border-t border-stone-200">
                   <th
                     scope="row"
-                    className={`px-1.5 py-2 font-normal sm:px-2 ${group !== undefined ? "pl-3 sm:pl-4" : ""}`}
+                    className={`px-1 py-2 font-normal ${group !== undefined ? "pl-3 sm:pl-4" : ""}`}
                   >
                     {row.name}
                   </th>
                   {row.values.map((value, index) => (
-                    <td key={table.head[index + 1]} className="px-1.5 py-2 text-right tabular-nums sm:px-2">
+                    <td key={table.head[index + 1]} className="px-1 py-2 text-right tabular-nums">
                       {value}
                     </td>
                   ))}
@@ -110,11 +111,11 @@ export function FiguresTable({
         {table.total && (
           <tfoot>
             <tr className="border-t-2 border-stone-300 font-semibold">
-              <th scope="row" className="px-1.5 py-2 sm:px-2">
+              <th scope="row" className="px-1 py-2">
                 {totalLabel}
               </th>
               {table.total.map((value, index) => (
-                <td key={table.head[index + 1]} className="px-1.5 py-2 text-right tabular-nums sm:px-2">
+                <td key={table.head[index + 1]} className="px-1 py-2 text-right tabular-nums">
                   {value}
                 </td>
               ))}

@@ -41,3 +41,52 @@ export async function auditFilterChoices() {
   ]);
   return { actions: actions.map((row) => row.action), staff, events };
 }
+
+/**
+ * Who and what a page of entries names by id, to show as words and links:
+ * registrations by the person's name, events by title, staff accounts by
+ * email, letters by their kind, event days by their date. An id with no row
+ * left (an erased registration) is simply absent.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function auditSubjects(
+  entries: { entityType: string; entityId: string; action: string; data: unknown }[],
+) {
+  // Only ids shaped as the columns' uuids: an odd value must not fail the page.
+  const uuids = (values: unknown[]) => [
+    ...new Set(values.filter((value): value is string => typeof value === "string" && UUID.test(value))),
+  ];
+  const ids = (type: string) =>
+    uuids(entries.filter((entry) => entry.entityType === type).map((entry) => entry.entityId));
+  const fromData = (key: string) =>
+    uuids(entries.map((entry) => (entry.data as Record<string, unknown> | null)?.[key]));
+  const [registrations, events, staff, letters, days] = await Promise.all([
+    db.registration.findMany({
+      where: { id: { in: ids("registration") } },
+      select: { id: true, lastName: true, firstName: true, patronymic: true },
+    }),
+    db.event.findMany({
+      where: { id: { in: [...ids("event"), ...fromData("from")] } },
+      select: { id: true, title: true },
+    }),
+    db.staffUser.findMany({ where: { id: { in: ids("staff_user") } }, select: { id: true, email: true } }),
+    db.outboxMessage.findMany({
+      where: { id: { in: ids("outbox_message") } },
+      select: { id: true, template: true, registrationId: true },
+    }),
+    db.eventDay.findMany({
+      where: { id: { in: fromData("day") } },
+      select: { id: true, startsAt: true, event: { select: { timeZone: true } } },
+    }),
+  ]);
+  return {
+    registrations: new Map(registrations.map((row) => [row.id, row])),
+    events: new Map(events.map((row) => [row.id, row])),
+    staff: new Map(staff.map((row) => [row.id, row])),
+    letters: new Map(letters.map((row) => [row.id, row])),
+    days: new Map(days.map((row) => [row.id, { startsAt: row.startsAt, timeZone: row.event.timeZone }])),
+  };
+}
+
+export type AuditSubjects = Awaited<ReturnType<typeof auditSubjects>>;

@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { listEventLogoFiles } from "@/lib/images/data";
+import type { QuestionText } from "@/lib/questions/schema";
 
 /**
  * What one day's signature sheet shows: the event, the day, and every
- * confirmed participant with whether they were marked present that day.
+ * confirmed participant with whether they were marked present that day, and
+ * the contact and sector the organizer may choose to print beside them.
  * Null when the day is not one of the event's.
  */
 export async function getSignatureSheetData({ eventId, dayId }: { eventId: string; dayId: string }) {
@@ -13,6 +15,7 @@ export async function getSignatureSheetData({ eventId, dayId }: { eventId: strin
     include: {
       days: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true } },
       parties: { where: { role: "ORGANIZER" }, orderBy: { position: "asc" }, select: { name: true } },
+      regions: { orderBy: { position: "asc" }, select: { code: true, label: true } },
     },
   });
   const dayIndex = event?.days.findIndex((day) => day.id === dayId) ?? -1;
@@ -27,6 +30,11 @@ export async function getSignatureSheetData({ eventId, dayId }: { eventId: strin
         patronymic: true,
         organization: true,
         position: true,
+        phone: true,
+        email: true,
+        gender: true,
+        category: true,
+        region: true,
         attendance: { where: { eventDayId: dayId }, select: { id: true } },
       },
     }),
@@ -34,7 +42,10 @@ export async function getSignatureSheetData({ eventId, dayId }: { eventId: strin
     listEventLogoFiles({ eventId }),
   ]);
   return {
-    event,
+    event: {
+      ...event,
+      regions: event.regions.map((region) => ({ code: region.code, label: region.label as QuestionText })),
+    },
     day: { ...day, number: dayIndex + 1 },
     attendanceCount,
     logos,

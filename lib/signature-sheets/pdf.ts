@@ -7,55 +7,142 @@ import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
 import type { Locale } from "@/lib/i18n/routing";
 import { createPdf, drawLogosRow, finishPdf } from "@/lib/pdf/document";
+import { regionName } from "@/lib/questions/rules";
 import { compareByRussianName, fullName } from "@/lib/registrations/names";
 import type { SignatureSheetData } from "@/lib/signature-sheets/data";
 import { showsPresence } from "@/lib/signature-sheets/rules";
+import type { ExtraSheetColumn } from "@/lib/signature-sheets/schema";
 
-// One day's signature sheet, the paper that goes into the donor report: A4
-// portrait, the event and the day at the top of every page, then a numbered
-// table to sign, repeated column headings, "page X of Y" at the foot.
+// One day's signature sheet, the paper that goes into the donor report: A4,
+// the event and the day at the top of every page, then a numbered table to
+// sign, repeated column headings, "page X of Y" at the foot. Portrait with one
+// extra column at most; with more, landscape: in portrait two extras already
+// broke a phone number over three lines and left a name two-thirds its room.
 
 const messages = { ru, ky, en };
 
-const PAGE_HEIGHT = 841.89;
+/** PDF points in a length of millimetres. */
+const mm = (length: number) => (length * 72) / 25.4;
+
+const A4 = { short: 595.28, long: 841.89 };
 const MARGIN = 36;
-const WIDTH = 595.28 - 2 * MARGIN;
-/** The lowest a row may reach; the page number lives below it, in the margin. */
-const TABLE_BOTTOM = PAGE_HEIGHT - MARGIN - 4;
-/** Room enough to sign by hand. */
-const MIN_ROW_HEIGHT = 26;
+/** Room enough to sign by hand: a signature is about 8 mm high. */
+const MIN_ROW_HEIGHT = mm(10);
 const PADDING = 4;
 const TEXT_SIZE = 8.5;
 const LINE_COLOR = "#555555";
+/** More extra columns than this turn the page to landscape. */
+const PORTRAIT_EXTRA_COLUMNS = 1;
 
-type ColumnKey = "number" | "name" | "organization" | "position" | "present" | "signature";
+type ColumnKey = "number" | "name" | "organization" | "position" | ExtraSheetColumn | "present" | "signature";
 type Column = { key: ColumnKey; width: number; align: "left" | "center" };
 type Row = Record<ColumnKey, string>;
 
-function columns(withPresence: boolean): Column[] {
-  const fixed: Column[] = [
-    { key: "number", width: 26, align: "center" },
-    { key: "name", width: 128, align: "left" },
-    { key: "organization", width: 116, align: "left" },
-    { key: "position", width: 94, align: "left" },
-    ...(withPresence ? [{ key: "present", width: 50, align: "center" } as const] : []),
+/** Each text column's width when the page has room; together they give way when it has not. */
+const TEXT_WIDTHS: Record<Exclude<ColumnKey, "number" | "phone" | "present" | "signature">, number> = {
+  name: 128,
+  organization: 116,
+  position: 94,
+  email: 112,
+  gender: 52,
+  category: 100,
+  region: 84,
+};
+/** A phone number as long as Kyrgyzstan's are, kept on one line: it is read aloud from the sheet. */
+const LONGEST_PHONE = "+996 555 000 000";
+/** The signature's box never gets narrower than a signature. */
+const MIN_SIGNATURE_WIDTH = mm(32);
+
+/**
+ * The table's columns across `width`. A column is never narrower than the
+ * longest word of its heading ("Катышты" broke in two at a fixed width) nor,
+ * up to the width it wants, than the longest word in it ("Женский"); the text
+ * columns shrink in proportion when the extras do not fit, and the signature
+ * takes what is left.
+ */
+function columns({
+  doc,
+  headings,
+  rows,
+  extra,
+  withPresence,
+  width,
+}: {
+  doc: PDFKit.PDFDocument;
+  headings: Row;
+  rows: Row[];
+  extra: readonly ExtraSheetColumn[];
+  withPresence: boolean;
+  width: number;
+}): Column[] {
+  // PDFKit measures a word with the space after it, and breaks it when that does not fit.
+  const boxAround = (text: string, font: string) =>
+    doc.font(font).fontSize(TEXT_SIZE).widthOfString(`${text} `) + 2 * PADDING;
+  const fitsHeading = (key: ColumnKey, wanted: number) =>
+    Math.max(wanted, ...headings[key].split(/\s+/).map((word) => boxAround(word, "sansBold")));
+  const text = (["name", "organization", "position", ...extra.filter((key) => key !== "phone")] as const).map(
+    (key) => ({ key, wanted: TEXT_WIDTHS[key] }),
+  );
+  const number: Column = { key: "number", width: fitsHeading("number", 26), align: "center" };
+  const present: Column[] = withPresence
+    ? [{ key: "present", width: fitsHeading("present", 50), align: "center" }]
+    : [];
+  const phoneWidth = fitsHeading("phone", boxAround(LONGEST_PHONE, "sans"));
+  const phone: Column[] = extra.includes("phone") ? [{ key: "phone", width: phoneWidth, align: "left" }] : [];
+  const fixed = [number, ...phone, ...present].reduce((sum, column) => sum + column.width, 0);
+  const longestWord = (key: ColumnKey) =>
+    Math.max(
+      0,
+      ...[...new Set(rows.flatMap((row) => row[key].split(/\s+/)))].map((word) => boxAround(word, "sans")),
+    );
+  const least = text.map((column) =>
+    fitsHeading(column.key, Math.min(column.wanted, longestWord(column.key))),
+  );
+  const room = width - fixed - MIN_SIGNATURE_WIDTH;
+  // Shrink the text columns together, none below its heading's longest word:
+  // those held at that floor leave the others the rest.
+  let widths = text.map((column) => column.wanted);
+  for (let pass = 0; pass < text.length; pass++) {
+    const held = widths.map((each, index) => each <= (least[index] ?? 0));
+    const heldWidth = least.reduce((sum, each, index) => sum + (held[index] ? each : 0), 0);
+    const free = text.reduce((sum, column, index) => sum + (held[index] ? 0 : column.wanted), 0);
+    const scale = Math.min(1, (room - heldWidth) / free);
+    widths = text.map((column, index) => Math.max(least[index] ?? 0, column.wanted * scale));
+  }
+  const textColumns: Column[] = text.map((column, index) => ({
+    key: column.key,
+    width: widths[index] ?? column.wanted,
+    align: "left",
+  }));
+  const used = fixed + textColumns.reduce((sum, column) => sum + column.width, 0);
+  // The phone stands where the organizer's order puts it: first of the extras.
+  const [name, organization, position, ...extraText] = textColumns;
+  return [
+    number,
+    ...[name, organization, position].filter((column) => column !== undefined),
+    ...phone,
+    ...extraText,
+    ...present,
+    { key: "signature", width: width - used, align: "left" },
   ];
-  const used = fixed.reduce((sum, column) => sum + column.width, 0);
-  return [...fixed, { key: "signature", width: WIDTH - used, align: "left" }];
 }
 
 export async function renderSignatureSheet({
   sheet,
   blankRows,
   locale,
+  extraColumns = [],
   now = new Date(),
 }: {
   sheet: SignatureSheetData;
   blankRows: number;
   locale: Locale;
+  /** Printed between the position and the presence, in this order. */
+  extraColumns?: readonly ExtraSheetColumn[];
   now?: Date;
 }): Promise<Buffer> {
   const t = createTranslator({ locale, messages: messages[locale], namespace: "admin.paper.sheet" });
+  const words = createTranslator({ locale, messages: messages[locale] });
   const { event, day } = sheet;
   const title = localize(event.title, locale);
   const date = formatWeekdayDate(day.startsAt, { locale, timeZone: event.timeZone });
@@ -65,7 +152,6 @@ export async function renderSignatureSheet({
     attendanceCount: sheet.attendanceCount,
     now,
   });
-  const table = columns(withPresence);
   const participants = [...sheet.participants].sort(compareByRussianName);
   const rows: Row[] = [
     ...participants.map((participant, index) => ({
@@ -73,6 +159,11 @@ export async function renderSignatureSheet({
       name: fullName(participant),
       organization: participant.organization,
       position: participant.position ?? "",
+      phone: participant.phone ?? "",
+      email: participant.email,
+      gender: words(`gender.${participant.gender}`),
+      category: words(`category.${participant.category}`),
+      region: regionName(event.regions, participant.region, locale),
       present: participant.present ? "✓" : "",
       signature: "",
     })),
@@ -81,6 +172,11 @@ export async function renderSignatureSheet({
       name: "",
       organization: "",
       position: "",
+      phone: "",
+      email: "",
+      gender: "",
+      category: "",
+      region: "",
       present: "",
       signature: "",
     })),
@@ -90,6 +186,11 @@ export async function renderSignatureSheet({
     name: t("name"),
     organization: t("organization"),
     position: t("position"),
+    phone: t("phone"),
+    email: t("email"),
+    gender: t("gender"),
+    category: t("category"),
+    region: t("region"),
     present: t("present"),
     signature: t("signature"),
   };
@@ -110,7 +211,13 @@ export async function renderSignatureSheet({
       : []),
   ];
 
-  const doc = createPdf({ title: `${t("heading")} — ${title} — ${date}`, margin: MARGIN });
+  const layout = extraColumns.length > PORTRAIT_EXTRA_COLUMNS ? "landscape" : "portrait";
+  const pageHeight = layout === "portrait" ? A4.long : A4.short;
+  const contentWidth = (layout === "portrait" ? A4.short : A4.long) - 2 * MARGIN;
+  /** The lowest a row may reach; the page number lives below it, in the margin. */
+  const tableBottom = pageHeight - MARGIN - 4;
+  const doc = createPdf({ title: `${t("heading")} — ${title} — ${date}`, layout, margin: MARGIN });
+  const table = columns({ doc, headings, rows, extra: extraColumns, withPresence, width: contentWidth });
 
   const rowHeight = (row: Row, font: string, minimum: number) => {
     doc.font(font).fontSize(TEXT_SIZE);
@@ -141,10 +248,15 @@ export async function renderSignatureSheet({
   const drawPageTop = () => {
     // The logos on every page: donors count the pages of a report that carry theirs.
     let y =
-      MARGIN + drawLogosRow(doc, { logos: sheet.logos, x: MARGIN, y: MARGIN, width: WIDTH, height: 30 });
+      MARGIN +
+      drawLogosRow(doc, { logos: sheet.logos, x: MARGIN, y: MARGIN, width: contentWidth, height: 30 });
     if (sheet.logos.length > 0) y += 8;
     for (const line of lines) {
-      doc.fillColor("black").font(line.font).fontSize(line.size).text(line.text, MARGIN, y, { width: WIDTH });
+      doc
+        .fillColor("black")
+        .font(line.font)
+        .fontSize(line.size)
+        .text(line.text, MARGIN, y, { width: contentWidth });
       y = doc.y + 2;
     }
     y += 6;
@@ -159,7 +271,7 @@ export async function renderSignatureSheet({
   for (const row of rows) {
     const height = rowHeight(row, "sans", MIN_ROW_HEIGHT);
     // A row is never split across pages; a page holds at least one row.
-    if (y + height > TABLE_BOTTOM && y > tableTop) {
+    if (y + height > tableBottom && y > tableTop) {
       doc.addPage();
       y = drawPageTop();
     }
@@ -170,11 +282,11 @@ export async function renderSignatureSheet({
     const present = participants.filter((participant) => participant.present).length;
     const summary = t("summary", { present, total: participants.length });
     doc.font("sans").fontSize(9);
-    if (y + 8 + doc.heightOfString(summary, { width: WIDTH }) > TABLE_BOTTOM) {
+    if (y + 8 + doc.heightOfString(summary, { width: contentWidth }) > tableBottom) {
       doc.addPage();
       y = drawPageTop();
     }
-    doc.fillColor("black").text(summary, MARGIN, y + 8, { width: WIDTH });
+    doc.fillColor("black").text(summary, MARGIN, y + 8, { width: contentWidth });
   }
 
   const { start, count } = doc.bufferedPageRange();
@@ -186,13 +298,13 @@ export async function renderSignatureSheet({
       .font("sans")
       .fontSize(8)
       .fillColor("#444444")
-      .text(`${title} · ${date}`, MARGIN, PAGE_HEIGHT - MARGIN + 8, {
-        width: WIDTH * 0.75,
+      .text(`${title} · ${date}`, MARGIN, pageHeight - MARGIN + 8, {
+        width: contentWidth * 0.75,
         height: 10,
         ellipsis: true,
       })
-      .text(t("page", { page: page - start + 1, pages: count }), MARGIN, PAGE_HEIGHT - MARGIN + 8, {
-        width: WIDTH,
+      .text(t("page", { page: page - start + 1, pages: count }), MARGIN, pageHeight - MARGIN + 8, {
+        width: contentWidth,
         align: "right",
         lineBreak: false,
       });

@@ -1,5 +1,6 @@
 import { localize } from "@/lib/events/schema";
 import type { Gender } from "@/lib/generated/prisma/enums";
+import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { categories, genders } from "@/lib/registrations/schema";
 import type { AnswerStatistics, EventStatistics, SectorGenderCounts } from "@/lib/statistics/data";
@@ -59,7 +60,8 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
   const perDay = (by: "byCategory" | "byGender", keys: readonly string[], name: Translate) => ({
     head: [t("day"), ...keys.map(name), t("total")],
     rows: statistics.attendanceByDay.map((day) => ({
-      name: day.date,
+      // A calendar date (the column's midnight in UTC), read as "30 декабря 2026 г.", not "2026-12-30".
+      name: formatDate(new Date(`${day.date}T00:00:00Z`), { locale: labels.locale, timeZone: "UTC" }),
       values: [...keys.map((key) => (day[by] as Record<string, number>)[key] ?? 0), day.total],
     })),
     chart: keys.map((_, index) => index),

@@ -49,6 +49,30 @@ test("an organizer exports the filtered list as CSV from the export page", async
   await expect(page.getByRole("status").filter({ hasText: "Готово" })).toBeVisible();
 });
 
+test("every statistics table fits its panel at 1280 px, with its days as dates, in Russian and Kyrgyz", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openDemoEvent(page);
+  await page.getByRole("link", { name: "Статистика" }).click();
+  for (const language of ["Кыргызча", "Русский"]) {
+    await page.getByRole("button", { name: language }).click();
+    await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-pressed", "true");
+    const tables = page.locator("table[data-testid]");
+    expect(await tables.count()).toBeGreaterThan(5);
+    // A column cut off by its panel ("Присутствовали" at 1280 px) shows as a table wider than its scroller.
+    const cut = await tables.evaluateAll((all) =>
+      all
+        .filter((table) => (table.parentElement?.scrollWidth ?? 0) > (table.parentElement?.clientWidth ?? 0))
+        .map((table) => table.dataset.testid),
+    );
+    expect(cut).toEqual([]);
+    const days = await page.getByTestId("attendance-by-category").locator("tbody th").allTextContents();
+    expect(days.length).toBeGreaterThan(0);
+    for (const day of days) expect(day).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  }
+});
+
 test("the statistics page has no serious accessibility violation and offers its .xlsx", async ({ page }) => {
   await openDemoEvent(page);
   await page.getByRole("link", { name: "Статистика" }).click();

@@ -53,9 +53,14 @@ test("an organizer notes, edits and writes to one participant; the letters and t
   await openDemoRegistrations(page);
   await page.getByRole("link", { name: "Письма" }).click();
   await expect(
-    page.getByTestId("letter").filter({ hasText: email }).filter({ hasText: "manage-link" }),
+    // The letter by its kind in words, not its template key ("manage-link").
+    page.getByTestId("letter").filter({ hasText: email }).filter({ hasText: "Ссылка на регистрацию" }),
   ).toBeVisible();
 
   await page.goto("/admin/audit?action=registration.note_changed");
-  await expect(page.getByTestId("audit-entry").first()).toContainText("admin@kattoo.test");
+  const entry = page.getByTestId("audit-entry").first();
+  await expect(entry).toContainText("admin@kattoo.test");
+  await expect(entry).toContainText("Заметка организаторов изменена");
+  await expect(entry).not.toContainText("registration.");
+  await expect(entry.getByRole("link", { name: new RegExp(`Токтогулова ${firstName}`) })).toBeVisible();
 });

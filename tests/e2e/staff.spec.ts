@@ -296,3 +296,24 @@ test("an organizer pages forward and back through a filtered list sorted by name
   await expect(pages.getByRole("link", { name: "В начало" })).toHaveCount(0);
   await expect(page.getByTestId("found")).toHaveText("Найдено 125 регистраций");
 });
+
+test("on a phone the staff header takes two short lines, and every link in it stays reachable", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page);
+  await expect(page).toHaveURL("/admin");
+  for (const language of ["Кыргызча", "Русский"]) {
+    await page.getByRole("button", { name: language }).click();
+    await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-pressed", "true");
+    // It took about 200 px, a quarter of the screen, before the page began.
+    const header = await page.locator("header").first().boundingBox();
+    expect(header?.height).toBeLessThan(100);
+    const nav = page.getByRole("navigation").first();
+    expect(await nav.getByRole("link").count()).toBe(6);
+    // The links scroll sideways inside the header, never the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  }
+  await page.getByRole("link", { name: "Журнал действий" }).click();
+  await expect(page.getByRole("heading", { name: "Журнал действий", level: 1 })).toBeVisible();
+});

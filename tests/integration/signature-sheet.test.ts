@@ -1,8 +1,10 @@
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { EventDay } from "@/lib/generated/prisma/client";
 import { getSignatureSheetData } from "@/lib/signature-sheets/data";
 import { renderSignatureSheet } from "@/lib/signature-sheets/pdf";
+import { signatureSheetQuerySchema } from "@/lib/signature-sheets/schema";
 import { createTestEvent } from "../support/factories";
 import { insertParticipants, markPresent } from "../support/participants";
 import { pdfPages } from "../support/pdf-text";
@@ -38,6 +40,19 @@ async function sheet({
   if (!data) throw new Error("no such day");
   return pdfPages(await renderSignatureSheet({ sheet: data, blankRows, locale: "ru", now }));
 }
+
+/** The words of the column headings on a page, whichever line each wrapped onto. */
+const headingWords = (page: string[] | undefined) => {
+  const lines = page ?? [];
+  const first = lines.findIndex((line) => line.startsWith("№"));
+  const end = lines.findIndex((line, index) => index > first && /^\d+( |$)/.test(line));
+  return lines
+    .slice(first, end === -1 ? undefined : end)
+    .join(" ")
+    .split(" ")
+    .sort();
+};
+const words = (text: string) => text.split(" ").sort();
 
 /** The table's rows: lines that begin with the row's number (a wrapped cell continues on lines that do not). */
 const rowLines = (pages: string[][]) => pages.flat().filter((line) => /^\d+( |$)/.test(line));
@@ -164,6 +179,86 @@ describe("the signature sheet", () => {
     const pages = await sheet({ eventId: event.id, dayId: days[0]?.id ?? "", now: afterwards });
     expect(rowLines(pages)).toEqual(["1 Садыкова Гүлзат Айыл өкмөтү Адис"]);
     expect(pages.flat()).toContain("Присутствовали: 0 из 1 подтверждённых участников.");
+  });
+
+  it("keeps each Kyrgyz heading whole: «Катышты», not «Катышт» over «ы»", async () => {
+    const { event, days } = await twoDayEvent();
+    await insertParticipants(event.id, [{ lastName: "Садыкова", firstName: "Гүлзат" }]);
+    const data = await getSignatureSheetData({ eventId: event.id, dayId: days[0].id });
+    if (!data) throw new Error("no such day");
+    const afterwards = new Date(days[0].endsAt.getTime() + 60_000);
+    const pages = await pdfPages(
+      await renderSignatureSheet({ sheet: data, blankRows: 0, locale: "ky", now: afterwards }),
+    );
+    // The name's heading wraps at its spaces onto a second line; the others fit on the first.
+    const headings = pages[0]?.find((line) => line.startsWith("№"));
+    expect(headings).toBe("№ Фамилиясы, аты, Уюму Кызматы Катышты Колу");
+  });
+
+  it("leaves every row at least 9 mm to sign in", async () => {
+    const { event, days } = await twoDayEvent();
+    await insertParticipants(event.id, [
+      { lastName: "Бекова", firstName: "Айпери" },
+      { lastName: "Валиева", firstName: "Чолпон" },
+    ]);
+    const data = await getSignatureSheetData({ eventId: event.id, dayId: days[0].id });
+    if (!data) throw new Error("no such day");
+    const pdf = await renderSignatureSheet({ sheet: data, blankRows: 3, locale: "ru" });
+    // Where each row's number stands on the page: one row's height apart.
+    const page = await (await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise).getPage(1);
+    const tops = (await page.getTextContent()).items
+      .filter((item) => "str" in item && /^[1-5]$/.test(item.str))
+      .map((item) => ("transform" in item ? item.transform[5] : 0));
+    expect(tops).toHaveLength(5);
+    const millimetres = tops.slice(1).map((top, index) => (((tops[index] ?? 0) - top) * 25.4) / 72);
+    for (const height of millimetres) expect(height).toBeGreaterThanOrEqual(9);
+  });
+
+  it("prints the extra columns the organizer chose, on a landscape page past one", async () => {
+    const { event, days } = await twoDayEvent();
+    const [person] = await insertParticipants(event.id, [{ lastName: "Бекова", firstName: "Айпери" }]);
+    const data = await getSignatureSheetData({ eventId: event.id, dayId: days[0].id });
+    if (!data) throw new Error("no such day");
+    const render = async (columns: string) => {
+      const query = signatureSheetQuerySchema.parse({ day: days[0].id, columns });
+      const pdf = await renderSignatureSheet({
+        sheet: data,
+        blankRows: 0,
+        locale: "ru",
+        extraColumns: query.columns,
+      });
+      const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+      const [, , width, height] = (await document.getPage(1)).view;
+      return { pages: await pdfPages(pdf), landscape: (width ?? 0) > (height ?? 0) };
+    };
+
+    const one = await render("phone");
+    expect(one.landscape).toBe(false);
+    // The name's heading wraps at a space; the phone stays on one line.
+    expect(one.pages[0]).toContain("№ Фамилия, имя, Организация Должность Телефон Подпись");
+    expect(rowLines(one.pages)).toEqual(["1 Бекова Айпери Айыл өкмөтү Адис +996 555 000 111"]);
+
+    // In the sheet's own order whatever the address's.
+    const two = await render("email,phone");
+    expect(two.landscape).toBe(true);
+    expect(two.pages[0]).toContain(
+      "№ Фамилия, имя, отчество Организация Должность Телефон Электронная почта Подпись",
+    );
+
+    const five = await render("region,gender,category,email,phone");
+    expect(five.landscape).toBe(true);
+    expect(headingWords(five.pages[0])).toEqual(
+      words(
+        "№ Фамилия, имя, отчество Организация Должность Телефон Электронная почта Пол Сектор Регион Подпись",
+      ),
+    );
+    // Each word whole; the long address wraps inside its cell.
+    const text = words(five.pages.flat().join(" "));
+    for (const word of words("+996 555 000 111 Женский Местное самоуправление Нарынская область")) {
+      expect(text).toContain(word);
+    }
+    expect(rowLines(five.pages)[0]).toMatch(/^1 Бекова Айпери Айыл өкмөтү Адис \+996 555 000 111 /);
+    expect(rowLines(five.pages)[0]).toContain(person?.email.slice(0, 8));
   });
 
   it("refuses a day of another event", async () => {

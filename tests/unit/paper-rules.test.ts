@@ -75,17 +75,29 @@ describe("the signature sheet", () => {
 
   it("takes 0 to 100 blank rows and a known language", () => {
     const day = "0b7d6a52-5f0e-4a43-9d7f-6a4f1a2b3c4d";
-    expect(signatureSheetQuerySchema.parse({ day })).toEqual({ day, blank: 0, lang: "ru" });
+    expect(signatureSheetQuerySchema.parse({ day })).toEqual({ day, blank: 0, lang: "ru", columns: [] });
     expect(signatureSheetQuerySchema.parse({ day, blank: "100", lang: "ky" })).toEqual({
       day,
       blank: 100,
       lang: "ky",
+      columns: [],
     });
     for (const blank of ["101", "-1", "2.5", "many"]) {
       expect(signatureSheetQuerySchema.safeParse({ day, blank }).success).toBe(false);
     }
     expect(signatureSheetQuerySchema.safeParse({ day, lang: "de" }).success).toBe(false);
     expect(signatureSheetQuerySchema.safeParse({ day: "1" }).success).toBe(false);
+  });
+
+  it("takes the extra columns as a list or one per checkbox, in the sheet's order, and refuses one it does not know", () => {
+    const day = "0b7d6a52-5f0e-4a43-9d7f-6a4f1a2b3c4d";
+    const columns = (value: unknown) => signatureSheetQuerySchema.parse({ day, columns: value }).columns;
+    expect(columns("region,phone")).toEqual(["phone", "region"]);
+    expect(columns(["email", "phone", "email"])).toEqual(["phone", "email"]);
+    expect(columns("")).toEqual([]);
+    // A mistyped link must not print a sheet that silently lacks a column the donor asked for.
+    expect(signatureSheetQuerySchema.safeParse({ day, columns: "phone,passport" }).success).toBe(false);
+    expect(signatureSheetQuerySchema.safeParse({ day, columns: "__proto__" }).success).toBe(false);
   });
 });
 

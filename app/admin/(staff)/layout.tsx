@@ -12,34 +12,40 @@ const languageNames = { ru: "Русский", ky: "Кыргызча", en: "Engli
 export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
   const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
   const t = await getTranslations("admin");
+  const site = await getTranslations("site");
   const current = await getLocale();
   return (
     <div className="min-h-screen">
+      {/* On a phone two short lines, not five: the links scroll sideways under the name. */}
       <header className="border-b border-stone-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <nav aria-label={t("title")} className="flex flex-wrap items-center gap-4">
-            <Link href="/admin" className="font-semibold text-brand-700">
-              {t("title")}
-            </Link>
-            <Link href="/admin" className="hover:underline">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:py-3">
+          <Link href="/admin" className="min-w-0 truncate font-semibold text-brand-700">
+            <span className="sm:hidden">{site("name")}</span>
+            <span className="hidden sm:inline">{t("title")}</span>
+          </Link>
+          <nav
+            aria-label={t("title")}
+            className="order-last -mx-4 flex basis-full gap-4 overflow-x-auto whitespace-nowrap px-4 pb-1 sm:order-none sm:mx-0 sm:basis-auto sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
+          >
+            <Link href="/admin" className="py-1 hover:underline">
               {t("nav.events")}
             </Link>
             {staff.role !== "CHECK_IN" && (
               <>
-                <Link href="/admin/mailbox" className="hover:underline">
+                <Link href="/admin/mailbox" className="py-1 hover:underline">
                   {t("nav.mailbox")}
                 </Link>
-                <Link href="/admin/statistics" className="hover:underline">
+                <Link href="/admin/statistics" className="py-1 hover:underline">
                   {t("statistics.yearly")}
                 </Link>
               </>
             )}
             {staff.role === "ADMIN" && (
               <>
-                <Link href="/admin/staff" className="hover:underline">
+                <Link href="/admin/staff" className="py-1 hover:underline">
                   {t("nav.staff")}
                 </Link>
-                <Link href="/admin/audit" className="hover:underline">
+                <Link href="/admin/audit" className="py-1 hover:underline">
                   {t("nav.audit")}
                 </Link>
                 <Link href="/admin/instance" className="hover:underline">
@@ -47,9 +53,12 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                 </Link>
               </>
             )}
+            <Link href="/admin/account" className="py-1 hover:underline sm:hidden">
+              {t("nav.account")}
+            </Link>
           </nav>
-          <div className="flex flex-wrap items-center gap-3 text-sm">
-            <ActionForm action={setStaffLocaleAction} className="flex gap-1" aria-label={t("nav.language")}>
+          <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
+            <ActionForm action={setStaffLocaleAction} className="flex" aria-label={t("nav.language")}>
               {locales.map((locale) => (
                 <button
                   type="submit"
@@ -57,14 +66,20 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                   name="locale"
                   value={locale}
                   lang={locale}
+                  aria-label={languageNames[locale]}
                   aria-pressed={locale === current}
                   className="rounded px-2 py-1 hover:bg-stone-100 aria-pressed:bg-brand-50 aria-pressed:font-semibold"
                 >
-                  {languageNames[locale]}
+                  <span className="sm:hidden">{locale.toUpperCase()}</span>
+                  <span className="hidden sm:inline">{languageNames[locale]}</span>
                 </button>
               ))}
             </ActionForm>
-            <Link href="/admin/account" className="text-stone-600 hover:underline" title={t("nav.account")}>
+            <Link
+              href="/admin/account"
+              className="hidden text-stone-600 hover:underline sm:inline"
+              title={t("nav.account")}
+            >
               {staff.email}
             </Link>
             <SignOutForm label={t("nav.signOut")} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { listEventsForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate } from "@/lib/i18n/dates";
@@ -32,8 +33,8 @@ export default async function StaffEventsPage() {
         {events.map((event) => (
           <li key={event.id} className="rounded-lg border border-stone-200 bg-white p-4">
             <p className="text-sm text-stone-600">
-              {event.days[0] && formatDate(event.days[0].startsAt, { locale, timeZone: event.timeZone })} ·{" "}
-              {event.status}
+              {event.days[0] && formatDate(event.days[0].startsAt, { locale, timeZone: event.timeZone })}{" "}
+              <StatusBadge kind="event" status={event.status} />
             </p>
             <h2 className="font-semibold">{localize(event.title, locale)}</h2>
             <p className="text-sm">{t("counts", { ...event.counts, capacity: event.capacity })}</p>

@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { z } from "zod";
 import { inputClass } from "@/components/ui/field";
-import { auditFilterChoices, listAuditLog } from "@/lib/audit/data";
+import { auditFilterChoices, auditSubjects, listAuditLog } from "@/lib/audit/data";
+import { describeAuditEntry } from "@/lib/audit/describe";
+import { auditWords } from "@/lib/audit/words";
 import { addressTextSchema } from "@/lib/entry-points/schema";
 import { zonedInstant } from "@/lib/events/rules";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
@@ -24,13 +27,6 @@ const filtersSchema = z.object({
     .optional()
     .catch(undefined),
 });
-
-/** Where an entry's subject is shown in the staff area, if anywhere. */
-function entityHref(entityType: string, entityId: string): string | undefined {
-  if (entityType === "registration") return `/admin/registrations/${entityId}`;
-  if (entityType === "event") return `/admin/events/${entityId}`;
-  return undefined;
-}
 
 /** Admins: every change made through Kattoo, newest first, filterable. Nothing here can be edited. */
 export default async function AuditLogPage({ searchParams }: PageProps<"/admin/audit">) {
@@ -61,6 +57,8 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
   const t = await getTranslations("admin.audit");
   const ta = await getTranslations("admin.registration.actors");
   const locale = (await getLocale()) as Locale;
+  const names = await auditSubjects(entries);
+  const words = auditWords(locale);
   const last = entries.at(-1);
   const nextQuery = new URLSearchParams(
     Object.entries({ ...filters, before: last ? String(last.id) : undefined }).filter(
@@ -80,7 +78,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
               <option value="">{t("all")}</option>
               {choices.actions.map((action) => (
                 <option key={action} value={action}>
-                  {action}
+                  {words.action(action) ?? action}
                 </option>
               ))}
             </select>
@@ -127,9 +125,10 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
       {entries.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
+        // On a phone each entry is a card, read top to bottom: five columns side by side did not fit.
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-100">
+          <table className="w-full text-left text-sm max-sm:block">
+            <thead className="bg-stone-100 max-sm:sr-only">
               <tr>
                 <th className="p-2">{t("at")}</th>
                 <th className="p-2">{t("actor")}</th>
@@ -138,31 +137,55 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
                 <th className="p-2">{t("details")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {entries.map((entry) => {
-                const href = entityHref(entry.entityType, entry.entityId);
+                const { action, subject, details } = describeAuditEntry(entry, names, words);
                 return (
                   <tr
                     key={String(entry.id)}
-                    className="border-t border-stone-200 align-top"
+                    className="border-t border-stone-200 align-top max-sm:block max-sm:py-2"
                     data-testid="audit-entry"
                   >
-                    <td className="whitespace-nowrap p-2">
+                    <td className="whitespace-nowrap p-2 max-sm:block max-sm:py-0 max-sm:text-stone-600">
                       {formatDateTime(entry.at, { locale, timeZone: STAFF_TIME_ZONE })}
                     </td>
-                    <td className="p-2">{entry.actor?.email ?? ta(entry.actorType)}</td>
-                    <td className="p-2 font-mono">{entry.action}</td>
-                    <td className="p-2">
-                      {href ? (
-                        <Link href={href} className="text-brand-700 underline">
-                          {entry.entityType}
-                        </Link>
-                      ) : (
-                        entry.entityType
+                    <td className="p-2 max-sm:block max-sm:py-0 max-sm:text-stone-600">
+                      {entry.actor?.email ?? ta(entry.actorType)}
+                    </td>
+                    <td className="p-2 font-medium max-sm:block max-sm:py-1">{action}</td>
+                    <td className="p-2 max-sm:block max-sm:py-1">
+                      {subject && (
+                        <>
+                          <span className="block text-xs text-stone-600">{subject.label}</span>
+                          {subject.href ? (
+                            <Link href={subject.href} className="text-brand-700 underline">
+                              {subject.text}
+                            </Link>
+                          ) : (
+                            subject.text
+                          )}
+                        </>
                       )}
                     </td>
-                    <td className="max-w-md break-words p-2 font-mono text-xs">
-                      {JSON.stringify(entry.data) === "{}" ? "" : JSON.stringify(entry.data)}
+                    <td className="p-2 max-sm:block max-sm:py-1">
+                      {details.length > 0 && (
+                        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+                          {details.map((line) => (
+                            <Fragment key={line.label}>
+                              <dt className="text-stone-600">{line.label}</dt>
+                              <dd className="break-words sm:min-w-40">
+                                {line.href ? (
+                                  <Link href={line.href} className="text-brand-700 underline">
+                                    {line.text}
+                                  </Link>
+                                ) : (
+                                  line.text
+                                )}
+                              </dd>
+                            </Fragment>
+                          ))}
+                        </dl>
+                      )}
                     </td>
                   </tr>
                 );

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
 import { SelectAllCheckbox } from "@/components/admin/select-all-checkbox";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
@@ -168,7 +169,7 @@ export default async function EventRegistrationsPage({
                       </td>
                       <td className="p-2">{tc(row.category)}</td>
                       <td className="p-2" data-testid="status">
-                        {ts(row.status)}
+                        <StatusBadge kind="registration" status={row.status} />
                       </td>
                       <td className="whitespace-nowrap p-2">
                         {formatDateTime(row.createdAt, { locale, timeZone: event.timeZone })}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { LetterName } from "@/components/admin/letter-name";
 import { ActionForm } from "@/components/forms/action-form";
 import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
@@ -12,6 +13,7 @@ import { localize } from "@/lib/events/schema";
 import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { consentTexts } from "@/lib/privacy/consent";
 import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues, answerText, regionName } from "@/lib/questions/rules";
 import {
@@ -71,7 +73,10 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         .join(" · ") || "—",
     ],
     [t("checkInCode"), registration.checkInCode],
-    [t("consent"), `${formatDateTime(registration.consentAt, zone)} (${registration.consentVersion})`],
+    [
+      t("consent"),
+      `${formatDateTime(registration.consentAt, zone)}: «${consentTexts[registration.consentVersion]?.[locale] ?? registration.consentVersion}»`,
+    ],
     ...shownAnswers.map(({ question, row }): [string, string] => [
       question.label[locale] || question.label.ru,
       answerText(question, row, { locale, yes: tq("yes"), no: tq("no") }),
@@ -171,7 +176,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         <ul className="space-y-1 text-sm">
           {registration.outbox.map((letter) => (
             <li key={letter.id}>
-              {formatDateTime(letter.createdAt, zone)} — {letter.template} — {letter.toAddress} —{" "}
+              {formatDateTime(letter.createdAt, zone)} — <LetterName template={letter.template} /> — {letter.toAddress} —{" "}
               {t(`letterStatus.${letter.status}`)}
               {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`}
               {letter.lastError && <span className="block text-red-800">{letter.lastError}</span>}

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { LetterName } from "@/components/admin/letter-name";
 import { ActionForm } from "@/components/forms/action-form";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { retryLetterAction } from "@/lib/emails/actions";
 import { listEventOutbox } from "@/lib/emails/data";
 import { getEventForStaff } from "@/lib/events/data";
@@ -89,7 +91,9 @@ export default async function EventLettersPage({
               <span className="whitespace-nowrap text-stone-600">
                 {formatDateTime(letter.createdAt, zone)}
               </span>
-              <span className="font-medium">{letter.template}</span>
+              <span className="font-medium">
+                <LetterName template={letter.template} />
+              </span>
               {letter.registrationId ? (
                 <Link
                   href={`/admin/registrations/${letter.registrationId}`}
@@ -101,7 +105,7 @@ export default async function EventLettersPage({
                 <span>{letter.toAddress}</span>
               )}
               <span>
-                {tl(letter.status)}
+                <StatusBadge kind="letter" status={letter.status} />
                 {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`} ·{" "}
                 {t("attempts", { count: letter.attempts })}
               </span>

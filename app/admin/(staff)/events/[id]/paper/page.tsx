@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import { type Locale, locales } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
 import { listSheetDays } from "@/lib/signature-sheets/data";
-import { MAX_BLANK_ROWS } from "@/lib/signature-sheets/schema";
+import { extraSheetColumns, MAX_BLANK_ROWS } from "@/lib/signature-sheets/schema";
 import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -98,6 +98,20 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
                 </select>
               )}
             </Field>
+            <fieldset className="space-y-1 sm:col-span-2" aria-describedby="columns-hint">
+              <legend className="font-medium">{t("sheet.columns")}</legend>
+              <p id="columns-hint" className="text-sm text-stone-600">
+                {t("sheet.columnsHint")}
+              </p>
+              <div className="flex flex-wrap gap-x-5 gap-y-2">
+                {extraSheetColumns.map((column) => (
+                  <label key={column} className="flex min-h-11 items-center gap-2">
+                    <input type="checkbox" name="columns" value={column} className="size-5" />
+                    {t(`sheet.${column}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
             <div className="sm:col-span-2">
               <Button type="submit">{t("sheet.download")}</Button>
             </div>

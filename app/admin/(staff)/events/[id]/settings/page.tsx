@@ -5,6 +5,7 @@ import { z } from "zod";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
 import { eventStatuses } from "@/lib/events/schema";
@@ -29,7 +30,10 @@ export default async function EventSettingsPage({ params }: PageProps<"/admin/ev
       </header>
       <section className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white p-4">
         <p>
-          {t("status")}: <strong data-testid="event-status">{t(`statuses.${event.status}`)}</strong>
+          {t("status")}:{" "}
+          <strong data-testid="event-status">
+            <StatusBadge kind="event" status={event.status} />
+          </strong>
         </p>
         <ActionForm action={setEventStatusAction.bind(null, event.id)} className="flex flex-wrap gap-2">
           {eventStatuses

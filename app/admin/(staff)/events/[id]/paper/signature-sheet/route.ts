@@ -9,7 +9,7 @@ import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
-/** Organizers: one day's signature sheet as a PDF (?day=<day id>&blank=<0–100>&lang=ru|ky|en). */
+/** Organizers: one day's signature sheet as a PDF (?day=<day id>&blank=<0–100>&lang=ru|ky|en&columns=phone,email,…). */
 export const GET = staffRoute({
   name: "admin.events.paper.signature-sheet",
   roles: ORGANIZERS,
@@ -18,7 +18,12 @@ export const GET = staffRoute({
   run: async ({ params, query }) => {
     const sheet = await getSignatureSheetData({ eventId: params.id, dayId: query.day });
     if (!sheet) return jsonError(404, "not_found");
-    const pdf = await renderSignatureSheet({ sheet, blankRows: query.blank, locale: query.lang });
+    const pdf = await renderSignatureSheet({
+      sheet,
+      blankRows: query.blank,
+      locale: query.lang,
+      extraColumns: query.columns,
+    });
     const { date } = zonedParts(sheet.day.startsAt, sheet.event.timeZone);
     return new Response(new Uint8Array(pdf), {
       headers: {
