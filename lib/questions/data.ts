@@ -187,9 +187,9 @@ export async function getEventRegions({
  * Places taken per limited option by active registrations: of an event (for
  * the form's "no places left"), or of the options given except one
  * registration's, under the event's lock with the transaction's client, so
- * that it sees the places the previous holder of the lock took. The options'
- * case is the database's options_taken(), which the one-statement
- * registration reads too.
+ * that it sees the places the previous holder of the lock took. Triggers
+ * keep the count on each option; the options' case is the database's
+ * options_taken(), which the one-statement registration reads too.
  */
 export async function getPlacesTaken(
   of: { eventId: string } | { optionIds: string[]; except?: string },
@@ -198,12 +198,8 @@ export async function getPlacesTaken(
   const rows = await client.$queryRaw<{ option_id: string; taken: number }[]>(
     "eventId" in of
       ? Prisma.sql`
-          SELECT ao.option_id, count(*)::int AS taken
-          FROM registration_answer_option ao
-          JOIN question_option o ON o.id = ao.option_id AND o.places IS NOT NULL
-          JOIN registration r ON r.id = ao.registration_id
-          WHERE registration_is_active(r.status) AND r.event_id = ${of.eventId}::uuid
-          GROUP BY ao.option_id`
+          SELECT o.id AS option_id, o.taken FROM question_option o JOIN question q ON q.id = o.question_id
+          WHERE q.event_id = ${of.eventId}::uuid AND o.places IS NOT NULL`
       : Prisma.sql`SELECT option_id, taken FROM options_taken(${of.optionIds}::uuid[], ${of.except ?? null}::uuid)`,
   );
   return Object.fromEntries(rows.map((row) => [row.option_id, row.taken]));

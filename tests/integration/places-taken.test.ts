@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { saveQuestions } from "@/lib/questions/mutations";
+import { questionsEditSchema } from "@/lib/questions/schema";
+import {
+  cancelRegistration,
+  changeRegistrationStatuses,
+  createRegistration,
+  updateRegistration,
+} from "@/lib/registrations/mutations";
+import { registrationUpdateSchema } from "@/lib/registrations/schema";
+import { createTestEvent, registrationInput } from "../support/factories";
+
+// Each option's `taken` is kept by triggers (migration
+// 20261202050000_places_taken_kept_by_triggers). After random registrations,
+// edits, cancellations and changes of status it must equal a count of the
+// active registrations that chose the option.
+
+const staff = { type: "STAFF" as const };
+
+async function eventWithChoices() {
+  const event = await createTestEvent({ capacity: 6, quotas: {} });
+  const ids = {
+    group: randomUUID(),
+    a: randomUUID(),
+    b: randomUUID(),
+    topics: randomUUID(),
+    x: randomUUID(),
+    y: randomUUID(),
+  };
+  const input = questionsEditSchema.parse({
+    questions: [
+      {
+        id: ids.group,
+        type: "SINGLE_CHOICE",
+        label: { ru: "Группа" },
+        help: {},
+        options: [
+          { id: ids.a, label: { ru: "А" }, places: "4" },
+          { id: ids.b, label: { ru: "Б" } },
+        ],
+      },
+      {
+        id: ids.topics,
+        type: "MULTIPLE_CHOICE",
+        label: { ru: "Темы" },
+        help: {},
+        options: [
+          { id: ids.x, label: { ru: "X" }, places: "5" },
+          { id: ids.y, label: { ru: "Y" } },
+        ],
+      },
+    ],
+  });
+  expect(await saveQuestions({ eventId: event.id, input, actor: staff })).toEqual({ ok: true });
+  return { event, ids };
+}
+
+const answersOf = (
+  ids: Awaited<ReturnType<typeof eventWithChoices>>["ids"],
+  group: number,
+  topics: number,
+) => ({
+  ...(group === 0 ? {} : { [ids.group]: group === 1 ? ids.a : ids.b }),
+  [ids.topics]: [...(topics & 1 ? [ids.x] : []), ...(topics & 2 ? [ids.y] : [])],
+});
+
+const operation = fc.oneof(
+  fc.record({ kind: fc.constant("register" as const), group: fc.nat(2), topics: fc.nat(3) }),
+  fc.record({ kind: fc.constant("edit" as const), who: fc.nat(), group: fc.nat(2), topics: fc.nat(3) }),
+  fc.record({ kind: fc.constant("cancel" as const), who: fc.nat() }),
+  fc.record({
+    kind: fc.constant("status" as const),
+    who: fc.nat(),
+    to: fc.constantFrom("CONFIRMED" as const, "WAITLISTED" as const, "DECLINED" as const),
+  }),
+);
+
+describe("places taken kept by triggers", () => {
+  it("equal a count of the active registrations' choices after any sequence of changes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (operations) => {
+        const { event, ids } = await eventWithChoices();
+        const people: { id: string; token: string }[] = [];
+        for (const step of operations) {
+          const someone = "who" in step ? people[step.who % Math.max(1, people.length)] : undefined;
+          if (step.kind === "register") {
+            const result = await createRegistration({
+              slug: event.slug,
+              locale: "ru",
+              input: registrationInput({ answers: answersOf(ids, step.group, step.topics) }),
+            });
+            if (result.ok) people.push({ id: result.registrationId, token: result.manageToken });
+          } else if (someone && step.kind === "edit") {
+            const input = registrationUpdateSchema.parse({
+              ...registrationInput(),
+              answers: answersOf(ids, step.group, step.topics),
+            });
+            await updateRegistration({ target: { id: someone.id }, input });
+          } else if (someone && step.kind === "cancel") {
+            await cancelRegistration({ token: someone.token });
+          } else if (someone && step.kind === "status") {
+            await changeRegistrationStatuses({
+              eventId: event.id,
+              registrationIds: [someone.id],
+              to: step.to,
+              actor: staff,
+            });
+          }
+        }
+        const kept = await db.$queryRaw<
+          { id: string; taken: number; counted: number; places: number | null }[]
+        >`
+          SELECT o.id, o.taken, o.places, (
+            SELECT count(*)::int FROM registration_answer_option ao JOIN registration r ON r.id = ao.registration_id
+            WHERE ao.option_id = o.id AND registration_is_active(r.status)) AS counted
+          FROM question_option o JOIN question q ON q.id = o.question_id
+          WHERE q.event_id = ${event.id}::uuid`;
+        for (const option of kept) {
+          expect(option.taken).toBe(option.counted);
+          if (option.places !== null) expect(option.taken).toBeLessThanOrEqual(option.places);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
