@@ -66,7 +66,8 @@ async function lockEvent(tx: Tx, where: { slug: string } | { id: string }): Prom
 }
 
 /**
- * The event's seat plan and the seats taken, in one round trip. Called after
+ * The event's seat plan and the seats taken (kept per sector by a trigger,
+ * less the one registration `except`), in one round trip. Called after
  * lockEvent(), as a statement of its own: under READ COMMITTED a statement
  * sees what was committed before it began, so only a statement issued once
  * the lock is held sees the seats the previous holder took.
@@ -81,10 +82,10 @@ async function seatState(
   >`
     SELECT
       (SELECT json_object_agg(category, seats) FROM category_quota WHERE event_id = ${event.id}::uuid) AS quotas,
-      (SELECT json_object_agg(category, n) FROM (
-         SELECT category, count(*)::int AS n FROM registration
-         WHERE event_id = ${event.id}::uuid AND status = 'CONFIRMED' AND id IS DISTINCT FROM ${except ?? null}::uuid
-         GROUP BY category) AS confirmed) AS taken`;
+      (SELECT json_object_agg(c.category, c.confirmed - (
+         SELECT count(*)::int FROM registration r
+         WHERE r.id = ${except ?? null}::uuid AND r.status = 'CONFIRMED' AND r.category = c.category))
+       FROM confirmed_seats c WHERE c.event_id = ${event.id}::uuid) AS taken`;
   const taken = Object.fromEntries(
     participantCategories.map((category) => [category, row?.taken?.[category] ?? 0]),
   ) as SeatsTaken;

@@ -2,7 +2,7 @@
 -- a registration choosing a limited option reads one row under the event's
 -- lock instead of counting every earlier choice of it (6.9 ms at 3,000 choices,
 -- and growing). `taken` counts the active registrations that chose the option
--- (registration_is_active()); tests/integration/places-taken.test.ts compares it
+-- (registration_is_active()); tests/integration/kept-counts.test.ts compares it
 -- with a count after random registrations, edits and changes of status.
 ALTER TABLE "question_option" ADD COLUMN "taken" INTEGER NOT NULL DEFAULT 0 CHECK ("taken" >= 0);
 

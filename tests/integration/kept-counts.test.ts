@@ -10,18 +10,20 @@ import {
   createRegistration,
   updateRegistration,
 } from "@/lib/registrations/mutations";
+import { participantCategories } from "@/lib/registrations/rules";
 import { registrationUpdateSchema } from "@/lib/registrations/schema";
 import { createTestEvent, registrationInput } from "../support/factories";
 
-// Each option's `taken` is kept by triggers (migration
-// 20261202050000_places_taken_kept_by_triggers). After random registrations,
-// edits, cancellations and changes of status it must equal a count of the
-// active registrations that chose the option.
+// Counts kept by triggers: each option's `taken` (migration
+// 20261202050000_places_taken_kept_by_triggers) and the confirmed seats per
+// sector (20261202051000_confirmed_seats_kept_by_a_trigger). After random
+// registrations, edits, cancellations and changes of status each must equal a
+// count of the registrations themselves.
 
 const staff = { type: "STAFF" as const };
 
 async function eventWithChoices() {
-  const event = await createTestEvent({ capacity: 6, quotas: {} });
+  const event = await createTestEvent({ capacity: 6, quotas: { GOVERNMENT: 2, OTHER: 3 } });
   const ids = {
     group: randomUUID(),
     a: randomUUID(),
@@ -67,9 +69,16 @@ const answersOf = (
   [ids.topics]: [...(topics & 1 ? [ids.x] : []), ...(topics & 2 ? [ids.y] : [])],
 });
 
+const category = fc.constantFrom(...participantCategories);
 const operation = fc.oneof(
-  fc.record({ kind: fc.constant("register" as const), group: fc.nat(2), topics: fc.nat(3) }),
-  fc.record({ kind: fc.constant("edit" as const), who: fc.nat(), group: fc.nat(2), topics: fc.nat(3) }),
+  fc.record({ kind: fc.constant("register" as const), category, group: fc.nat(2), topics: fc.nat(3) }),
+  fc.record({
+    kind: fc.constant("edit" as const),
+    who: fc.nat(),
+    category,
+    group: fc.nat(2),
+    topics: fc.nat(3),
+  }),
   fc.record({ kind: fc.constant("cancel" as const), who: fc.nat() }),
   fc.record({
     kind: fc.constant("status" as const),
@@ -78,8 +87,8 @@ const operation = fc.oneof(
   }),
 );
 
-describe("places taken kept by triggers", () => {
-  it("equal a count of the active registrations' choices after any sequence of changes", async () => {
+describe("counts kept by triggers", () => {
+  it("equal a count of the registrations after any sequence of changes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (operations) => {
         const { event, ids } = await eventWithChoices();
@@ -90,12 +99,15 @@ describe("places taken kept by triggers", () => {
             const result = await createRegistration({
               slug: event.slug,
               locale: "ru",
-              input: registrationInput({ answers: answersOf(ids, step.group, step.topics) }),
+              input: registrationInput({
+                category: step.category,
+                answers: answersOf(ids, step.group, step.topics),
+              }),
             });
             if (result.ok) people.push({ id: result.registrationId, token: result.manageToken });
           } else if (someone && step.kind === "edit") {
             const input = registrationUpdateSchema.parse({
-              ...registrationInput(),
+              ...registrationInput({ category: step.category }),
               answers: answersOf(ids, step.group, step.topics),
             });
             await updateRegistration({ target: { id: someone.id }, input });
@@ -122,6 +134,15 @@ describe("places taken kept by triggers", () => {
           expect(option.taken).toBe(option.counted);
           if (option.places !== null) expect(option.taken).toBeLessThanOrEqual(option.places);
         }
+        const seats = await db.$queryRaw<{ category: string; kept: number; counted: number }[]>`
+          SELECT c.category::text, c.confirmed AS kept, (
+            SELECT count(*)::int FROM registration r
+            WHERE r.event_id = c.event_id AND r.category = c.category AND r.status = 'CONFIRMED') AS counted
+          FROM confirmed_seats c WHERE c.event_id = ${event.id}::uuid`;
+        for (const sector of seats) expect(sector.kept).toBe(sector.counted);
+        const confirmed = await db.registration.count({ where: { eventId: event.id, status: "CONFIRMED" } });
+        expect(seats.reduce((sum, sector) => sum + sector.kept, 0)).toBe(confirmed);
+        expect(confirmed).toBeLessThanOrEqual(6);
       }),
       { numRuns: 12 },
     );
