@@ -176,8 +176,8 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         <ul className="space-y-1 text-sm">
           {registration.outbox.map((letter) => (
             <li key={letter.id}>
-              {formatDateTime(letter.createdAt, zone)} — <LetterName template={letter.template} /> — {letter.toAddress} —{" "}
-              {t(`letterStatus.${letter.status}`)}
+              {formatDateTime(letter.createdAt, zone)} — <LetterName template={letter.template} /> —{" "}
+              {letter.toAddress} — {t(`letterStatus.${letter.status}`)}
               {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`}
               {letter.lastError && <span className="block text-red-800">{letter.lastError}</span>}
             </li>
