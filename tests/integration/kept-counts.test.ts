@@ -14,9 +14,8 @@ import { participantCategories } from "@/lib/registrations/rules";
 import { registrationUpdateSchema } from "@/lib/registrations/schema";
 import { createTestEvent, registrationInput } from "../support/factories";
 
-// Counts kept by triggers: each option's `taken` (migration
-// 20261202050000_places_taken_kept_by_triggers) and the confirmed seats per
-// sector (20261202051000_confirmed_seats_kept_by_a_trigger). After random
+// Counts kept by triggers (migration 20261202033500_registration_in_one_statement):
+// each option's `taken` and the confirmed seats per sector. After random
 // registrations, edits, cancellations and changes of status each must equal a
 // count of the registrations themselves.
 

@@ -4,7 +4,11 @@
 -- event queues. The decisions are the pure rules of lib/events/rules.ts
 -- (registrationState) and lib/registrations/rules.ts (allocateSeat), which stay
 -- their reference: tests/integration/registration-sql-rules.test.ts compares
--- these functions with them on random inputs.
+-- these functions with them on random inputs. The counts read under the lock
+-- (an option's places taken, the seats confirmed per sector) are kept by
+-- triggers, so that the thousandth registration does the work of the first;
+-- tests/integration/kept-counts.test.ts compares them with a count after random
+-- registrations, edits and changes of status.
 
 -- registrationState(): whether the event takes registrations at `now`.
 CREATE FUNCTION registration_state(
@@ -53,17 +57,103 @@ CREATE FUNCTION registration_is_active(status "RegistrationStatus") RETURNS bool
   SELECT status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
 $$;
 
--- Places taken per option among `option_ids` by active registrations, except one registration's.
+-- The places each option has taken: the active registrations that chose it.
+ALTER TABLE "question_option" ADD COLUMN "taken" INTEGER NOT NULL DEFAULT 0 CHECK ("taken" >= 0);
+
+UPDATE "question_option" o SET "taken" = (
+  SELECT count(*) FROM "registration_answer_option" ao JOIN "registration" r ON r.id = ao.registration_id
+  WHERE ao.option_id = o.id AND registration_is_active(r.status));
+
+-- A registration's options, counted when it becomes active (or is created
+-- active, its answers written before it) and given back when it stops being
+-- active or is deleted.
+CREATE FUNCTION count_registration_places() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed registration := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  delta integer := CASE
+    WHEN TG_OP = 'INSERT' THEN CASE WHEN registration_is_active(NEW.status) THEN 1 ELSE 0 END
+    WHEN TG_OP = 'DELETE' THEN CASE WHEN registration_is_active(OLD.status) THEN -1 ELSE 0 END
+    ELSE registration_is_active(NEW.status)::int - registration_is_active(OLD.status)::int
+  END;
+BEGIN
+  IF delta <> 0 THEN
+    UPDATE question_option o SET taken = o.taken + delta
+    WHERE o.id IN (SELECT ao.option_id FROM registration_answer_option ao WHERE ao.registration_id = changed.id);
+  END IF;
+  RETURN changed;
+END
+$$;
+
+CREATE TRIGGER registration_places_counted AFTER INSERT OR UPDATE OF status ON "registration"
+  FOR EACH ROW EXECUTE FUNCTION count_registration_places();
+-- Before: once deleted, its answers (deleted by the cascade) no longer find it.
+CREATE TRIGGER registration_places_given_back BEFORE DELETE ON "registration"
+  FOR EACH ROW EXECUTE FUNCTION count_registration_places();
+
+-- An answer's option chosen or unchosen (an edit) by a registration that
+-- exists and is active; one written before its registration is counted by the
+-- registration's own insert above.
+CREATE FUNCTION count_answer_place() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed registration_answer_option := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+BEGIN
+  UPDATE question_option o SET taken = o.taken + CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END
+  WHERE o.id = changed.option_id
+    AND EXISTS (SELECT 1 FROM registration r WHERE r.id = changed.registration_id AND registration_is_active(r.status));
+  RETURN changed;
+END
+$$;
+
+CREATE TRIGGER answer_place_counted AFTER INSERT OR DELETE ON "registration_answer_option"
+  FOR EACH ROW EXECUTE FUNCTION count_answer_place();
+
+-- Places taken per option among `option_ids` by active registrations, except
+-- one registration's: the kept count, less the one registration's own.
 CREATE FUNCTION options_taken(option_ids uuid[], except_registration uuid)
 RETURNS TABLE (option_id uuid, taken integer) LANGUAGE sql STABLE AS $$
-  SELECT ao.option_id, count(*)::int
-  FROM registration_answer_option ao
-  JOIN registration r ON r.id = ao.registration_id
-  WHERE ao.option_id = ANY(option_ids)
-    AND registration_is_active(r.status)
-    AND r.id IS DISTINCT FROM except_registration
-  GROUP BY ao.option_id
+  SELECT o.id, o.taken - (
+    SELECT count(*)::int FROM registration_answer_option ao JOIN registration r ON r.id = ao.registration_id
+    WHERE ao.option_id = o.id AND ao.registration_id = except_registration AND registration_is_active(r.status))
+  FROM question_option o
+  WHERE o.id = ANY(option_ids)
 $$;
+
+-- The seats confirmed per event and sector.
+CREATE TABLE "confirmed_seats" (
+    "event_id" UUID NOT NULL,
+    "category" "ParticipantCategory" NOT NULL,
+    "confirmed" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "confirmed_seats_pkey" PRIMARY KEY ("event_id","category")
+);
+
+-- AddForeignKey
+ALTER TABLE "confirmed_seats" ADD CONSTRAINT "confirmed_seats_event_id_fkey" FOREIGN KEY ("event_id") REFERENCES "event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+ALTER TABLE "confirmed_seats" ADD CONSTRAINT "confirmed_seats_not_negative" CHECK ("confirmed" >= 0);
+
+INSERT INTO "confirmed_seats" ("event_id", "category", "confirmed")
+SELECT "event_id", "category", count(*) FROM "registration" WHERE "status" = 'CONFIRMED' GROUP BY 1, 2;
+
+-- A registration leaving its seat (a change of status or sector, a deletion)
+-- gives it back; one taking a seat (created confirmed, confirmed, moved while
+-- confirmed) counts it.
+CREATE FUNCTION count_confirmed_seats() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'CONFIRMED' THEN
+    UPDATE confirmed_seats c SET confirmed = c.confirmed - 1
+    WHERE c.event_id = OLD.event_id AND c.category = OLD.category;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'CONFIRMED' THEN
+    INSERT INTO confirmed_seats AS c (event_id, category, confirmed) VALUES (NEW.event_id, NEW.category, 1)
+    ON CONFLICT (event_id, category) DO UPDATE SET confirmed = c.confirmed + 1;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER registration_seats_counted AFTER INSERT OR UPDATE OF status, category, event_id OR DELETE ON "registration"
+  FOR EACH ROW EXECUTE FUNCTION count_confirmed_seats();
 
 -- One new registration: its answers (before the lock), then under the event's
 -- lock the registration window, the places of the limited options chosen and
@@ -125,9 +215,8 @@ BEGIN
 
   SELECT coalesce(jsonb_object_agg(q.category, q.seats), '{}') INTO quotas
     FROM category_quota q WHERE q.event_id = e.id;
-  SELECT coalesce(jsonb_object_agg(c.category, c.n), '{}') INTO confirmed FROM (
-    SELECT x.category, count(*)::int AS n FROM registration x
-    WHERE x.event_id = e.id AND x.status = 'CONFIRMED' GROUP BY x.category) c;
+  SELECT coalesce(jsonb_object_agg(c.category, c.confirmed), '{}') INTO confirmed
+    FROM confirmed_seats c WHERE c.event_id = e.id;
   -- An organizer registering someone at the door has reviewed them: the seats alone decide.
   seat := allocate_seat(e.capacity, quotas, confirmed, r.category::text, e.requires_approval AND NOT at_the_door);
 
