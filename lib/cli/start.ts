@@ -1,14 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import exitHook from "async-exit-hook";
+import type { Prepared } from "@/lib/cli/prepare";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
-import { applyMigrations } from "@/lib/database/migrations";
 import { appUrl, dataDirectory, getEnv } from "@/lib/env";
 import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
 import { readOrCreateSecret } from "@/lib/processes/secret-file";
-import { isSeeded, seedDatabase } from "@/prisma/seed";
 
 // `npm start` (after lib/cli/launch.mjs has built what is stale): start (or
 // reach) PostgreSQL, migrate, seed when empty, then serve the production
@@ -44,12 +44,10 @@ async function main() {
     (await startEmbeddedPostgres({ directory: path.join(dataDirectory(), "postgres") })).url;
   await lock?.update({ databaseUrl, appUrl: appUrl() });
 
-  const applied = await applyMigrations({ databaseUrl });
+  const { applied, admin } = await prepare(databaseUrl);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
-  const { admin } = (await isSeeded(databaseUrl)) ? {} : await seed(databaseUrl);
-
-  const childEnv = {
+  const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: mode,
     DATABASE_URL: databaseUrl,
@@ -104,15 +102,12 @@ async function main() {
   console.log(lines.join("\n"));
 }
 
-async function seed(databaseUrl: string) {
-  const { ADMIN_EMAIL, ADMIN_PASSWORD } = getEnv();
-  // Loaded only when there is something to seed: Prisma's client takes about
-  // a second to load, a fifth of a warm start.
-  const { createPrismaClient } = await import("@/lib/database/client");
-  const db = createPrismaClient(databaseUrl);
-  return seedDatabase({ db, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD }).finally(() =>
-    db.$disconnect(),
-  );
+/** Migrations and seed (lib/cli/prepare.ts): in production, in a thread that ends with them. */
+async function prepare(databaseUrl: string): Promise<Prepared> {
+  if (development) return (await import("@/lib/cli/prepare")).prepareDatabase(databaseUrl);
+  const thread = new Worker(compiled("prepare.mjs"), { workerData: { databaseUrl } });
+  const [prepared] = (await once(thread, "message")) as [Prepared];
+  return prepared;
 }
 
 /** A file compiled beside this one by the build (lib/cli/compile.mjs). */
