@@ -19,14 +19,13 @@ const DATABASE_NAME = "kattoo";
 const USER = "kattoo";
 
 /**
- * Connections Kattoo may open at once: a pool of pg's default 10 in the web
- * server, 10 in the outbox worker, 10 in a command run beside them (a
+ * Connections Kattoo itself may open at once: a pool of pg's default 10 in
+ * the web server, 10 in the outbox worker, 10 in a command run beside them (a
  * backup, `npm run staff:create`), a few single connections (the launcher's
  * checks, the backup's snapshot), and PostgreSQL's 3 reserved for a
- * superuser. Far below PostgreSQL's default of 100, whose memory a small
- * machine does not have to spare.
+ * superuser: the floor of max_connections.
  */
-const MAX_CONNECTIONS = 40;
+const KATTOO_CONNECTIONS = 40;
 
 /**
  * PostgreSQL's memory, sized to the machine (os.totalmem()) so that on a
@@ -35,14 +34,17 @@ const MAX_CONNECTIONS = 40;
  * (the web server's 10 busy connections sorting at once then take 40 MB of
  * 1 GB; at most 16 MB), 1/32 for maintenance (an index build, a
  * restore) and a quarter assumed cached by the system (a hint to the planner,
- * not an allocation). Documented in the README.
+ * not an allocation). Connections: one per 20 MB (51 on 1 GB, each of which
+ * may take a work_mem or more), never fewer than Kattoo's own pools need,
+ * at most PostgreSQL's default of 100 — room for psql or pgbench beside the
+ * app. Documented in the README.
  */
 export function postgresSettings(totalBytes: number): Record<string, string> {
   const totalMiB = totalBytes / 1024 / 1024;
   const mib = (value: number, min: number, max: number) =>
     `${Math.round(Math.min(max, Math.max(min, value)))}MB`;
   return {
-    max_connections: String(MAX_CONNECTIONS),
+    max_connections: String(Math.round(Math.min(100, Math.max(KATTOO_CONNECTIONS, totalMiB / 20)))),
     shared_buffers: mib(totalMiB / 16, 32, 512),
     work_mem: mib(totalMiB / 256, 2, 16),
     maintenance_work_mem: mib(totalMiB / 32, 32, 256),
