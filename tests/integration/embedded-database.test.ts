@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { postgresSettings, startEmbeddedPostgres } from "@/lib/database/embedded";
 import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
 
 let directory: string;
@@ -40,6 +40,25 @@ describe("the embedded PostgreSQL", () => {
       expect(await query(second.url, "SELECT value FROM kept")).toEqual([{ value: "Ысык-Көл" }]);
     } finally {
       await second.stop();
+    }
+  }, 60_000);
+
+  it("is sized to the machine's memory", async () => {
+    const database = await startEmbeddedPostgres({ directory: path.join(directory, "sized") });
+    try {
+      const [row] = await query(
+        database.url,
+        "SELECT current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem, " +
+          "current_setting('max_connections') AS max_connections",
+      );
+      const expected = postgresSettings(totalmem());
+      expect(row).toEqual({
+        shared_buffers: expected.shared_buffers,
+        work_mem: expected.work_mem,
+        max_connections: expected.max_connections,
+      });
+    } finally {
+      await database.stop();
     }
   }, 60_000);
 
