@@ -43,6 +43,16 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // The public event page is the same for every visitor (no session, no
+      // nonce: docs/decisions/014-content-security-policy.md), so nginx or a
+      // CDN may serve it for as long as Next's own cache would (its
+      // `revalidate = 3`), and a stale copy while one request refreshes it.
+      // Every other page is rendered per request and Next marks it private,
+      // no-store (docs/decisions/028-shared-caching.md).
+      ...["/events/:slug", "/:locale(ky|en)/events/:slug"].map((source) => ({
+        source,
+        headers: [{ key: "Cache-Control", value: "public, s-maxage=3, stale-while-revalidate=60" }],
+      })),
     ];
   },
 };
