@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -84,7 +84,7 @@ async function waitUntilHealthy(url: string, output: () => string) {
  */
 function siteUnderTest(prefix: string): string {
   const changes: [RegExp, string][] = [
-    [/\/var\/cache\/nginx\/kattoo/, path.join(prefix, "cache")],
+    [/\/var\/lib\/nginx\/kattoo-cache/, path.join(prefix, "cache")],
     [
       new RegExp(`server ${shipped.HOST}:${shipped.PORT};`),
       `server 127.0.0.1:${FIRST};\n    server 127.0.0.1:${SECOND};`,
@@ -93,33 +93,25 @@ function siteUnderTest(prefix: string): string {
     [/listen 443 ssl http2;\n {4}listen \[::\]:443 ssl http2;/, `listen 127.0.0.1:${PROXY};`],
     [/^ {4}ssl_.*\n/gm, ""],
   ];
-  return changes.reduce((site, [pattern, replacement]) => {
-    if (!pattern.test(site)) throw new Error(`docs/deploy/nginx-kattoo.conf no longer has ${pattern}`);
-    pattern.lastIndex = 0;
-    return site.replace(pattern, replacement);
-  }, readFileSync("docs/deploy/nginx-kattoo.conf", "utf8"));
+  return changes.reduce(
+    (site, [pattern, replacement]) => {
+      if (!pattern.test(site)) throw new Error(`docs/deploy/nginx-kattoo.conf no longer has ${pattern}`);
+      pattern.lastIndex = 0;
+      return site.replace(pattern, replacement);
+    },
+    readFileSync("docs/deploy/nginx-kattoo.conf", "utf8"),
+  );
 }
+
+let nginxPrefix = "";
 
 async function startNginx() {
   const prefix = await mkdtemp(path.join(tmpdir(), "kattoo-deploy-"));
+  nginxPrefix = prefix;
+  // nginx's workers (not root, as its master is here) write the cache in it.
+  await chmod(prefix, 0o755);
   await mkdir(path.join(prefix, "cache"));
-  await writeFile(
-    path.join(prefix, "nginx.conf"),
-    `daemon off;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log;
-events {}
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-${siteUnderTest(prefix)}
-}
-`,
-  );
+  await writeFile(path.join(prefix, "nginx.conf"), nginxConfiguration(prefix, siteUnderTest(prefix)));
   const nginx = spawn(NGINX, ["-c", path.join(prefix, "nginx.conf"), "-p", prefix], { stdio: "ignore" });
   stops.push(async () => {
     if (nginx.exitCode === null) {
@@ -130,6 +122,24 @@ ${siteUnderTest(prefix)}
     await rm(prefix, { recursive: true, force: true });
   });
   await waitUntilHealthy(`${proxy}/api/health`, () => readFileSync(path.join(prefix, "error.log"), "utf8"));
+}
+
+/** The http block nginx runs the site in, with every path of its own inside `prefix`. */
+function nginxConfiguration(prefix: string, site: string): string {
+  return `daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log;
+events {}
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+${site}
+}
+`;
 }
 
 /** A loopback address of this test's own (any of 127.0.0.0/8 is this machine): a client of its own. */
@@ -160,7 +170,11 @@ function register(localAddress: string, email: string, headers: Record<string, s
         localAddress,
         method: "POST",
         path: `/api/events/${slug}/registrations`,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          ...headers,
+        },
       },
       (response) => {
         response.resume();
@@ -177,6 +191,14 @@ test.beforeAll(async () => {
   ({ slug } = await insertEventUnderWay({ title: "Развёртывание", slugPrefix: "deploy" }));
   await Promise.all([startInstance(FIRST), startInstance(SECOND)]);
   await startNginx();
+});
+
+test.afterEach(async () => {
+  const log = path.join(nginxPrefix, "error.log");
+  const { status, expectedStatus } = test.info();
+  if (status !== expectedStatus && existsSync(log)) {
+    await test.info().attach("nginx error.log", { path: log });
+  }
 });
 
 test.afterAll(async () => {
@@ -207,10 +229,13 @@ test("registrations go through nginx, limited by the address nginx saw, not one 
   // Another client behind the same nginx has a limit of its own: the
   // address counted is the client's, not the proxy's.
   expect(await register(freshLoopback(), `deploy-${randomUUID()}@example.kg`)).toBe(202);
+  // The limit's own rows (keys are kept as digests, lib/rate-limit/mutations.ts):
+  // one for the client, none for an address it made up.
+  const digest = (address: string) => createHash("sha256").update(`register:${address}`).digest("base64url");
   const counted = await sql<{ key: string }>("SELECT key FROM rate_limit WHERE key = ANY($1)", [
-    [client, ...forgedAddresses].map((address) => `register:${address}`),
+    [client, ...forgedAddresses].map(digest),
   ]);
-  expect(counted.map((row) => row.key)).toEqual([`register:${client}`]);
+  expect(counted.map((row) => row.key)).toEqual([digest(client)]);
 });
 
 test("a staff sign-in on one instance opens the staff area on the other", async ({ browser }) => {
@@ -235,14 +260,18 @@ test("nginx serves the event page and the build's files from its cache, never a 
   request,
 }) => {
   for (const page of [`/events/${slug}`, `/ky/events/${slug}`, `/en/events/${slug}`]) {
-    const first = await request.get(`${proxy}${page}`);
+    // Anyone may send the router's header without Next's `_rsc` parameter:
+    // Next answers with a redirect, which must not become every visitor's page.
+    const bare = await request.get(`${proxy}${page}`, { headers: { rsc: "1" }, maxRedirects: 0 });
+    expect(bare.status()).toBe(307);
+    const first = await request.get(`${proxy}${page}`, { maxRedirects: 0 });
     expect(first.status()).toBe(200);
     expect(first.headers()["cache-control"]).toBe("public, s-maxage=3, stale-while-revalidate=60");
-    const again = await request.get(`${proxy}${page}`);
+    const again = await request.get(`${proxy}${page}`, { maxRedirects: 0 });
     expect(again.headers()["x-cache-status"]).toBe("HIT");
     expect(await again.text()).toBe(await first.text());
-    // The router's request for the same address gets its own answer, not the cached HTML.
-    const router = await request.get(`${proxy}${page}`, { headers: { rsc: "1" } });
+    // The router's own request for the page gets the router's answer, not the cached HTML.
+    const router = await request.get(`${proxy}${page}?_rsc=test`, { headers: { rsc: "1" } });
     expect(router.headers()["content-type"]).toContain("text/x-component");
   }
 
@@ -264,5 +293,42 @@ test("nginx serves the event page and the build's files from its cache, never a 
       expect(response.headers()["cache-control"]).toMatch(/private.*no-store/);
       expect(response.headers()["x-cache-status"]).not.toBe("HIT");
     }
+  }
+});
+
+test("the shipped site, TLS included, is a configuration nginx accepts", async () => {
+  test.skip(!existsSync("/usr/bin/openssl"), "openssl is not installed");
+  const prefix = await mkdtemp(path.join(tmpdir(), "kattoo-tls-"));
+  try {
+    // A certificate of the moment at the paths the site names, as certbot would put one.
+    const [certificate, key] = [path.join(prefix, "fullchain.pem"), path.join(prefix, "privkey.pem")];
+    execFileSync(
+      "/usr/bin/openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=kattoo.example.org",
+        "-keyout",
+        key,
+        "-out",
+        certificate,
+      ],
+      { stdio: "ignore" },
+    );
+    const site = readFileSync("docs/deploy/nginx-kattoo.conf", "utf8")
+      .replace("/var/lib/nginx/kattoo-cache", path.join(prefix, "cache"))
+      .replace("/etc/letsencrypt/live/kattoo.example.org/fullchain.pem", certificate)
+      .replace("/etc/letsencrypt/live/kattoo.example.org/privkey.pem", key);
+    await writeFile(path.join(prefix, "nginx.conf"), nginxConfiguration(prefix, site));
+    // Throws, with nginx's message, unless the configuration is valid.
+    execFileSync(NGINX, ["-t", "-q", "-c", path.join(prefix, "nginx.conf"), "-p", prefix], { stdio: "pipe" });
+  } finally {
+    await rm(prefix, { recursive: true, force: true });
   }
 });
