@@ -239,11 +239,13 @@ test("registrations go through nginx, limited by the address nginx saw, not one 
 });
 
 test("a staff sign-in on one instance opens the staff area on the other", async ({ browser }) => {
+  test.setTimeout(90_000);
   const account = createStaff("organizer");
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${FIRST}` });
   const page = await context.newPage();
   await signIn(page, account);
-  await expect(page).toHaveURL("/admin");
+  // The first sign-in on a fresh instance also loads its routes: slow on a busy machine.
+  await expect(page).toHaveURL("/admin", { timeout: 30_000 });
   // The same host, so the same cookie: the second instance checks it against the shared database.
   for (const base of [`http://127.0.0.1:${SECOND}`, proxy, proxy]) {
     const response = await page.goto(`${base}/admin`);
