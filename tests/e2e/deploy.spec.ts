@@ -270,7 +270,9 @@ test("nginx serves the event page and the build's files from its cache, never a 
     expect(first.status()).toBe(200);
     expect(first.headers()["cache-control"]).toBe("public, s-maxage=3, stale-while-revalidate=60");
     const again = await request.get(`${proxy}${page}`, { maxRedirects: 0 });
-    expect(again.headers()["x-cache-status"]).toBe("HIT");
+    // From nginx's cache: HIT, or, should this machine stall past the 3 s,
+    // the stale copy while one request refreshes it.
+    expect(again.headers()["x-cache-status"]).toMatch(/^(HIT|UPDATING|STALE)$/);
     expect(await again.text()).toBe(await first.text());
     // The router's own request for the page gets the router's answer, not the cached HTML.
     const router = await request.get(`${proxy}${page}?_rsc=test`, { headers: { rsc: "1" } });
