@@ -43,6 +43,20 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // The public event page is the same for every visitor (no session, no
+      // nonce: docs/decisions/014-content-security-policy.md), so nginx or a
+      // CDN may serve it for as long as Next's own cache would (its
+      // `revalidate = 3`), and a stale copy while one request refreshes it.
+      // Not the router's requests for it: Next answers one without its
+      // `_rsc` parameter with a redirect that has no Vary, which a shared
+      // cache would then give every visitor of the page. Every other page is
+      // rendered per request and Next marks it private, no-store
+      // (docs/decisions/028-shared-caching.md).
+      ...["/events/:slug", "/:locale(ky|en)/events/:slug"].map((source) => ({
+        source,
+        missing: [{ type: "header" as const, key: "rsc" }],
+        headers: [{ key: "Cache-Control", value: "public, s-maxage=3, stale-while-revalidate=60" }],
+      })),
     ];
   },
 };

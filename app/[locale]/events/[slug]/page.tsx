@@ -13,7 +13,8 @@ import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "@/lib/images/preview";
 
 // Rendered once and served from the cache, then rendered again in the
 // background at most every few seconds: the seats left shown here lag a
-// registration by that much (docs/performance.md, event page).
+// registration by that much (docs/performance.md, event page). The same
+// window is this page's Cache-Control for nginx and CDNs (next.config.ts).
 export const revalidate = 3;
 
 export function generateStaticParams() {
