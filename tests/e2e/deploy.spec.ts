@@ -14,7 +14,7 @@ import { createStaff, signIn } from "./staff-helpers";
 
 // Kattoo deployed as docs/deploy.md says: Debian's nginx with the shipped
 // site (docs/deploy/nginx-kattoo.conf, its TLS taken out) in front of two
-// instances, each started by `npm start` (as kattoo.service does) with the
+// instances, each started by `npm start` (as kattoo.service does, through launch.mjs) with the
 // shipped environment (docs/deploy/kattoo.env) on one PostgreSQL: the e2e
 // server's. Both have OUTBOX_WORKER=off, as the shipped environment says; the
 // e2e server's worker stands in for kattoo-worker.service.
