@@ -5,8 +5,10 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as metrics } from "@/app/api/metrics/route";
 import { recordBackupRun } from "@/lib/backup/mutations";
 import { db } from "@/lib/db";
+import { idle } from "@/lib/entry-points/state";
 import { recordWorkerHeartbeat } from "@/lib/health/mutations";
 import { PEER_HEADER } from "@/lib/http/client-address";
+import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { createTestEvent, registrationInput } from "../support/factories";
 
@@ -20,6 +22,9 @@ vi.hoisted(() => {
   process.env.METRICS_TOKEN = "metrics-token-for-the-tests";
   process.env.REGISTRATION_RATE_LIMIT = "1";
 });
+
+// A server action reads the client's address from its request's headers.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ [PEER_HEADER]: "198.51.100.61" }) }));
 
 const noParams = { params: Promise.resolve({}) };
 
@@ -161,5 +166,32 @@ describe("GET /api/metrics", () => {
     expect(
       valueOf(after, 'kattoo_request_duration_seconds_count{entry="api.events.registrations.create"}'),
     ).toBeGreaterThanOrEqual(3);
+  });
+
+  it("counts a server action that a rate limit refused", async () => {
+    const refusals = 'kattoo_rate_limit_refusals_total{entry="registrations.update_own"}';
+    const before = valueOf(await (await scrape(`Bearer ${TOKEN}`)).text(), refusals) ?? 0;
+    const form = new FormData();
+    const fields = {
+      lastName: "Асанова",
+      firstName: "Айгүл",
+      organization: "Айыл өкмөтү",
+      position: "Башкы адис",
+      category: "LOCAL_GOVERNMENT",
+      region: "NARYN",
+      phone: "+996 555 123 456",
+      gender: "FEMALE",
+    };
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    // A stranger trying tokens from one address: the 61st try in ten minutes is refused.
+    const states = [];
+    for (let i = 0; i < 62; i++) {
+      states.push(await updateRegistrationAction(randomUUID().replace(/-/g, "").padEnd(43, "x"), idle, form));
+    }
+    expect(states.filter((state) => state.status === "failed" && state.code === "rate_limited")).toHaveLength(
+      2,
+    );
+    const after = valueOf(await (await scrape(`Bearer ${TOKEN}`)).text(), refusals) ?? 0;
+    expect(after - before).toBe(2);
   });
 });
