@@ -34,7 +34,7 @@ function scrape(authorization?: string) {
 }
 
 /** The value of one series, as the text format writes it: `name{labels} value`. */
-function valueOf(text: string, series: string): number | undefined {
+function seriesValue(text: string, series: string): number | undefined {
   const line = text.split("\n").find((candidate) => candidate.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
@@ -112,32 +112,32 @@ describe("GET /api/metrics", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
 
-    expect(valueOf(text, 'kattoo_outbox_letters{status="QUEUED"}')).toBe(3);
-    expect(valueOf(text, 'kattoo_outbox_letters{status="SENDING"}')).toBe(1);
-    expect(valueOf(text, 'kattoo_outbox_letters{status="SENT"}')).toBe(2);
-    expect(valueOf(text, 'kattoo_outbox_letters{status="FAILED"}')).toBe(1);
+    expect(seriesValue(text, 'kattoo_outbox_letters{status="QUEUED"}')).toBe(3);
+    expect(seriesValue(text, 'kattoo_outbox_letters{status="SENDING"}')).toBe(1);
+    expect(seriesValue(text, 'kattoo_outbox_letters{status="SENT"}')).toBe(2);
+    expect(seriesValue(text, 'kattoo_outbox_letters{status="FAILED"}')).toBe(1);
     // The oldest letter still waiting is the queued one of ten minutes ago, not the failed one.
-    const oldest = valueOf(text, "kattoo_outbox_oldest_waiting_letter_age_seconds") ?? 0;
+    const oldest = seriesValue(text, "kattoo_outbox_oldest_waiting_letter_age_seconds") ?? 0;
     expect(oldest).toBeGreaterThanOrEqual(600);
     expect(oldest).toBeLessThan(660);
 
-    expect(valueOf(text, 'kattoo_registrations{status="CONFIRMED"}')).toBe(2);
-    expect(valueOf(text, 'kattoo_registrations{status="WAITLISTED"}')).toBe(1);
-    expect(valueOf(text, 'kattoo_registrations{status="CANCELLED"}')).toBe(1);
-    expect(valueOf(text, 'kattoo_registrations{status="PENDING"}')).toBe(0);
-    expect(valueOf(text, 'kattoo_registrations{status="DECLINED"}')).toBe(0);
+    expect(seriesValue(text, 'kattoo_registrations{status="CONFIRMED"}')).toBe(2);
+    expect(seriesValue(text, 'kattoo_registrations{status="WAITLISTED"}')).toBe(1);
+    expect(seriesValue(text, 'kattoo_registrations{status="CANCELLED"}')).toBe(1);
+    expect(seriesValue(text, 'kattoo_registrations{status="PENDING"}')).toBe(0);
+    expect(seriesValue(text, 'kattoo_registrations{status="DECLINED"}')).toBe(0);
 
-    expect(valueOf(text, "kattoo_worker_heartbeat_age_seconds")).toBeLessThan(30);
+    expect(seriesValue(text, "kattoo_worker_heartbeat_age_seconds")).toBeLessThan(30);
     // The last backup that worked, two hours ago; the attempt after it failed.
-    const backupAge = valueOf(text, "kattoo_backup_last_success_age_seconds") ?? 0;
+    const backupAge = seriesValue(text, "kattoo_backup_last_success_age_seconds") ?? 0;
     expect(backupAge).toBeGreaterThanOrEqual(7200);
     expect(backupAge).toBeLessThan(7260);
-    expect(valueOf(text, "kattoo_backup_last_attempt_failed")).toBe(1);
+    expect(seriesValue(text, "kattoo_backup_last_attempt_failed")).toBe(1);
 
-    expect(valueOf(text, 'kattoo_database_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
-    expect(valueOf(text, 'kattoo_database_pool_connections{state="waiting"}')).toBe(0);
+    expect(seriesValue(text, 'kattoo_database_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
+    expect(seriesValue(text, 'kattoo_database_pool_connections{state="waiting"}')).toBe(0);
     // Node's own figures come too.
-    expect(valueOf(text, "kattoo_process_resident_memory_bytes")).toBeGreaterThan(0);
+    expect(seriesValue(text, "kattoo_process_resident_memory_bytes")).toBeGreaterThan(0);
   });
 
   it("times each entry point by name and counts the requests a rate limit refused", async () => {
@@ -161,16 +161,16 @@ describe("GET /api/metrics", () => {
     await health(new Request("http://127.0.0.1/api/health"), noParams);
 
     const after = await (await scrape(`Bearer ${TOKEN}`)).text();
-    expect((valueOf(after, refusals) ?? 0) - (valueOf(before, refusals) ?? 0)).toBe(2);
-    expect((valueOf(after, healthCalls) ?? 0) - (valueOf(before, healthCalls) ?? 0)).toBe(1);
+    expect((seriesValue(after, refusals) ?? 0) - (seriesValue(before, refusals) ?? 0)).toBe(2);
+    expect((seriesValue(after, healthCalls) ?? 0) - (seriesValue(before, healthCalls) ?? 0)).toBe(1);
     expect(
-      valueOf(after, 'kattoo_request_duration_seconds_count{entry="api.events.registrations.create"}'),
+      seriesValue(after, 'kattoo_request_duration_seconds_count{entry="api.events.registrations.create"}'),
     ).toBeGreaterThanOrEqual(3);
   });
 
   it("counts a server action that a rate limit refused", async () => {
     const refusals = 'kattoo_rate_limit_refusals_total{entry="registrations.update_own"}';
-    const before = valueOf(await (await scrape(`Bearer ${TOKEN}`)).text(), refusals) ?? 0;
+    const before = seriesValue(await (await scrape(`Bearer ${TOKEN}`)).text(), refusals) ?? 0;
     const form = new FormData();
     const fields = {
       lastName: "Асанова",
@@ -191,7 +191,7 @@ describe("GET /api/metrics", () => {
     expect(states.filter((state) => state.status === "failed" && state.code === "rate_limited")).toHaveLength(
       2,
     );
-    const after = valueOf(await (await scrape(`Bearer ${TOKEN}`)).text(), refusals) ?? 0;
+    const after = seriesValue(await (await scrape(`Bearer ${TOKEN}`)).text(), refusals) ?? 0;
     expect(after - before).toBe(2);
   });
 });
