@@ -19,14 +19,14 @@ const holder = globalThis as unknown as { [key]?: AsyncLocalStorage<RequestConte
 holder[key] ??= new AsyncLocalStorage<RequestContext>();
 const storage = holder[key];
 
-export const REQUEST_ID_HEADER = "x-request-id";
+const REQUEST_ID_HEADER = "x-request-id";
 
 // A proxy's or a client's id is kept only when it cannot carry anything into
 // a log line but an id: letters, digits, dashes and underscores, 8 to 64.
 const ACCEPTED_REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The incoming id when it is a plain one (a single header, the strict pattern); otherwise a new one. */
-export function requestIdFor(incoming: string | string[] | undefined): string {
+function requestIdFor(incoming: string | string[] | undefined): string {
   return typeof incoming === "string" && ACCEPTED_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
