@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { appSecret } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { errorFields, getLogger } from "@/lib/logging/logger";
 import { clearAttempts, consumeAttempt, refundAttempt } from "@/lib/rate-limit/mutations";
 import { findStaffByEmail } from "@/lib/staff/data";
 import { deviceTokenFor, deviceTokenOf } from "@/lib/staff/device-cookie";
@@ -97,7 +98,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // A wrong password or a missing code is an expected answer, not an error worth a stack trace.
   logger: {
     error: (error: Error) => {
-      if (!(error instanceof CredentialsSignin)) console.error(error);
+      if (!(error instanceof CredentialsSignin))
+        getLogger().error({ error: errorFields(error) }, "auth failed");
     },
   },
   providers: [Credentials({ credentials: { email: {}, password: {}, code: {} }, authorize })],

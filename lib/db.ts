@@ -1,5 +1,5 @@
 import "server-only";
-import { createPrismaClient } from "@/lib/database/client";
+import { createPrismaClient, type PoolUse, poolUseOf } from "@/lib/database/client";
 import { databaseUrl } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -24,3 +24,8 @@ export const db = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(instance) : value;
   },
 });
+
+/** This process's connections to the database, for /api/metrics. */
+export function databasePoolUse(): PoolUse | undefined {
+  return poolUseOf(client());
+}

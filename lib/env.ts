@@ -53,6 +53,13 @@ const envSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   /** "true": admins must set up a second factor (TOTP) before they can do anything else. */
   REQUIRE_ADMIN_SECOND_FACTOR: z.stringbool().default(false),
+  /** How much the server and the worker log; unset: info in production, debug in development, nothing in tests. */
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ),
+  /** The bearer token GET /api/metrics asks for; unset, the address answers 404. */
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   /** The first admin account, created by the seed when no staff exists. */
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default("admin@kattoo.local")),
   ADMIN_PASSWORD: optionalString,

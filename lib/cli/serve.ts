@@ -3,6 +3,8 @@ import next from "next";
 import { getEnv } from "@/lib/env";
 import { PEER_HEADER } from "@/lib/http/client-address";
 import { securityHeaders, takesNonce } from "@/lib/http/security-headers";
+import { getLogger } from "@/lib/logging/logger";
+import { handleWithRequestId } from "@/lib/logging/request-context";
 
 // The web server `npm start` (and `npm run dev`, with --dev) runs: Next's own
 // request handler behind a plain node:http server, so that the application
@@ -32,11 +34,11 @@ server.on("request", (request, response) => {
       response.setHeader(name, value);
     }
   }
-  void handle(request, response);
+  handleWithRequestId(request, response, () => void handle(request, response));
 });
 
 server.listen(PORT, HOST, () => {
-  console.log(`Web server listening on http://${HOST}:${PORT}${dev ? " (development)" : ""}`);
+  getLogger().info({ host: HOST, port: PORT, dev }, "web server listening");
 });
 
 // SIGTERM (the launcher stopping, a service manager) or Ctrl+C: stop taking

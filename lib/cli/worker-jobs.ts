@@ -2,6 +2,7 @@ import { startBackupJob, usesEmbeddedDatabase } from "@/lib/backup/job";
 import { createSender } from "@/lib/emails/transport";
 import { startOutboxWorker } from "@/lib/emails/worker";
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/logging/logger";
 import { startRetentionJob } from "@/lib/privacy/retention";
 
 /**
@@ -20,13 +21,16 @@ export async function startWorkerJobs(): Promise<{ stop: () => Promise<void> }> 
     // The error itself may name the recipient: it is kept with the letter, for
     // staff, and not written to the log.
     onError: (message) =>
-      console.error(`Letter ${message.id} (${message.template}) failed on attempt ${message.attempts}.`),
+      getLogger().warn(
+        { letterId: message.id, template: message.template, attempt: message.attempts },
+        "letter failed",
+      ),
   });
   const retention = startRetentionJob();
   const backups = (await usesEmbeddedDatabase())
     ? startBackupJob({ at: env.BACKUP_AT, keep: env.BACKUP_KEEP })
     : undefined;
-  console.log(`Outbox worker started: letters go to the ${sender.describe}.`);
+  getLogger().info({ sender: sender.describe }, "outbox worker started");
   return {
     stop: async () => {
       await Promise.all([worker.stop(), retention.stop(), backups?.stop()]);

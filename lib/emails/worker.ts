@@ -12,13 +12,16 @@ import { renderLetter } from "@/lib/emails/render";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import type { Send } from "@/lib/emails/transport";
 import type { OutboxMessage } from "@/lib/generated/prisma/client";
+import { recordWorkerHeartbeat } from "@/lib/health/mutations";
+import { errorFields, getLogger } from "@/lib/logging/logger";
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
 // Sends what the outbox holds: claims due letters, renders each from the
 // registration as it is now, sends it, records the outcome. Several workers
 // (processes or app instances) can run at once; none sends a letter another
 // has claimed. Between letters it also does the instance's other periodic
-// chores: queueing reminders and deleting rate-limit rows that have expired.
+// chores: queueing reminders and deleting rate-limit rows that have expired,
+// and writes its heartbeat, which /api/health watches.
 
 export type WorkerOptions = {
   send: Send;
@@ -36,6 +39,8 @@ export type WorkerOptions = {
 
 const REMINDER_CHECK_MS = 60_000;
 const RATE_LIMIT_PRUNE_MS = 10 * 60_000;
+// Often enough for /api/health's five minutes, rarely enough to cost nothing.
+const HEARTBEAT_MS = 30_000;
 
 export function startOutboxWorker(
   options: WorkerOptions & { reminderHoursBefore?: number; pruneRateLimitsEveryMs?: number },
@@ -44,7 +49,13 @@ export function startOutboxWorker(
   let running = true;
   let remindersCheckedAt = 0;
   let rateLimitsPrunedAt = 0;
+  let heartbeatAt = 0;
+  const heartbeatId = options.workerId ?? `worker-${randomUUID()}`;
   const round = async () => {
+    if (Date.now() - heartbeatAt > HEARTBEAT_MS) {
+      heartbeatAt = Date.now();
+      await recordWorkerHeartbeat({ workerId: heartbeatId });
+    }
     if (reminderHoursBefore && Date.now() - remindersCheckedAt > REMINDER_CHECK_MS) {
       remindersCheckedAt = Date.now();
       await queueDueReminders({ hoursBefore: reminderHoursBefore });
@@ -59,7 +70,7 @@ export function startOutboxWorker(
     while (running) {
       const handled = await round().catch((error: unknown) => {
         // The database itself is unreachable: wait and try again.
-        console.error("Outbox worker:", error instanceof Error ? error.message : error);
+        getLogger().error({ error: errorFields(error) }, "outbox worker round failed");
         return 0;
       });
       if (handled === 0 && running) await sleep(idleMs);

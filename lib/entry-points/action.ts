@@ -8,6 +8,8 @@ import { fieldErrors } from "@/lib/forms/field-errors";
 import { type FormValues, readFormData } from "@/lib/forms/form-data";
 import { clientAddress } from "@/lib/http/client-address";
 import { logFailure } from "@/lib/logging/logger";
+import { noteStaffAccount } from "@/lib/logging/request-context";
+import { recordEntryPointCall } from "@/lib/metrics/registry";
 import { consumeRateLimits, type RateLimitRule } from "@/lib/rate-limit/mutations";
 import type { StaffAccount } from "@/lib/staff/data";
 import { requireStaff } from "@/lib/staff/require-staff";
@@ -19,7 +21,8 @@ import type { StaffRoleName } from "@/lib/staff/schema";
 // through their schemas, declared rate limits are counted, and only then does
 // the action run. Expected outcomes are the action's own typed results;
 // anything thrown becomes { status: "failed", code: "server_error" } and one
-// log line, never a message of the error's.
+// log line, never a message of the error's. Each call is timed, and a rate
+// limit's refusal counted, for /api/metrics.
 //
 // Each action has the shape useActionState expects, after an optional bound
 // argument: (bound?, previous state, FormData | input object) → state.
@@ -66,7 +69,7 @@ function defineAction<
   authorize: () => Promise<Extra>,
 ): Action<Bound, Result> {
   const { name, bound: boundSchema, input, rateLimits, run } = definition;
-  const action = async (...args: unknown[]): Promise<ActionState<Result>> => {
+  const respond = async (args: unknown[]): Promise<ActionState<Result>> => {
     try {
       const extra = await authorize();
       const boundArgument = boundSchema
@@ -100,7 +103,23 @@ function defineAction<
       return { status: "failed", code: "server_error" };
     }
   };
+  const action = async (...args: unknown[]): Promise<ActionState<Result>> => {
+    const startedAt = performance.now();
+    let state: ActionState<Result> | undefined;
+    try {
+      state = await respond(args);
+      return state;
+    } finally {
+      // Also when Next's redirect() or notFound() leaves the action.
+      const rateLimited = isFailure(state) && state.code === "rate_limited";
+      recordEntryPointCall({ entry: name, startedAt, rateLimited });
+    }
+  };
   return action as Action<Bound, Result>;
+}
+
+function isFailure(state: unknown): state is Extract<ActionFailure, { status: "failed" }> {
+  return typeof state === "object" && state !== null && "status" in state && state.status === "failed";
 }
 
 /** An action anyone may call: the public forms, the participant's own page (authorized by its token). */
@@ -131,8 +150,10 @@ export function staffAction<
   },
 ): Action<Bound, Result> {
   const { roles, setup, passwordChange } = definition;
-  const action = defineAction(definition, async () => ({
-    staff: await requireStaff(roles, { setup, passwordChange }),
-  }));
+  const action = defineAction(definition, async () => {
+    const staff = await requireStaff(roles, { setup, passwordChange });
+    noteStaffAccount(staff.id);
+    return { staff };
+  });
   return recordEntryPoint(action, { name: definition.name, access: "staff", roles });
 }

@@ -6,6 +6,8 @@ import { recordEntryPoint } from "@/lib/entry-points/registry";
 import { containsNul } from "@/lib/entry-points/schema";
 import { crossOriginResponse } from "@/lib/http/same-origin";
 import { logFailure } from "@/lib/logging/logger";
+import { noteStaffAccount } from "@/lib/logging/request-context";
+import { recordEntryPointCall } from "@/lib/metrics/registry";
 import type { StaffAccount } from "@/lib/staff/data";
 import { staffOrResponse } from "@/lib/staff/require-staff";
 import type { StaffRoleName } from "@/lib/staff/schema";
@@ -15,7 +17,8 @@ import type { StaffRoleName } from "@/lib/staff/schema";
 // reaches the database (a NUL byte in a slug used to become a 500 and a
 // Prisma stack in the log); the caller is checked for staff routes; an
 // unexpected error becomes a 500 with a code and one log line. Each handler
-// is recorded in the entry-point registry with who may call it.
+// is recorded in the entry-point registry with who may call it; each call is
+// timed, and a 429 counted, for /api/metrics.
 
 /** The address's query as Next gives a page's searchParams: a repeated key holds all its values. */
 export type QueryValues = Record<string, string | string[]>;
@@ -80,13 +83,19 @@ async function checkAddress<Params, Query>(
 }
 
 async function answer(name: string, respond: () => Promise<Response>): Promise<Response> {
+  const startedAt = performance.now();
+  let response: Response | undefined;
   try {
-    return await respond();
+    response = await respond();
+    return response;
   } catch (error) {
     // notFound() and redirect() are thrown too; Next answers them itself.
     unstable_rethrow(error);
     logFailure(name, error);
-    return jsonError(500, "server_error");
+    response = jsonError(500, "server_error");
+    return response;
+  } finally {
+    recordEntryPointCall({ entry: name, startedAt, rateLimited: response?.status === 429 });
   }
 }
 
@@ -119,6 +128,7 @@ export function staffRoute<Params = RouteParams, Query = QueryValues>(
       // nothing about its addresses.
       const caller = await staffOrResponse(definition.roles);
       if ("response" in caller) return caller.response;
+      noteStaffAccount(caller.staff.id);
       const address = await checkAddress(request, context, definition);
       if (!address.ok) return address.response;
       return definition.run({ request, params: address.params, query: address.query, staff: caller.staff });

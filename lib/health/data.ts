@@ -15,3 +15,21 @@ export async function checkDatabase(): Promise<boolean> {
     clearTimeout(timer);
   }
 }
+
+/**
+ * The last heartbeat of any outbox worker, and when the oldest letter still
+ * waiting to go (queued, or claimed and being sent) was queued: what
+ * /api/health and /api/metrics report of the outbox, in one round trip.
+ */
+export async function getOutboxProgress(): Promise<{
+  lastHeartbeatAt: Date | undefined;
+  oldestWaitingLetterAt: Date | undefined;
+}> {
+  const [row] = await db.$queryRaw<{ last_heartbeat_at: Date | null; oldest_waiting_at: Date | null }[]>`
+    SELECT (SELECT max(beat_at) FROM worker_heartbeat) AS last_heartbeat_at,
+           (SELECT min(created_at) FROM outbox_message WHERE status IN ('QUEUED', 'SENDING')) AS oldest_waiting_at`;
+  return {
+    lastHeartbeatAt: row?.last_heartbeat_at ?? undefined,
+    oldestWaitingLetterAt: row?.oldest_waiting_at ?? undefined,
+  };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, getLogger } from "@/lib/logging/logger";
 import { anonymizeExpiredRegistrations } from "@/lib/privacy/mutations";
 
 const HOUR_MS = 3_600_000;
@@ -12,10 +13,10 @@ export function startRetentionJob({ everyMs = HOUR_MS }: { everyMs?: number } = 
   const run = () => {
     running = anonymizeExpiredRegistrations()
       .then((count) => {
-        if (count > 0) console.log(`Retention: ${count} registrations anonymized.`);
+        if (count > 0) getLogger().info({ count }, "retention: registrations anonymized");
       })
       .catch((error: unknown) => {
-        console.error("Retention job:", error instanceof Error ? error.message : error);
+        getLogger().error({ error: errorFields(error) }, "retention job failed");
       });
   };
   run();

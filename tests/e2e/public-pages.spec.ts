@@ -43,8 +43,21 @@ test("an unknown page answers 404 in the reader's language", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
-test("the health check reports the database", async ({ request }) => {
+test("the health check reports the database, the outbox worker and the outbox", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  const body = await response.json();
+  expect(body).toMatchObject({
+    status: "ok",
+    db: "ok",
+    worker: { state: expect.stringMatching(/^(ok|starting)$/) },
+  });
+  expect(body.outbox).toHaveProperty("oldestWaitingLetterAgeSeconds");
+});
+
+test("every response carries a request id, a proxy's plain one kept", async ({ request }) => {
+  const made = await request.get("/");
+  expect(made.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  const kept = await request.get("/api/health", { headers: { "X-Request-Id": "nginx-0123456789abcdef" } });
+  expect(kept.headers()["x-request-id"]).toBe("nginx-0123456789abcdef");
 });

@@ -11,6 +11,7 @@ import { recordBackupRun } from "@/lib/backup/mutations";
 import { RestoreError, restoreBackup } from "@/lib/backup/restore";
 import { readMigrationList } from "@/lib/database/migrations";
 import { db } from "@/lib/db";
+import { recordWorkerHeartbeat } from "@/lib/health/mutations";
 import { seedDatabase } from "@/prisma/seed";
 import { eventWithEveryQuestion } from "../support/answered-event";
 
@@ -110,6 +111,7 @@ beforeAll(async () => {
       raw: "raw",
     },
   });
+  await recordWorkerHeartbeat({ workerId: "worker-backup-test" });
   await recordBackupRun({
     startedAt: new Date(Date.now() - 86_400_000),
     trigger: "SCHEDULED",

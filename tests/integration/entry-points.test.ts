@@ -20,6 +20,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 /** The public route handlers, and why each is public. */
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts GET": "health check",
+  "app/api/metrics/route.ts GET": "for a monitoring system, which holds METRICS_TOKEN (404 without it set)",
   "app/api/auth/[...nextauth]/route.ts GET": "Auth.js itself",
   "app/api/auth/[...nextauth]/route.ts POST": "Auth.js itself",
   "app/api/events/[slug]/route.ts GET": "the public JSON API",

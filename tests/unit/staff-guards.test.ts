@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "health check",
+  "app/api/metrics/route.ts": "for a monitoring system, which holds METRICS_TOKEN",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js itself",
   "app/api/events/[slug]/route.ts": "the public JSON API",
   "app/api/events/[slug]/registrations/route.ts": "the public JSON API",
