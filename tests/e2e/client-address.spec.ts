@@ -2,12 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
 import { insertClosedEvent, sql } from "./database";
+import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpers";
 
 // The client's address through the real web server (lib/cli/serve.ts), with
 // forged headers: a second instance of the built app on the e2e database,
@@ -40,7 +39,7 @@ async function startServer(port: number, trustedProxies: number) {
     stdio: "ignore",
   });
   stops.push(() => stop(child));
-  await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`);
+  await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`, 60_000);
 }
 
 async function stop(child: ChildProcess) {
@@ -50,30 +49,9 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-async function waitUntilHealthy(url: string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-/**
- * A loopback address of this test's own (any of 127.0.0.0/8 is this machine):
- * other tests register from 127.0.0.1 through the same database's limits.
- */
-function freshLoopback(): string {
-  const byte = () => 1 + Math.floor(Math.random() * 254);
-  return `127.${byte()}.${byte()}.${byte()}`;
-}
-
 /** A registration attempt from `localAddress` (any of 127.0.0.0/8 is this machine) with the headers given. */
 function attempt(port: number, headers: Record<string, string>, localAddress = "127.0.0.1") {
-  const body = JSON.stringify({
+  const payload = {
     lastName: "Эшимова",
     firstName: "Бермет",
     organization: "Айыл өкмөтү",
@@ -84,29 +62,8 @@ function attempt(port: number, headers: Record<string, string>, localAddress = "
     phone: "+996 555 000 111",
     gender: "FEMALE",
     consent: true,
-  });
-  return new Promise<number>((resolve, reject) => {
-    const request = httpRequest(
-      {
-        host: "127.0.0.1",
-        port,
-        localAddress,
-        method: "POST",
-        path: `/api/events/${slug}/registrations`,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          ...headers,
-        },
-      },
-      (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
+  };
+  return postRegistration({ port, slug, localAddress, payload, headers });
 }
 
 /** The statuses of LIMIT + 1 attempts, each with other forged headers. */
@@ -182,7 +139,7 @@ http {
     await stop(nginx);
     await rm(prefix, { recursive: true, force: true });
   });
-  await waitUntilHealthy(`http://127.0.0.1:${nginxPort}/api/health`);
+  await waitUntilHealthy(`http://127.0.0.1:${nginxPort}/api/health`, 60_000);
 
   const statuses = await forgedBurst(nginxPort, freshLoopback());
   expect(statuses.slice(0, LIMIT).every((status) => status !== 429)).toBe(true);

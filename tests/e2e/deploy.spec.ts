@@ -2,13 +2,12 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { parseEnv } from "node:util";
 import { expect, test } from "@playwright/test";
 import { insertEventUnderWay, sql } from "./database";
+import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpers";
 import { manageLinkFromLetter } from "./registration-helpers";
 import { createStaff, signIn } from "./staff-helpers";
 
@@ -54,7 +53,7 @@ async function startInstance(port: number) {
   let output = "";
   for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => (output += chunk));
   stops.push(() => stopGroup(child));
-  await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`, () => output);
+  await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`, 120_000, () => output);
 }
 
 async function stopGroup(child: ChildProcess) {
@@ -62,18 +61,6 @@ async function stopGroup(child: ChildProcess) {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   process.kill(-child.pid, "SIGTERM");
   await exited;
-}
-
-async function waitUntilHealthy(url: string, output: () => string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ok) return;
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer:\n${output()}`);
 }
 
 /**
@@ -121,7 +108,9 @@ async function startNginx() {
     }
     await rm(prefix, { recursive: true, force: true });
   });
-  await waitUntilHealthy(`${proxy}/api/health`, () => readFileSync(path.join(prefix, "error.log"), "utf8"));
+  await waitUntilHealthy(`${proxy}/api/health`, 120_000, () =>
+    readFileSync(path.join(prefix, "error.log"), "utf8"),
+  );
 }
 
 /** The http block nginx runs the site in, with every path of its own inside `prefix`. */
@@ -142,15 +131,9 @@ ${site}
 `;
 }
 
-/** A loopback address of this test's own (any of 127.0.0.0/8 is this machine): a client of its own. */
-function freshLoopback(): string {
-  const byte = () => 1 + Math.floor(Math.random() * 254);
-  return `127.${byte()}.${byte()}.${byte()}`;
-}
-
 /** A registration through nginx from `localAddress`, with the headers given; resolves to its status. */
 function register(localAddress: string, email: string, headers: Record<string, string> = {}) {
-  const body = JSON.stringify({
+  const payload = {
     lastName: "Асанова",
     firstName: "Айпери",
     organization: "Ак-Суу айыл өкмөтү",
@@ -161,29 +144,8 @@ function register(localAddress: string, email: string, headers: Record<string, s
     phone: "+996 555 000 222",
     gender: "FEMALE",
     consent: true,
-  });
-  return new Promise<number>((resolve, reject) => {
-    const request = httpRequest(
-      {
-        host: "127.0.0.1",
-        port: PROXY,
-        localAddress,
-        method: "POST",
-        path: `/api/events/${slug}/registrations`,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          ...headers,
-        },
-      },
-      (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
+  };
+  return postRegistration({ port: PROXY, slug, localAddress, payload, headers });
 }
 
 test.beforeAll(async () => {
