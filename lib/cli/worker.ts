@@ -1,9 +1,17 @@
+import { constants, setPriority } from "node:os";
 import { isMainThread, parentPort } from "node:worker_threads";
 import { startWorkerJobs } from "@/lib/cli/worker-jobs";
 
 // `npm run worker`, and the worker thread `npm start` runs beside the web
 // server (lib/cli/start.ts), until SIGINT or SIGTERM, or until the launcher
 // asks its thread to stop.
+
+// Letters wait for a registration rush, not the rush for the letters: the
+// worker runs at the lowest CPU priority, so on a busy machine the kernel
+// gives its time to the web server and PostgreSQL, and on an idle one it
+// takes all it wants. Linux keeps a nice value per thread: this lowers the
+// worker's own thread, never the launcher beside it (decision 033).
+setPriority(constants.priority.PRIORITY_LOW);
 
 const jobs = await startWorkerJobs();
 const STOP_GRACE_MS = 10_000;

@@ -1,7 +1,6 @@
 import "server-only";
 import { connect, type Socket } from "node:net";
-import nodemailer from "nodemailer";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
+import type { Transporter } from "nodemailer";
 import { storeInMailbox } from "@/lib/emails/mutations";
 import type { RenderedLetter } from "@/lib/emails/render";
 import { getEnv } from "@/lib/env";
@@ -37,32 +36,30 @@ export function createSender({
     messageId: `<${letter.outboxMessageId}@${domain}>`,
   });
 
+  // nodemailer is loaded with the first letter, not at start: an idle
+  // worker stays small (docs/performance.md, start-up).
+  let opened: Promise<Transporter> | undefined;
+  const transport = () => {
+    opened ??= openTransport(SMTP_URL, connections);
+    return opened;
+  };
+  const close = () => void opened?.then((open) => open.close());
+
   if (SMTP_URL) {
-    const settings = parseConnectionUrl(SMTP_URL);
-    const transport = nodemailer.createTransport({
-      // Given `url`, nodemailer would read nothing else (no pool: a new
-      // connection per letter); the URL's settings go in beside the others.
-      ...settings,
-      pool: true,
-      maxConnections: connections,
-      // smtps:// stays nodemailer's own TLS connection.
-      ...(settings.secure ? {} : { getSocket: connectWithoutDelay }),
-    });
     return {
       describe: `SMTP ${new URL(SMTP_URL).host}`,
       send: async (letter) => {
-        const info = await transport.sendMail(envelope(letter));
+        const info = await (await transport()).sendMail(envelope(letter));
         return { providerMessageId: info.messageId };
       },
-      close: () => transport.close(),
+      close,
     };
   }
 
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "\r\n" });
   return {
     describe: "local mailbox",
     send: async (letter) => {
-      const info = await transport.sendMail(envelope(letter));
+      const info = await (await transport()).sendMail(envelope(letter));
       await storeInMailbox({
         outboxMessageId: letter.outboxMessageId,
         toAddress: letter.to.address,
@@ -73,8 +70,25 @@ export function createSender({
       });
       return { providerMessageId: info.messageId };
     },
-    close: () => transport.close(),
+    close,
   };
+}
+
+/** SMTP when a URL is given, else a transport that returns each letter as its bytes, for the mailbox. */
+async function openTransport(smtpUrl: string | undefined, connections: number): Promise<Transporter> {
+  const { default: nodemailer } = await import("nodemailer");
+  if (!smtpUrl) return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "\r\n" });
+  const { parseConnectionUrl } = await import("nodemailer/lib/shared");
+  const settings = parseConnectionUrl(smtpUrl);
+  return nodemailer.createTransport({
+    // Given `url`, nodemailer would read nothing else (no pool: a new
+    // connection per letter); the URL's settings go in beside the others.
+    ...settings,
+    pool: true,
+    maxConnections: connections,
+    // smtps:// stays nodemailer's own TLS connection.
+    ...(settings.secure ? {} : { getSocket: connectWithoutDelay }),
+  });
 }
 
 /**

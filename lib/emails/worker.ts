@@ -8,7 +8,6 @@ import {
   markLetterSent,
   queueDueReminders,
 } from "@/lib/emails/mutations";
-import { renderLetter } from "@/lib/emails/render";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import type { Send } from "@/lib/emails/transport";
 import type { OutboxMessage } from "@/lib/generated/prisma/client";
@@ -125,6 +124,10 @@ export async function sendDueLetters({
 
 async function deliver(message: OutboxMessage, registration: LetterRegistration | undefined, send: Send) {
   if (!registration) throw new Error("The registration of this letter no longer exists.");
+  // Loaded with the first letter, not at start: React Email, PDFKit, the QR
+  // code and the calendar are most of an idle worker's memory
+  // (docs/performance.md, start-up).
+  const { renderLetter } = await import("@/lib/emails/render");
   const letter = await renderLetter({
     template: message.template as LetterTemplate,
     locale: message.locale,

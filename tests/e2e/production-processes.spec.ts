@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { processTree } from "../support/process-tree";
 
@@ -6,7 +6,9 @@ import { processTree } from "../support/process-tree";
 // started so): compiled JavaScript only — no TypeScript loader, no esbuild
 // service — in two Node processes, the launcher (with the outbox worker as
 // one of its threads) and the web server, whose heap is capped
-// (docs/decisions/029-a-production-that-fits.md).
+// (docs/decisions/029-a-production-that-fits.md). The worker's thread alone
+// runs at the lowest CPU priority, so that letters wait for a registration
+// rush, not the rush for the letters.
 
 test("npm start runs compiled JavaScript in two Node processes, no tsx or esbuild", async () => {
   const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { pid: number };
@@ -22,4 +24,22 @@ test("npm start runs compiled JavaScript in two Node processes, no tsx or esbuil
   const server = kattoo[1]?.pid ?? 0;
   const environment = readFileSync(`/proc/${server}/environ`, "utf8").split("\0");
   expect(environment).toContainEqual(expect.stringMatching(/^NODE_OPTIONS=.*--max-old-space-size=\d+/));
+});
+
+test("the outbox worker's thread alone runs at the lowest CPU priority", async () => {
+  const lock = JSON.parse(readFileSync(".data/e2e/kattoo.lock", "utf8")) as { pid: number };
+  const niceOf = (task: string) => {
+    const stat = readFileSync(`/proc/${lock.pid}/task/${task}/stat`, "utf8");
+    // The fields after the command's closing parenthesis; nice is the 19th of /proc's stat.
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  };
+  await expect
+    .poll(
+      () =>
+        readdirSync(`/proc/${lock.pid}/task`)
+          .map(niceOf)
+          .filter((nice) => nice === 19).length,
+    )
+    .toBe(1);
+  expect(niceOf(String(lock.pid))).toBe(0);
 });
