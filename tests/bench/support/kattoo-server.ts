@@ -44,7 +44,8 @@ export async function startKattoo({
       ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
       ...env,
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    // Its banner and log lines are not read: a pipe nobody empties would block it once full.
+    stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
   const deadline = Date.now() + 300_000;
