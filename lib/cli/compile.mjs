@@ -53,7 +53,7 @@ const packagesStayOutside = {
 
 await rm(COMPILED_DIR, { recursive: true, force: true });
 await build({
-  entryPoints: ["start", "prepare", "serve", "worker", "backup", "restore", "staff-create", "db-migrate"].map(
+  entryPoints: ["start", "prepare", "worker", "backup", "restore", "staff-create", "db-migrate"].map(
     (name) => `lib/cli/${name}.ts`,
   ),
   outdir: COMPILED_DIR,

@@ -12,11 +12,12 @@ import { readOrCreateSecret } from "@/lib/processes/secret-file";
 
 // `npm start` (after lib/cli/launch.mjs has built what is stale): start (or
 // reach) PostgreSQL, migrate, seed when empty, then serve the production
-// build with our own web server around Next's handler (lib/cli/serve.ts), and
-// run the outbox worker in a thread of this process. In production this file
-// runs compiled, from .next/kattoo-cli beside the compiled serve and worker
-// (lib/cli/compile.mjs). `npm run dev` does the same from the TypeScript
-// sources through tsx, in Next's development mode, with no build.
+// build with our own web server around Next's handler (lib/cli/web-server.ts)
+// and run the outbox worker, both in this process, the worker in a thread. In
+// production this file runs compiled, from .next/kattoo-cli beside the
+// compiled worker (lib/cli/compile.mjs). `npm run dev` does the same from the
+// TypeScript sources through tsx, in Next's development mode, with no build,
+// the web server and the worker as processes of their own.
 
 const development = process.argv.includes("--dev");
 const mode = development ? ("development" as const) : ("production" as const);
@@ -54,25 +55,27 @@ async function main() {
     // With the embedded database, a secret kept beside it, made on first start.
     APP_SECRET: env.APP_SECRET ?? (await readOrCreateSecret(path.join(dataDirectory(), "app-secret"))),
   };
-  const server = startChild(
-    "web server",
-    development ? ["--import", "tsx", "lib/cli/serve.ts", "--dev"] : [compiled("serve.mjs")],
-    { ...childEnv, NODE_OPTIONS: withHeapLimit(childEnv.NODE_OPTIONS) },
-  );
-  await lock?.update({ children: server.pid ? [server.pid] : [] });
-  await waitUntilHealthy(server);
-  // Once the server answers: on two cores, the worker's start would slow the server's.
-  if (env.OUTBOX_WORKER === "inline") {
-    if (development) {
-      const worker = startChild(
-        "outbox worker",
-        ["--import", "tsx", "--import", "./lib/cli/server-only.mjs", "lib/cli/worker.ts"],
-        childEnv,
-      );
-      await lock?.update({ children: [server, worker].flatMap((child) => (child.pid ? [child.pid] : [])) });
-    } else {
-      startWorkerThread(childEnv);
-    }
+  if (development) {
+    const server = startChild("web server", ["--import", "tsx", "lib/cli/serve.ts", "--dev"], childEnv);
+    await waitUntilHealthy(server);
+    const worker =
+      env.OUTBOX_WORKER === "inline"
+        ? startChild(
+            "outbox worker",
+            ["--import", "tsx", "--import", "./lib/cli/server-only.mjs", "lib/cli/worker.ts"],
+            childEnv,
+          )
+        : undefined;
+    await lock?.update({ children: [server, worker].flatMap((child) => (child?.pid ? [child.pid] : [])) });
+  } else {
+    // In production the web server runs in this process, and the worker in a
+    // thread of it: one Node process (docs/decisions/034-one-process.md).
+    Object.assign(process.env, childEnv);
+    const { startWebServer } = await import("@/lib/cli/web-server");
+    const server = await startWebServer({ dev: false });
+    exitHook((done) => void server.close().finally(done));
+    // Once the server answers: on two cores, the worker's start would slow the server's.
+    if (env.OUTBOX_WORKER === "inline") startWorkerThread(childEnv);
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -116,21 +119,8 @@ function compiled(file: string): string {
 }
 
 /**
- * The web server's heap is capped (unless NODE_OPTIONS already sets a cap), so
- * that on a 1 GB machine it collects garbage before it crowds out PostgreSQL;
- * the registration rush and a 100,000-row export stay well below it
- * (docs/performance.md, start-up).
- */
-const SERVER_HEAP_MIB = 256;
-
-function withHeapLimit(nodeOptions: string | undefined): string {
-  if (nodeOptions?.includes("--max-old-space-size")) return nodeOptions;
-  return [nodeOptions, `--max-old-space-size=${SERVER_HEAP_MIB}`].filter(Boolean).join(" ");
-}
-
-/**
  * The outbox worker as a thread of this process: one Node process fewer than
- * a child of its own (docs/decisions/029-a-production-that-fits.md). It sees
+ * a child of its own (docs/decisions/029-a-production-that-fits.md, 034). It sees
  * no signals, so it is told to stop, and it stops this process if it dies.
  */
 function startWorkerThread(env: NodeJS.ProcessEnv) {
