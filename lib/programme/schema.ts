@@ -45,6 +45,7 @@ const optionalLocalized = (max: number) =>
       ky: lines(max).optional(),
       en: lines(max).optional(),
     })
+    .default({})
     .superRefine((value, ctx) => {
       if (!value.ru && (value.ky || value.en))
         ctx.addIssue({ code: "custom", message: "required", path: ["ru"] });
