@@ -28,9 +28,16 @@ export const countryCodes: readonly string[] = (() => {
     .filter((code) => names.of(code) !== undefined);
 })();
 
+/** Where the runtime's names are not the ones used here: in Kyrgyzstan, Russian says «Кыргызстан». */
+const countryNameOverrides: Record<string, Record<string, string>> = { ru: { KG: "Кыргызстан" } };
+
 /** A country's name in a language ("BG" → "Болгария"). */
 export function countryName(code: string, locale: string): string {
-  return new Intl.DisplayNames([locale, "ru"], { type: "region" }).of(code) ?? code;
+  return (
+    countryNameOverrides[locale]?.[code] ??
+    new Intl.DisplayNames([locale, "ru"], { type: "region" }).of(code) ??
+    code
+  );
 }
 
 const localTime = z

@@ -94,5 +94,6 @@ describe("speakerInputSchema", () => {
     expect(countryName("BG", "ru")).toBe("Болгария");
     expect(countryName("BG", "en")).toBe("Bulgaria");
     expect(countryName("KG", "ky")).toBe("Кыргызстан");
+    expect(countryName("KG", "ru")).toBe("Кыргызстан");
   });
 });
