@@ -2,9 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef } from "react";
 import { Controller, get, type Resolver, useForm } from "react-hook-form";
-import { FieldError, LocalizedInputs, type LocalizedValue } from "@/components/admin/localized-inputs";
+import {
+  editable,
+  FieldError,
+  LocalizedInputs,
+  type LocalizedValue,
+} from "@/components/admin/localized-inputs";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -39,6 +44,16 @@ export type SpeakerValues = {
   country: string;
   bio: LocalizedValue;
 };
+
+/** A stored text as the page hands it over; null: not written. */
+type Stored = { ru: string; ky?: string; en?: string } | null;
+
+/** What the server page gives a form to start from: its texts as stored. */
+export type SessionInitial = Omit<SessionValues, "title" | "description"> & {
+  title: Stored;
+  description: Stored;
+};
+export type SpeakerInitial = Omit<SpeakerValues, "bio"> & { bio: Stored };
 
 /** One form of the programme page: the server's schema checks it in the browser too, the server again. */
 function useProgrammeForm<Values extends SessionValues | SpeakerValues>({
@@ -91,15 +106,19 @@ export function SessionForm({
   action: Action;
   days: { id: string; label: string; hours: string }[];
   speakers: { id: string; label: string }[];
-  initial: SessionValues;
+  initial: SessionInitial;
   submitLabel: string;
   /** A form that adds a session: empty again once it is saved. */
   adds?: boolean;
 }) {
+  const values = useMemo(
+    () => ({ ...initial, title: editable(initial.title), description: editable(initial.description) }),
+    [initial],
+  );
   const { t, state, formAction, pending, formRef, form, error, onSubmit } = useProgrammeForm({
     action,
     schema: sessionInputSchema,
-    initial,
+    initial: values,
     resetOnDone: adds,
   });
   const kind = form.watch("kind");
@@ -234,16 +253,17 @@ export function SpeakerForm({
   adds = false,
 }: {
   action: Action;
-  initial: SpeakerValues;
+  initial: SpeakerInitial;
   submitLabel: string;
   /** A form that adds a speaker: empty again once they are saved. */
   adds?: boolean;
 }) {
   const locale = useLocale();
+  const values = useMemo(() => ({ ...initial, bio: editable(initial.bio) }), [initial]);
   const { t, state, formAction, pending, formRef, form, error, onSubmit } = useProgrammeForm({
     action,
     schema: speakerInputSchema,
-    initial,
+    initial: values,
     resetOnDone: adds,
   });
   const countries = countryCodes

@@ -60,7 +60,7 @@ test("at 360 px an organizer adds a speaker and a session, is told what is wrong
   await page.goto(`/admin/events/${demo?.id}/programme`);
   await expect(page.getByRole("heading", { name: "Программа", level: 1 })).toBeVisible();
 
-  await page.getByText("Добавить спикера", { exact: true }).click();
+  await page.locator("summary", { hasText: "Добавить спикера" }).click();
   const speakerForm = page
     .locator("details[open]")
     .filter({ has: page.getByRole("button", { name: "Добавить спикера" }) });
@@ -70,7 +70,7 @@ test("at 360 px an organizer adds a speaker and a session, is told what is wrong
   await expect(speakerForm.getByRole("status")).toHaveText("Сохранено.");
 
   const secondDay = page.getByRole("region", { name: /09:00–16:30/ });
-  await secondDay.getByText("Добавить сессию", { exact: true }).click();
+  await secondDay.locator("summary", { hasText: "Добавить сессию" }).click();
   const form = secondDay.locator("details[open]");
   await form.getByLabel("Тип").selectOption("EXCURSION");
   await form.getByLabel("Начало").fill("15:00");
@@ -101,7 +101,7 @@ test("at 360 px an organizer adds a speaker and a session, is told what is wrong
   // The demo as it was, for the other tests.
   await page.goto(`/admin/events/${demo?.id}/programme`);
   const added = page.getByRole("listitem").filter({ hasText: "Прогулка по набережной" });
-  await added.getByText("Прогулка по набережной").click();
+  await added.locator("summary").click();
   await added.getByRole("button", { name: "Удалить сессию" }).click();
   await expect(page.getByText("Прогулка по набережной")).toHaveCount(0);
 });

@@ -1,8 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { editable } from "@/components/admin/localized-inputs";
-import { SessionForm, type SessionValues, SpeakerForm } from "@/components/admin/programme-editor";
+import { SessionForm, type SessionInitial, SpeakerForm } from "@/components/admin/programme-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -43,13 +42,13 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
       .join(", "),
   }));
   const clashes = overlapWarnings(sessions);
-  const blankSession = (dayId: string, start: string): SessionValues => ({
+  const blankSession = (dayId: string, start: string): SessionInitial => ({
     dayId,
     kind: "SESSION",
     start,
     end: "",
-    title: editable(null),
-    description: editable(null),
+    title: null,
+    description: null,
     room: "",
     speakerIds: [],
   });
@@ -96,8 +95,8 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
                         kind: session.kind,
                         start: local(session.startsAt),
                         end: local(session.endsAt),
-                        title: editable(session.title),
-                        description: editable(session.description),
+                        title: session.title,
+                        description: session.description,
                         room: session.room ?? "",
                         speakerIds: session.speakers.map((speaker) => speaker.id),
                       }}
@@ -154,7 +153,7 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
                       name: speaker.name,
                       organization: speaker.organization ?? "",
                       country: speaker.country ?? "",
-                      bio: editable(speaker.bio),
+                      bio: speaker.bio,
                     }}
                   />
                 </div>
@@ -171,7 +170,7 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
               action={saveSpeakerAction.bind(null, { eventId: event.id })}
               submitLabel={t("addSpeaker")}
               adds
-              initial={{ name: "", organization: "", country: "", bio: editable(null) }}
+              initial={{ name: "", organization: "", country: "", bio: null }}
             />
           </div>
         </details>
