@@ -52,7 +52,7 @@ test("the API gives the programme per day in the documented shape", async ({ req
 test("at 360 px an organizer adds a speaker and a session, is told what is wrong, and sees it on the page", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 360, height: 740 });
   const [demo] = await sql<{ id: string }>("SELECT id FROM event WHERE slug = 'migration-strategy-seminar'");
   await signIn(page);
@@ -104,4 +104,5 @@ test("at 360 px an organizer adds a speaker and a session, is told what is wrong
   await added.locator("summary").click();
   await added.getByRole("button", { name: "Удалить сессию" }).click();
   await expect(page.getByText("Прогулка по набережной")).toHaveCount(0);
+  expect(await sql("SELECT id FROM event_session WHERE title->>'ru' = 'Прогулка по набережной'")).toEqual([]);
 });
