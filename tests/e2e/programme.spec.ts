@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { sql } from "./database";
 import { DEMO } from "./registration-helpers";
@@ -105,4 +106,20 @@ test("at 360 px an organizer adds a speaker and a session, is told what is wrong
   await added.getByRole("button", { name: "Удалить сессию" }).click();
   await expect(page.getByText("Прогулка по набережной")).toHaveCount(0);
   expect(await sql("SELECT id FROM event_session WHERE title->>'ru' = 'Прогулка по набережной'")).toEqual([]);
+});
+
+test("the programme editor, a session's form open, has no serious accessibility violation", async ({
+  page,
+}) => {
+  const [demo] = await sql<{ id: string }>("SELECT id FROM event WHERE slug = 'migration-strategy-seminar'");
+  await signIn(page);
+  await expect(page).toHaveURL("/admin");
+  await page.goto(`/admin/events/${demo?.id}/programme`);
+  await page.locator("li summary", { hasText: "Открытие семинара" }).click();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((v) => v.id),
+  ).toEqual([]);
 });
