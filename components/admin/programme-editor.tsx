@@ -197,6 +197,7 @@ export function SessionForm({
             value={value}
             onChange={onChange}
             required={false}
+            multiline
             error={error}
           />
         )}
@@ -309,6 +310,7 @@ export function SpeakerForm({
             value={value}
             onChange={onChange}
             required={false}
+            multiline
             error={error}
           />
         )}
