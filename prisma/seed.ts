@@ -3,10 +3,12 @@ import { addDays } from "date-fns";
 import { queryOnce } from "@/lib/database/query-once";
 import { calendarDate, zonedInstant, zonedParts } from "@/lib/events/rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sessionInstants } from "@/lib/programme/rules";
 import { generatePassword, hashPassword } from "@/lib/staff/passwords";
 import { passwordSchema } from "@/lib/staff/schema";
 import { demoEventTexts } from "@/prisma/seed/demo-event-texts";
 import { drawDemoImages } from "@/prisma/seed/demo-images";
+import { demoSessions, demoSpeakers } from "@/prisma/seed/demo-programme";
 
 // The demo seminar and the first admin. Idempotent: what exists is left as it
 // is, so a second run changes nothing.
@@ -120,6 +122,7 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
     },
   });
   await seedDemoQuestions({ db, slug: texts.slug });
+  await seedDemoProgramme({ db, slug: texts.slug });
   return true;
 }
 
@@ -176,6 +179,55 @@ async function seedDemoQuestions({ db, slug }: { db: PrismaClient; slug: string 
         },
       });
       previous = created.id;
+    }
+  });
+}
+
+/**
+ * The demo's programme and its trainers, once, under the event's row lock as
+ * its questions are. Speakers are shared by every event: one already there
+ * by the same name and country is taken rather than made again.
+ */
+async function seedDemoProgramme({ db, slug }: { db: PrismaClient; slug: string }) {
+  await db.$transaction(async (tx) => {
+    const [event] = await tx.$queryRaw<
+      { id: string; time_zone: string }[]
+    >`SELECT id, time_zone FROM event WHERE slug = ${slug} FOR UPDATE`;
+    if (!event || (await tx.eventSession.count({ where: { day: { eventId: event.id } } })) > 0) return;
+    const days = await tx.eventDay.findMany({ where: { eventId: event.id }, orderBy: { startsAt: "asc" } });
+    const speakerIds = new Map<string, string>();
+    for (const [key, speaker] of Object.entries(demoSpeakers)) {
+      const existing = await tx.speaker.findFirst({
+        where: { name: speaker.name, country: speaker.country },
+        select: { id: true },
+      });
+      const { id } = existing ?? (await tx.speaker.create({ data: speaker, select: { id: true } }));
+      speakerIds.set(key, id);
+    }
+    for (const session of demoSessions) {
+      const day = days[session.day];
+      if (!day) continue;
+      await tx.eventSession.create({
+        data: {
+          eventDayId: day.id,
+          kind: session.kind,
+          ...sessionInstants({
+            dayStartsAt: day.startsAt,
+            start: session.start,
+            end: session.end,
+            timeZone: event.time_zone,
+          }),
+          title: session.title,
+          description: session.description,
+          room: session.room,
+          speakers: {
+            create: (session.speakers ?? []).map((key, position) => ({
+              speakerId: speakerIds.get(key) as string,
+              position,
+            })),
+          },
+        },
+      });
     }
   });
 }

@@ -22,6 +22,7 @@ const clientAdminNamespaces = [
   "exports",
   "images",
   "privacy",
+  "programme",
   "questions",
   "registrations",
   "signIn",

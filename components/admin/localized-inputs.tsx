@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { inputClass } from "@/components/ui/field";
 
 export const languages = ["ru", "ky", "en"] as const;
@@ -27,16 +28,20 @@ export function LocalizedInputs({
   onChange,
   required,
   error,
+  multiline = false,
 }: {
   name: string;
   label: string;
   value: LocalizedValue;
   onChange: (value: LocalizedValue) => void;
   required: boolean;
+  /** A text of several lines (a description, a biography): a text area per language. */
+  multiline?: boolean;
   /** The error of one language's field, by its posted name. */
   error: (path: string) => string | undefined;
 }) {
   const t = useTranslations("admin.questions");
+  const baseId = useId();
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium">{label}</legend>
@@ -45,7 +50,7 @@ export function LocalizedInputs({
           const missing = value.ru !== "" && value[language] === "" && language !== "ru";
           const message = error(`${name}.${language}`);
           return (
-            <label key={language} className="block space-y-1 text-sm">
+            <label key={language} htmlFor={`${baseId}-${language}`} className="block space-y-1 text-sm">
               <span className="flex items-center gap-2">
                 {t(`language.${language}`)}
                 {missing && (
@@ -54,14 +59,28 @@ export function LocalizedInputs({
                   </span>
                 )}
               </span>
-              <input
-                name={`${name}.${language}`}
-                value={value[language]}
-                onChange={(event) => onChange({ ...value, [language]: event.target.value })}
-                required={required && language === "ru"}
-                aria-invalid={message ? true : undefined}
-                className={inputClass}
-              />
+              {multiline ? (
+                <textarea
+                  id={`${baseId}-${language}`}
+                  name={`${name}.${language}`}
+                  value={value[language]}
+                  onChange={(event) => onChange({ ...value, [language]: event.target.value })}
+                  required={required && language === "ru"}
+                  aria-invalid={message ? true : undefined}
+                  rows={3}
+                  className={inputClass}
+                />
+              ) : (
+                <input
+                  id={`${baseId}-${language}`}
+                  name={`${name}.${language}`}
+                  value={value[language]}
+                  onChange={(event) => onChange({ ...value, [language]: event.target.value })}
+                  required={required && language === "ru"}
+                  aria-invalid={message ? true : undefined}
+                  className={inputClass}
+                />
+              )}
               <FieldError message={message} />
             </label>
           );

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Markdown from "react-markdown";
 import { CalendarLink, EventPractical } from "@/components/events/event-practical";
+import { EventProgramme } from "@/components/events/event-programme";
 import { buttonClass } from "@/components/ui/button";
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
@@ -11,6 +12,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { EventImageListing } from "@/lib/images/data";
 import { telegramLink } from "@/lib/images/rules";
 import { imagePath, partyRoles } from "@/lib/images/schema";
+import type { ProgrammeSession } from "@/lib/programme/rules";
 import { participantCategories } from "@/lib/registrations/rules";
 
 async function RegistrationCallout({ event, locale }: { event: PublicEvent; locale: Locale }) {
@@ -100,10 +102,13 @@ export async function EventDetails({
   event,
   images,
   locale,
+  sessions,
 }: {
   event: PublicEvent;
   images: EventImageListing[];
   locale: Locale;
+  /** The programme's sessions, shown per day after the description and audience. */
+  sessions: ProgrammeSession[];
 }) {
   const t = await getTranslations("event");
   const tc = await getTranslations("category");
@@ -167,6 +172,8 @@ export async function EventDetails({
         </h2>
         <p className="mt-1">{localize(event.audience, locale)}</p>
       </section>
+
+      <EventProgramme event={event} sessions={sessions} locale={locale} />
 
       {partyRoles.map((role) => {
         const parties = event.parties.filter((party) => party.role === role);

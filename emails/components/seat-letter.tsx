@@ -2,9 +2,10 @@ import { Text } from "@react-email/components";
 import { CheckInCode } from "./check-in-code";
 import { EventSummary } from "./event-summary";
 import { Letter } from "./letter";
+import { ProgrammeSummary } from "./programme-summary";
 import type { CheckIn, LetterProps } from "./types";
 
-/** A letter for someone who holds a seat: the event, the check-in code, the calendar file. */
+/** A letter for someone who holds a seat: the event and its programme in short, the check-in code, the calendar file. */
 export function SeatLetter(
   props: LetterProps & {
     template: "registration-confirmed" | "registration-promoted" | "reminder";
@@ -18,6 +19,7 @@ export function SeatLetter(
     <Letter {...props} heading={t(`${template}.heading`)} preview={body}>
       <Text>{body}</Text>
       <EventSummary t={t} event={event} />
+      {event.programme && <ProgrammeSummary t={t} programme={event.programme} />}
       <CheckInCode t={t} checkIn={checkIn} />
       <Text>{t("calendarHint")}</Text>
     </Letter>

@@ -10,7 +10,12 @@ export type LetterEvent = {
   organizers: string[];
   /** The donors' logos at the top of every letter, attached inline (cid:) so no client has to fetch them. */
   logos: LetterLogo[];
+  /** The programme in short, for those who hold a seat; null while it has no sessions. */
+  programme: LetterProgramme | null;
 };
+
+/** Each day's first and last session ("09:00 Opening"), and where the whole programme is. */
+export type LetterProgramme = { days: { date: string; first: string; last: string | null }[]; url: string };
 
 export type LetterLogo = { cid: string; alt: string; width: number; height: number };
 

@@ -4,7 +4,7 @@ import { createTranslator } from "next-intl";
 import QRCode, { type QRCodeToBufferOptions } from "qrcode";
 import type { ReactElement } from "react";
 import CertificateLetter from "@/emails/certificate";
-import type { CheckIn, LetterLogo, LetterProps } from "@/emails/components/types";
+import type { CheckIn, LetterLogo, LetterProgramme, LetterProps } from "@/emails/components/types";
 import ManageLink from "@/emails/manage-link";
 import OrganizerMessage from "@/emails/organizer-message";
 import RegistrationCancelled from "@/emails/registration-cancelled";
@@ -27,6 +27,8 @@ import ru from "@/lib/i18n/messages/ru.json";
 import type { Locale } from "@/lib/i18n/routing";
 import { absoluteUrl } from "@/lib/i18n/urls";
 import { listEventLogoFiles } from "@/lib/images/data";
+import { getProgrammeSessions } from "@/lib/programme/data";
+import { daySummary, programmeByDay } from "@/lib/programme/rules";
 import { waitlistPosition } from "@/lib/registrations/data";
 import { manageToken } from "@/lib/registrations/tokens";
 
@@ -97,6 +99,33 @@ async function letterLogos(eventId: string, locale: Locale) {
   });
 }
 
+/** The programme in short for a seat letter: each day's first and last session, and the page that has it all. */
+async function letterProgramme(
+  event: LetterRegistration["event"],
+  locale: Locale,
+): Promise<LetterProgramme | null> {
+  const sessions = await getProgrammeSessions({ eventId: event.id });
+  if (sessions.length === 0) return null;
+  const zone = { locale, timeZone: event.timeZone };
+  const line = (session: (typeof sessions)[number]) =>
+    `${formatTime(session.startsAt, zone)} ${localize(session.title, locale)}`;
+  return {
+    days: programmeByDay(event.days, sessions).flatMap(({ day, sessions: daySessions }) => {
+      const summary = daySummary(daySessions);
+      return summary
+        ? [
+            {
+              date: formatWeekdayDate(day.startsAt, zone),
+              first: line(summary.first),
+              last: summary.last && line(summary.last),
+            },
+          ]
+        : [];
+    }),
+    url: absoluteUrl({ href: `/events/${event.slug}#programme`, locale }),
+  };
+}
+
 export type RenderedLetter = {
   to: { name: string; address: string };
   replyTo?: string;
@@ -123,6 +152,7 @@ export async function renderLetter({
   const first = event.days[0];
   const title = localize(event.title, locale);
   const logos = await letterLogos(event.id, locale);
+  const programme = SEAT_LETTERS.has(template) ? await letterProgramme(event, locale) : null;
   const base: LetterProps = {
     t,
     locale,
@@ -141,6 +171,7 @@ export async function renderLetter({
         .filter((party) => party.role === "ORGANIZER")
         .map((party) => localize(party.name, locale)),
       logos: logos.map(({ logo }) => logo),
+      programme,
     },
     manageUrl: absoluteUrl({ href: `/r/${manageToken(registration.id)}`, locale }),
   };

@@ -5,14 +5,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/entry-points/action";
 import { type Done, done } from "@/lib/entry-points/state";
-import { duplicateEvent, saveEvent, setEventStatus } from "@/lib/events/mutations";
+import { duplicateEvent, type SaveEventResult, saveEvent, setEventStatus } from "@/lib/events/mutations";
 import { eventSettingsSchema, eventStatusSchema } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
 import { ADMINS } from "@/lib/staff/require-staff";
 
 export type EventFormState =
   | Done
-  | { status: "refused"; reason: "slug_taken" | "not_found" | "day_has_attendance"; values: FormValues };
+  | { status: "refused"; reason: Exclude<SaveEventResult, { ok: true }>["reason"]; values: FormValues };
 
 /** The public event pages are cached for a few seconds; staff see their change at once. */
 function revalidatePublicPages() {

@@ -1,6 +1,29 @@
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
+import { type ProgrammeSession, programmeByDay } from "@/lib/programme/rules";
 import type { EventForm, QuestionDefinition } from "@/lib/questions/schema";
+
+/** A localized text with every language a client may show, Russian where a translation is missing. */
+const everyLanguage = (text: { ru: string; ky?: string; en?: string }) => ({
+  ru: text.ru,
+  ky: text.ky || text.ru,
+  en: text.en || text.ru,
+});
+
+/** The programme per day: every day of the event, its sessions in reading order. */
+function programmeForApi(event: PublicEvent, sessions: ProgrammeSession[]) {
+  return programmeByDay(event.days, sessions).map(({ day, sessions: daySessions }) => ({
+    date: day.date.toISOString().slice(0, 10),
+    sessions: daySessions.map((session) => ({
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      kind: session.kind,
+      title: everyLanguage(session.title),
+      room: session.room,
+      speakers: session.speakers.map(({ name, organization, country }) => ({ name, organization, country })),
+    })),
+  }));
+}
 
 /** An event's question as a client needs it to ask it: what to send in `answers`, and what is left. */
 function questionForApi(question: QuestionDefinition, placesTaken: Readonly<Record<string, number>>) {
@@ -32,11 +55,13 @@ export function eventSummaryForApi({
   event,
   form,
   placesTaken,
+  sessions,
   now = new Date(),
 }: {
   event: PublicEvent;
   form: EventForm;
   placesTaken: Readonly<Record<string, number>>;
+  sessions: ProgrammeSession[];
   now?: Date;
 }) {
   return {
@@ -65,5 +90,6 @@ export function eventSummaryForApi({
     fields: form.fields,
     regions: form.regions,
     questions: form.questions.map((question) => questionForApi(question, placesTaken)),
+    programme: programmeForApi(event, sessions),
   };
 }

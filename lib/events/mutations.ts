@@ -5,6 +5,7 @@ import { calendarDate, zonedInstant } from "@/lib/events/rules";
 import type { EventSettings } from "@/lib/events/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import { copyProgramme, fitProgrammeToDays } from "@/lib/programme/mutations";
 import { copyQuestions, copyRegions } from "@/lib/questions/mutations";
 import { changeSeatsOfEvent } from "@/lib/registrations/mutations";
 
@@ -12,7 +13,10 @@ type Tx = Prisma.TransactionClient;
 
 export type SaveEventResult =
   | { ok: true; id: string }
-  | { ok: false; reason: "slug_taken" | "not_found" | "day_has_attendance" };
+  | { ok: false; reason: "slug_taken" | "not_found" | DaysRefusal };
+
+/** Why an event's days cannot change as its settings say. */
+type DaysRefusal = "day_has_attendance" | "programme_outside_days";
 
 function columns(settings: EventSettings) {
   const local = (value: string | undefined) =>
@@ -37,8 +41,16 @@ function columns(settings: EventSettings) {
   };
 }
 
-/** Puts the event's days and sectors as the settings say; a day that has attendance cannot go. */
-async function writeDaysAndQuotas(tx: Tx, eventId: string, settings: EventSettings): Promise<boolean> {
+/**
+ * Puts the event's days and sectors as the settings say; a day that has
+ * attendance cannot go, nor a day's hours leave out its programme.
+ */
+async function writeDaysAndQuotas(
+  tx: Tx,
+  eventId: string,
+  settings: EventSettings,
+  previousZone: string,
+): Promise<DaysRefusal | null> {
   const days = settings.days.map((day) => ({
     date: calendarDate(day.date),
     startsAt: zonedInstant({ date: day.date, time: day.start, timeZone: settings.timeZone }),
@@ -48,7 +60,9 @@ async function writeDaysAndQuotas(tx: Tx, eventId: string, settings: EventSettin
     where: { eventId, date: { notIn: days.map((day) => day.date) } },
     include: { _count: { select: { attendance: true } } },
   });
-  if (removed.some((day) => day._count.attendance > 0)) return false;
+  if (removed.some((day) => day._count.attendance > 0)) return "day_has_attendance";
+  const zone = { from: previousZone, to: settings.timeZone };
+  if (!(await fitProgrammeToDays(tx, { eventId, days, zone }))) return "programme_outside_days";
   await tx.eventDay.deleteMany({ where: { id: { in: removed.map((day) => day.id) } } });
   for (const day of days) {
     await tx.eventDay.upsert({
@@ -63,10 +77,14 @@ async function writeDaysAndQuotas(tx: Tx, eventId: string, settings: EventSettin
       .filter((entry): entry is [ParticipantCategory, number] => entry[1] !== undefined)
       .map(([category, seats]) => ({ eventId, category, seats })),
   });
-  return true;
+  return null;
 }
 
-class DayHasAttendance extends Error {}
+class DaysRefused extends Error {
+  constructor(readonly reason: DaysRefusal) {
+    super(reason);
+  }
+}
 
 export async function saveEvent({
   id,
@@ -82,7 +100,7 @@ export async function saveEvent({
     return await db.$transaction(async (tx) => {
       if (!id) {
         const event = await tx.event.create({ data: { ...columns(settings), status: "DRAFT" } });
-        await writeDaysAndQuotas(tx, event.id, settings);
+        await writeDaysAndQuotas(tx, event.id, settings, settings.timeZone);
         await recordAudit(tx, {
           actor,
           action: "event.created",
@@ -94,8 +112,10 @@ export async function saveEvent({
       }
       // A raised capacity or sector moves the waiting list, in the same transaction.
       const saved = await changeSeatsOfEvent(tx, { eventId: id }, async () => {
+        const previous = await tx.event.findUniqueOrThrow({ where: { id }, select: { timeZone: true } });
         await tx.event.update({ where: { id }, data: columns(settings) });
-        if (!(await writeDaysAndQuotas(tx, id, settings))) throw new DayHasAttendance();
+        const refused = await writeDaysAndQuotas(tx, id, settings, previous.timeZone);
+        if (refused) throw new DaysRefused(refused);
         await recordAudit(tx, {
           actor,
           action: "event.updated",
@@ -108,7 +128,7 @@ export async function saveEvent({
       return saved ?? ({ ok: false, reason: "not_found" } as const);
     });
   } catch (error) {
-    if (error instanceof DayHasAttendance) return { ok: false, reason: "day_has_attendance" };
+    if (error instanceof DaysRefused) return { ok: false, reason: error.reason };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       return { ok: false, reason: "slug_taken" };
     }
@@ -139,7 +159,7 @@ export async function setEventStatus({
   });
 }
 
-/** A draft copy of an event, to start the next one from: texts, days, sectors, parties, its form (fields, regions, questions); no registrations. */
+/** A draft copy of an event, to start the next one from: texts, days, sectors, parties, its form (fields, regions, questions), its programme; no registrations. */
 export async function duplicateEvent({
   id,
   actor,
@@ -186,6 +206,7 @@ export async function duplicateEvent({
     });
     await copyRegions(tx, { from: id, to: copy.id });
     await copyQuestions(tx, { from: id, to: copy.id });
+    await copyProgramme(tx, { from: id, to: copy.id });
     await recordAudit(tx, {
       actor,
       action: "event.duplicated",

@@ -20,7 +20,7 @@ test("the seminar page shows its days, venue and seats per sector @phone", async
   await expect(page.getByRole("region", { name: "Дни семинара" }).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("region", { name: "Дни семинара" })).toContainText("09:00–18:00");
   await expect(page.getByTestId("seats-total")).toHaveText(/^Осталось мест: \d+ из 40$/);
-  await expect(page.getByText("Местное самоуправление")).toBeVisible();
+  await expect(page.getByText("Местное самоуправление", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: /Тянь-Шаньский аналитический центр/ })).toBeVisible();
 });
 

@@ -98,6 +98,42 @@ describe("letters as they arrive", () => {
     expect(mail.text).toContain(`${hours.format(day.startsAt)}–${hours.format(day.endsAt)}`);
   });
 
+  it("sums the programme up in a seat letter: each day's first and last session, and a link to it all", async () => {
+    const event = await createTestEvent({ days: 2 });
+    const days = await db.eventDay.findMany({ where: { eventId: event.id }, orderBy: { startsAt: "asc" } });
+    const hour = 3_600_000;
+    const session = (dayIndex: number, from: number, to: number, title: string) => {
+      const day = days[dayIndex];
+      if (!day) throw new Error("no day");
+      return db.eventSession.create({
+        data: {
+          eventDayId: day.id,
+          startsAt: new Date(day.startsAt.getTime() + from * hour),
+          endsAt: new Date(day.startsAt.getTime() + to * hour),
+          title: { ru: title, ky: `${title} (кырг.)` },
+        },
+      });
+    };
+    const opening = await session(0, 0, 1, "Открытие");
+    await session(0, 1, 3, "Середина");
+    const last = await session(0, 7, 8, "Итоги дня");
+    const closing = await session(1, 0, 1, "Закрытие");
+    const person = await register("ky", {}, event.slug);
+    const [mail] = await deliverTo(person.email);
+    const time = new Intl.DateTimeFormat("ky", {
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: event.timeZone,
+    });
+    expect(mail?.text).toContain("Программа кыскача");
+    expect(mail?.text).toContain(
+      `${time.format(opening.startsAt)} Открытие (кырг.) … ${time.format(last.startsAt)} Итоги дня (кырг.)`,
+    );
+    expect(mail?.text).toContain(`${time.format(closing.startsAt)} Закрытие (кырг.)`);
+    expect(mail?.text).not.toContain("Середина");
+    expect(mail?.html).toContain(`http://localhost:3000/ky/events/${event.slug}#programme`);
+  });
+
   it("speaks the participant's language: Kyrgyz and English", async () => {
     const ky = await register("ky");
     const en = await register("en");

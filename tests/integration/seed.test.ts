@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
+import { getProgrammeSessions } from "@/lib/programme/data";
 import { getEventForm } from "@/lib/questions/data";
 import { verifyPassword } from "@/lib/staff/passwords";
 import { isSeeded, seedDatabase } from "@/prisma/seed";
 
 async function countRows() {
-  const [events, days, quotas, parties, staff, questions, options] = await Promise.all([
+  const [events, days, quotas, parties, staff, questions, options, sessions, speakers] = await Promise.all([
     db.event.count(),
     db.eventDay.count(),
     db.categoryQuota.count(),
@@ -14,8 +15,10 @@ async function countRows() {
     db.staffUser.count(),
     db.question.count(),
     db.questionOption.count(),
+    db.eventSession.count(),
+    db.speaker.count(),
   ]);
-  return { events, days, quotas, parties, staff, questions, options };
+  return { events, days, quotas, parties, staff, questions, options, sessions, speakers };
 }
 
 describe("seedDatabase", () => {
@@ -81,5 +84,25 @@ describe("seedDatabase", () => {
       [["en", "ky", "ru"], 20],
     ]);
     expect(language?.condition).toEqual({ questionId: interpretation?.id, values: ["yes"] });
+  });
+
+  it("gives the demo a two-day programme, from the opening to the closing, led by the trainers from Bulgaria", async () => {
+    const event = await db.event.findUniqueOrThrow({
+      where: { slug: "migration-strategy-seminar" },
+      include: { days: { orderBy: { startsAt: "asc" } } },
+    });
+    const sessions = await getProgrammeSessions({ eventId: event.id });
+    const [first, second] = event.days;
+    const onDay = (dayId: string | undefined) => sessions.filter((session) => session.dayId === dayId);
+    expect(onDay(first?.id)[0]?.title.ru).toBe("Открытие семинара");
+    expect(onDay(first?.id)[0]?.startsAt).toEqual(first?.startsAt);
+    expect(onDay(second?.id).at(-1)?.title.ky).toBe("Семинардын жабылышы: баалоо жана жыйынтыктар");
+    expect(onDay(second?.id).at(-1)?.endsAt).toEqual(second?.endsAt);
+    expect(sessions.every((session) => session.title.ru && session.title.ky && session.title.en)).toBe(true);
+    const groups = onDay(second?.id).filter((session) => session.title.ru.startsWith("Рабочая группа"));
+    expect(groups.map((group) => group.room)).toEqual(["Зал А", "Зал Б"]);
+    const trainers = new Map(sessions.flatMap((session) => session.speakers).map((s) => [s.id, s]));
+    expect([...trainers.values()].map((trainer) => trainer.country)).toEqual(["BG", "BG"]);
+    expect(sessions.some((session) => session.title.ru.startsWith("Презентация проектов"))).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { absoluteUrl } from "@/lib/i18n/urls";
 import { listEventImages } from "@/lib/images/data";
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "@/lib/images/preview";
+import { getProgrammeSessions } from "@/lib/programme/data";
 
 // Rendered once and served from the cache, then rendered again in the
 // background at most every few seconds: the seats left shown here lag a
@@ -62,7 +63,11 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
   setRequestLocale(locale);
   const event = await loadEvent(slug);
   if (!event) notFound();
-  const [t, images] = await Promise.all([getTranslations("event"), listEventImages({ eventId: event.id })]);
+  const [t, images, sessions] = await Promise.all([
+    getTranslations("event"),
+    listEventImages({ eventId: event.id }),
+    getProgrammeSessions({ eventId: event.id }),
+  ]);
   return (
     <>
       {event.isDemo && (
@@ -73,7 +78,7 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
           {t("demo")}
         </p>
       )}
-      <EventDetails event={event} images={images} locale={locale as Locale} />
+      <EventDetails event={event} images={images} locale={locale as Locale} sessions={sessions} />
     </>
   );
 }

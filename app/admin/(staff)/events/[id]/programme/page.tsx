@@ -1,0 +1,180 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { SessionForm, type SessionInitial, SpeakerForm } from "@/components/admin/programme-editor";
+import { ActionForm } from "@/components/forms/action-form";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { getEventForStaff } from "@/lib/events/data";
+import { zonedParts } from "@/lib/events/rules";
+import { formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { deleteSessionAction, saveSessionAction, saveSpeakerAction } from "@/lib/programme/actions";
+import { getProgrammeSessions, listSpeakers } from "@/lib/programme/data";
+import { overlapWarnings, programmeByDay } from "@/lib/programme/rules";
+import { countryName } from "@/lib/programme/schema";
+import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+
+export const dynamic = "force-dynamic";
+
+export default async function EventProgrammePage({ params }: PageProps<"/admin/events/[id]/programme">) {
+  await requireStaff(ORGANIZERS);
+  const id = z.uuid().safeParse((await params).id);
+  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  if (!event) notFound();
+  const [t, locale, sessions, speakers] = await Promise.all([
+    getTranslations("admin.programme"),
+    getLocale() as Promise<Locale>,
+    getProgrammeSessions({ eventId: event.id }),
+    listSpeakers(),
+  ]);
+  const where = { locale, timeZone: event.timeZone };
+  const local = (instant: Date) => zonedParts(instant, event.timeZone).time;
+  const days = event.days.map((day) => ({
+    id: day.id,
+    label: formatWeekdayDate(day.startsAt, where),
+    hours: `${local(day.startsAt)}–${local(day.endsAt)}`,
+  }));
+  const speakerChoices = speakers.map((speaker) => ({
+    id: speaker.id,
+    label: [speaker.name, speaker.organization, speaker.country && countryName(speaker.country, locale)]
+      .filter(Boolean)
+      .join(", "),
+  }));
+  const clashes = overlapWarnings(sessions);
+  const blankSession = (dayId: string, start: string): SessionInitial => ({
+    dayId,
+    kind: "SESSION",
+    start,
+    end: "",
+    title: null,
+    description: null,
+    room: "",
+    speakerIds: [],
+  });
+  return (
+    <div className="space-y-10">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+        <p className="text-stone-600">{t("intro")}</p>
+      </header>
+      {clashes.length > 0 && (
+        <Notice tone="warning">
+          {t("overlaps")}{" "}
+          {clashes.map(([first, second]) => `«${first.title.ru}» / «${second.title.ru}»`).join("; ")}
+        </Notice>
+      )}
+      {programmeByDay(event.days, sessions).map(({ day, sessions: daySessions }) => (
+        <section key={day.id} aria-labelledby={`day-${day.id}`} className="space-y-3">
+          <h2 id={`day-${day.id}`} className="text-xl font-semibold">
+            {formatWeekdayDate(day.startsAt, where)}{" "}
+            <span className="font-normal text-stone-600">
+              {local(day.startsAt)}–{local(day.endsAt)}
+            </span>
+          </h2>
+          {daySessions.length === 0 && <p className="text-stone-600">{t("emptyDay")}</p>}
+          <ul className="space-y-2">
+            {daySessions.map((session) => (
+              <li key={session.id} className="rounded-lg border border-stone-200 bg-white">
+                <details>
+                  <summary className="flex min-h-11 cursor-pointer flex-wrap items-baseline gap-x-3 p-3">
+                    <span className="tabular-nums">
+                      {formatTime(session.startsAt, where)}–{formatTime(session.endsAt, where)}
+                    </span>
+                    <span className="font-medium">{session.title.ru}</span>
+                    <span className="text-sm text-stone-600">{t(`kinds.${session.kind}`)}</span>
+                  </summary>
+                  <div className="space-y-4 border-t border-stone-200 p-3">
+                    <SessionForm
+                      action={saveSessionAction.bind(null, { eventId: event.id, sessionId: session.id })}
+                      days={days}
+                      speakers={speakerChoices}
+                      submitLabel={t("save")}
+                      initial={{
+                        dayId: session.dayId,
+                        kind: session.kind,
+                        start: local(session.startsAt),
+                        end: local(session.endsAt),
+                        title: session.title,
+                        description: session.description,
+                        room: session.room ?? "",
+                        speakerIds: session.speakers.map((speaker) => speaker.id),
+                      }}
+                    />
+                    <ActionForm
+                      action={deleteSessionAction.bind(null, { eventId: event.id, sessionId: session.id })}
+                    >
+                      <Button type="submit" variant="danger">
+                        {t("remove")}
+                      </Button>
+                    </ActionForm>
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ul>
+          <details className="rounded-lg border border-dashed border-stone-300 bg-white">
+            <summary className="min-h-11 cursor-pointer p-3 font-medium text-brand-700">{t("add")}</summary>
+            <div className="border-t border-stone-200 p-3">
+              <SessionForm
+                action={saveSessionAction.bind(null, { eventId: event.id })}
+                days={days}
+                speakers={speakerChoices}
+                submitLabel={t("add")}
+                adds
+                initial={blankSession(day.id, local(daySessions.at(-1)?.endsAt ?? day.startsAt))}
+              />
+            </div>
+          </details>
+        </section>
+      ))}
+      <section aria-labelledby="speakers" className="space-y-3">
+        <h2 id="speakers" className="text-xl font-semibold">
+          {t("speakers")}
+        </h2>
+        <p className="text-stone-600">{t("speakersIntro")}</p>
+        <ul className="space-y-2">
+          {speakers.map((speaker) => (
+            <li key={speaker.id} className="rounded-lg border border-stone-200 bg-white">
+              <details>
+                <summary className="min-h-11 cursor-pointer p-3">
+                  <span className="font-medium">{speaker.name}</span>
+                  {speaker.organization && <span className="text-stone-600">, {speaker.organization}</span>}
+                  <span className="text-sm text-stone-600">
+                    {" "}
+                    · {t("sessionCount", { count: speaker.sessionCount })}
+                  </span>
+                </summary>
+                <div className="border-t border-stone-200 p-3">
+                  <SpeakerForm
+                    action={saveSpeakerAction.bind(null, { eventId: event.id, speakerId: speaker.id })}
+                    submitLabel={t("save")}
+                    initial={{
+                      name: speaker.name,
+                      organization: speaker.organization ?? "",
+                      country: speaker.country ?? "",
+                      bio: speaker.bio,
+                    }}
+                  />
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+        <details className="rounded-lg border border-dashed border-stone-300 bg-white">
+          <summary className="min-h-11 cursor-pointer p-3 font-medium text-brand-700">
+            {t("addSpeaker")}
+          </summary>
+          <div className="border-t border-stone-200 p-3">
+            <SpeakerForm
+              action={saveSpeakerAction.bind(null, { eventId: event.id })}
+              submitLabel={t("addSpeaker")}
+              adds
+              initial={{ name: "", organization: "", country: "", bio: null }}
+            />
+          </div>
+        </details>
+      </section>
+    </div>
+  );
+}
