@@ -10,8 +10,8 @@ import { type BenchRow, measured, repeat } from "./support/stats";
 // 6. Start-up: from `npm start` to the first 200 on /api/health, cold (empty
 // data folder: initdb, migrations, seed) and warm (build and data present),
 // and the resident memory when idle of everything `npm start` starts (npm
-// itself, the launcher with its outbox worker thread, the web server), of
-// Kattoo's own processes (npm aside, as a service unit runs them), and of
+// itself, and the launcher with the web server in it and its outbox worker
+// thread), of Kattoo's own process (npm aside, as a service unit runs it), and of
 // PostgreSQL. Target (issue 19): ≤ 300 MiB without PostgreSQL. Baseline:
 // the embedded PostgreSQL alone starting on the same folders, the floor any
 // start of Kattoo on its own database stands on.
@@ -110,7 +110,7 @@ export async function startUp(_server: unknown, log: (line: string) => void): Pr
     },
     {
       benchmark: "start-up",
-      figure: "resident memory when idle, MiB: Kattoo's processes alone (launcher and worker, web server)",
+      figure: "resident memory when idle, MiB: Kattoo's own process (launcher, web server, worker thread)",
       kattoo: measured(ownRss),
       target: "≤ 300",
       met: measured(ownRss).median <= 300,
