@@ -60,10 +60,10 @@ type Action<Bound, Result> = Bound extends Schema
   ? (bound: z.input<Bound>, previous: unknown, input?: FormData | object) => Promise<ActionState<Result>>
   : (previous: unknown, input?: FormData | object) => Promise<ActionState<Result>>;
 
-/** What an event-scoped entry point names, from its checked bound argument and fields. */
+/** What an event-scoped entry point names, from its checked bound argument and fields (written after `bound` and `input`, so their types are known). */
 type EventOf<Bound, InputSchema> = (checked: {
-  bound: Output<Bound>;
-  input: Output<InputSchema>;
+  bound: NoInfer<Output<Bound>>;
+  input: NoInfer<Output<InputSchema>>;
 }) => EventRef | null;
 
 function defineAction<
@@ -89,7 +89,8 @@ function defineAction<
       // Fields made from what the bound argument names (an event's questions)
       // are read only once the caller may act on it: the bound argument alone
       // names the event then.
-      const early = typeof input === "function" ? await scope({ bound, input: undefined as never }) : undefined;
+      const early =
+        typeof input === "function" ? await scope({ bound, input: undefined as never }) : undefined;
       const inputSchema = typeof input === "function" ? await input(bound) : input;
       const submitted = args[boundSchema ? 2 : 1];
       const values = submitted instanceof FormData && inputSchema ? readFormData(submitted, inputSchema) : {};

@@ -10,7 +10,12 @@ import { noteStaffAccount } from "@/lib/logging/request-context";
 import { recordEntryPointCall } from "@/lib/metrics/registry";
 import type { EventRef, StaffAccount } from "@/lib/staff/data";
 import type { EventPermission } from "@/lib/staff/permissions";
-import { ALL_STAFF, type EventAccess, eventAccessOrResponse, staffOrResponse } from "@/lib/staff/require-staff";
+import {
+  ALL_STAFF,
+  type EventAccess,
+  eventAccessOrResponse,
+  staffOrResponse,
+} from "@/lib/staff/require-staff";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 // The one way to write a route handler. The address's parameters and query
@@ -155,7 +160,9 @@ export function eventRoute<Params = RouteParams, Query = QueryValues, Body = und
       body?: z.ZodType<Body>;
       event: (checked: CheckedRequest<Params, Query, Body>) => EventRef;
       permission: EventPermission;
-      run: (input: Input<Params, Query> & { body: Body; access: EventAccess }) => Promise<Response>;
+      run: (
+        input: Input<Params, Query> & { body: Body; staff: StaffAccount; access: EventAccess },
+      ) => Promise<Response>;
     },
 ): RouteHandler {
   const handler: RouteHandler = (request, context) =>
@@ -177,9 +184,13 @@ export function eventRoute<Params = RouteParams, Query = QueryValues, Body = und
         body = parsed.data;
       }
       const { params, query } = address;
-      const scoped = await eventAccessOrResponse(definition.event({ params, query, body }), definition.permission);
+      const scoped = await eventAccessOrResponse(
+        definition.event({ params, query, body }),
+        definition.permission,
+      );
       if ("response" in scoped) return scoped.response;
-      return definition.run({ request, params, query, body, access: scoped.access });
+      const { access } = scoped;
+      return definition.run({ request, params, query, body, staff: access.staff, access });
     });
   return recordEntryPoint(handler, {
     name: definition.name,

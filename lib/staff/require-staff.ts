@@ -121,7 +121,12 @@ export async function staffOrResponse(
   return check.ok ? { staff: check.staff } : { response: refusal(check) };
 }
 
-export const ALL_STAFF = ["ADMIN", "ORGANIZER", "CHECK_IN", "STAFF"] as const satisfies readonly StaffRoleName[];
+export const ALL_STAFF = [
+  "ADMIN",
+  "ORGANIZER",
+  "CHECK_IN",
+  "STAFF",
+] as const satisfies readonly StaffRoleName[];
 export const ORGANIZERS = ["ADMIN", "ORGANIZER"] as const satisfies readonly StaffRoleName[];
 export const ADMINS = ["ADMIN"] as const satisfies readonly StaffRoleName[];
 
@@ -158,7 +163,9 @@ export async function checkEventAccess(
   const refused = { ok: false, status: 403 } as const;
   if (ref === null) {
     const permissions = permissionsOn({ instanceRole: staff.role, eventRole: null });
-    return permissions.has(permission) ? { ok: true, access: { staff, eventId: null, permissions } } : refused;
+    return permissions.has(permission)
+      ? { ok: true, access: { staff, eventId: null, permissions } }
+      : refused;
   }
   const notFound = { ok: false, status: 404 } as const;
   if (Object.values(ref).some((id) => id !== undefined && !objectId.safeParse(id).success)) return notFound;
