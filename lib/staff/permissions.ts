@@ -73,6 +73,21 @@ export function permissionsOn({
   return new Set([...instanceRoleGrants[instanceRole], ...(eventRole ? eventRoleGrants[eventRole] : [])]);
 }
 
-/** Whether the instance role alone lets the account see every event (else: its teams' events only). */
-export const seesEveryEvent = (instanceRole: StaffRoleName) =>
-  instanceRoleGrants[instanceRole].includes("event.view");
+/** The events a list shows: every one, or these. */
+export type EventScope = "every" | readonly string[];
+
+/** The events on which the caller holds `permission`: every event when its instance role grants it. */
+export function scopeOf({
+  instanceRole,
+  memberships,
+  permission,
+}: {
+  instanceRole: StaffRoleName;
+  memberships: readonly { eventId: string; role: EventRoleName }[];
+  permission: EventPermission;
+}): EventScope {
+  if (instanceRoleGrants[instanceRole].includes(permission)) return "every";
+  return memberships
+    .filter((membership) => eventRoleGrants[membership.role].includes(permission))
+    .map((membership) => membership.eventId);
+}

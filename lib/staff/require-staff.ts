@@ -4,9 +4,15 @@ import { cache } from "react";
 import { z } from "zod";
 import { auth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
-import { type EventRef, getStaffSession, resolveEventRef, type StaffAccount } from "@/lib/staff/data";
+import {
+  type EventRef,
+  getStaffSession,
+  listMemberships,
+  resolveEventRef,
+  type StaffAccount,
+} from "@/lib/staff/data";
 import { touchStaffSession } from "@/lib/staff/mutations";
-import { type EventPermission, permissionsOn } from "@/lib/staff/permissions";
+import { type EventPermission, type EventScope, permissionsOn, scopeOf } from "@/lib/staff/permissions";
 import { isSessionLive, needsTouch, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
@@ -206,4 +212,25 @@ export async function eventAccessOrResponse(
 ): Promise<{ access: EventAccess } | { response: Response }> {
   const check = await checkEventAccess(ref, permission);
   return check.ok ? { access: check.access } : { response: refusal(check) };
+}
+
+/**
+ * The account's events, for lists (events, the year's figures, the mailbox)
+ * and links: where it holds a permission, and what it holds on one event.
+ */
+export async function staffEvents(staff: StaffAccount) {
+  const memberships = await listMemberships({ staffId: staff.id });
+  const roleOn = new Map(memberships.map((membership) => [membership.eventId, membership.role]));
+  return {
+    scope: (permission: EventPermission): EventScope =>
+      scopeOf({ instanceRole: staff.role, memberships, permission }),
+    permissionsOn: (eventId: string) =>
+      permissionsOn({ instanceRole: staff.role, eventRole: roleOn.get(eventId) ?? null }),
+  };
+}
+
+/** A list of events in scope is refused outright to an account with none there, as to the wrong role before. */
+export function requireSome(scope: EventScope): EventScope {
+  if (scope !== "every" && scope.length === 0) redirect("/admin/denied");
+  return scope;
 }
