@@ -15,7 +15,7 @@ export const saveCertificateSettingsAction = staffAction({
   bound: z.uuid(),
   input: certificateSettingsSchema,
   event: ({ bound }) => ({ event: bound }),
-  permission: "event.content",
+  permission: "event.documents",
   async run({ staff, bound: eventId, input, values }) {
     const result = await saveCertificateSettings({
       eventId,
@@ -34,7 +34,7 @@ export const sendCertificatesAction = staffAction({
   name: "certificates.send",
   bound: z.uuid(),
   event: ({ bound }) => ({ event: bound }),
-  permission: "event.letters",
+  permission: "event.documents",
   async run({ staff, bound: eventId }) {
     const queued = await queueCertificateLetters({ eventId, actor: { type: "STAFF", staffId: staff.id } });
     revalidatePath(paperPage(eventId));

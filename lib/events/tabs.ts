@@ -6,7 +6,7 @@ export const eventTabs: readonly { path: string; key: string; permission: EventP
   { path: "/letters", key: "letters", permission: "event.letters" },
   { path: "/check-in", key: "checkIn", permission: "event.checkIn" },
   { path: "/attendance", key: "attendance", permission: "event.registrations" },
-  { path: "/paper", key: "paper", permission: "event.exports" },
+  { path: "/paper", key: "paper", permission: "event.documents" },
   { path: "/statistics", key: "statistics", permission: "event.statistics" },
   { path: "/questions", key: "questions", permission: "event.content" },
   { path: "/images", key: "images", permission: "event.content" },

@@ -16,11 +16,13 @@ export const eventPermissions = [
   "event.letters",
   /** The door: the check-in page and the phones' endpoint. */
   "event.checkIn",
-  /** Files with personal data: the export, the signature sheet. */
+  /** The registrations as a file: the export. */
   "event.exports",
+  /** The paper of the day and after: signature sheets, certificates (their settings, sending them). */
+  "event.documents",
   /** Figures without personal data: the statistics page and its file. */
   "event.statistics",
-  /** What the public page and the form show: questions, built-in fields, images, certificate settings. */
+  /** What the public page and the form show: questions, built-in fields, images, the public contact. */
   "event.content",
   /** The event itself: its settings, status, a copy of it; a new event (instance-wide). */
   "event.settings",
@@ -38,6 +40,7 @@ const organizing: readonly EventPermission[] = [
   "event.letters",
   "event.checkIn",
   "event.exports",
+  "event.documents",
   "event.statistics",
 ];
 const door: readonly EventPermission[] = ["event.view", "event.checkIn"];

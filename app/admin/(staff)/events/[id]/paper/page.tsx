@@ -23,7 +23,7 @@ const languageNames = { ru: "Русский", ky: "Кыргызча", en: "Engli
 /** Organizers: the event's paper — the day's signature sheet, and certificates of attendance. */
 export default async function EventPaperPage({ params }: PageProps<"/admin/events/[id]/paper">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.exports" });
+  await requireEventAccess({ event: id, permission: "event.documents" });
   const event = await getEventForStaff({ id });
   if (!event) notFound();
   const [days, overview] = await Promise.all([

@@ -14,7 +14,7 @@ export const GET = eventRoute({
   params: z.object({ id: z.uuid() }),
   query: signatureSheetQuerySchema,
   event: ({ params, query }) => ({ event: params.id, day: query.day }),
-  permission: "event.exports",
+  permission: "event.documents",
   run: async ({ params, query }) => {
     const sheet = await getSignatureSheetData({ eventId: params.id, dayId: query.day });
     if (!sheet) return jsonError(404, "not_found");
