@@ -11,6 +11,7 @@ export const eventTabs: readonly { path: string; key: string; permission: EventP
   { path: "/questions", key: "questions", permission: "event.content" },
   { path: "/images", key: "images", permission: "event.content" },
   { path: "/settings", key: "settings", permission: "event.settings" },
+  { path: "/team", key: "team", permission: "event.team" },
 ];
 
 /** The tabs the caller may open. */
