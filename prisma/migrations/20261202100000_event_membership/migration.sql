@@ -29,12 +29,12 @@ ALTER TABLE "event_membership" ADD CONSTRAINT "event_membership_staff_id_fkey" F
 CREATE FUNCTION "event_membership_keep_a_manager"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (
-    SELECT 1 FROM old_rows AS old
-    WHERE old."role" = 'MANAGER'
-      AND EXISTS (SELECT 1 FROM "event_membership" AS kept WHERE kept."event_id" = old."event_id")
+    SELECT 1 FROM old_rows AS gone
+    WHERE gone."role" = 'MANAGER'
+      AND EXISTS (SELECT 1 FROM "event_membership" AS kept WHERE kept."event_id" = gone."event_id")
       AND NOT EXISTS (
         SELECT 1 FROM "event_membership" AS kept
-        WHERE kept."event_id" = old."event_id" AND kept."role" = 'MANAGER'
+        WHERE kept."event_id" = gone."event_id" AND kept."role" = 'MANAGER'
       )
   ) THEN
     RAISE EXCEPTION 'the last manager of an event with a team cannot be removed'
