@@ -124,3 +124,8 @@ export async function getEventSettingsValues({ id }: { id: string }) {
     },
   };
 }
+
+/** An event's id by its slug, whatever its status (the command line names events by slug). */
+export async function findEventIdBySlug({ slug }: { slug: string }): Promise<string | undefined> {
+  return (await db.event.findUnique({ where: { slug }, select: { id: true } }))?.id;
+}
