@@ -10,11 +10,14 @@ import { saveCertificateSettingsAction, sendCertificatesAction } from "@/lib/cer
 import { setAttendanceAction, walkInAction } from "@/lib/check-in/actions";
 import { db } from "@/lib/db";
 import { retryLetterAction } from "@/lib/emails/actions";
+import { storeInMailbox } from "@/lib/emails/mutations";
 import { idle } from "@/lib/entry-points/state";
 import { appUrl } from "@/lib/env";
 import { setEventStatusAction } from "@/lib/events/actions";
+import { listEventsForStaff } from "@/lib/events/data";
 import { PEER_HEADER } from "@/lib/http/client-address";
 import { savePublicContactAction } from "@/lib/images/actions";
+import { listMailbox } from "@/lib/mailbox/data";
 import {
   bulkAction,
   changeStatusAction,
@@ -25,6 +28,7 @@ import {
 } from "@/lib/registrations/actions";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
+import { checkEventAccess, requireStaff, staffEvents } from "@/lib/staff/require-staff";
 import { beganAnHourAgo, createTestEvent, registrationInput } from "../support/factories";
 
 // An organizer of event A tries every kind of object of event B by its id
@@ -243,5 +247,35 @@ describe("an organizer of event A reaches nothing of event B", () => {
       params: Promise.resolve({ id: eventA.id }),
     });
     expect(sheet.status).toBe(200);
+  });
+
+  it("the mailbox's letters and the lists show A's only", async () => {
+    const letterA = await db.outboxMessage.create({
+      data: {
+        eventId: eventA.id,
+        template: "registration-received",
+        locale: "ru",
+        toAddress: "a@example.org",
+      },
+    });
+    const kept = { toAddress: "x@example.org", subject: "—", html: "<p>—</p>", text: "—", raw: "—" };
+    await storeInMailbox({ ...kept, outboxMessageId: letterA.id });
+    await storeInMailbox({ ...kept, outboxMessageId: eventB.letterId });
+    const [keptA, keptB] = await Promise.all(
+      [letterA.id, eventB.letterId].map((id) =>
+        db.mailboxMessage.findUniqueOrThrow({ where: { outboxMessageId: id } }),
+      ),
+    );
+    expect(await checkEventAccess({ mailbox: keptB?.id }, "event.letters")).toEqual({
+      ok: false,
+      status: 404,
+    });
+    expect(await checkEventAccess({ mailbox: keptA?.id }, "event.letters")).toMatchObject({ ok: true });
+
+    const teams = await staffEvents(await requireStaff(["STAFF"]));
+    const mailbox = await listMailbox({ events: teams.scope("event.letters") });
+    expect(mailbox.map((letter) => letter.id)).toEqual([keptA?.id]);
+    const events = await listEventsForStaff({ events: teams.scope("event.view") });
+    expect(events.map((event) => event.id)).toEqual([eventA.id]);
   });
 });
