@@ -8,13 +8,16 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
 import { eventStatuses } from "@/lib/events/schema";
+import { permissionsOn } from "@/lib/staff/permissions";
 import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventSettingsPage({ params }: PageProps<"/admin/events/[id]/settings">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.settings" });
+  const { staff } = await requireEventAccess({ event: id, permission: "event.settings" });
+  // A copy is a new event: for those who may create one (admins), not an event's manager.
+  const mayCopy = permissionsOn({ instanceRole: staff.role, eventRole: null }).has("event.settings");
   const found = await getEventSettingsValues({ id });
   if (!found) notFound();
   const { event, values } = found;
@@ -43,11 +46,13 @@ export default async function EventSettingsPage({ params }: PageProps<"/admin/ev
               </Button>
             ))}
         </ActionForm>
-        <ActionForm action={duplicateEventAction.bind(null, event.id)}>
-          <Button type="submit" variant="secondary">
-            {t("duplicate")}
-          </Button>
-        </ActionForm>
+        {mayCopy && (
+          <ActionForm action={duplicateEventAction.bind(null, event.id)}>
+            <Button type="submit" variant="secondary">
+              {t("duplicate")}
+            </Button>
+          </ActionForm>
+        )}
       </section>
       <EventSettingsForm
         action={saveEventAction.bind(null, event.id)}
