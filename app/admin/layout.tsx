@@ -28,6 +28,7 @@ const clientAdminNamespaces = [
   "signIn",
   "staff",
   "status",
+  "team",
 ];
 
 export default async function AdminRootLayout({ children }: LayoutProps<"/admin">) {

@@ -31,6 +31,8 @@ export type AuditWords = {
   registrationStatus: (status: string) => string;
   eventStatus: (status: string) => string;
   role: (role: string) => string;
+  /** A role on an event's team. */
+  eventRole: (role: string) => string;
   category: (category: string) => string;
   letter: (template: string) => string;
   eventTitle: (title: unknown) => string;
@@ -123,6 +125,7 @@ function wordsFor(
   }
   if (key === "from" || key === "to" || key === "status" || key === "role") {
     if (action.startsWith("staff.")) return { text: words.role(text) };
+    if (action.startsWith("team.")) return { text: words.eventRole(text) };
     if (action.startsWith("event.")) return { text: words.eventStatus(text) };
     return { text: words.registrationStatus(text) };
   }

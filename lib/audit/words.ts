@@ -24,6 +24,7 @@ export function auditWords(locale: Locale): AuditWords {
   const status = from("admin.status");
   const eventStatus = from("admin.eventForm.statuses");
   const roles = from("admin.staff.roles");
+  const eventRoles = from("admin.team.roles");
   const category = from("category");
   const letters = from("admin.letters.templates");
   const columns = from("admin.exports.columns");
@@ -35,6 +36,7 @@ export function auditWords(locale: Locale): AuditWords {
     registrationStatus: (code) => known(status, code) ?? code,
     eventStatus: (code) => known(eventStatus, code) ?? code,
     role: (code) => known(roles, code) ?? code,
+    eventRole: (code) => known(eventRoles, code) ?? code,
     category: (code) => known(category, code) ?? code,
     letter: (template) => known(letters, template) ?? template,
     eventTitle: (title) => localize(title as QuestionText, locale),

@@ -6,16 +6,16 @@ import { queueCertificateLetters, saveCertificateSettings } from "@/lib/certific
 import { certificateSettingsSchema } from "@/lib/certificates/schema";
 import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 const paperPage = (eventId: string) => `/admin/events/${eventId}/paper`;
 
 /** Organizers: the days to attend for a certificate, and the hours it states. */
 export const saveCertificateSettingsAction = staffAction({
   name: "certificates.save_settings",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: certificateSettingsSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.documents",
   async run({ staff, bound: eventId, input, values }) {
     const result = await saveCertificateSettings({
       eventId,
@@ -32,8 +32,9 @@ export const saveCertificateSettingsAction = staffAction({
 /** Organizers: email every participant who qualifies their certificate, once. */
 export const sendCertificatesAction = staffAction({
   name: "certificates.send",
-  roles: ORGANIZERS,
   bound: z.uuid(),
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.documents",
   async run({ staff, bound: eventId }) {
     const queued = await queueCertificateLetters({ eventId, actor: { type: "STAFF", staffId: staff.id } });
     revalidatePath(paperPage(eventId));

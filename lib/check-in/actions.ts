@@ -16,7 +16,6 @@ import { registrationSchemaOf } from "@/lib/questions/data";
 import type { RegistrationFormState } from "@/lib/registrations/actions";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { fullName } from "@/lib/registrations/names";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 /** Who was registered at the door, and how it came out: the walk-in page says it. */
 export type WalkedIn = {
@@ -36,10 +35,11 @@ export type WalkedIn = {
  */
 export const walkInAction = staffAction({
   name: "check_in.walk_in",
-  roles: ORGANIZERS,
   bound: z.object({ eventId: z.uuid(), dayId: z.uuid() }),
   // The event's own questions are asked at the door too, under the same rules.
   input: ({ eventId }) => registrationSchemaOf({ eventId }),
+  event: ({ bound }) => ({ event: bound.eventId, day: bound.dayId }),
+  permission: "event.registrations",
   async run({ staff, bound, input, values }): Promise<RegistrationFormState | WalkedIn> {
     const event = await getEventForStaff({ id: bound.eventId });
     const day = event?.days.find((eventDay) => eventDay.id === bound.dayId);
@@ -75,7 +75,7 @@ export const walkInAction = staffAction({
         markedAt: new Date().toISOString(),
         admit: true,
       },
-      door: { staffId: staff.id, role: staff.role },
+      door: { staffId: staff.id, mayAdmit: true },
     });
     revalidatePath(`/admin/events/${event.id}/attendance`);
     return {
@@ -91,8 +91,13 @@ export const walkInAction = staffAction({
 /** An organizer toggles one cell of the attendance grid. */
 export const setAttendanceAction = staffAction({
   name: "check_in.set_attendance",
-  roles: ORGANIZERS,
   input: attendanceCellSchema,
+  event: ({ input }) => ({
+    event: input.eventId,
+    registration: input.registrationId,
+    day: input.eventDayId,
+  }),
+  permission: "event.registrations",
   async run({ staff, input }) {
     const result = await setAttendance({ ...input, staffId: staff.id });
     if (!result.ok && result.reason === "not_begun") return refused("dayNotBegun");

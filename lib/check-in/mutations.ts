@@ -6,7 +6,6 @@ import type { CheckInOperation, MarkOperation, OperationResult, UndoOperation } 
 import { db } from "@/lib/db";
 import { dayHasBegun } from "@/lib/events/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { StaffRoleName } from "@/lib/staff/schema";
 
 // Attendance is one row per registration and day, whoever marks it and however
 // often. The unique index on (registration_id, event_day_id) decides between
@@ -21,9 +20,8 @@ type Tx = Prisma.TransactionClient;
 // connection rather than fail (Prisma's default wait is two seconds).
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
-type Door = { staffId: string; role: StaffRoleName };
-
-const mayAdmit = (role: StaffRoleName) => role === "ADMIN" || role === "ORGANIZER";
+/** Who marks at the door; `mayAdmit`: may also let in someone not confirmed, and undo another's mark (event.registrations). */
+type Door = { staffId: string; mayAdmit: boolean };
 
 /** Applies a phone's operations in the order they were made. */
 export async function applyCheckInOperations({
@@ -77,8 +75,7 @@ export async function recordMark({
     if (!dayHasBegun({ startsAt: day.startsAt, timeZone: day.event.timeZone, now: markedAt }))
       return { clientMarkId, status: "not_begun" } as const;
     const admitted = registration.status !== "CONFIRMED";
-    if (admitted && !(mark.admit && mayAdmit(door.role)))
-      return { clientMarkId, status: "not_confirmed" } as const;
+    if (admitted && !(mark.admit && door.mayAdmit)) return { clientMarkId, status: "not_confirmed" } as const;
 
     const inserted = await insertAttendance(tx, {
       registrationId: registration.id,
@@ -181,7 +178,7 @@ export async function undoMark({
     // Already undone (a resend), or never recorded: nothing is left to take back.
     if (!row) return { clientMarkId, status: "undone" } as const;
     if (row.eventDay.eventId !== eventId) return { clientMarkId, status: "not_found" } as const;
-    if (row.markedById !== door.staffId && !mayAdmit(door.role))
+    if (row.markedById !== door.staffId && !door.mayAdmit)
       return { clientMarkId, status: "forbidden" } as const;
     if (!undoAllowed({ markedAt: row.markedAt, requestedAt: new Date(undo.requestedAt), now })) {
       return { clientMarkId, status: "expired" } as const;

@@ -5,13 +5,13 @@ import { z } from "zod";
 import { retryLetter } from "@/lib/emails/mutations";
 import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 /** Staff: put a letter that failed for good back in the queue. */
 export const retryLetterAction = staffAction({
   name: "emails.retry",
-  roles: ORGANIZERS,
   bound: z.object({ eventId: z.uuid(), letterId: z.uuid() }),
+  event: ({ bound }) => ({ event: bound.eventId, letter: bound.letterId }),
+  permission: "event.letters",
   async run({ staff, bound }) {
     const retried = await retryLetter({ id: bound.letterId, actor: { type: "STAFF", staffId: staff.id } });
     revalidatePath(`/admin/events/${bound.eventId}/letters`);

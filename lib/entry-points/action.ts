@@ -11,8 +11,9 @@ import { logFailure } from "@/lib/logging/logger";
 import { noteStaffAccount } from "@/lib/logging/request-context";
 import { recordEntryPointCall } from "@/lib/metrics/registry";
 import { consumeRateLimits, type RateLimitRule } from "@/lib/rate-limit/mutations";
-import type { StaffAccount } from "@/lib/staff/data";
-import { requireStaff } from "@/lib/staff/require-staff";
+import type { EventRef, StaffAccount } from "@/lib/staff/data";
+import { type EventPermission, permissionsOn } from "@/lib/staff/permissions";
+import { type EventAccess, requireEventRefAccess, requireStaff } from "@/lib/staff/require-staff";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 // Every server action is defined here, by publicAction() or staffAction():
@@ -59,14 +60,22 @@ type Action<Bound, Result> = Bound extends Schema
   ? (bound: z.input<Bound>, previous: unknown, input?: FormData | object) => Promise<ActionState<Result>>
   : (previous: unknown, input?: FormData | object) => Promise<ActionState<Result>>;
 
+/** What an event-scoped entry point names, from its checked bound argument and fields (written after `bound` and `input`, so their types are known). */
+type EventOf<Bound, InputSchema> = (checked: {
+  bound: NoInfer<Output<Bound>>;
+  input: NoInfer<Output<InputSchema>>;
+}) => EventRef | null;
+
 function defineAction<
   Bound extends Schema | undefined,
   InputSchema extends Schema | undefined,
   Extra,
+  Scoped,
   Result,
 >(
-  definition: Definition<Bound, InputSchema, Extra, Result>,
+  definition: Definition<Bound, InputSchema, Extra & Scoped, Result>,
   authorize: () => Promise<Extra>,
+  scope: (checked: { bound: Output<Bound>; input: Output<InputSchema> }) => Promise<Scoped>,
 ): Action<Bound, Result> {
   const { name, bound: boundSchema, input, rateLimits, run } = definition;
   const respond = async (args: unknown[]): Promise<ActionState<Result>> => {
@@ -76,17 +85,24 @@ function defineAction<
         ? boundSchema.safeParse(args[0])
         : { success: true as const, data: undefined };
       if (!boundArgument.success) return { status: "failed", code: "bad_request" };
-      const inputSchema =
-        typeof input === "function" ? await input(boundArgument.data as Output<Bound>) : input;
+      const bound = boundArgument.data as Output<Bound>;
+      // Fields made from what the bound argument names (an event's questions)
+      // are read only once the caller may act on it: the bound argument alone
+      // names the event then.
+      const early =
+        typeof input === "function" ? await scope({ bound, input: undefined as never }) : undefined;
+      const inputSchema = typeof input === "function" ? await input(bound) : input;
       const submitted = args[boundSchema ? 2 : 1];
       const values = submitted instanceof FormData && inputSchema ? readFormData(submitted, inputSchema) : {};
       const parsed = inputSchema
         ? inputSchema.safeParse(submitted instanceof FormData ? values : submitted)
         : { success: true as const, data: undefined };
       if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error), values };
+      const scoped = early ?? (await scope({ bound, input: parsed.data as Output<InputSchema> }));
       const context = {
         ...extra,
-        bound: boundArgument.data as Output<Bound>,
+        ...scoped,
+        bound,
         input: parsed.data as Output<InputSchema>,
         values,
         client: clientAddress(await headers()),
@@ -128,32 +144,61 @@ export function publicAction<
   InputSchema extends Schema | undefined = undefined,
   Result = never,
 >(definition: Definition<Bound, InputSchema, object, Result>): Action<Bound, Result> {
-  const action = defineAction(definition, async () => ({}));
+  const action = defineAction(
+    definition,
+    async () => ({}),
+    async () => ({}),
+  );
   return recordEntryPoint(action, { name: definition.name, access: "public" });
 }
 
+type StaffContext = { staff: StaffAccount; permissions: EventAccess["permissions"] };
+
 /**
- * An action for signed-in staff with one of `roles`; anyone else is sent to
- * sign in or to "no access" (requireStaff). `setup`: also allowed to an admin
- * who must first set up a second factor; `passwordChange`: also allowed to an
- * account that must first replace a generated password.
+ * An action for signed-in staff. Instance-wide (`roles`): for one of the
+ * roles; anyone else is sent to sign in or to "no access" (requireStaff).
+ * Event-scoped (`event`, `permission`): `event` names the event, or objects
+ * of it, from the checked bound argument and fields, and the caller must hold
+ * `permission` there (requireEventAccess: 404 for an event it may not see);
+ * null names none (a new event), where the instance role decides. `setup`:
+ * also allowed to an admin who must first set up a second factor;
+ * `passwordChange`: also allowed to an account that must first replace a
+ * generated password.
  */
 export function staffAction<
   Bound extends Schema | undefined = undefined,
   InputSchema extends Schema | undefined = undefined,
   Result = never,
 >(
-  definition: Definition<Bound, InputSchema, { staff: StaffAccount }, Result> & {
-    roles: readonly StaffRoleName[];
-    setup?: boolean;
-    passwordChange?: boolean;
-  },
+  definition: Definition<Bound, InputSchema, StaffContext, Result> &
+    (
+      | { roles: readonly StaffRoleName[]; event?: never; permission?: never }
+      | { event: EventOf<Bound, InputSchema>; permission: EventPermission; roles?: never }
+    ) & { setup?: boolean; passwordChange?: boolean },
 ): Action<Bound, Result> {
-  const { roles, setup, passwordChange } = definition;
-  const action = defineAction(definition, async () => {
-    const staff = await requireStaff(roles, { setup, passwordChange });
-    noteStaffAccount(staff.id);
-    return { staff };
-  });
+  const { setup, passwordChange } = definition;
+  if (definition.event) {
+    const { event, permission } = definition;
+    const action = defineAction<Bound, InputSchema, object, StaffContext, Result>(
+      definition,
+      async () => ({}),
+      async (checked) => {
+        const access = await requireEventRefAccess(event(checked), permission, { setup, passwordChange });
+        noteStaffAccount(access.staff.id);
+        return { staff: access.staff, permissions: access.permissions };
+      },
+    );
+    return recordEntryPoint(action, { name: definition.name, access: "event", permission });
+  }
+  const { roles } = definition;
+  const action = defineAction(
+    definition,
+    async () => {
+      const staff = await requireStaff(roles, { setup, passwordChange });
+      noteStaffAccount(staff.id);
+      return { staff, permissions: permissionsOn({ instanceRole: staff.role, eventRole: null }) };
+    },
+    async () => ({}),
+  );
   return recordEntryPoint(action, { name: definition.name, access: "staff", roles });
 }

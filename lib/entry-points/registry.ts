@@ -1,3 +1,4 @@
+import type { EventPermission } from "@/lib/staff/permissions";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 // Every server action and route handler is a public endpoint. Each is made
@@ -7,7 +8,15 @@ import type { StaffRoleName } from "@/lib/staff/schema";
 // route module and fails for an export that is not recorded, or for a
 // public one that is not on its list.
 
-export type EntryGuard = { access: "public" } | { access: "staff"; roles: readonly StaffRoleName[] };
+/**
+ * Who may call: anyone; staff of some instance roles (instance-wide pages:
+ * accounts, the instance); or whoever holds a permission on the event the
+ * call names (lib/staff/permissions.ts).
+ */
+export type EntryGuard =
+  | { access: "public" }
+  | { access: "staff"; roles: readonly StaffRoleName[] }
+  | { access: "event"; permission: EventPermission };
 
 export type EntryPoint = EntryGuard & { name: string };
 

@@ -1,15 +1,21 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { jsonError } from "@/lib/api/json";
+import { jsonError, readJsonBody } from "@/lib/api/json";
 import { recordEntryPoint } from "@/lib/entry-points/registry";
 import { containsNul } from "@/lib/entry-points/schema";
 import { crossOriginResponse } from "@/lib/http/same-origin";
 import { logFailure } from "@/lib/logging/logger";
 import { noteStaffAccount } from "@/lib/logging/request-context";
 import { recordEntryPointCall } from "@/lib/metrics/registry";
-import type { StaffAccount } from "@/lib/staff/data";
-import { staffOrResponse } from "@/lib/staff/require-staff";
+import type { EventRef, StaffAccount } from "@/lib/staff/data";
+import type { EventPermission } from "@/lib/staff/permissions";
+import {
+  ALL_STAFF,
+  type EventAccess,
+  eventAccessOrResponse,
+  staffOrResponse,
+} from "@/lib/staff/require-staff";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 // The one way to write a route handler. The address's parameters and query
@@ -112,13 +118,15 @@ export function publicRoute<Params = RouteParams, Query = QueryValues>(
   return recordEntryPoint(handler, { name: definition.name, access: "public" });
 }
 
+type StaffRouteOptions = {
+  /** A route that changes state: requests from other sites are refused (403) before anything else. */
+  sameOrigin?: true;
+};
+
 /** A route for signed-in staff of these roles: 401 signed out, 403 another role, as staffOrResponse answers. */
 export function staffRoute<Params = RouteParams, Query = QueryValues>(
-  definition: RouteDefinition<Params, Query, { staff: StaffAccount }> & {
-    roles: readonly StaffRoleName[];
-    /** A route that changes state: requests from other sites are refused (403) before anything else. */
-    sameOrigin?: true;
-  },
+  definition: RouteDefinition<Params, Query, { staff: StaffAccount }> &
+    StaffRouteOptions & { roles: readonly StaffRoleName[] },
 ): RouteHandler {
   const handler: RouteHandler = (request, context) =>
     answer(definition.name, async () => {
@@ -134,4 +142,59 @@ export function staffRoute<Params = RouteParams, Query = QueryValues>(
       return definition.run({ request, params: address.params, query: address.query, staff: caller.staff });
     });
   return recordEntryPoint(handler, { name: definition.name, access: "staff", roles: definition.roles });
+}
+
+type CheckedRequest<Params, Query, Body> = { params: Params; query: Query; body: Body };
+
+/**
+ * A route on one event (decision 030): `event` names the event, or objects
+ * of it, from the checked address (and JSON body, when `body` is declared);
+ * the caller must hold `permission` there. 401 signed out; 404 for an event
+ * the caller may not see, or an object of another event; 403 for a
+ * permission the caller lacks on an event it sees.
+ */
+export function eventRoute<Params = RouteParams, Query = QueryValues, Body = undefined>(
+  definition: Omit<RouteDefinition<Params, Query, object>, "run"> &
+    StaffRouteOptions & {
+      /** A JSON body (lib/api/json.ts), checked like the address: 400 when the schema refuses it. */
+      body?: z.ZodType<Body>;
+      event: (checked: CheckedRequest<Params, Query, Body>) => EventRef;
+      permission: EventPermission;
+      run: (
+        input: Input<Params, Query> & { body: Body; staff: StaffAccount; access: EventAccess },
+      ) => Promise<Response>;
+    },
+): RouteHandler {
+  const handler: RouteHandler = (request, context) =>
+    answer(definition.name, async () => {
+      const crossOrigin = definition.sameOrigin ? crossOriginResponse(request) : undefined;
+      if (crossOrigin) return crossOrigin;
+      // Signed out or refused for every event: answered before the address is read.
+      const caller = await staffOrResponse(ALL_STAFF);
+      if ("response" in caller) return caller.response;
+      noteStaffAccount(caller.staff.id);
+      const address = await checkAddress(request, context, definition);
+      if (!address.ok) return address.response;
+      let body = undefined as Body;
+      if (definition.body) {
+        const read = await readJsonBody(request);
+        if (!read.ok) return read.response;
+        const parsed = definition.body.safeParse(read.value);
+        if (!parsed.success) return jsonError(400, "invalid");
+        body = parsed.data;
+      }
+      const { params, query } = address;
+      const scoped = await eventAccessOrResponse(
+        definition.event({ params, query, body }),
+        definition.permission,
+      );
+      if ("response" in scoped) return scoped.response;
+      const { access } = scoped;
+      return definition.run({ request, params, query, body, staff: access.staff, access });
+    });
+  return recordEntryPoint(handler, {
+    name: definition.name,
+    access: "event",
+    permission: definition.permission,
+  });
 }

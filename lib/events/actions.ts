@@ -8,7 +8,6 @@ import { type Done, done } from "@/lib/entry-points/state";
 import { duplicateEvent, type SaveEventResult, saveEvent, setEventStatus } from "@/lib/events/mutations";
 import { eventSettingsSchema, eventStatusSchema } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
-import { ADMINS } from "@/lib/staff/require-staff";
 
 export type EventFormState =
   | Done
@@ -22,9 +21,10 @@ function revalidatePublicPages() {
 /** Admin: create an event (bound to null) or save its settings. */
 export const saveEventAction = staffAction({
   name: "events.save",
-  roles: ADMINS,
   bound: z.uuid().nullable(),
   input: eventSettingsSchema,
+  event: ({ bound }) => (bound ? { event: bound } : null),
+  permission: "event.settings",
   async run({ staff, bound: id, input, values }) {
     const result = await saveEvent({
       id: id ?? undefined,
@@ -43,9 +43,10 @@ export const saveEventAction = staffAction({
 /** Admin: publish, close registration, archive, or back to draft. */
 export const setEventStatusAction = staffAction({
   name: "events.set_status",
-  roles: ADMINS,
   bound: z.uuid(),
   input: z.object({ status: eventStatusSchema }),
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.settings",
   async run({ staff, bound: id, input }) {
     await setEventStatus({ id, status: input.status, actor: { type: "STAFF", staffId: staff.id } });
     revalidatePublicPages();
@@ -57,8 +58,9 @@ export const setEventStatusAction = staffAction({
 /** Admin: start the next event from this one. */
 export const duplicateEventAction = staffAction({
   name: "events.duplicate",
-  roles: ADMINS,
   bound: z.uuid(),
+  event: () => null,
+  permission: "event.settings",
   async run({ staff, bound: id }): Promise<never> {
     const copy = await duplicateEvent({ id, actor: { type: "STAFF", staffId: staff.id } });
     redirect(copy ? `/admin/events/${copy}/settings` : "/admin");

@@ -4,6 +4,7 @@ import { zonedParts } from "@/lib/events/rules";
 import { localizedTextSchema } from "@/lib/events/schema";
 import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
 import { participantCategories, type SeatsTaken, seatsLeft } from "@/lib/registrations/rules";
+import type { EventScope } from "@/lib/staff/permissions";
 
 /** Events the public may see: announced, whether or not registration is open. */
 const PUBLIC_STATUSES = ["PUBLISHED", "CLOSED", "ARCHIVED"] as const;
@@ -57,12 +58,17 @@ async function countConfirmedByCategory({ eventId }: { eventId: string }): Promi
 }
 
 /** Every event, newest first, with the numbers staff look at first. */
-export async function listEventsForStaff() {
+export async function listEventsForStaff({ events: scope }: { events: EventScope }) {
   const events = await db.event.findMany({
+    where: scope === "every" ? {} : { id: { in: [...scope] } },
     orderBy: { createdAt: "desc" },
     include: { days: { orderBy: { startsAt: "asc" }, take: 1 } },
   });
-  const counts = await db.registration.groupBy({ by: ["eventId", "status"], _count: { _all: true } });
+  const counts = await db.registration.groupBy({
+    by: ["eventId", "status"],
+    where: { eventId: { in: events.map((event) => event.id) } },
+    _count: { _all: true },
+  });
   return events.map((event) => {
     const count = (status: string) =>
       counts.find((row) => row.eventId === event.id && row.status === status)?._count._all ?? 0;
@@ -117,4 +123,9 @@ export async function getEventSettingsValues({ id }: { id: string }) {
       })),
     },
   };
+}
+
+/** An event's id by its slug, whatever its status (the command line names events by slug). */
+export async function findEventIdBySlug({ slug }: { slug: string }): Promise<string | undefined> {
+  return (await db.event.findUnique({ where: { slug }, select: { id: true } }))?.id;
 }

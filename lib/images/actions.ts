@@ -6,7 +6,6 @@ import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
 import { moveEventImage, removeEventImage, savePublicContact } from "@/lib/images/mutations";
 import { imageIdSchema, moveImageSchema, publicContactSchema } from "@/lib/images/schema";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 // The event's page is cached (revalidate = 3 in its route): a change shows
 // there within seconds, in every language, without revalidating it here.
@@ -20,9 +19,10 @@ function outcome(eventId: string, result: { ok: boolean }, message?: "imageRemov
 /** Organizers: take the cover or a logo off the event. */
 export const removeEventImageAction = staffAction({
   name: "images.remove",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: imageIdSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.content",
   run: async ({ staff, bound: eventId, input }) =>
     outcome(
       eventId,
@@ -38,18 +38,20 @@ export const removeEventImageAction = staffAction({
 /** Organizers: move a logo before or after its neighbour of the same role. */
 export const moveEventImageAction = staffAction({
   name: "images.move",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: moveImageSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.content",
   run: async ({ bound: eventId, input }) => outcome(eventId, await moveEventImage({ eventId, ...input })),
 });
 
 /** Organizers: the phone and Telegram shown on the event's page, and the venue's point for the map link. */
 export const savePublicContactAction = staffAction({
   name: "images.save_contact",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: publicContactSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.content",
   run: async ({ staff, bound: eventId, input }) =>
     outcome(
       eventId,

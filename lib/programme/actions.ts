@@ -7,7 +7,6 @@ import { done } from "@/lib/entry-points/state";
 import type { FormValues } from "@/lib/forms/form-data";
 import { createSpeaker, deleteSession, saveSession, updateSpeaker } from "@/lib/programme/mutations";
 import { sessionInputSchema, speakerInputSchema } from "@/lib/programme/schema";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 type Outcome =
   | { ok: true }
@@ -31,8 +30,9 @@ const sessionOf = z.object({ eventId: z.uuid(), sessionId: z.uuid().optional() }
 /** Staff: add a session to one of the event's days (no sessionId), or change one of its sessions. */
 export const saveSessionAction = staffAction({
   name: "programme.save_session",
-  roles: ORGANIZERS,
   bound: sessionOf,
+  event: ({ bound }) => ({ event: bound.eventId }),
+  permission: "event.content",
   input: sessionInputSchema,
   run: async ({ staff, bound, input, values }) =>
     outcome(
@@ -45,8 +45,9 @@ export const saveSessionAction = staffAction({
 /** Staff: remove one of the event's sessions. */
 export const deleteSessionAction = staffAction({
   name: "programme.delete_session",
-  roles: ORGANIZERS,
   bound: z.object({ eventId: z.uuid(), sessionId: z.uuid() }),
+  event: ({ bound }) => ({ event: bound.eventId }),
+  permission: "event.content",
   run: async ({ staff, bound, values }) =>
     outcome(
       bound.eventId,
@@ -58,8 +59,10 @@ export const deleteSessionAction = staffAction({
 /** Staff: a new speaker (no speakerId) or a correction of one, from an event's programme page. */
 export const saveSpeakerAction = staffAction({
   name: "programme.save_speaker",
-  roles: ORGANIZERS,
   bound: z.object({ eventId: z.uuid(), speakerId: z.uuid().optional() }),
+  // Speakers are shared by every event; they are written from an event's programme, by those who may edit it.
+  event: ({ bound }) => ({ event: bound.eventId }),
+  permission: "event.content",
   input: speakerInputSchema,
   run: async ({ staff, bound, input, values }) => {
     const actor = { type: "STAFF", staffId: staff.id } as const;

@@ -7,7 +7,6 @@ import { done } from "@/lib/entry-points/state";
 import type { FormValues } from "@/lib/forms/form-data";
 import { type SaveFormResult, saveFormFields, saveQuestions } from "@/lib/questions/mutations";
 import { formFieldsEditSchema, questionsEditSchema } from "@/lib/questions/schema";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 /** The outcome of a save on the event's form page, as its form shows it. */
 function outcome(eventId: string, result: SaveFormResult, values: FormValues) {
@@ -23,9 +22,10 @@ function outcome(eventId: string, result: SaveFormResult, values: FormValues) {
 /** Staff: an event's questions as the editor saves them, all at once, in their order. */
 export const saveQuestionsAction = staffAction({
   name: "questions.save",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: questionsEditSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.content",
   run: async ({ staff, bound: eventId, input, values }) =>
     outcome(
       eventId,
@@ -37,9 +37,10 @@ export const saveQuestionsAction = staffAction({
 /** Staff: how an event's form asks its built-in fields, and its regions. */
 export const saveFormFieldsAction = staffAction({
   name: "questions.save_fields",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: formFieldsEditSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.content",
   run: async ({ staff, bound: eventId, input, values }) =>
     outcome(
       eventId,

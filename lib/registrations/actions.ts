@@ -31,7 +31,6 @@ import {
 } from "@/lib/registrations/schema";
 import { submitRegistration } from "@/lib/registrations/submit";
 import { manageTokenSchema } from "@/lib/registrations/tokens";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 // Thin server actions (STYLE.md), each defined through lib/entry-points/action.ts.
 // They work without JavaScript: the form posts here and the page renders the
@@ -120,9 +119,10 @@ export const updateRegistrationAction = publicAction({
 /** Staff: edit a participant's details, including a move to another sector under the seat rules. */
 export const staffUpdateRegistrationAction = staffAction({
   name: "registrations.update",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: (id) => editSchemaOf({ registrationId: id }),
+  event: ({ bound }) => ({ registration: bound }),
+  permission: "event.registrations",
   async run({ staff, bound: id, input, values }) {
     const result = await saveEdit({
       target: { id },
@@ -152,9 +152,10 @@ export type BulkChanged = Done & { skipped: SkippedChange[] };
 /** Staff: change the status of the selected registrations, or write to them. */
 export const bulkAction = staffAction({
   name: "registrations.bulk",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: bulkChangeSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.registrations",
   async run({ staff, bound: eventId, input }): Promise<Done | BulkChanged> {
     const actor = { type: "STAFF", staffId: staff.id } as const;
     if (input.to === "MESSAGE") {
@@ -190,9 +191,10 @@ const skipMessages = {
 /** Staff: one registration's change of status, from its page, under the list's rules. */
 export const changeStatusAction = staffAction({
   name: "registrations.change_status",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: statusChangeSchema,
+  event: ({ bound }) => ({ registration: bound }),
+  permission: "event.registrations",
   async run({ staff, bound: id, input }) {
     const result = await changeRegistrationStatus({
       registrationId: id,
@@ -211,9 +213,10 @@ export const changeStatusAction = staffAction({
 /** Staff: a mistyped address corrected; the new address gets the current letter again. */
 export const correctEmailAction = staffAction({
   name: "registrations.correct_email",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: emailCorrectionSchema,
+  event: ({ bound }) => ({ registration: bound }),
+  permission: "event.contacts",
   async run({ staff, bound: id, input }) {
     const result = await correctRegistrationEmail({
       registrationId: id,
@@ -230,9 +233,10 @@ export const correctEmailAction = staffAction({
 /** Staff: the internal note on a registration, never shown to the participant. */
 export const saveInternalNoteAction = staffAction({
   name: "registrations.note",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: z.object({ note: z.string().trim().max(2000, { error: "tooLong" }).default("") }),
+  event: ({ bound }) => ({ registration: bound }),
+  permission: "event.registrations",
   async run({ staff, bound: id, input }) {
     await setInternalNote({ id, note: input.note, actor: { type: "STAFF", staffId: staff.id } });
     revalidatePath(`/admin/registrations/${id}`);
@@ -243,9 +247,10 @@ export const saveInternalNoteAction = staffAction({
 /** Staff: send again the letter of the registration's current status, or its management link. */
 export const resendLetterAction = staffAction({
   name: "registrations.resend_letter",
-  roles: ORGANIZERS,
   bound: z.uuid(),
   input: z.object({ kind: z.enum(["status", "manage-link"]) }),
+  event: ({ bound }) => ({ registration: bound }),
+  permission: "event.letters",
   async run({ staff, bound: id, input }) {
     await resendLetter({ id, kind: input.kind, actor: { type: "STAFF", staffId: staff.id } });
     revalidatePath(`/admin/registrations/${id}`);

@@ -77,3 +77,69 @@ export async function getSecondFactorState({ staffId }: { staffId: string }) {
   ]);
   return { enabledAt: staff.totpEnabledAt, recoveryCodesLeft };
 }
+
+/** What an event-scoped entry point names: an event, or objects of one; all must be of the same event. */
+export type EventRef = {
+  event?: string;
+  registration?: string;
+  /** An outbox letter. */
+  letter?: string;
+  /** A letter as the mailbox keeps it. */
+  mailbox?: string;
+  day?: string;
+};
+
+/**
+ * The event each named object belongs to, one read per object: undefined
+ * for an object that does not exist, null for a letter of no event.
+ */
+function eventOfObject(kind: keyof EventRef, id: string): Promise<string | null | undefined> {
+  const eventId = (row: { eventId: string | null } | null) => (row ? row.eventId : undefined);
+  switch (kind) {
+    case "event":
+      return db.event.findUnique({ where: { id }, select: { id: true } }).then((row) => row?.id);
+    case "registration":
+      return db.registration.findUnique({ where: { id }, select: { eventId: true } }).then(eventId);
+    case "letter":
+      return db.outboxMessage.findUnique({ where: { id }, select: { eventId: true } }).then(eventId);
+    case "day":
+      return db.eventDay.findUnique({ where: { id }, select: { eventId: true } }).then(eventId);
+    case "mailbox":
+      return eventOfMailboxLetter(id);
+  }
+}
+
+async function eventOfMailboxLetter(id: string): Promise<string | null | undefined> {
+  const kept = await db.mailboxMessage.findUnique({ where: { id }, select: { outboxMessageId: true } });
+  if (!kept) return undefined;
+  if (!kept.outboxMessageId) return null;
+  const letter = await db.outboxMessage.findUnique({
+    where: { id: kept.outboxMessageId },
+    select: { eventId: true },
+  });
+  return letter?.eventId ?? null;
+}
+
+/**
+ * The one event the reference names, with the caller's role on its team:
+ * undefined when an object does not exist or they are of different events;
+ * `eventId: null` for what belongs to no event (a letter of none).
+ */
+export async function resolveEventRef({ ref, staffId }: { ref: EventRef; staffId: string }) {
+  const entries = Object.entries(ref).filter((entry): entry is [keyof EventRef, string] => !!entry[1]);
+  const found = await Promise.all(entries.map(([kind, id]) => eventOfObject(kind, id)));
+  const eventIds = new Set(found);
+  const [eventId] = eventIds;
+  if (eventIds.size !== 1 || eventId === undefined) return undefined;
+  if (eventId === null) return { eventId: null, eventRole: null };
+  const membership = await db.eventMembership.findUnique({
+    where: { eventId_staffId: { eventId, staffId } },
+    select: { role: true },
+  });
+  return { eventId, eventRole: membership?.role ?? null };
+}
+
+/** The ids of the events on whose team the account is, with its role there. */
+export function listMemberships({ staffId }: { staffId: string }) {
+  return db.eventMembership.findMany({ where: { staffId }, select: { eventId: true, role: true } });
+}

@@ -1,10 +1,18 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { z } from "zod";
 import { auth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
-import { getStaffSession, type StaffAccount } from "@/lib/staff/data";
+import {
+  type EventRef,
+  getStaffSession,
+  listMemberships,
+  resolveEventRef,
+  type StaffAccount,
+} from "@/lib/staff/data";
 import { touchStaffSession } from "@/lib/staff/mutations";
+import { type EventPermission, type EventScope, permissionsOn, scopeOf } from "@/lib/staff/permissions";
 import { isSessionLive, needsTouch, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
@@ -94,28 +102,135 @@ export async function requireStaff(
   redirect(check.status === 401 ? "/admin/sign-in" : "/admin/denied");
 }
 
+function refusal(check: Exclude<StaffCheck | EventCheck, { ok: true }>): Response {
+  return Response.json(
+    {
+      error: check.passwordChangeRequired
+        ? "password_change_required"
+        : check.secondFactorMissing
+          ? "second_factor_required"
+          : check.status === 401
+            ? "unauthorized"
+            : check.status === 404
+              ? "not_found"
+              : "forbidden",
+    },
+    { status: check.status },
+  );
+}
+
 /** For route handlers: the staff member, or the response that refuses the request. */
 export async function staffOrResponse(
   roles: readonly StaffRoleName[],
 ): Promise<{ staff: StaffAccount } | { response: Response }> {
   const check = await checkStaff(roles);
-  if (check.ok) return { staff: check.staff };
+  return check.ok ? { staff: check.staff } : { response: refusal(check) };
+}
+
+export const ALL_STAFF = [
+  "ADMIN",
+  "ORGANIZER",
+  "CHECK_IN",
+  "STAFF",
+] as const satisfies readonly StaffRoleName[];
+export const ORGANIZERS = ["ADMIN", "ORGANIZER"] as const satisfies readonly StaffRoleName[];
+export const ADMINS = ["ADMIN"] as const satisfies readonly StaffRoleName[];
+
+/** The caller on one event (or, `eventId: null`, on what belongs to none) and what it may do there. */
+export type EventAccess = {
+  staff: StaffAccount;
+  eventId: string | null;
+  permissions: ReadonlySet<EventPermission>;
+};
+
+type EventCheck =
+  | { ok: true; access: EventAccess }
+  | Exclude<StaffCheck, { ok: true }>
+  | { ok: false; status: 404; secondFactorMissing?: never; passwordChangeRequired?: never };
+
+const objectId = z.uuid();
+
+/**
+ * The one guard of everything that belongs to an event (decision 030). `ref`
+ * names the event, or objects of it (a registration, a letter, a day), whose
+ * event is read first; null: nothing in particular (a new event), where the
+ * instance role alone decides. A caller who may not see the event, or an
+ * object that does not exist or is of another event: 404, so an id is never
+ * confirmed. One who sees the event but lacks `permission`: 403.
+ */
+export async function checkEventAccess(
+  ref: EventRef | null,
+  permission: EventPermission,
+  options?: StaffCheckOptions,
+): Promise<EventCheck> {
+  const check = await checkStaff(ALL_STAFF, options);
+  if (!check.ok) return check;
+  const { staff } = check;
+  const refused = { ok: false, status: 403 } as const;
+  if (ref === null) {
+    const permissions = permissionsOn({ instanceRole: staff.role, eventRole: null });
+    return permissions.has(permission)
+      ? { ok: true, access: { staff, eventId: null, permissions } }
+      : refused;
+  }
+  const notFound = { ok: false, status: 404 } as const;
+  if (Object.values(ref).some((id) => id !== undefined && !objectId.safeParse(id).success)) return notFound;
+  const resolved = await resolveEventRef({ ref, staffId: staff.id });
+  if (!resolved) return notFound;
+  const permissions = permissionsOn({ instanceRole: staff.role, eventRole: resolved.eventRole });
+  if (resolved.eventId !== null && !permissions.has("event.view")) return notFound;
+  if (!permissions.has(permission)) return refused;
+  return { ok: true, access: { staff, eventId: resolved.eventId, permissions } };
+}
+
+/** For pages and server actions: as requireStaff, and notFound() for an event the caller may not see. */
+export async function requireEventAccess(
+  { permission, ...ref }: EventRef & { permission: EventPermission },
+  options?: StaffCheckOptions,
+): Promise<EventAccess> {
+  return requireEventRefAccess(ref, permission, options);
+}
+
+/** requireEventAccess with the reference apart: null for nothing in particular. */
+export async function requireEventRefAccess(
+  ref: EventRef | null,
+  permission: EventPermission,
+  options?: StaffCheckOptions,
+): Promise<EventAccess> {
+  const check = await checkEventAccess(ref, permission, options);
+  if (check.ok) return check.access;
+  if (check.status === 404) notFound();
+  if (check.passwordChangeRequired) redirect("/admin/account?password=required");
+  if (check.secondFactorMissing) redirect("/admin/account?secondFactor=required");
+  redirect(check.status === 401 ? "/admin/sign-in" : "/admin/denied");
+}
+
+/** For route handlers: the caller's access to the event, or the response that refuses the request (404 for an event it may not see). */
+export async function eventAccessOrResponse(
+  ref: EventRef | null,
+  permission: EventPermission,
+): Promise<{ access: EventAccess } | { response: Response }> {
+  const check = await checkEventAccess(ref, permission);
+  return check.ok ? { access: check.access } : { response: refusal(check) };
+}
+
+/**
+ * The account's events, for lists (events, the year's figures, the mailbox)
+ * and links: where it holds a permission, and what it holds on one event.
+ */
+export async function staffEvents(staff: StaffAccount) {
+  const memberships = await listMemberships({ staffId: staff.id });
+  const roleOn = new Map(memberships.map((membership) => [membership.eventId, membership.role]));
   return {
-    response: Response.json(
-      {
-        error: check.passwordChangeRequired
-          ? "password_change_required"
-          : check.secondFactorMissing
-            ? "second_factor_required"
-            : check.status === 401
-              ? "unauthorized"
-              : "forbidden",
-      },
-      { status: check.status },
-    ),
+    scope: (permission: EventPermission): EventScope =>
+      scopeOf({ instanceRole: staff.role, memberships, permission }),
+    permissionsOn: (eventId: string) =>
+      permissionsOn({ instanceRole: staff.role, eventRole: roleOn.get(eventId) ?? null }),
   };
 }
 
-export const ALL_STAFF = ["ADMIN", "ORGANIZER", "CHECK_IN"] as const satisfies readonly StaffRoleName[];
-export const ORGANIZERS = ["ADMIN", "ORGANIZER"] as const satisfies readonly StaffRoleName[];
-export const ADMINS = ["ADMIN"] as const satisfies readonly StaffRoleName[];
+/** A list of events in scope is refused outright to an account with none there, as to the wrong role before. */
+export function requireSome(scope: EventScope): EventScope {
+  if (scope !== "every" && scope.length === 0) redirect("/admin/denied");
+  return scope;
+}

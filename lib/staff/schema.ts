@@ -1,8 +1,11 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
 
-export const staffRoles = ["ADMIN", "ORGANIZER", "CHECK_IN"] as const;
+export const staffRoles = ["ADMIN", "ORGANIZER", "CHECK_IN", "STAFF"] as const;
 export type StaffRoleName = (typeof staffRoles)[number];
+
+export const eventRoles = ["MANAGER", "ORGANIZER", "CHECK_IN", "VIEWER"] as const;
+export type EventRoleName = (typeof eventRoles)[number];
 
 const staffEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
 

@@ -4,6 +4,7 @@ import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
 import { type ChoiceQuestion, getChoiceQuestions } from "@/lib/questions/data";
 import { type QuestionText, yesNo } from "@/lib/questions/schema";
 import { categories, genders } from "@/lib/registrations/schema";
+import type { EventScope } from "@/lib/staff/permissions";
 
 // The figures of a donor report, counted by PostgreSQL. "Registered" is every
 // registration received, whatever its status; "confirmed" those holding a
@@ -176,10 +177,13 @@ export async function getAnswerStatistics({ eventId }: { eventId: string }) {
 export type AnswerStatistics = Awaited<ReturnType<typeof getAnswerStatistics>>;
 
 /** The years in which events took place (by their first day), newest first. */
-export async function listStatisticsYears(): Promise<number[]> {
+export async function listStatisticsYears({ events }: { events: EventScope }): Promise<number[]> {
+  const every = events === "every";
+  const ids = every ? [] : [...events];
   const rows = await db.$queryRaw<{ year: number }[]>`
     SELECT DISTINCT extract(year FROM min(d.date))::int AS year
-    FROM event_day d GROUP BY d.event_id ORDER BY 1 DESC`;
+    FROM event_day d WHERE ${every} OR d.event_id::text = ANY(${ids})
+    GROUP BY d.event_id ORDER BY 1 DESC`;
   return rows.map((row) => row.year);
 }
 
@@ -189,7 +193,9 @@ export async function listStatisticsYears(): Promise<number[]> {
  * seminars they came to. A person's gender is the one of their latest
  * registration.
  */
-export async function getYearStatistics({ year }: { year: number }) {
+export async function getYearStatistics({ year, events: scope }: { year: number; events: EventScope }) {
+  const every = scope === "every";
+  const ids = every ? [] : [...scope];
   const events = await db.$queryRaw<
     {
       id: string;
@@ -203,7 +209,7 @@ export async function getYearStatistics({ year }: { year: number }) {
   >`
     WITH events AS (
       SELECT d.event_id, min(d.date) AS first_day, max(d.date) AS last_day
-      FROM event_day d GROUP BY d.event_id
+      FROM event_day d WHERE ${every} OR d.event_id::text = ANY(${ids}) GROUP BY d.event_id
       HAVING extract(year FROM min(d.date)) = ${year})
     SELECT e.id, e.title, x.first_day AS "firstDay", x.last_day AS "lastDay",
       count(r.id)::int AS registered,
@@ -219,8 +225,8 @@ export async function getYearStatistics({ year }: { year: number }) {
         EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id) AS attended
       FROM registration r
       WHERE r.event_id IN (
-        SELECT d.event_id FROM event_day d GROUP BY d.event_id
-        HAVING extract(year FROM min(d.date)) = ${year})),
+        SELECT d.event_id FROM event_day d WHERE ${every} OR d.event_id::text = ANY(${ids})
+        GROUP BY d.event_id HAVING extract(year FROM min(d.date)) = ${year})),
     persons AS (
       SELECT DISTINCT ON (email_normalized) email_normalized, gender,
         bool_or(attended) OVER (PARTITION BY email_normalized) AS attended

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { sql } from "./database";
 import { createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
 
 // Exports, statistics and their guards, in the browser against the built app.
@@ -15,13 +16,19 @@ async function openDemoEvent(page: Page) {
 // Signing in hashes a password with Argon2: slow on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 
-test("the export refuses the anonymous (401) and a check-in account (403)", async ({ page, request }) => {
-  const url = `/admin/events/${randomUUID()}/export/file?format=csv`;
+test("the export refuses the anonymous (401) and a check-in account (403; 404 for an event that does not exist)", async ({
+  page,
+  request,
+}) => {
+  const [demo] = await sql<{ id: string }>("SELECT id FROM event WHERE slug = 'migration-strategy-seminar'");
+  const url = `/admin/events/${demo?.id}/export/file?format=csv`;
   expect((await request.get(url, { maxRedirects: 0 })).status()).toBe(401);
   expect((await request.get(`/admin/events/${randomUUID()}/statistics/file`)).status()).toBe(401);
   await signIn(page, createStaff("check-in"));
   await expect(page).toHaveURL("/admin", { timeout: 30_000 });
   expect((await page.request.get(url, { maxRedirects: 0 })).status()).toBe(403);
+  const nowhere = `/admin/events/${randomUUID()}/export/file?format=csv`;
+  expect((await page.request.get(nowhere, { maxRedirects: 0 })).status()).toBe(404);
 });
 
 test("an organizer exports the filtered list as CSV from the export page", async ({ page }) => {

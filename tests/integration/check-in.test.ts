@@ -60,7 +60,7 @@ describe("check-in at the door", () => {
         recordMark({
           eventId: event.id,
           mark: markOf(registrationId, day.id),
-          door: { staffId: member.id, role: member.role },
+          door: { staffId: member.id, mayAdmit: false },
         }),
       ),
     );
@@ -80,7 +80,7 @@ describe("check-in at the door", () => {
   it("recognises a resent mark by its client mark id and makes no second row or entry", async () => {
     const { event, day, registrationId } = await eventWithParticipant();
     const member = await createStaff();
-    const door = { staffId: member.id, role: member.role };
+    const door = { staffId: member.id, mayAdmit: false };
     const mark = markOf(registrationId, day.id, new Date(Date.now() - 5 * 60_000));
 
     const first = await applyCheckInOperations({ eventId: event.id, operations: [mark], door });
@@ -98,7 +98,7 @@ describe("check-in at the door", () => {
   it("undoes a mark within the minute, refuses it after, and treats a repeated undo as done", async () => {
     const { event, day, registrationId } = await eventWithParticipant();
     const member = await createStaff();
-    const door = { staffId: member.id, role: member.role };
+    const door = { staffId: member.id, mayAdmit: false };
     const now = new Date();
 
     const old = markOf(registrationId, day.id, new Date(now.getTime() - 2 * 60_000));
@@ -135,8 +135,8 @@ describe("check-in at the door", () => {
       actor: { type: "STAFF", staffId: organizer.id },
     });
     const door = await createStaff("CHECK_IN");
-    const asDoor = { staffId: door.id, role: door.role };
-    const asOrganizer = { staffId: organizer.id, role: organizer.role };
+    const asDoor = { staffId: door.id, mayAdmit: false };
+    const asOrganizer = { staffId: organizer.id, mayAdmit: true };
 
     const refused = await recordMark({
       eventId: event.id,
@@ -204,7 +204,7 @@ describe("check-in at the door", () => {
       await applyCheckInOperations({
         eventId: event.id,
         operations: [mark],
-        door: { staffId: member.id, role: member.role },
+        door: { staffId: member.id, mayAdmit: false },
         now,
       }),
     ).toEqual([{ clientMarkId: mark.clientMarkId, status: "not_begun" }]);
@@ -220,7 +220,7 @@ describe("check-in at the door", () => {
     expect(midnight.getTime()).toBeLessThanOrEqual(day.startsAt.getTime());
     const before = new Date(midnight.getTime() - 60_000);
     const early = markOf(registrationId, day.id, before);
-    const door = { staffId: member.id, role: member.role };
+    const door = { staffId: member.id, mayAdmit: false };
     expect((await recordMark({ eventId: event.id, mark: early, door, now: before })).status).toBe(
       "not_begun",
     );

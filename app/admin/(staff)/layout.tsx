@@ -4,13 +4,16 @@ import { SignOutForm } from "@/components/admin/sign-out-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { locales } from "@/lib/i18n/routing";
 import { setStaffLocaleAction } from "@/lib/staff/actions";
-import { ALL_STAFF, requireStaff } from "@/lib/staff/require-staff";
+import type { EventScope } from "@/lib/staff/permissions";
+import { ALL_STAFF, requireStaff, staffEvents } from "@/lib/staff/require-staff";
 
 const languageNames = { ru: "Русский", ky: "Кыргызча", en: "English" } as const;
 
 /** The staff area's frame. Its check is a convenience: every page checks again. */
 export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
   const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
+  const teams = await staffEvents(staff);
+  const some = (scope: EventScope) => scope === "every" || scope.length > 0;
   const t = await getTranslations("admin");
   const site = await getTranslations("site");
   const current = await getLocale();
@@ -30,15 +33,15 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
             <Link href="/admin" className="py-1 hover:underline">
               {t("nav.events")}
             </Link>
-            {staff.role !== "CHECK_IN" && (
-              <>
-                <Link href="/admin/mailbox" className="py-1 hover:underline">
-                  {t("nav.mailbox")}
-                </Link>
-                <Link href="/admin/statistics" className="py-1 hover:underline">
-                  {t("statistics.yearly")}
-                </Link>
-              </>
+            {some(teams.scope("event.letters")) && (
+              <Link href="/admin/mailbox" className="py-1 hover:underline">
+                {t("nav.mailbox")}
+              </Link>
+            )}
+            {some(teams.scope("event.statistics")) && (
+              <Link href="/admin/statistics" className="py-1 hover:underline">
+                {t("statistics.yearly")}
+              </Link>
             )}
             {staff.role === "ADMIN" && (
               <>

@@ -3,15 +3,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { listMailbox } from "@/lib/mailbox/data";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { ALL_STAFF, requireSome, requireStaff, staffEvents } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function MailboxPage() {
-  await requireStaff(ORGANIZERS);
+  const staff = await requireStaff(ALL_STAFF);
+  const events = requireSome((await staffEvents(staff)).scope("event.letters"));
   const t = await getTranslations("admin.mailbox");
   const locale = (await getLocale()) as Locale;
-  const letters = await listMailbox();
+  const letters = await listMailbox({ events });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

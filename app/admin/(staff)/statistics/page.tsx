@@ -6,7 +6,7 @@ import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { genders } from "@/lib/registrations/schema";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { ALL_STAFF, requireSome, requireStaff, staffEvents } from "@/lib/staff/require-staff";
 import { getYearStatistics, listStatisticsYears } from "@/lib/statistics/data";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +15,12 @@ const yearSchema = z.coerce.number().int().min(2000).max(2100);
 
 /** A year of seminars: each event's figures, and the people counted once. */
 export default async function YearStatisticsPage({ searchParams }: PageProps<"/admin/statistics">) {
-  await requireStaff(ORGANIZERS);
-  const years = await listStatisticsYears();
+  const staff = await requireStaff(ALL_STAFF);
+  const events = requireSome((await staffEvents(staff)).scope("event.statistics"));
+  const years = await listStatisticsYears({ events });
   const requested = yearSchema.safeParse((await searchParams).year);
   const year = requested.success ? requested.data : (years[0] ?? new Date().getFullYear());
-  const summary = await getYearStatistics({ year });
+  const summary = await getYearStatistics({ year, events });
   const t = await getTranslations("admin.statistics");
   const tg = await getTranslations("gender");
   const locale = (await getLocale()) as Locale;

@@ -1,10 +1,7 @@
-import { jsonError, readJsonBody } from "@/lib/api/json";
 import { getRoster } from "@/lib/check-in/data";
 import { applyCheckInOperations } from "@/lib/check-in/mutations";
 import { checkInBatchSchema, rosterQuerySchema } from "@/lib/check-in/schema";
-import { staffRoute } from "@/lib/entry-points/route";
-import { getEventForStaff } from "@/lib/events/data";
-import { ALL_STAFF } from "@/lib/staff/require-staff";
+import { eventRoute } from "@/lib/entry-points/route";
 
 export const dynamic = "force-dynamic";
 
@@ -15,29 +12,25 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-export const GET = staffRoute({
+export const GET = eventRoute({
   name: "admin.check-in.roster",
-  roles: ALL_STAFF,
   query: rosterQuerySchema,
-  run: async ({ query }) => {
-    if (!(await getEventForStaff({ id: query.eventId }))) return jsonError(404, "not_found");
-    return Response.json(await getRoster({ eventId: query.eventId }), { headers: NO_STORE });
-  },
+  event: ({ query }) => ({ event: query.eventId }),
+  permission: "event.checkIn",
+  run: async ({ query }) => Response.json(await getRoster({ eventId: query.eventId }), { headers: NO_STORE }),
 });
 
-export const POST = staffRoute({
+export const POST = eventRoute({
   name: "admin.check-in.record",
-  roles: ALL_STAFF,
   sameOrigin: true,
-  run: async ({ request, staff }) => {
-    const body = await readJsonBody(request);
-    if (!body.ok) return body.response;
-    const batch = checkInBatchSchema.safeParse(body.value);
-    if (!batch.success) return jsonError(400, "invalid");
+  body: checkInBatchSchema,
+  event: ({ body }) => ({ event: body.eventId }),
+  permission: "event.checkIn",
+  run: async ({ body, staff, access }) => {
     const results = await applyCheckInOperations({
-      eventId: batch.data.eventId,
-      operations: batch.data.operations,
-      door: { staffId: staff.id, role: staff.role },
+      eventId: body.eventId,
+      operations: body.operations,
+      door: { staffId: staff.id, mayAdmit: access.permissions.has("event.registrations") },
     });
     return Response.json({ results }, { headers: NO_STORE });
   },

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
 import { SelectAllCheckbox } from "@/components/admin/select-all-checkbox";
@@ -25,7 +24,7 @@ import {
 } from "@/lib/registrations/filters";
 import { fullName } from "@/lib/registrations/names";
 import { participantCategories } from "@/lib/registrations/rules";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -33,19 +32,18 @@ export default async function EventRegistrationsPage({
   params,
   searchParams,
 }: PageProps<"/admin/events/[id]">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.registrations" });
   const raw = await searchParams;
-  const questions = await getChoiceQuestions({ eventId: id.data });
+  const questions = await getChoiceQuestions({ eventId: id });
   const filters = parseRegistrationFilters(raw, { questions });
   const start = parsePageStart(raw, filters);
   // The list does not wait for its event: an unknown id finds no rows either.
   const [event, { rows, previous, next }, counts, regions] = await Promise.all([
-    getEventForStaff({ id: id.data }),
-    listRegistrations({ eventId: id.data, filters, start }),
-    countRegistrations({ eventId: id.data }),
-    getEventRegions({ eventId: id.data }),
+    getEventForStaff({ id: id }),
+    listRegistrations({ eventId: id, filters, start }),
+    countRegistrations({ eventId: id }),
+    getEventRegions({ eventId: id }),
   ]);
   if (!event) notFound();
   const found = await countFound({

@@ -1,16 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { getMailboxMessage } from "@/lib/mailbox/data";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function MailboxLetterPage({ params }: PageProps<"/admin/mailbox/[id]">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const letter = id.success ? await getMailboxMessage({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ mailbox: id, permission: "event.letters" });
+  const letter = await getMailboxMessage({ id });
   if (!letter) notFound();
   const t = await getTranslations("admin.mailbox");
   return (

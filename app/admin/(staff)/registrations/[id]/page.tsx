@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { LetterName } from "@/components/admin/letter-name";
 import { ActionForm } from "@/components/forms/action-form";
 import { PrivacyActions } from "@/components/privacy/privacy-actions";
@@ -27,14 +26,14 @@ import { getRegistrationForStaff } from "@/lib/registrations/data";
 import { fullName } from "@/lib/registrations/names";
 import { ACTIVE_STATUSES, statusChangesFrom } from "@/lib/registrations/rules";
 import { editFormValues } from "@/lib/registrations/schema";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function StaffRegistrationPage({ params }: PageProps<"/admin/registrations/[id]">) {
-  const staff = await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const registration = id.success ? await getRegistrationForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  const { staff } = await requireEventAccess({ registration: id, permission: "event.registrations" });
+  const registration = await getRegistrationForStaff({ id });
   if (!registration) notFound();
   const t = await getTranslations("admin.registration");
   const ts = await getTranslations("admin.status");

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { setAttendanceAction } from "@/lib/check-in/actions";
 import { getAttendanceGrid } from "@/lib/check-in/data";
@@ -13,7 +12,7 @@ import { localize } from "@/lib/events/schema";
 import { formatDate, formatTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +24,9 @@ export default async function AttendancePage({
   params,
   searchParams,
 }: PageProps<"/admin/events/[id]/attendance">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.registrations" });
+  const event = await getEventForStaff({ id });
   if (!event) notFound();
   const requested = (await searchParams).day;
   const selected =

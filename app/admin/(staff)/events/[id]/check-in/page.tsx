@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { DoorCheckIn } from "@/components/check-in/door";
 import { defaultDay } from "@/lib/check-in/rules";
 import { getEventForStaff } from "@/lib/events/data";
 import { dayBeginsAt } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
-import { ALL_STAFF, ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CheckInPage({ params }: PageProps<"/admin/events/[id]/check-in">) {
-  const staff = await requireStaff(ALL_STAFF);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  const { staff, permissions } = await requireEventAccess({ event: id, permission: "event.checkIn" });
+  const event = await getEventForStaff({ id });
   const day = event && defaultDay(event.days, { timeZone: event.timeZone, now: new Date() });
   if (!event || !day) notFound();
   const locale = (await getLocale()) as Locale;
@@ -47,7 +46,7 @@ export default async function CheckInPage({ params }: PageProps<"/admin/events/[
           beginsAt: dayBeginsAt({ startsAt: eventDay.startsAt, timeZone: event.timeZone }).toISOString(),
         }))}
         defaultDayId={day.id}
-        canAdmit={(ORGANIZERS as readonly string[]).includes(staff.role)}
+        canAdmit={permissions.has("event.registrations")}
       />
     </>
   );

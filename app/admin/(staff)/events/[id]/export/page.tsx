@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { ExportForm } from "@/components/exports/export-form";
 import { localize } from "@/lib/events/schema";
 import { countExportRows, getEventForExport, getExportPreferences } from "@/lib/exports/data";
@@ -12,14 +11,14 @@ import type { Locale } from "@/lib/i18n/routing";
 import { getChoiceQuestions, getEventRegions } from "@/lib/questions/data";
 import { regionName } from "@/lib/questions/rules";
 import { answerFilterChoices, filtersQuery, parseRegistrationFilters } from "@/lib/registrations/filters";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function ExportPage({ params, searchParams }: PageProps<"/admin/events/[id]/export">) {
-  const staff = await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForExport({ id: id.data }) : null;
+  const { id } = await params;
+  const { staff } = await requireEventAccess({ event: id, permission: "event.exports" });
+  const event = await getEventForExport({ id });
   if (!event) notFound();
   const questions = await getChoiceQuestions({ eventId: event.id });
   const filters = parseRegistrationFilters(await searchParams, { questions });

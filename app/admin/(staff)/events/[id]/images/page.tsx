@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { ImageUploadForm } from "@/components/images/image-upload-form";
 import { PublicContactForm } from "@/components/images/public-contact-form";
@@ -12,15 +11,15 @@ import type { Locale } from "@/lib/i18n/routing";
 import { moveEventImageAction, removeEventImageAction, savePublicContactAction } from "@/lib/images/actions";
 import { getPublicContact, listEventImages } from "@/lib/images/data";
 import { imagePath, partyRoles } from "@/lib/images/schema";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 /** Organizers: the event's cover and logos (donors' visibility), and its public contact. */
 export default async function EventImagesPage({ params }: PageProps<"/admin/events/[id]/images">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.content" });
+  const event = await getEventForStaff({ id });
   if (!event) notFound();
   const [images, contact] = await Promise.all([
     listEventImages({ eventId: event.id }),

@@ -11,7 +11,7 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -27,9 +27,9 @@ export default async function EventLettersPage({
   params,
   searchParams,
 }: PageProps<"/admin/events/[id]/letters">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.letters" });
+  const event = await getEventForStaff({ id });
   if (!event) notFound();
   const raw = await searchParams;
   const query = querySchema.parse({ status: raw.status, page: raw.page });

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -15,7 +14,7 @@ import { type Locale, locales } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
 import { listSheetDays } from "@/lib/signature-sheets/data";
 import { extraSheetColumns, MAX_BLANK_ROWS } from "@/lib/signature-sheets/schema";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +22,9 @@ const languageNames = { ru: "Русский", ky: "Кыргызча", en: "Engli
 
 /** Organizers: the event's paper — the day's signature sheet, and certificates of attendance. */
 export default async function EventPaperPage({ params }: PageProps<"/admin/events/[id]/paper">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.documents" });
+  const event = await getEventForStaff({ id });
   if (!event) notFound();
   const [days, overview] = await Promise.all([
     listSheetDays({ eventId: event.id }),

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { SessionForm, type SessionInitial, SpeakerForm } from "@/components/admin/programme-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
@@ -13,14 +12,14 @@ import { deleteSessionAction, saveSessionAction, saveSpeakerAction } from "@/lib
 import { getProgrammeSessions, listSpeakers } from "@/lib/programme/data";
 import { overlapWarnings, programmeByDay } from "@/lib/programme/rules";
 import { countryName } from "@/lib/programme/schema";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventProgrammePage({ params }: PageProps<"/admin/events/[id]/programme">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.content" });
+  const event = await getEventForStaff({ id });
   if (!event) notFound();
   const [t, locale, sessions, speakers] = await Promise.all([
     getTranslations("admin.programme"),

@@ -1,19 +1,18 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { FormFieldsEditor } from "@/components/admin/form-fields-editor";
 import { QuestionsEditor } from "@/components/admin/questions-editor";
 import { getEventForStaff } from "@/lib/events/data";
 import { saveFormFieldsAction, saveQuestionsAction } from "@/lib/questions/actions";
 import { getEventForm, getEventRegions, getQuestionsForEditor } from "@/lib/questions/data";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventQuestionsPage({ params }: PageProps<"/admin/events/[id]/questions">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.content" });
+  const event = await getEventForStaff({ id });
   if (!event) notFound();
   const t = await getTranslations("admin.questions");
   const tf = await getTranslations("admin.formFields");

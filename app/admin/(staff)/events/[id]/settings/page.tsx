@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
@@ -9,14 +8,17 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
 import { eventStatuses } from "@/lib/events/schema";
-import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
+import { permissionsOn } from "@/lib/staff/permissions";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventSettingsPage({ params }: PageProps<"/admin/events/[id]/settings">) {
-  await requireStaff(ADMINS);
-  const id = z.uuid().safeParse((await params).id);
-  const found = id.success ? await getEventSettingsValues({ id: id.data }) : null;
+  const { id } = await params;
+  const { staff } = await requireEventAccess({ event: id, permission: "event.settings" });
+  // A copy is a new event: for those who may create one (admins), not an event's manager.
+  const mayCopy = permissionsOn({ instanceRole: staff.role, eventRole: null }).has("event.settings");
+  const found = await getEventSettingsValues({ id });
   if (!found) notFound();
   const { event, values } = found;
   const t = await getTranslations("admin.eventForm");
@@ -44,11 +46,13 @@ export default async function EventSettingsPage({ params }: PageProps<"/admin/ev
               </Button>
             ))}
         </ActionForm>
-        <ActionForm action={duplicateEventAction.bind(null, event.id)}>
-          <Button type="submit" variant="secondary">
-            {t("duplicate")}
-          </Button>
-        </ActionForm>
+        {mayCopy && (
+          <ActionForm action={duplicateEventAction.bind(null, event.id)}>
+            <Button type="submit" variant="secondary">
+              {t("duplicate")}
+            </Button>
+          </ActionForm>
+        )}
       </section>
       <EventSettingsForm
         action={saveEventAction.bind(null, event.id)}

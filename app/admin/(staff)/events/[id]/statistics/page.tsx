@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { FiguresTable, StatisticsSection } from "@/components/statistics/statistics-section";
 import { buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
 import { answerTables, statisticsTables } from "@/lib/statistics/tables";
@@ -15,9 +14,9 @@ import { answerTables, statisticsTables } from "@/lib/statistics/tables";
 export const dynamic = "force-dynamic";
 
 export default async function StatisticsPage({ params }: PageProps<"/admin/events/[id]/statistics">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForExport({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.statistics" });
+  const event = await getEventForExport({ id });
   if (!event) notFound();
   const [statistics, answers] = await Promise.all([
     getEventStatistics({ eventId: event.id }),

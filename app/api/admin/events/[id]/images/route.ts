@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
-import { staffRoute } from "@/lib/entry-points/route";
+import { eventRoute } from "@/lib/entry-points/route";
 import { addEventImage } from "@/lib/images/mutations";
 import { readImageUpload } from "@/lib/images/upload";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 /**
  * Organizers: upload the event's cover or a logo (multipart: file, slot,
  * alt.ru, alt.ky, alt.en). Answers 201 {status: "done", id}, or
  * {error: "invalid", fieldErrors} with the reason on the field at fault.
  */
-export const POST = staffRoute({
+export const POST = eventRoute({
   name: "images.upload",
-  roles: ORGANIZERS,
   sameOrigin: true,
   params: z.object({ id: z.uuid() }),
+  event: ({ params }) => ({ event: params.id }),
+  permission: "event.content",
   async run({ request, params, staff }) {
     const upload = await readImageUpload(request);
     if (!upload.ok) return jsonError(upload.status, "invalid", { fieldErrors: upload.fieldErrors });

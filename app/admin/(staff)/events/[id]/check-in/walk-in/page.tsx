@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { WalkInForm } from "@/components/check-in/walk-in-form";
 import { walkInAction } from "@/lib/check-in/actions";
 import { defaultDay } from "@/lib/check-in/rules";
@@ -12,7 +11,7 @@ import { localize } from "@/lib/events/schema";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
-import { ORGANIZERS, requireStaff } from "@/lib/staff/require-staff";
+import { requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -24,9 +23,9 @@ export default async function WalkInPage({
   params,
   searchParams,
 }: PageProps<"/admin/events/[id]/check-in/walk-in">) {
-  await requireStaff(ORGANIZERS);
-  const id = z.uuid().safeParse((await params).id);
-  const event = id.success ? await getEventForStaff({ id: id.data }) : null;
+  const { id } = await params;
+  await requireEventAccess({ event: id, permission: "event.registrations" });
+  const event = await getEventForStaff({ id });
   if (!event) notFound();
   const requested = (await searchParams).day;
   const day =

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
-import { staffRoute } from "@/lib/entry-points/route";
+import { eventRoute } from "@/lib/entry-points/route";
 import { zonedParts } from "@/lib/events/rules";
 import { countExportRows, getEventForExport } from "@/lib/exports/data";
 import { exportLabels } from "@/lib/exports/labels";
@@ -11,7 +11,6 @@ import { exportStream } from "@/lib/exports/stream";
 import type { Locale } from "@/lib/i18n/routing";
 import { getChoiceQuestions, getEventRegions } from "@/lib/questions/data";
 import { parseRegistrationFilters } from "@/lib/registrations/filters";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -25,12 +24,13 @@ const CONTENT_TYPES = {
  * query (`status`, `category`, `q`, …) and `format`, `separator`, `columns`.
  * Streamed; X-Export-Rows tells the page how many rows to expect.
  */
-export const GET = staffRoute({
+export const GET = eventRoute({
   name: "admin.events.export.file",
-  roles: ORGANIZERS,
   params: z.object({ id: z.uuid() }),
   // Both drop what they do not know, as the list's own links do.
   query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  event: ({ params }) => ({ event: params.id }),
+  permission: "event.exports",
   run: async ({ params, query, staff }) => {
     const event = await getEventForExport({ id: params.id });
     if (!event) return jsonError(404, "not_found");

@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
-import { staffRoute } from "@/lib/entry-points/route";
+import { eventRoute } from "@/lib/entry-points/route";
 import { zonedParts } from "@/lib/events/rules";
 import { getSignatureSheetData } from "@/lib/signature-sheets/data";
 import { renderSignatureSheet } from "@/lib/signature-sheets/pdf";
 import { signatureSheetQuerySchema } from "@/lib/signature-sheets/schema";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 /** Organizers: one day's signature sheet as a PDF (?day=<day id>&blank=<0–100>&lang=ru|ky|en&columns=phone,email,…). */
-export const GET = staffRoute({
+export const GET = eventRoute({
   name: "admin.events.paper.signature-sheet",
-  roles: ORGANIZERS,
   params: z.object({ id: z.uuid() }),
   query: signatureSheetQuerySchema,
+  event: ({ params, query }) => ({ event: params.id, day: query.day }),
+  permission: "event.documents",
   run: async ({ params, query }) => {
     const sheet = await getSignatureSheetData({ eventId: params.id, dayId: query.day });
     if (!sheet) return jsonError(404, "not_found");

@@ -1,13 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
-import { staffRoute } from "@/lib/entry-points/route";
+import { eventRoute } from "@/lib/entry-points/route";
 import { zonedParts } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import { exportFileName } from "@/lib/exports/schema";
 import type { Locale } from "@/lib/i18n/routing";
-import { ORGANIZERS } from "@/lib/staff/require-staff";
 import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
 import { answerTables, statisticsTables } from "@/lib/statistics/tables";
@@ -16,10 +15,11 @@ import { statisticsWorkbook } from "@/lib/statistics/workbook";
 export const dynamic = "force-dynamic";
 
 /** The statistics page's figures as an .xlsx file. Counts only: no personal data. */
-export const GET = staffRoute({
+export const GET = eventRoute({
   name: "admin.events.statistics.file",
-  roles: ORGANIZERS,
   params: z.object({ id: z.uuid() }),
+  event: ({ params }) => ({ event: params.id }),
+  permission: "event.statistics",
   run: async ({ params }) => {
     const event = await getEventForExport({ id: params.id });
     if (!event) return jsonError(404, "not_found");

@@ -1,0 +1,78 @@
+import { getTranslations } from "next-intl/server";
+import { AddTeamMemberForm, EventRoleSelect, TeamMemberForm } from "@/components/admin/team-forms";
+import { requireEventAccess } from "@/lib/staff/require-staff";
+import { addTeamMemberAction, changeTeamMemberAction } from "@/lib/teams/actions";
+import { listTeam } from "@/lib/teams/data";
+
+export const dynamic = "force-dynamic";
+
+const smallButton = "min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100";
+
+/** The event's team: who works on it and in which role; a manager or an admin changes it. */
+export default async function EventTeamPage({ params }: PageProps<"/admin/events/[id]/team">) {
+  const { id } = await params;
+  const { staff } = await requireEventAccess({ event: id, permission: "event.team" });
+  const t = await getTranslations("admin.team");
+  const ts = await getTranslations("admin.staff");
+  const team = await listTeam({ eventId: id });
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-stone-700">{t("explain")}</p>
+      </header>
+
+      {team.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className="space-y-3" aria-label={t("title")}>
+          {team.map((member) => {
+            const change = changeTeamMemberAction.bind(null, { eventId: id, staffId: member.staff.id });
+            return (
+              <li
+                key={member.staff.id}
+                data-testid="team-member"
+                className="space-y-3 rounded-lg border border-stone-300 bg-white p-4"
+              >
+                <p>
+                  <strong>{member.staff.name}</strong>{" "}
+                  <span className="text-stone-600">{member.staff.email}</span>
+                  {member.staff.id === staff.id && <span className="text-stone-600"> ({ts("you")})</span>}
+                  {member.staff.disabledAt && <span className="text-stone-600"> · {t("disabled")}</span>}
+                </p>
+                <div className="flex flex-wrap items-end gap-4 text-sm">
+                  <TeamMemberForm action={change} className="flex flex-wrap items-end gap-2">
+                    <input type="hidden" name="change" value="role" />
+                    <div className="space-y-1">
+                      <label htmlFor={`role-${member.staff.id}`} className="block font-medium">
+                        {t("role")}
+                      </label>
+                      <EventRoleSelect id={`role-${member.staff.id}`} defaultValue={member.role} />
+                    </div>
+                    <button type="submit" className={smallButton}>
+                      {t("changeRole")}
+                    </button>
+                  </TeamMemberForm>
+                  <TeamMemberForm action={change}>
+                    <input type="hidden" name="change" value="remove" />
+                    <button type="submit" className={smallButton}>
+                      {t("remove")}
+                    </button>
+                  </TeamMemberForm>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <section aria-labelledby="add" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="add" className="font-semibold">
+          {t("add")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("addExplain")}</p>
+        <AddTeamMemberForm action={addTeamMemberAction.bind(null, id)} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type ComponentProps, useActionState } from "react";
+import { ActionNotice } from "@/components/forms/action-notice";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
+import { eventRoles } from "@/lib/staff/schema";
+import type { TeamRefused } from "@/lib/teams/actions";
+
+type AddAction = (previous: ActionState<Done>, formData: FormData) => Promise<ActionState<Done>>;
+type ChangeAction = (
+  previous: ActionState<Done | TeamRefused>,
+  formData: FormData,
+) => Promise<ActionState<Done | TeamRefused>>;
+
+/** The event's roles as a select, the current one chosen. */
+export function EventRoleSelect(props: ComponentProps<"select">) {
+  const t = useTranslations("admin.team.roles");
+  return (
+    <select name="role" className={inputClass} {...props}>
+      {eventRoles.map((role) => (
+        <option key={role} value={role}>
+          {t(role)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Adds an existing account to the team by its email; a wrong email or role is said at its field. */
+export function AddTeamMemberForm({ action }: { action: AddAction }) {
+  const t = useTranslations("admin.team");
+  const [state, formAction, pending] = useActionState(action, idle);
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const values = state.status === "invalid" ? state.values : {};
+  const error = (field: string) =>
+    errors[field] ? t(`errors.${errors[field]}` as "errors.badEmail") : undefined;
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <ActionNotice state={state} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="team-email" label={t("email")} error={error("email")}>
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              maxLength={254}
+              defaultValue={String(values.email ?? "")}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="team-role" label={t("role")} error={error("role")}>
+          {(control) => <EventRoleSelect {...control} defaultValue={String(values.role ?? "ORGANIZER")} />}
+        </Field>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {t("add")}
+      </Button>
+    </form>
+  );
+}
+
+/** One change to a member (role, removal), with its outcome beside it. */
+export function TeamMemberForm({
+  action,
+  children,
+  ...props
+}: Omit<ComponentProps<"form">, "action"> & { action: ChangeAction }) {
+  const t = useTranslations("admin.team.refused");
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} {...props}>
+      {state.status === "refused" ? (
+        <Notice tone="error">{t(state.reason)}</Notice>
+      ) : (
+        <ActionNotice state={state} />
+      )}
+      {children}
+    </form>
+  );
+}

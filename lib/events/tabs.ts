@@ -1,0 +1,20 @@
+import type { EventPermission } from "@/lib/staff/permissions";
+
+/** The tabs of one event's pages, each with the permission its page asks (the page checks again). */
+export const eventTabs: readonly { path: string; key: string; permission: EventPermission }[] = [
+  { path: "", key: "registrations", permission: "event.registrations" },
+  { path: "/letters", key: "letters", permission: "event.letters" },
+  { path: "/check-in", key: "checkIn", permission: "event.checkIn" },
+  { path: "/attendance", key: "attendance", permission: "event.registrations" },
+  { path: "/paper", key: "paper", permission: "event.documents" },
+  { path: "/statistics", key: "statistics", permission: "event.statistics" },
+  { path: "/questions", key: "questions", permission: "event.content" },
+  { path: "/programme", key: "programme", permission: "event.content" },
+  { path: "/images", key: "images", permission: "event.content" },
+  { path: "/settings", key: "settings", permission: "event.settings" },
+  { path: "/team", key: "team", permission: "event.team" },
+];
+
+/** The tabs the caller may open. */
+export const tabsFor = (permissions: ReadonlySet<EventPermission>) =>
+  eventTabs.filter((tab) => permissions.has(tab.permission));
