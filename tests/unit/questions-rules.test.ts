@@ -26,6 +26,7 @@ function question(
     minDate: null,
     maxDate: null,
     condition: null,
+    scale: null,
     options: [],
     ...overrides,
   };
