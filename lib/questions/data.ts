@@ -10,6 +10,7 @@ import {
   type QuestionDefinition,
   type QuestionText,
   type RegionDefinition,
+  type ScoringKey,
 } from "@/lib/questions/schema";
 import { registrationRequestSchema, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { hashToken } from "@/lib/registrations/tokens";
@@ -299,4 +300,28 @@ export async function getAnswersToShow({ registrationId }: { registrationId: str
     const row = rows.find((answer) => answer.questionId === question.id);
     return row ? [{ question: toDefinition(question), row, archived: question.archivedAt !== null }] : [];
   });
+}
+
+/**
+ * An instrument's questions (not archived, in their order) as a participant
+ * is asked them, and apart from them the scoring key of its tests' questions
+ * (docs/decisions/032-outcome-instruments.md): the key never goes to the browser.
+ */
+export async function getInstrumentQuestions({
+  instrumentId,
+}: {
+  instrumentId: string;
+}): Promise<{ questions: QuestionDefinition[]; key: ScoringKey }> {
+  const rows = await db.question.findMany({
+    where: { instrumentId, archivedAt: null },
+    include: definitionInclude,
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
+  const key: ScoringKey = {};
+  for (const row of rows) {
+    if (row.points === null) continue;
+    const correct = row.options.filter((option) => option.correct).map((option) => option.id);
+    key[row.id] = { points: row.points, correct };
+  }
+  return { questions: rows.map(toDefinition), key };
 }

@@ -203,8 +203,8 @@ const questionSchema = z.object({
       .min(1, { error: "tooSmall" })
       .max(MAX_POINTS, { error: "tooLarge" }),
   ),
-  scaleLow: help,
-  scaleHigh: help,
+  scaleLow: help.default({}),
+  scaleHigh: help.default({}),
   options: z.array(optionSchema).max(MAX_OPTIONS, { error: "tooManyOptions" }).default([]),
 });
 

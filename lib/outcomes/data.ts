@@ -1,0 +1,123 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { InstrumentKind } from "@/lib/generated/prisma/enums";
+import { instrumentState } from "@/lib/outcomes/rules";
+import { getInstrumentQuestions } from "@/lib/questions/data";
+import { hashToken } from "@/lib/registrations/tokens";
+
+// Reads of an event's outcome instruments and of their responses
+// (docs/decisions/032-outcome-instruments.md).
+
+const instrumentSelect = {
+  id: true,
+  eventId: true,
+  kind: true,
+  opensAt: true,
+  closesAt: true,
+  anonymous: true,
+  sharesPreTestQuestions: true,
+  improvementThreshold: true,
+  satisfactionQuestionId: true,
+} as const;
+
+/** An event's instruments, by kind, with how many responded to each: for its editor. */
+export async function getInstruments({ eventId }: { eventId: string }) {
+  const rows = await db.instrument.findMany({
+    where: { eventId },
+    select: { ...instrumentSelect, _count: { select: { responses: true } } },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, responses: _count.responses }));
+}
+
+export type InstrumentRow = Awaited<ReturnType<typeof getInstruments>>[number];
+
+/**
+ * The instrument whose questions an instrument asks: its own, or, for a
+ * post-test that shares them, the pre-test's (a pre/post pair scores
+ * question by question). Undefined when it shares them and there is no pre-test.
+ */
+export async function questionSource(instrument: {
+  eventId: string;
+  kind: InstrumentKind;
+  id: string;
+  sharesPreTestQuestions: boolean;
+}): Promise<string | undefined> {
+  if (instrument.kind !== "POST_TEST" || !instrument.sharesPreTestQuestions) return instrument.id;
+  const pre = await db.instrument.findUnique({
+    where: { eventId_kind: { eventId: instrument.eventId, kind: "PRE_TEST" } },
+    select: { id: true },
+  });
+  return pre?.id;
+}
+
+/**
+ * An instrument as a participant opens it with their personal link: their
+ * registration, its state now, its questions, and whether they answered it
+ * already. Undefined for an unknown link or an event without this instrument.
+ */
+export async function getParticipantInstrument({
+  token,
+  kind,
+  now = new Date(),
+}: {
+  token: string;
+  kind: InstrumentKind;
+  now?: Date;
+}) {
+  const registration = await db.registration.findUnique({
+    where: { manageTokenHash: hashToken(token) },
+    select: { id: true, status: true, eventId: true },
+  });
+  if (!registration) return undefined;
+  const instrument = await db.instrument.findUnique({
+    where: { eventId_kind: { eventId: registration.eventId, kind } },
+    select: instrumentSelect,
+  });
+  if (!instrument) return undefined;
+  const source = await questionSource(instrument);
+  const [{ questions, key }, answered] = await Promise.all([
+    source ? getInstrumentQuestions({ instrumentId: source }) : { questions: [], key: {} },
+    instrument.anonymous
+      ? db.instrumentBallot.count({ where: { instrumentId: instrument.id, registrationId: registration.id } })
+      : db.instrumentResponse.count({
+          where: { instrumentId: instrument.id, registrationId: registration.id },
+        }),
+  ]);
+  return {
+    registration,
+    instrument,
+    state: instrumentState(instrument, now),
+    questions,
+    key,
+    answered: answered > 0,
+  };
+}
+
+export type ParticipantInstrument = NonNullable<Awaited<ReturnType<typeof getParticipantInstrument>>>;
+
+/** Which of an event's instruments a registration can open now, and which it answered: its page's links. */
+export async function getInstrumentLinks({
+  registrationId,
+  eventId,
+  now = new Date(),
+}: {
+  registrationId: string;
+  eventId: string;
+  now?: Date;
+}) {
+  const rows = await db.instrument.findMany({
+    where: { eventId },
+    select: {
+      kind: true,
+      opensAt: true,
+      closesAt: true,
+      responses: { where: { registrationId }, select: { id: true } },
+      ballots: { where: { registrationId }, select: { instrumentId: true } },
+    },
+  });
+  return rows.map((row) => ({
+    kind: row.kind,
+    state: instrumentState(row, now),
+    answered: row.responses.length + row.ballots.length > 0,
+  }));
+}

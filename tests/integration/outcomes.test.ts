@@ -1,0 +1,254 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getParticipantInstrument } from "@/lib/outcomes/data";
+import {
+  ensureInstrument,
+  saveInstrumentSettings,
+  submitResponse,
+  switchInstrument,
+} from "@/lib/outcomes/mutations";
+import { scoreResponse } from "@/lib/outcomes/rules";
+import { instrumentSettingsSchema } from "@/lib/outcomes/schema";
+import { saveQuestions } from "@/lib/questions/mutations";
+import { questionsEditSchema } from "@/lib/questions/schema";
+import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
+import { createTestEvent, registrationInput } from "../support/factories";
+
+const staff = { type: "SYSTEM" } as const;
+
+async function register(slug: string) {
+  const created = await createRegistration({
+    slug,
+    locale: "ky",
+    input: registrationInput({ email: `${randomUUID()}@example.kg` }),
+  });
+  if (!created.ok) throw new Error(created.reason);
+  return created;
+}
+
+/** An event with an open pre-test: a scored single choice, a scored multiple choice, a self-assessment. */
+async function eventWithPreTest() {
+  const event = await createTestEvent();
+  const { id: instrumentId } = await ensureInstrument({ eventId: event.id, kind: "PRE_TEST" });
+  const ids = Object.fromEntries(
+    ["single", "right", "wrong", "multiple", "m1", "m2", "m3", "scale"].map((name) => [name, randomUUID()]),
+  ) as Record<string, string>;
+  const input = questionsEditSchema.parse({
+    questions: [
+      {
+        id: ids.single,
+        type: "SINGLE_CHOICE",
+        required: true,
+        points: "1",
+        label: { ru: "Какой документ?", ky: "Кайсы документ?" },
+        help: {},
+        options: [
+          { id: ids.right, label: { ru: "Концепция" }, correct: true },
+          { id: ids.wrong, label: { ru: "Закон" } },
+        ],
+      },
+      {
+        id: ids.multiple,
+        type: "MULTIPLE_CHOICE",
+        points: "2",
+        label: { ru: "Что входит?" },
+        help: {},
+        options: [
+          { id: ids.m1, label: { ru: "Цели" }, correct: true },
+          { id: ids.m2, label: { ru: "Индикаторы" }, correct: true },
+          { id: ids.m3, label: { ru: "Погода" } },
+        ],
+      },
+      {
+        id: ids.scale,
+        type: "SCALE",
+        required: true,
+        label: { ru: "Насколько вы знаете тему?" },
+        help: {},
+        scaleLow: { ru: "Совсем нет" },
+        scaleHigh: { ru: "Отлично" },
+      },
+    ],
+  });
+  expect(await saveQuestions({ eventId: event.id, instrumentId, input, actor: staff })).toEqual({ ok: true });
+  expect(await switchInstrument({ instrumentId, eventId: event.id, to: "open", actor: staff })).toEqual({
+    ok: true,
+  });
+  return { event, instrumentId, ids };
+}
+
+describe("a test's responses", () => {
+  it("are held to the instrument's questions, as registration answers are", async () => {
+    const { event, ids } = await eventWithPreTest();
+    const { manageToken: token } = await register(event.slug);
+    const refused = await submitResponse({
+      token,
+      kind: "PRE_TEST",
+      answers: { [ids.single]: randomUUID(), [ids.scale]: "7", [randomUUID()]: "x" },
+    });
+    expect(refused).toMatchObject({ ok: false, reason: "invalid" });
+    if (refused.ok || refused.reason !== "invalid") throw new Error("refused");
+    expect(refused.fieldErrors[`answers.${ids.single}`]).toBe("invalidChoice");
+    expect(refused.fieldErrors[`answers.${ids.scale}`]).toBe("invalidChoice");
+    expect(await submitResponse({ token, kind: "PRE_TEST", answers: {} })).toMatchObject({
+      ok: false,
+      fieldErrors: { [`answers.${ids.single}`]: "required", [`answers.${ids.scale}`]: "required" },
+    });
+    expect(await db.instrumentResponse.count({ where: { registration: { eventId: event.id } } })).toBe(0);
+
+    expect(
+      await submitResponse({
+        token,
+        kind: "PRE_TEST",
+        answers: { [ids.single]: ids.right, [ids.multiple]: [ids.m1, ids.m3], [ids.scale]: "4" },
+      }),
+    ).toEqual({ ok: true });
+    const found = await getParticipantInstrument({ token, kind: "PRE_TEST" });
+    expect(found?.answered).toBe(true);
+    const stored = await db.instrumentAnswer.findMany({
+      where: { response: { registrationId: found?.registration.id } },
+      include: { options: true },
+    });
+    const chosen = Object.fromEntries(
+      stored.map((row) => [row.questionId, row.options.map((o) => o.optionId)]),
+    );
+    expect(scoreResponse(found?.key ?? {}, chosen)).toEqual({ points: 1, max: 3 });
+    expect(stored.find((row) => row.questionId === ids.scale)?.numberValue).toBe(4);
+  });
+
+  it("are refused a second time, even at the same moment, and the first stays", async () => {
+    const { event, ids } = await eventWithPreTest();
+    const { manageToken: token, registrationId } = await register(event.slug);
+    const answers = (option: string) => ({ [ids.single]: option, [ids.scale]: "3" });
+    const results = await Promise.all([
+      submitResponse({ token, kind: "PRE_TEST", answers: answers(ids.right) }),
+      submitResponse({ token, kind: "PRE_TEST", answers: answers(ids.wrong) }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "already_answered" }]);
+    expect(await submitResponse({ token, kind: "PRE_TEST", answers: answers(ids.wrong) })).toEqual({
+      ok: false,
+      reason: "already_answered",
+    });
+    expect(await db.instrumentResponse.count({ where: { registrationId } })).toBe(1);
+  });
+
+  it("are refused, and nothing stored, when the instrument is closed or not yet open", async () => {
+    const { event, instrumentId, ids } = await eventWithPreTest();
+    const { manageToken: token, registrationId } = await register(event.slug);
+    const answers = { [ids.single]: ids.right, [ids.scale]: "3" };
+    await switchInstrument({ instrumentId, eventId: event.id, to: "close", actor: staff });
+    expect(await submitResponse({ token, kind: "PRE_TEST", answers })).toEqual({
+      ok: false,
+      reason: "closed",
+    });
+    const later = new Date(Date.now() + 86_400_000);
+    await db.instrument.update({ where: { id: instrumentId }, data: { opensAt: later, closesAt: null } });
+    expect(await submitResponse({ token, kind: "PRE_TEST", answers })).toEqual({
+      ok: false,
+      reason: "not_open",
+    });
+    expect(await db.instrumentResponse.count({ where: { registrationId } })).toBe(0);
+    expect(await db.instrumentAnswer.count({ where: { questionId: ids.single } })).toBe(0);
+  });
+
+  it("are refused from a cancelled registration", async () => {
+    const { event, ids } = await eventWithPreTest();
+    const { manageToken: token } = await register(event.slug);
+    await cancelRegistration({ token });
+    expect(
+      await submitResponse({
+        token,
+        kind: "PRE_TEST",
+        answers: { [ids.single]: ids.right, [ids.scale]: "3" },
+      }),
+    ).toEqual({ ok: false, reason: "not_allowed" });
+  });
+
+  it("a post-test asks the pre-test's questions by default", async () => {
+    const { event, ids } = await eventWithPreTest();
+    const { id: postId } = await ensureInstrument({ eventId: event.id, kind: "POST_TEST" });
+    await switchInstrument({ instrumentId: postId, eventId: event.id, to: "open", actor: staff });
+    const { manageToken: token } = await register(event.slug);
+    const post = await getParticipantInstrument({ token, kind: "POST_TEST" });
+    expect(post?.questions.map((question) => question.id)).toEqual([ids.single, ids.multiple, ids.scale]);
+    expect(
+      await submitResponse({
+        token,
+        kind: "POST_TEST",
+        answers: { [ids.single]: ids.right, [ids.multiple]: [ids.m1, ids.m2], [ids.scale]: "5" },
+      }),
+    ).toEqual({ ok: true });
+    // The participant's browser is given the questions, never the key.
+    expect(JSON.stringify(post?.questions)).not.toContain('"correct"');
+  });
+});
+
+describe("an anonymous feedback survey", () => {
+  async function eventWithSurvey() {
+    const event = await createTestEvent();
+    const { id: instrumentId } = await ensureInstrument({ eventId: event.id, kind: "FEEDBACK" });
+    const rating = randomUUID();
+    const input = questionsEditSchema.parse({
+      questions: [
+        { id: rating, type: "SCALE", required: true, label: { ru: "Оцените семинар" }, help: {} },
+        { id: randomUUID(), type: "LONG_TEXT", label: { ru: "Что улучшить?" }, help: {} },
+      ],
+    });
+    await saveQuestions({ eventId: event.id, instrumentId, input, actor: staff });
+    const settings = instrumentSettingsSchema.parse({ anonymous: true, satisfactionQuestionId: rating });
+    expect(
+      await saveInstrumentSettings({
+        instrumentId,
+        eventId: event.id,
+        input: settings,
+        window: { opensAt: new Date(Date.now() - 60_000), closesAt: null },
+        actor: staff,
+      }),
+    ).toEqual({ ok: true });
+    return { event, instrumentId, rating, settings };
+  }
+
+  it("stores a response with no registration and only its day, yet refuses a second with the same link", async () => {
+    const { event, instrumentId, rating, settings } = await eventWithSurvey();
+    const { manageToken: token, registrationId } = await register(event.slug);
+    expect(await submitResponse({ token, kind: "FEEDBACK", answers: { [rating]: "5" } })).toEqual({
+      ok: true,
+    });
+    const responses = await db.instrumentResponse.findMany({ where: { instrumentId } });
+    expect(responses).toHaveLength(1);
+    expect(responses[0]?.registrationId).toBeNull();
+    expect(responses[0]?.submittedOn.toISOString()).toMatch(/T00:00:00\.000Z$/);
+    // The ballot says that this registration answered, and nothing else: no response, no time.
+    const ballots = await db.$queryRaw<Record<string, unknown>[]>`
+      SELECT * FROM instrument_ballot WHERE instrument_id = ${instrumentId}::uuid`;
+    expect(ballots).toEqual([{ instrument_id: instrumentId, registration_id: registrationId }]);
+
+    expect(await submitResponse({ token, kind: "FEEDBACK", answers: { [rating]: "1" } })).toEqual({
+      ok: false,
+      reason: "already_answered",
+    });
+    expect(await db.instrumentResponse.count({ where: { instrumentId } })).toBe(1);
+    expect((await getParticipantInstrument({ token, kind: "FEEDBACK" }))?.answered).toBe(true);
+
+    // The survey keeps its anonymity once answered, and the database holds it to it.
+    expect(
+      await saveInstrumentSettings({
+        instrumentId,
+        eventId: event.id,
+        input: { ...settings, anonymous: false },
+        window: { opensAt: new Date(Date.now() - 60_000), closesAt: null },
+        actor: staff,
+      }),
+    ).toEqual({ ok: false, reason: "invalid", fieldErrors: { anonymous: "anonymityLocked" } });
+    await expect(
+      db.instrument.update({ where: { id: instrumentId }, data: { anonymous: false } }),
+    ).rejects.toThrow();
+    await expect(
+      db.instrumentResponse.create({
+        data: { instrumentId, anonymous: true, registrationId, submittedOn: new Date("2026-12-02") },
+      }),
+    ).rejects.toThrow();
+  });
+});
