@@ -31,9 +31,16 @@ async function register(slug: string) {
 async function eventWithPreTest() {
   const event = await createTestEvent();
   const { id: instrumentId } = await ensureInstrument({ eventId: event.id, kind: "PRE_TEST" });
-  const ids = Object.fromEntries(
-    ["single", "right", "wrong", "multiple", "m1", "m2", "m3", "scale"].map((name) => [name, randomUUID()]),
-  ) as Record<string, string>;
+  const ids = {
+    single: randomUUID(),
+    right: randomUUID(),
+    wrong: randomUUID(),
+    multiple: randomUUID(),
+    m1: randomUUID(),
+    m2: randomUUID(),
+    m3: randomUUID(),
+    scale: randomUUID(),
+  };
   const input = questionsEditSchema.parse({
     questions: [
       {
