@@ -22,6 +22,7 @@ const clientAdminNamespaces = [
   "exports",
   "images",
   "privacy",
+  "outcomes",
   "questions",
   "registrations",
   "signIn",

@@ -12,6 +12,7 @@ const tabs: { path: string; key: string; roles: readonly StaffRoleName[] }[] = [
   { path: "/paper", key: "paper", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/statistics", key: "statistics", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/questions", key: "questions", roles: ["ADMIN", "ORGANIZER"] },
+  { path: "/outcomes", key: "outcomes", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/images", key: "images", roles: ["ADMIN", "ORGANIZER"] },
   { path: "/settings", key: "settings", roles: ["ADMIN"] },
 ];
