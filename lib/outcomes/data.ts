@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { InstrumentKind } from "@/lib/generated/prisma/enums";
-import { instrumentState } from "@/lib/outcomes/rules";
+import { instrumentState, type OutcomeParticipant, type Score, scoreResponse } from "@/lib/outcomes/rules";
 import { getInstrumentQuestions } from "@/lib/questions/data";
 import { hashToken } from "@/lib/registrations/tokens";
 
@@ -120,4 +120,95 @@ export async function getInstrumentLinks({
     state: instrumentState(row, now),
     answered: row.responses.length + row.ballots.length > 0,
   }));
+}
+
+/**
+ * What an event's outcomes are counted from (lib/outcomes/rules.ts): each
+ * registration's sector, gender, whether it attended a day, its pre- and
+ * post-test scores and its named rating; an anonymous survey's ratings apart,
+ * tied to no one; and the post-test's threshold.
+ */
+export async function getOutcomeParticipants({ eventId }: { eventId: string }) {
+  const [instruments, registrations] = await Promise.all([
+    db.instrument.findMany({ where: { eventId }, select: instrumentSelect }),
+    db.registration.findMany({
+      where: { eventId },
+      select: { id: true, category: true, gender: true, _count: { select: { attendance: true } } },
+    }),
+  ]);
+  const of = (kind: InstrumentKind) => instruments.find((instrument) => instrument.kind === kind);
+  const responsesOf = async (instrumentId: string | undefined) =>
+    instrumentId
+      ? db.instrumentResponse.findMany({
+          where: { instrumentId },
+          select: {
+            registrationId: true,
+            answers: {
+              select: { questionId: true, numberValue: true, options: { select: { optionId: true } } },
+            },
+          },
+        })
+      : [];
+  const scores = async (kind: "PRE_TEST" | "POST_TEST") => {
+    const instrument = of(kind);
+    const source = instrument && (await questionSource(instrument));
+    if (!instrument || !source) return new Map<string, Score>();
+    const [{ key }, responses] = await Promise.all([
+      getInstrumentQuestions({ instrumentId: source }),
+      responsesOf(instrument.id),
+    ]);
+    return new Map(
+      responses.flatMap((response) => {
+        if (!response.registrationId) return [];
+        const chosen = Object.fromEntries(
+          response.answers.map((answer) => [
+            answer.questionId,
+            answer.options.map((option) => option.optionId),
+          ]),
+        );
+        return [[response.registrationId, scoreResponse(key, chosen)] as const];
+      }),
+    );
+  };
+  const survey = of("FEEDBACK");
+  const [pre, post, feedback, ballots] = await Promise.all([
+    scores("PRE_TEST"),
+    scores("POST_TEST"),
+    responsesOf(survey?.id),
+    survey?.anonymous
+      ? db.instrumentBallot.findMany({ where: { instrumentId: survey.id }, select: { registrationId: true } })
+      : [],
+  ]);
+  const ratingOf = (response: (typeof feedback)[number]) =>
+    response.answers.find((answer) => answer.questionId === survey?.satisfactionQuestionId)?.numberValue ??
+    null;
+  const named = new Map(
+    feedback.flatMap((response) =>
+      response.registrationId ? [[response.registrationId, response] as const] : [],
+    ),
+  );
+  const answeredSurvey = new Set([...named.keys(), ...ballots.map((ballot) => ballot.registrationId)]);
+  const people: OutcomeParticipant[] = registrations.map((registration) => {
+    const response = named.get(registration.id);
+    return {
+      category: registration.category,
+      gender: registration.gender,
+      attended: registration._count.attendance > 0,
+      pre: pre.get(registration.id) ?? null,
+      post: post.get(registration.id) ?? null,
+      rating: response ? ratingOf(response) : null,
+      gaveFeedback: answeredSurvey.has(registration.id),
+    };
+  });
+  return {
+    people,
+    threshold: of("POST_TEST")?.improvementThreshold ?? 1,
+    /** An anonymous survey's ratings, tied to no one; null for a named survey or none. */
+    anonymousRatings: survey?.anonymous
+      ? feedback.flatMap((response) => {
+          const rating = ratingOf(response);
+          return rating === null ? [] : [rating];
+        })
+      : null,
+  };
 }
