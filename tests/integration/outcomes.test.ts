@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getParticipantInstrument } from "@/lib/outcomes/data";
+import { getOutcomeParticipants, getParticipantInstrument } from "@/lib/outcomes/data";
 import {
   ensureInstrument,
   saveInstrumentSettings,
   submitResponse,
   switchInstrument,
 } from "@/lib/outcomes/mutations";
-import { scoreResponse } from "@/lib/outcomes/rules";
+import { eventOutcomes, scoreResponse } from "@/lib/outcomes/rules";
 import { instrumentSettingsSchema } from "@/lib/outcomes/schema";
 import { saveQuestions } from "@/lib/questions/mutations";
 import { questionsEditSchema } from "@/lib/questions/schema";
@@ -17,11 +17,11 @@ import { createTestEvent, registrationInput } from "../support/factories";
 
 const staff = { type: "SYSTEM" } as const;
 
-async function register(slug: string) {
+async function register(slug: string, person: Parameters<typeof registrationInput>[0] = {}) {
   const created = await createRegistration({
     slug,
     locale: "ky",
-    input: registrationInput({ email: `${randomUUID()}@example.kg` }),
+    input: registrationInput({ email: `${randomUUID()}@example.kg`, ...person }),
   });
   if (!created.ok) throw new Error(created.reason);
   return created;
@@ -257,5 +257,73 @@ describe("an anonymous feedback survey", () => {
         data: { instrumentId, anonymous: true, registrationId, submittedOn: new Date("2026-12-02") },
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe("an event's outcomes", () => {
+  it("count % improved by sector × gender as SQL counts it from the stored answers, of those who attended", async () => {
+    const { event, ids } = await eventWithPreTest();
+    const { id: postId } = await ensureInstrument({ eventId: event.id, kind: "POST_TEST" });
+    await switchInstrument({ instrumentId: postId, eventId: event.id, to: "open", actor: staff });
+    const day = await db.eventDay.findFirstOrThrow({ where: { eventId: event.id } });
+    const answers = (single: string, multiple: string[]) => ({
+      [ids.single]: single,
+      [ids.multiple]: multiple,
+      [ids.scale]: "3",
+    });
+    const wrong = answers(ids.wrong, [ids.m3]);
+    const right = answers(ids.right, [ids.m1, ids.m2]);
+    const people = [
+      { category: "GOVERNMENT", gender: "FEMALE", attended: true, pre: wrong, post: right },
+      { category: "GOVERNMENT", gender: "FEMALE", attended: true, pre: right, post: right },
+      { category: "GOVERNMENT", gender: "MALE", attended: true, pre: wrong, post: answers(ids.right, []) },
+      { category: "CIVIL_SOCIETY", gender: "MALE", attended: true, pre: wrong, post: right },
+      // Improved, but never came: not counted.
+      { category: "CIVIL_SOCIETY", gender: "FEMALE", attended: false, pre: wrong, post: right },
+    ] as const;
+    for (const person of people) {
+      const { manageToken: token, registrationId } = await register(event.slug, {
+        category: person.category,
+        gender: person.gender,
+      });
+      expect(await submitResponse({ token, kind: "PRE_TEST", answers: person.pre })).toEqual({ ok: true });
+      expect(await submitResponse({ token, kind: "POST_TEST", answers: person.post })).toEqual({ ok: true });
+      if (person.attended) await db.attendance.create({ data: { registrationId, eventDayId: day.id } });
+    }
+
+    const { people: counted, threshold } = await getOutcomeParticipants({ eventId: event.id });
+    const outcomes = eventOutcomes(counted, threshold);
+    // The same, from the stored rows: a question earns its points when the
+    // options chosen are exactly its correct ones.
+    const rows = await db.$queryRaw<{ category: string; gender: string; improved: number; pairs: number }[]>`
+      WITH earned AS (
+        SELECT r.registration_id, i.kind, sum(q.points) FILTER (WHERE NOT EXISTS (
+          SELECT 1 FROM question_option o WHERE o.question_id = q.id
+            AND o.correct <> EXISTS (SELECT 1 FROM instrument_answer_option c
+                                     WHERE c.response_id = r.id AND c.option_id = o.id))) AS points
+        FROM instrument_response r JOIN instrument i ON i.id = r.instrument_id
+        JOIN instrument_answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id
+        WHERE i.event_id = ${event.id}::uuid AND q.points IS NOT NULL
+        GROUP BY r.registration_id, i.kind)
+      SELECT g.category::text, g.gender::text,
+        count(*) FILTER (WHERE coalesce(post.points, 0) - coalesce(pre.points, 0) >= ${threshold})::int AS improved,
+        count(*)::int AS pairs
+      FROM registration g
+      JOIN earned pre ON pre.registration_id = g.id AND pre.kind = 'PRE_TEST'
+      JOIN earned post ON post.registration_id = g.id AND post.kind = 'POST_TEST'
+      WHERE g.event_id = ${event.id}::uuid AND EXISTS (SELECT 1 FROM attendance t WHERE t.registration_id = g.id)
+      GROUP BY 1, 2`;
+    for (const row of rows) {
+      expect(outcomes.bySectorGender[`${row.category}:${row.gender}`]?.improved).toMatchObject({
+        count: row.improved,
+        of: row.pairs,
+      });
+    }
+    expect(rows).toHaveLength(3);
+    expect(outcomes.bySectorGender["GOVERNMENT:FEMALE"]?.improved).toEqual({ count: 1, of: 2, percent: 50 });
+    expect(outcomes.bySectorGender["GOVERNMENT:MALE"]?.improved).toEqual({ count: 1, of: 1, percent: 100 });
+    expect(outcomes.bySectorGender["CIVIL_SOCIETY:FEMALE"]?.participants).toBe(0);
+    expect(outcomes.all.improved).toEqual({ count: 3, of: 4, percent: 75 });
+    expect(outcomes.all.averagePre).toBeCloseTo(((0 + 3 + 0 + 0) / 4 / 3) * 100);
   });
 });
