@@ -1,6 +1,6 @@
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
-import type { EventForm, QuestionDefinition } from "@/lib/questions/schema";
+import { type EventForm, type QuestionDefinition, SCALE_MAX, SCALE_MIN } from "@/lib/questions/schema";
 
 /** An event's question as a client needs it to ask it: what to send in `answers`, and what is left. */
 function questionForApi(question: QuestionDefinition, placesTaken: Readonly<Record<string, number>>) {
@@ -9,7 +9,9 @@ function questionForApi(question: QuestionDefinition, placesTaken: Readonly<Reco
       ? [question.minNumber, question.maxNumber]
       : question.type === "DATE"
         ? [question.minDate, question.maxDate]
-        : [null, null];
+        : question.type === "SCALE"
+          ? [SCALE_MIN, SCALE_MAX]
+          : [null, null];
   return {
     id: question.id,
     type: question.type,

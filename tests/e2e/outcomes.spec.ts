@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { sql } from "./database";
-import { DEMO, fillRegistration, manageLinkFromLetter, uniqueEmail } from "./registration-helpers";
+import { insertEventUnderWay, sql } from "./database";
+import { DEMO, fillRegistration, manageLinkFromLetter, russian, uniqueEmail } from "./registration-helpers";
+import { signIn } from "./staff-helpers";
 
 // The demo's pre-test (docs/decisions/032-outcome-instruments.md): open from
 // the seeding, so a newcomer who registers can answer it at once.
@@ -107,4 +108,89 @@ test.describe("without JavaScript", () => {
     );
     expect((await stored())[0]?.count).toBe("1");
   });
+});
+
+test("an organizer builds an anonymous survey and opens it; a participant rates the seminar; the statistics count it without a name", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const event = await insertEventUnderWay({ title: "Семинар с опросом", slugPrefix: "survey" });
+  await signIn(page);
+  await page.goto(`/admin/events/${event.id}/outcomes`);
+  await expect(page.getByRole("link", { name: "Тесты и отзывы" })).toBeVisible();
+  const survey = page.getByTestId("instrument-FEEDBACK");
+  await expect(survey.getByTestId("instrument-state")).toHaveText("Не открыт · 0 ответов");
+
+  await survey.getByRole("button", { name: "Добавить вопрос" }).click();
+  const question = survey.getByTestId("question").first();
+  await question.getByRole("textbox", { name: "Русский" }).first().fill("Насколько вы довольны семинаром?");
+  await question.getByLabel("Тип ответа").selectOption({ label: "Шкала от 1 до 5" });
+  await question.getByLabel("Обязательный вопрос").check();
+  await question
+    .getByRole("group", { name: "Подпись к 5" })
+    .getByRole("textbox", { name: "Русский" })
+    .fill("Очень доволен");
+  await survey.getByRole("button", { name: "Сохранить вопросы" }).click();
+  await expect(survey.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+
+  await page.reload();
+  await survey.getByLabel("Анонимный опрос: ответы хранятся без имени").check();
+  await survey
+    .getByLabel("Вопрос об удовлетворённости (шкала 1–5)")
+    .selectOption({ label: "Насколько вы довольны семинаром?" });
+  await survey.getByRole("button", { name: "Сохранить настройки" }).click();
+  await expect(survey.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+  await survey.getByRole("button", { name: "Открыть сейчас" }).click();
+  await expect(survey.getByTestId("instrument-state")).toHaveText("Открыт · 0 ответов");
+
+  // A participant of the event, on their own page, in a browser of their own.
+  const participant = await (await browser.newContext()).newPage();
+  const email = uniqueEmail("survey");
+  await participant.goto(`/events/${event.slug}/register`);
+  await fillRegistration(
+    participant,
+    { ...russian, group: undefined },
+    { lastName: "Бекова", firstName: "Асель", email },
+  );
+  await participant.getByRole("button", { name: russian.submit }).click();
+  await expect(participant.getByRole("status")).toContainText(email);
+  await participant.goto(await manageLinkFromLetter(email));
+  await participant.getByRole("link", { name: "Отзыв о семинаре — Ответить" }).click();
+  await expect(participant.getByText("Ответы анонимны", { exact: false })).toBeVisible();
+  // Checked in the browser first: nothing chosen, the scale is required.
+  await participant.getByRole("button", { name: "Отправить ответы" }).click();
+  await expect(participant.getByText("Заполните это поле.")).toBeVisible();
+  await participant.getByRole("radio", { name: "5 — Очень доволен" }).check();
+  await participant.getByRole("button", { name: "Отправить ответы" }).click();
+  await expect(participant.getByTestId("instrument-notice")).toHaveText("Спасибо! Ваши ответы получены.");
+
+  // Stored with no registration; the ballot alone says that this person answered.
+  const [stored] = await sql<{ responses: string; named: string; ballots: string }>(
+    `SELECT count(*) AS responses, count(r.registration_id) AS named,
+            (SELECT count(*) FROM instrument_ballot b WHERE b.instrument_id = i.id) AS ballots
+     FROM instrument i JOIN instrument_response r ON r.instrument_id = i.id
+     WHERE i.event_id = $1 AND i.kind = 'FEEDBACK' GROUP BY i.id`,
+    [event.id],
+  );
+  expect(stored).toEqual({ responses: "1", named: "0", ballots: "1" });
+
+  await sql(
+    `INSERT INTO attendance (id, registration_id, event_day_id)
+     SELECT gen_random_uuid(), id, $2 FROM registration WHERE event_id = $1`,
+    [event.id, event.second],
+  );
+  await page.goto(`/admin/events/${event.id}/statistics`);
+  const outcomes = page.getByTestId("outcomes");
+  await expect(outcomes.getByRole("heading", { name: "Результаты обучения" })).toBeVisible();
+  await expect(
+    outcomes.getByText("Анонимный опрос: довольны 100% ответивших (1 из 1)", { exact: false }),
+  ).toBeVisible();
+  await expect(
+    outcomes
+      .getByTestId("outcomes-by-gender")
+      .getByRole("row", { name: /Женский/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("1");
 });
