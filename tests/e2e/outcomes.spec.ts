@@ -117,6 +117,7 @@ test("an organizer builds an anonymous survey and opens it; a participant rates 
   test.setTimeout(120_000);
   const event = await insertEventUnderWay({ title: "Семинар с опросом", slugPrefix: "survey" });
   await signIn(page);
+  await expect(page).toHaveURL("/admin");
   await page.goto(`/admin/events/${event.id}/outcomes`);
   await expect(page.getByRole("link", { name: "Тесты и отзывы" })).toBeVisible();
   const survey = page.getByTestId("instrument-FEEDBACK");
