@@ -212,3 +212,40 @@ export async function getOutcomeParticipants({ eventId }: { eventId: string }) {
       : null,
   };
 }
+
+/**
+ * A registration's own (named) responses, with their questions' labels, the
+ * options chosen by their labels: for the personal-data download. An
+ * anonymous survey's response names no one and is not among them.
+ */
+export async function getResponsesToShow({ registrationId }: { registrationId: string }) {
+  const responses = await db.instrumentResponse.findMany({
+    where: { registrationId },
+    select: {
+      submittedOn: true,
+      instrument: { select: { kind: true } },
+      answers: {
+        orderBy: { question: { position: "asc" } },
+        select: {
+          textValue: true,
+          numberValue: true,
+          dateValue: true,
+          booleanValue: true,
+          question: { select: { label: true } },
+          options: { select: { option: { select: { label: true } } } },
+        },
+      },
+    },
+  });
+  return responses.map((response) => ({
+    instrument: response.instrument.kind,
+    submittedOn: response.submittedOn.toISOString().slice(0, 10),
+    answers: response.answers.map((answer) => ({
+      question: answer.question.label,
+      answer:
+        answer.options.length > 0
+          ? answer.options.map((chosen) => chosen.option.label)
+          : (answer.textValue ?? answer.numberValue ?? answer.dateValue ?? answer.booleanValue),
+    })),
+  }));
+}
