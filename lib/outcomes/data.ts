@@ -1,7 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { InstrumentKind } from "@/lib/generated/prisma/enums";
-import { instrumentState, type OutcomeParticipant, type Score, scoreResponse } from "@/lib/outcomes/rules";
+import {
+  type Chosen,
+  instrumentState,
+  type OutcomeParticipant,
+  type Score,
+  scoreResponse,
+} from "@/lib/outcomes/rules";
+import { instrumentKinds } from "@/lib/outcomes/schema";
 import { getInstrumentQuestions } from "@/lib/questions/data";
 import { hashToken } from "@/lib/registrations/tokens";
 
@@ -120,6 +127,62 @@ export async function getInstrumentLinks({
     state: instrumentState(row, now),
     answered: row.responses.length + row.ballots.length > 0,
   }));
+}
+
+type StoredChoices = { answers: { questionId: string; options: { optionId: string }[] }[] };
+
+/** The options a stored response chose, per question, as scoring reads them. */
+function chosenIn(response: StoredChoices): Chosen {
+  return Object.fromEntries(
+    response.answers.map((answer) => [answer.questionId, answer.options.map((option) => option.optionId)]),
+  );
+}
+
+/** The score of a test's stored response, by the key of the questions it asks. */
+async function scoreOf(instrument: Parameters<typeof questionSource>[0], response: StoredChoices) {
+  const source = await questionSource(instrument);
+  const { key } = source ? await getInstrumentQuestions({ instrumentId: source }) : { key: {} };
+  return scoreResponse(key, chosenIn(response));
+}
+
+/**
+ * A registration's side of the event's instruments, for its staff page:
+ * whether it answered each, and a test's score. Of an anonymous survey only
+ * that it answered (its ballot).
+ */
+export async function getRegistrationOutcomes({
+  registrationId,
+  eventId,
+}: {
+  registrationId: string;
+  eventId: string;
+}) {
+  const instruments = await db.instrument.findMany({
+    where: { eventId },
+    select: {
+      ...instrumentSelect,
+      responses: {
+        where: { registrationId },
+        select: { answers: { select: { questionId: true, options: { select: { optionId: true } } } } },
+      },
+      ballots: { where: { registrationId }, select: { instrumentId: true } },
+    },
+  });
+  return Promise.all(
+    instrumentKinds.flatMap((kind) => {
+      const instrument = instruments.find((candidate) => candidate.kind === kind);
+      if (!instrument) return [];
+      const [response] = instrument.responses;
+      return [
+        (async () => ({
+          kind,
+          anonymous: instrument.anonymous,
+          answered: response !== undefined || instrument.ballots.length > 0,
+          score: response && kind !== "FEEDBACK" ? await scoreOf(instrument, response) : null,
+        }))(),
+      ];
+    }),
+  );
 }
 
 /**

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getOutcomeParticipants, getParticipantInstrument } from "@/lib/outcomes/data";
+import {
+  getOutcomeParticipants,
+  getParticipantInstrument,
+  getRegistrationOutcomes,
+} from "@/lib/outcomes/data";
 import {
   ensureInstrument,
   saveInstrumentSettings,
@@ -121,6 +125,10 @@ describe("a test's responses", () => {
       stored.map((row) => [row.questionId, row.options.map((o) => o.optionId)]),
     );
     expect(scoreResponse(found?.key ?? {}, chosen)).toEqual({ points: 1, max: 3 });
+    // The registration's staff page reads the same score.
+    expect(
+      await getRegistrationOutcomes({ registrationId: found?.registration.id ?? "", eventId: event.id }),
+    ).toEqual([{ kind: "PRE_TEST", anonymous: false, answered: true, score: { points: 1, max: 3 } }]);
     expect(stored.find((row) => row.questionId === ids.scale)?.numberValue).toBe(4);
   });
 
@@ -238,6 +246,9 @@ describe("an anonymous feedback survey", () => {
     });
     expect(await db.instrumentResponse.count({ where: { instrumentId } })).toBe(1);
     expect((await getParticipantInstrument({ token, kind: "FEEDBACK" }))?.answered).toBe(true);
+    expect(await getRegistrationOutcomes({ registrationId, eventId: event.id })).toEqual([
+      { kind: "FEEDBACK", anonymous: true, answered: true, score: null },
+    ]);
 
     // The survey keeps its anonymity once answered, and the database holds it to it.
     expect(

@@ -13,6 +13,8 @@ import { localize } from "@/lib/events/schema";
 import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getRegistrationOutcomes } from "@/lib/outcomes/data";
+import { scorePercent } from "@/lib/outcomes/rules";
 import { consentTexts } from "@/lib/privacy/consent";
 import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues, answerText, regionName } from "@/lib/questions/rules";
@@ -47,12 +49,14 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   const tq = await getTranslations("questions");
   const tto = await getTranslations("admin.registrations.to");
   const changes = statusChangesFrom(registration.status);
-  const [form, answers, shownAnswers, placesTaken] = await Promise.all([
+  const [form, answers, shownAnswers, placesTaken, outcomes] = await Promise.all([
     getEventForm({ eventId: registration.event.id }),
     getAnswers({ registrationId: registration.id }),
     getAnswersToShow({ registrationId: registration.id }),
     getPlacesTaken({ eventId: registration.event.id }),
+    getRegistrationOutcomes({ registrationId: registration.id, eventId: registration.event.id }),
   ]);
+  const tk = await getTranslations("outcomes");
   if (!form) notFound();
   const details: [string, string][] = [
     [t("status"), ts(registration.status)],
@@ -143,6 +147,31 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               {t("correctEmailSubmit")}
             </Button>
           </ActionForm>
+        </section>
+      )}
+
+      {outcomes.length > 0 && (
+        <section aria-labelledby="outcomes" className="space-y-2">
+          <h2 id="outcomes" className="text-lg font-semibold">
+            {t("outcomesTitle")}
+          </h2>
+          <ul className="space-y-1 text-sm" data-testid="registration-outcomes">
+            {outcomes.map((outcome) => {
+              const percent = outcome.score && scorePercent(outcome.score);
+              return (
+                <li key={outcome.kind}>
+                  {tk(`title.${outcome.kind}`)}:{" "}
+                  {!outcome.answered
+                    ? t("outcomesNotAnswered")
+                    : outcome.score && percent !== null
+                      ? t("outcomesScore", { ...outcome.score, percent: Math.round(percent ?? 0) })
+                      : outcome.anonymous
+                        ? t("outcomesAnsweredAnonymously")
+                        : t("outcomesAnswered")}
+                </li>
+              );
+            })}
+          </ul>
         </section>
       )}
 
