@@ -5,6 +5,7 @@ import { calendarDate, zonedInstant } from "@/lib/events/rules";
 import type { EventSettings } from "@/lib/events/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import { copyInstruments } from "@/lib/outcomes/mutations";
 import { copyQuestions, copyRegions } from "@/lib/questions/mutations";
 import { changeSeatsOfEvent } from "@/lib/registrations/mutations";
 
@@ -185,7 +186,8 @@ export async function duplicateEvent({
       },
     });
     await copyRegions(tx, { from: id, to: copy.id });
-    await copyQuestions(tx, { from: id, to: copy.id });
+    await copyQuestions(tx, { from: { eventId: id }, to: { eventId: copy.id } });
+    await copyInstruments(tx, { from: id, to: copy.id });
     await recordAudit(tx, {
       actor,
       action: "event.duplicated",

@@ -7,6 +7,7 @@ import type { InstrumentKind } from "@/lib/generated/prisma/enums";
 import { getParticipantInstrument } from "@/lib/outcomes/data";
 import { type InstrumentWindow, switchedWindow } from "@/lib/outcomes/rules";
 import type { InstrumentSettings } from "@/lib/outcomes/schema";
+import { copyQuestions } from "@/lib/questions/mutations";
 import { answerRows, answersSchema } from "@/lib/questions/rules";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 
@@ -118,6 +119,32 @@ async function audit(
   { actor, eventId, kind, action }: { actor: Actor; eventId: string; kind: InstrumentKind; action: string },
 ) {
   await recordAudit(tx, { actor, action, entityType: "event", entityId: eventId, eventId, data: { kind } });
+}
+
+/**
+ * An event's instruments given to its copy with their settings and
+ * questions, closed (the copy's dates are its own) and without responses.
+ */
+export async function copyInstruments(tx: Tx, { from, to }: { from: string; to: string }) {
+  const instruments = await tx.instrument.findMany({ where: { eventId: from } });
+  for (const instrument of instruments) {
+    const copy = await tx.instrument.create({
+      data: {
+        eventId: to,
+        kind: instrument.kind,
+        anonymous: instrument.anonymous,
+        sharesPreTestQuestions: instrument.sharesPreTestQuestions,
+        improvementThreshold: instrument.improvementThreshold,
+      },
+    });
+    const newId = await copyQuestions(tx, {
+      from: { instrumentId: instrument.id },
+      to: { instrumentId: copy.id },
+    });
+    const satisfaction = instrument.satisfactionQuestionId && newId.get(instrument.satisfactionQuestionId);
+    if (satisfaction)
+      await tx.instrument.update({ where: { id: copy.id }, data: { satisfactionQuestionId: satisfaction } });
+  }
 }
 
 export type SubmitResponseResult =

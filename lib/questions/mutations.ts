@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { lockEventRow } from "@/lib/events/lock";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { QuestionOwner } from "@/lib/questions/data";
 import type { AnswerRow } from "@/lib/questions/rules";
 import {
   type FormFieldsEdit,
@@ -206,13 +207,18 @@ export async function saveQuestions({
 }
 
 /**
- * An event's questions (not archived) copied to another event, with their
- * options, limits and conditions, under new ids; no answers. Conditions name
- * earlier questions, so creating in order meets each one's foreign key.
+ * The questions (not archived) of an event's form or of an instrument copied
+ * to another, with their options, limits, conditions, points and correct
+ * options, under new ids; no answers. Conditions name earlier questions, so
+ * creating in order meets each one's foreign key. Returns the new id of each
+ * copied question and option.
  */
-export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: string }) {
+export async function copyQuestions(
+  tx: Tx,
+  { from, to }: { from: QuestionOwner; to: QuestionOwner },
+): Promise<Map<string, string>> {
   const questions = await tx.question.findMany({
-    where: { eventId: from, archivedAt: null },
+    where: { ...from, archivedAt: null },
     include: { options: { orderBy: { position: "asc" } } },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
@@ -222,20 +228,24 @@ export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: st
       ...question.options.map((option) => [option.id, randomUUID()] as const),
     ]),
   );
+  const json = (value: Prisma.JsonValue) => (value as Prisma.InputJsonValue | null) ?? Prisma.DbNull;
   for (const [position, question] of questions.entries()) {
     await tx.question.create({
       data: {
         id: newId.get(question.id),
-        eventId: to,
+        ...to,
         position,
         type: question.type,
         required: question.required,
         label: question.label as Prisma.InputJsonValue,
-        help: (question.help as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
+        help: json(question.help),
         minNumber: question.minNumber,
         maxNumber: question.maxNumber,
         minDate: question.minDate,
         maxDate: question.maxDate,
+        points: question.points,
+        scaleLow: json(question.scaleLow),
+        scaleHigh: json(question.scaleHigh),
         conditionQuestionId: question.conditionQuestionId && newId.get(question.conditionQuestionId),
         // Option ids are renewed; "yes"/"no" stay as they are.
         conditionValues: question.conditionValues.map((value) => newId.get(value) ?? value),
@@ -245,11 +255,13 @@ export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: st
             position: option.position,
             label: option.label as Prisma.InputJsonValue,
             places: option.places,
+            correct: option.correct,
           })),
         },
       },
     });
   }
+  return newId;
 }
 
 /** An event's regions given to another event (a new one: none of its registrations name them). */

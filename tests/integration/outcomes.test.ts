@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { duplicateEvent } from "@/lib/events/mutations";
 import {
   getOutcomeParticipants,
   getParticipantInstrument,
@@ -14,6 +15,7 @@ import {
 } from "@/lib/outcomes/mutations";
 import { eventOutcomes, scoreResponse } from "@/lib/outcomes/rules";
 import { instrumentSettingsSchema } from "@/lib/outcomes/schema";
+import { getQuestionsForEditor } from "@/lib/questions/data";
 import { saveQuestions } from "@/lib/questions/mutations";
 import { questionsEditSchema } from "@/lib/questions/schema";
 import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
@@ -197,6 +199,37 @@ describe("a test's responses", () => {
     ).toEqual({ ok: true });
     // The participant's browser is given the questions, never the key.
     expect(JSON.stringify(post?.questions)).not.toContain('"correct"');
+  });
+});
+
+describe("a copy of an event", () => {
+  it("gets its instruments closed, with their questions, key and settings, and no responses", async () => {
+    const { event, ids } = await eventWithPreTest();
+    const { manageToken: token } = await register(event.slug);
+    await submitResponse({ token, kind: "PRE_TEST", answers: { [ids.single]: ids.right, [ids.scale]: "2" } });
+    const copyId = await duplicateEvent({ id: event.id, actor: staff });
+    if (!copyId) throw new Error("no copy");
+    const [copy] = await db.instrument.findMany({
+      where: { eventId: copyId },
+      include: { _count: { select: { responses: true } } },
+    });
+    expect(copy).toMatchObject({ kind: "PRE_TEST", opensAt: null, closesAt: null, _count: { responses: 0 } });
+    const [original, copied] = await Promise.all([
+      getQuestionsForEditor({
+        instrumentId: (await ensureInstrument({ eventId: event.id, kind: "PRE_TEST" })).id,
+      }),
+      getQuestionsForEditor({ instrumentId: copy?.id ?? "" }),
+    ]);
+    const shape = (questions: typeof original) =>
+      questions.map((question) => [
+        question.type,
+        question.points,
+        question.label.ru,
+        question.scale,
+        question.options.map((option) => [option.label.ru, option.correct]),
+      ]);
+    expect(shape(copied)).toEqual(shape(original));
+    expect(copied.map((question) => question.id)).not.toContain(ids.single);
   });
 });
 
