@@ -17,16 +17,20 @@ export function instrumentState({ opensAt, closesAt }: InstrumentWindow, now: Da
 }
 
 /**
- * The window after the organizer's button: "open" starts it now (and drops a
- * closing time already past); "close" ends it now.
+ * The window after the organizer's button. "open" starts it now, keeping a
+ * closing time still ahead; "close" ends it now, keeping when it opened (one
+ * never opened is recorded as opened a moment before: a window closes after
+ * it opens). Already so: unchanged.
  */
 export function switchedWindow(window: InstrumentWindow, to: "open" | "close", now: Date): InstrumentWindow {
-  if (to === "close")
-    return {
-      opensAt: window.opensAt && window.opensAt < now ? window.opensAt : new Date(now.getTime() - 1),
-      closesAt: now,
-    };
-  return { opensAt: now, closesAt: window.closesAt && window.closesAt > now ? window.closesAt : null };
+  const state = instrumentState(window, now);
+  if (to === "open") {
+    if (state === "open") return window;
+    return { opensAt: now, closesAt: window.closesAt && window.closesAt > now ? window.closesAt : null };
+  }
+  if (state === "closed") return window;
+  const opened = state === "open" && window.opensAt ? window.opensAt : new Date(now.getTime() - 1);
+  return { opensAt: opened, closesAt: now };
 }
 
 /** A test's response as scored: points earned of the points it could earn. */

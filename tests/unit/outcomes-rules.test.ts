@@ -33,17 +33,26 @@ describe("an instrument's window", () => {
   it("opens now and closes now by the organizer's buttons, closing after it opened", () => {
     const closed = { opensAt: at("2026-12-01T00:00:00Z"), closesAt: at("2026-12-05T00:00:00Z") };
     expect(instrumentState(switchedWindow(closed, "open", now), now)).toBe("open");
+    // Closing keeps when it opened; opening what is open changes nothing.
+    const open = { opensAt: at("2026-12-09T00:00:00Z"), closesAt: at("2026-12-20T00:00:00Z") };
+    expect(switchedWindow(open, "close", now)).toEqual({ opensAt: open.opensAt, closesAt: now });
+    expect(switchedWindow(open, "open", now)).toBe(open);
+    // Any window the database allows: none, open from a time, or open between two.
+    const windows = fc.oneof(
+      fc.constant({ opensAt: null, closesAt: null }),
+      fc
+        .tuple(fc.date({ noInvalidDate: true }), fc.option(fc.integer({ min: 1, max: 1e11 })))
+        .map(([opensAt, length]) => ({
+          opensAt,
+          closesAt: length === null ? null : new Date(opensAt.getTime() + length),
+        })),
+    );
     fc.assert(
-      fc.property(
-        fc.option(fc.date({ noInvalidDate: true })),
-        fc.option(fc.date({ noInvalidDate: true })),
-        fc.constantFrom("open" as const, "close" as const),
-        (opensAt, closesAt, to) => {
-          const window = switchedWindow({ opensAt, closesAt }, to, now);
-          expect(instrumentState(window, now)).toBe(to === "open" ? "open" : "closed");
-          if (window.closesAt) expect(window.opensAt && window.opensAt < window.closesAt).toBe(true);
-        },
-      ),
+      fc.property(windows, fc.constantFrom("open" as const, "close" as const), (window, to) => {
+        const after = switchedWindow(window, to, now);
+        expect(instrumentState(after, now)).toBe(to === "open" ? "open" : "closed");
+        if (after.closesAt) expect(after.opensAt !== null && after.opensAt < after.closesAt).toBe(true);
+      }),
     );
   });
 });
