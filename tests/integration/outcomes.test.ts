@@ -18,6 +18,7 @@ import { instrumentSettingsSchema } from "@/lib/outcomes/schema";
 import { getQuestionsForEditor } from "@/lib/questions/data";
 import { saveQuestions } from "@/lib/questions/mutations";
 import { questionsEditSchema } from "@/lib/questions/schema";
+import { parseRegistrationFilters, registrationWhere } from "@/lib/registrations/filters";
 import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
 import { createTestEvent, registrationInput } from "../support/factories";
 
@@ -202,6 +203,31 @@ describe("a test's responses", () => {
   });
 });
 
+describe("the registrations list", () => {
+  it("filters by a test answered or not", async () => {
+    const { event, ids } = await eventWithPreTest();
+    const [answered, silent] = [await register(event.slug), await register(event.slug)];
+    await submitResponse({
+      token: answered.manageToken,
+      kind: "PRE_TEST",
+      answers: { [ids.single]: ids.right, [ids.scale]: "4" },
+    });
+    const found = async (instrument: string) =>
+      (
+        await db.registration.findMany({
+          where: registrationWhere(event.id, parseRegistrationFilters({ instrument }, { questions: [] })),
+          select: { id: true },
+        })
+      ).map((row) => row.id);
+    expect(await found("PRE_TEST:done")).toEqual([answered.registrationId]);
+    expect(await found("PRE_TEST:not_done")).toEqual([silent.registrationId]);
+    // An address typed by hand: an unknown value filters nothing.
+    expect((await found("PRE_TEST:maybe")).sort()).toEqual(
+      [answered.registrationId, silent.registrationId].sort(),
+    );
+  });
+});
+
 describe("a copy of an event", () => {
   it("gets its instruments closed, with their questions, key and settings, and no responses", async () => {
     const { event, ids } = await eventWithPreTest();
@@ -282,6 +308,9 @@ describe("an anonymous feedback survey", () => {
     expect(await getRegistrationOutcomes({ registrationId, eventId: event.id })).toEqual([
       { kind: "FEEDBACK", anonymous: true, answered: true, score: null },
     ]);
+    // The list finds who answered by the ballot.
+    const filters = parseRegistrationFilters({ instrument: "FEEDBACK:done" }, { questions: [] });
+    expect(await db.registration.count({ where: registrationWhere(event.id, filters) })).toBe(1);
 
     // The survey keeps its anonymity once answered, and the database holds it to it.
     expect(
