@@ -220,7 +220,7 @@ async function preTestLink({
 }): Promise<string | undefined> {
   const links = await getInstrumentLinks({ registrationId, eventId });
   const preTest = links.find((link) => link.kind === "PRE_TEST");
-  if (!preTest || preTest.state !== "open" || preTest.answered) return undefined;
+  if (preTest?.state !== "open" || preTest.answered) return undefined;
   return absoluteUrl({ href: `/r/${manageToken(registrationId)}/${instrumentPaths.PRE_TEST}`, locale });
 }
 
