@@ -284,12 +284,15 @@ export async function getOutcomeParticipants({ eventId }: { eventId: string }) {
 export async function getResponsesToShow({ registrationId }: { registrationId: string }) {
   const responses = await db.instrumentResponse.findMany({
     where: { registrationId },
+    // Pre-test, post-test, survey: the kinds' order.
+    orderBy: { instrument: { kind: "asc" } },
     select: {
       submittedOn: true,
       instrument: { select: { kind: true } },
       answers: {
         orderBy: { question: { position: "asc" } },
         select: {
+          questionId: true,
           textValue: true,
           numberValue: true,
           dateValue: true,
@@ -304,6 +307,7 @@ export async function getResponsesToShow({ registrationId }: { registrationId: s
     instrument: response.instrument.kind,
     submittedOn: response.submittedOn.toISOString().slice(0, 10),
     answers: response.answers.map((answer) => ({
+      questionId: answer.questionId,
       question: answer.question.label,
       answer:
         answer.options.length > 0

@@ -175,6 +175,15 @@ test("an organizer builds an anonymous survey and opens it; a participant rates 
     [event.id],
   );
   expect(stored).toEqual({ responses: "1", named: "0", ballots: "1" });
+  // Staff see that the participant answered, and nothing of what.
+  const [registration] = await sql<{ id: string }>(
+    "SELECT id FROM registration WHERE email_normalized = $1",
+    [email],
+  );
+  await page.goto(`/admin/registrations/${registration?.id}`);
+  await expect(page.getByTestId("registration-outcomes")).toHaveText(
+    "Отзыв о семинаре: ответ получен — анонимный, без ответов",
+  );
 
   await sql(
     `INSERT INTO attendance (id, registration_id, event_day_id)

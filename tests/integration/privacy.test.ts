@@ -226,12 +226,12 @@ describe("personal data", () => {
 
     const copy = await getParticipantData({ registrationId });
     expect(copy?.responses.map((response) => [response.instrument, response.answers])).toEqual([
-      ["PRE_TEST", [{ question: { ru: "Документ" }, answer: [{ ru: "Концепция" }] }]],
+      ["PRE_TEST", [{ questionId: choice, question: { ru: "Документ" }, answer: [{ ru: "Концепция" }] }]],
       [
         "FEEDBACK",
         [
-          { question: { ru: "Оценка" }, answer: 5 },
-          { question: { ru: "Что улучшить?" }, answer: said },
+          { questionId: rating, question: { ru: "Оценка" }, answer: 5 },
+          { questionId: comment, question: { ru: "Что улучшить?" }, answer: said },
         ],
       ],
     ]);

@@ -13,11 +13,12 @@ import { localize } from "@/lib/events/schema";
 import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { getRegistrationOutcomes } from "@/lib/outcomes/data";
+import { getRegistrationOutcomes, getResponsesToShow } from "@/lib/outcomes/data";
 import { scorePercent } from "@/lib/outcomes/rules";
 import { consentTexts } from "@/lib/privacy/consent";
 import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues, answerText, regionName } from "@/lib/questions/rules";
+import type { QuestionText } from "@/lib/questions/schema";
 import {
   changeStatusAction,
   correctEmailAction,
@@ -56,6 +57,16 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
     getPlacesTaken({ eventId: registration.event.id }),
     getRegistrationOutcomes({ registrationId: registration.id, eventId: registration.event.id }),
   ]);
+  // Their own answers; an anonymous survey's are not theirs to show.
+  const responses = await getResponsesToShow({ registrationId: registration.id });
+  const shown = (answer: (typeof responses)[number]["answers"][number]["answer"]) =>
+    Array.isArray(answer)
+      ? answer.map((label) => localize(label as QuestionText, locale)).join("; ")
+      : typeof answer === "boolean"
+        ? tq(answer ? "yes" : "no")
+        : answer instanceof Date
+          ? answer.toISOString().slice(0, 10)
+          : String(answer ?? "");
   const tk = await getTranslations("outcomes");
   if (!form) notFound();
   const details: [string, string][] = [
@@ -168,6 +179,23 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
                       : outcome.anonymous
                         ? t("outcomesAnsweredAnonymously")
                         : t("outcomesAnswered")}
+                  {responses
+                    .filter((response) => response.instrument === outcome.kind)
+                    .map((response) => (
+                      <dl
+                        key={response.instrument}
+                        className="mt-1 grid gap-x-4 pl-4 sm:grid-cols-[auto_1fr]"
+                      >
+                        {response.answers.map((answer) => (
+                          <div key={answer.questionId} className="contents">
+                            <dt className="text-stone-600">
+                              {localize(answer.question as QuestionText, locale)}
+                            </dt>
+                            <dd>{shown(answer.answer)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    ))}
                 </li>
               );
             })}
