@@ -8,6 +8,7 @@ import { generatePassword, hashPassword } from "@/lib/staff/passwords";
 import { passwordSchema } from "@/lib/staff/schema";
 import { demoEventTexts } from "@/prisma/seed/demo-event-texts";
 import { drawDemoImages } from "@/prisma/seed/demo-images";
+import { demoSurvey, demoTest } from "@/prisma/seed/demo-instruments";
 import { demoSessions, demoSpeakers } from "@/prisma/seed/demo-programme";
 
 // The demo seminar and the first admin. Idempotent: what exists is left as it
@@ -123,6 +124,17 @@ async function seedDemoEvent({ db, now }: { db: PrismaClient; now: Date }): Prom
   });
   await seedDemoQuestions({ db, slug: texts.slug });
   await seedDemoProgramme({ db, slug: texts.slug });
+  await seedDemoInstruments({
+    db,
+    slug: texts.slug,
+    // The pre-test from now until the first day starts; the post-test and the
+    // survey from the last day's start for a week.
+    windows: {
+      PRE_TEST: { opensAt: now, closesAt: at(first, "09:00") },
+      POST_TEST: { opensAt: at(second, "09:00"), closesAt: at(dayFromToday(DAYS_AHEAD + 8), "09:00") },
+      FEEDBACK: { opensAt: at(second, "09:00"), closesAt: at(dayFromToday(DAYS_AHEAD + 8), "09:00") },
+    },
+  });
   return true;
 }
 
@@ -228,6 +240,77 @@ async function seedDemoProgramme({ db, slug }: { db: PrismaClient; slug: string 
           },
         },
       });
+    }
+  });
+}
+
+/**
+ * The demo's pre-test (its five questions, asked again by the post-test, a
+ * pair) and its anonymous feedback survey, once, under the event's row lock.
+ */
+async function seedDemoInstruments({
+  db,
+  slug,
+  windows,
+}: {
+  db: PrismaClient;
+  slug: string;
+  windows: Record<"PRE_TEST" | "POST_TEST" | "FEEDBACK", { opensAt: Date; closesAt: Date }>;
+}) {
+  await db.$transaction(async (tx) => {
+    const [event] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM event WHERE slug = ${slug} FOR UPDATE`;
+    if (!event || (await tx.instrument.count({ where: { eventId: event.id } })) > 0) return;
+    const options = (list: { label: object; correct?: boolean }[]) => ({
+      create: list.map((option, position) => ({
+        position,
+        label: option.label,
+        correct: option.correct ?? false,
+      })),
+    });
+    await tx.instrument.create({
+      data: {
+        eventId: event.id,
+        kind: "PRE_TEST",
+        ...windows.PRE_TEST,
+        questions: {
+          create: demoTest.map((question, position) => ({
+            position,
+            type: question.type,
+            required: true,
+            points: 1,
+            label: question.label,
+            options: options(question.options),
+          })),
+        },
+      },
+    });
+    await tx.instrument.create({
+      data: { eventId: event.id, kind: "POST_TEST", sharesPreTestQuestions: true, ...windows.POST_TEST },
+    });
+    const survey = await tx.instrument.create({
+      data: { eventId: event.id, kind: "FEEDBACK", anonymous: true, ...windows.FEEDBACK },
+    });
+    for (const [position, question] of demoSurvey.entries()) {
+      const created = await tx.question.create({
+        data: {
+          instrumentId: survey.id,
+          position,
+          type: question.type,
+          required: question.type === "SCALE",
+          label: question.label,
+          scaleLow: question.type === "SCALE" ? question.low : undefined,
+          scaleHigh: question.type === "SCALE" ? question.high : undefined,
+          options: question.type === "SINGLE_CHOICE" ? options(question.options) : undefined,
+        },
+      });
+      if (question.type === "SCALE" && question.satisfaction) {
+        await tx.instrument.update({
+          where: { id: survey.id },
+          data: { satisfactionQuestionId: created.id },
+        });
+      }
     }
   });
 }

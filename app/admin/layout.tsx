@@ -23,6 +23,7 @@ const clientAdminNamespaces = [
   "images",
   "privacy",
   "programme",
+  "outcomes",
   "questions",
   "registrations",
   "signIn",

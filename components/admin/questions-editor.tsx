@@ -19,7 +19,7 @@ import { isChoiceType, isConditionType, questionTypes, yesNo } from "@/lib/quest
 
 type State = ActionState<Done>;
 type Text = LocalizedValue;
-type OptionRow = { id: string; label: Text; places: string; answerCount: number };
+type OptionRow = { id: string; label: Text; places: string; correct: boolean; answerCount: number };
 type QuestionRow = {
   id: string;
   type: (typeof questionTypes)[number];
@@ -32,6 +32,9 @@ type QuestionRow = {
   maxDate: string;
   conditionQuestionId: string;
   conditionValues: string[];
+  points: string;
+  scaleLow: Text;
+  scaleHigh: Text;
   options: OptionRow[];
   answerCount: number;
 };
@@ -49,10 +52,14 @@ function toRow(question: EditorQuestion): QuestionRow {
     maxDate: question.maxDate ?? "",
     conditionQuestionId: question.condition?.questionId ?? "",
     conditionValues: question.condition?.values ?? [],
+    points: question.points === null ? "" : String(question.points),
+    scaleLow: editable(question.scale?.low ?? null),
+    scaleHigh: editable(question.scale?.high ?? null),
     options: question.options.map((option) => ({
       id: option.id,
       label: editable(option.label),
       places: option.places === null ? "" : String(option.places),
+      correct: option.correct,
       answerCount: option.answerCount,
     })),
     answerCount: question.answerCount,
@@ -63,6 +70,7 @@ const newOption = (): OptionRow => ({
   id: crypto.randomUUID(),
   label: blankText(),
   places: "",
+  correct: false,
   answerCount: 0,
 });
 
@@ -80,13 +88,17 @@ function move<T>(list: T[], from: number, to: number): T[] {
  * required, condition, options and their places. A question with answers
  * keeps its type and is archived when removed; the editor says how many.
  * Adding and moving need JavaScript; the fields post as a plain form.
+ * `scored`: a test's questions (docs/decisions/032-outcome-instruments.md),
+ * whose choices have points and correct options instead of places.
  */
 export function QuestionsEditor({
   action,
   questions: initial,
+  scored = false,
 }: {
   action: (state: State, formData: FormData) => Promise<State>;
   questions: EditorQuestion[];
+  scored?: boolean;
 }) {
   const t = useTranslations("admin.questions");
   const [state, formAction, pending] = useActionState(action, idle as State);
@@ -121,6 +133,9 @@ export function QuestionsEditor({
         maxDate: "",
         conditionQuestionId: "",
         conditionValues: [],
+        points: "",
+        scaleLow: blankText(),
+        scaleHigh: blankText(),
         options: [],
         answerCount: 0,
       },
@@ -276,6 +291,43 @@ export function QuestionsEditor({
                 </div>
               )}
 
+              {question.type === "SCALE" && (
+                <div className="grid gap-2 sm:grid-cols-2">
+                  {texts(
+                    `${name}.scaleLow`,
+                    question.scaleLow,
+                    (scaleLow) => update(index, { scaleLow }),
+                    t("scaleLow"),
+                    false,
+                  )}
+                  {texts(
+                    `${name}.scaleHigh`,
+                    question.scaleHigh,
+                    (scaleHigh) => update(index, { scaleHigh }),
+                    t("scaleHigh"),
+                    false,
+                  )}
+                </div>
+              )}
+
+              {scored && isChoiceType(question.type) && (
+                <label className="block space-y-1 text-sm">
+                  <span className="font-medium">{t("points")}</span>
+                  <input
+                    name={`${name}.points`}
+                    inputMode="numeric"
+                    value={question.points}
+                    aria-describedby={`${question.id}-points-hint`}
+                    onChange={(event) => update(index, { points: event.target.value })}
+                    className={`${inputClass} w-32`}
+                  />
+                  <span id={`${question.id}-points-hint`} className="block text-stone-600">
+                    {t("pointsHint")}
+                  </span>
+                  <FieldError message={error(`${name}.points`)} />
+                </label>
+              )}
+
               {isChoiceType(question.type) && (
                 <fieldset className="space-y-2">
                   <legend className="text-sm font-medium">{t("options")}</legend>
@@ -294,19 +346,34 @@ export function QuestionsEditor({
                             true,
                           )}
                           <div className="flex flex-wrap items-end gap-3">
-                            <label className="block space-y-1 text-sm">
-                              <span>{t("places")}</span>
-                              <input
-                                name={`${optionName}.places`}
-                                inputMode="numeric"
-                                value={option.places}
-                                onChange={(event) =>
-                                  updateOption(index, optionIndex, { places: event.target.value })
-                                }
-                                className={`${inputClass} w-32`}
-                              />
-                              <FieldError message={error(`${optionName}.places`)} />
-                            </label>
+                            {scored ? (
+                              <label className="flex min-h-11 items-center gap-2 text-sm">
+                                <input
+                                  type="checkbox"
+                                  name={`${optionName}.correct`}
+                                  checked={option.correct}
+                                  onChange={(event) =>
+                                    updateOption(index, optionIndex, { correct: event.target.checked })
+                                  }
+                                  className="size-5 accent-brand-600"
+                                />
+                                {t("correct")}
+                              </label>
+                            ) : (
+                              <label className="block space-y-1 text-sm">
+                                <span>{t("places")}</span>
+                                <input
+                                  name={`${optionName}.places`}
+                                  inputMode="numeric"
+                                  value={option.places}
+                                  onChange={(event) =>
+                                    updateOption(index, optionIndex, { places: event.target.value })
+                                  }
+                                  className={`${inputClass} w-32`}
+                                />
+                                <FieldError message={error(`${optionName}.places`)} />
+                              </label>
+                            )}
                             <span className="text-sm text-stone-600">
                               {t("answerCount", { count: option.answerCount })}
                             </span>

@@ -22,6 +22,7 @@ export function RegistrationFiltersForm({
   days,
   regions,
   answers,
+  instruments = [],
 }: {
   filters: RegistrationFilters;
   days: { id: string; label: string }[];
@@ -29,6 +30,8 @@ export function RegistrationFiltersForm({
   regions: { code: string; name: string }[];
   /** The event's choice questions' answers, by question (answerFilterChoices). */
   answers: { id: string; question: string; choices: { value: string; label: string }[] }[];
+  /** The event's tests and survey, answered or not: `<kind>:done`, `<kind>:not_done`, with their labels. */
+  instruments?: [string, string][];
 }) {
   const t = useTranslations("admin.registrations");
   const ts = useTranslations("admin.status");
@@ -114,6 +117,7 @@ export function RegistrationFiltersForm({
             t("attended"),
             days.map((day) => [day.id, day.label]),
           )}
+          {instruments.length > 0 && select("instrument", t("instrument"), instruments)}
           <label className="space-y-1">
             <span className="block text-sm font-medium">{t("sort")}</span>
             <select

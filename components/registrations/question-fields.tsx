@@ -7,7 +7,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import type { FormValues } from "@/lib/forms/form-data";
 import type { Locale } from "@/lib/i18n/routing";
 import { placesLeft, shownQuestionIds } from "@/lib/questions/rules";
-import type { QuestionDefinition, QuestionText } from "@/lib/questions/schema";
+import { type QuestionDefinition, type QuestionText, SCALE_MAX, SCALE_MIN } from "@/lib/questions/schema";
 
 /** A question's or an option's text in the page's language, Russian when it is not translated. */
 function text(value: QuestionText, locale: Locale): string {
@@ -28,6 +28,7 @@ export function QuestionFields({
   values,
   serverErrors,
   translate,
+  legend,
 }: {
   form: UseFormReturn<FormValues>;
   questions: QuestionDefinition[];
@@ -36,6 +37,8 @@ export function QuestionFields({
   values: FormValues;
   serverErrors: Record<string, string>;
   translate: (key: string) => string;
+  /** The section's title: the registration form's "more questions" unless told. */
+  legend?: string;
 }) {
   const t = useTranslations("questions");
   const locale = useLocale() as Locale;
@@ -77,7 +80,7 @@ export function QuestionFields({
     // The border is the box's, as the form's other sections: a wrapping legend would cut a fieldset's.
     <div className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
       <fieldset className="min-w-0 space-y-4">
-        <legend className="text-lg font-semibold">{t("section")}</legend>
+        <legend className="text-lg font-semibold">{legend ?? t("section")}</legend>
         {visible.map((question) => {
           const name = `answers.${question.id}`;
           const id = `answer-${question.id}`;
@@ -94,7 +97,8 @@ export function QuestionFields({
           if (
             question.type === "SINGLE_CHOICE" ||
             question.type === "MULTIPLE_CHOICE" ||
-            question.type === "YES_NO"
+            question.type === "YES_NO" ||
+            question.type === "SCALE"
           ) {
             const multiple = question.type === "MULTIPLE_CHOICE";
             const held: string[] = Array.isArray(initial)
@@ -108,15 +112,17 @@ export function QuestionFields({
                     { id: "yes", text: t("yes"), full: false, left: null },
                     { id: "no", text: t("no"), full: false, left: null },
                   ]
-                : question.options.map((option) => {
-                    const left = placesLeft(option.places, placesTaken[option.id] ?? 0);
-                    return {
-                      id: option.id,
-                      text: text(option.label, locale),
-                      full: left === 0 && !held.includes(option.id),
-                      left,
-                    };
-                  });
+                : question.type === "SCALE"
+                  ? scalePoints(question, locale)
+                  : question.options.map((option) => {
+                      const left = placesLeft(option.places, placesTaken[option.id] ?? 0);
+                      return {
+                        id: option.id,
+                        text: text(option.label, locale),
+                        full: left === 0 && !held.includes(option.id),
+                        left,
+                      };
+                    });
             const message = error(question.id);
             const errorId = `${id}-error`;
             const hintId = `${id}-hint`;
@@ -209,6 +215,21 @@ export function QuestionFields({
       </fieldset>
     </div>
   );
+}
+
+/** A scale's points, 1 to 5, its ends labelled when the question names them. */
+function scalePoints(question: QuestionDefinition, locale: Locale) {
+  return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, index) => {
+    const point = SCALE_MIN + index;
+    const end =
+      point === SCALE_MIN ? question.scale?.low : point === SCALE_MAX ? question.scale?.high : undefined;
+    return {
+      id: String(point),
+      text: end ? `${point} — ${text(end, locale)}` : String(point),
+      full: false,
+      left: null,
+    };
+  });
 }
 
 function inputAttributes(question: QuestionDefinition) {

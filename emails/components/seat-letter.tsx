@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
 import { CheckInCode } from "./check-in-code";
 import { EventSummary } from "./event-summary";
 import { Letter } from "./letter";
@@ -11,9 +11,11 @@ export function SeatLetter(
     template: "registration-confirmed" | "registration-promoted" | "reminder";
     checkIn: CheckIn;
     bodyValues?: Record<string, string>;
+    /** The pre-test's link, while it is open and not yet answered (docs/decisions/032-outcome-instruments.md). */
+    preTestUrl?: string;
   },
 ) {
-  const { t, event, template, checkIn, bodyValues } = props;
+  const { t, event, template, checkIn, bodyValues, preTestUrl } = props;
   const body = t(`${template}.body`, { event: event.title, ...bodyValues });
   return (
     <Letter {...props} heading={t(`${template}.heading`)} preview={body}>
@@ -22,6 +24,11 @@ export function SeatLetter(
       {event.programme && <ProgrammeSummary t={t} programme={event.programme} />}
       <CheckInCode t={t} checkIn={checkIn} />
       <Text>{t("calendarHint")}</Text>
+      {preTestUrl && (
+        <Text>
+          {t("preTest")} <Link href={preTestUrl}>{t("preTestLink")}</Link>
+        </Text>
+      )}
     </Letter>
   );
 }

@@ -27,6 +27,8 @@ import ru from "@/lib/i18n/messages/ru.json";
 import type { Locale } from "@/lib/i18n/routing";
 import { absoluteUrl } from "@/lib/i18n/urls";
 import { listEventLogoFiles } from "@/lib/images/data";
+import { getInstrumentLinks } from "@/lib/outcomes/data";
+import { instrumentPaths } from "@/lib/outcomes/schema";
 import { getProgrammeSessions } from "@/lib/programme/data";
 import { daySummary, programmeByDay } from "@/lib/programme/rules";
 import { waitlistPosition } from "@/lib/registrations/data";
@@ -185,13 +187,23 @@ export async function renderLetter({
       ? await certificatePdf({ registrationId: registration.id, locale, actor: systemActor })
       : null;
 
+  // A seat's first letter links the pre-test while it is open and not yet answered.
+  const preTestUrl =
+    template === "registration-confirmed" || template === "registration-promoted"
+      ? await preTestLink({ registrationId: registration.id, eventId: event.id, locale })
+      : undefined;
+
   const letters: Record<LetterTemplate, () => ReactElement | Promise<ReactElement>> = {
     "registration-pending": () => <RegistrationPending {...base} />,
-    "registration-confirmed": () => <RegistrationConfirmed {...base} checkIn={checkIn} />,
+    "registration-confirmed": () => (
+      <RegistrationConfirmed {...base} checkIn={checkIn} preTestUrl={preTestUrl} />
+    ),
     "registration-waitlisted": async () => (
       <RegistrationWaitlisted {...base} waitlistPosition={(await waitlistPosition(registration)) ?? 1} />
     ),
-    "registration-promoted": () => <RegistrationPromoted {...base} checkIn={checkIn} />,
+    "registration-promoted": () => (
+      <RegistrationPromoted {...base} checkIn={checkIn} preTestUrl={preTestUrl} />
+    ),
     "registration-declined": () => <RegistrationDeclined {...base} />,
     "registration-cancelled": () => <RegistrationCancelled {...base} />,
     "manage-link": () => <ManageLink {...base} />,
@@ -226,6 +238,21 @@ export async function renderLetter({
           : []),
     ],
   };
+}
+
+async function preTestLink({
+  registrationId,
+  eventId,
+  locale,
+}: {
+  registrationId: string;
+  eventId: string;
+  locale: Locale;
+}): Promise<string | undefined> {
+  const links = await getInstrumentLinks({ registrationId, eventId });
+  const preTest = links.find((link) => link.kind === "PRE_TEST");
+  if (preTest?.state !== "open" || preTest.answered) return undefined;
+  return absoluteUrl({ href: `/r/${manageToken(registrationId)}/${instrumentPaths.PRE_TEST}`, locale });
 }
 
 async function seatAttachments({

@@ -1,7 +1,7 @@
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
 import { type ProgrammeSession, programmeByDay } from "@/lib/programme/rules";
-import type { EventForm, QuestionDefinition } from "@/lib/questions/schema";
+import { type EventForm, type QuestionDefinition, SCALE_MAX, SCALE_MIN } from "@/lib/questions/schema";
 
 /** A localized text with every language a client may show, Russian where a translation is missing. */
 const everyLanguage = (text: { ru: string; ky?: string; en?: string }) => ({
@@ -32,7 +32,9 @@ function questionForApi(question: QuestionDefinition, placesTaken: Readonly<Reco
       ? [question.minNumber, question.maxNumber]
       : question.type === "DATE"
         ? [question.minDate, question.maxDate]
-        : [null, null];
+        : question.type === "SCALE"
+          ? [SCALE_MIN, SCALE_MAX]
+          : [null, null];
   return {
     id: question.id,
     type: question.type,

@@ -5,6 +5,7 @@ import { calendarDate, zonedInstant } from "@/lib/events/rules";
 import type { EventSettings } from "@/lib/events/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import { copyInstruments } from "@/lib/outcomes/mutations";
 import { copyProgramme, fitProgrammeToDays } from "@/lib/programme/mutations";
 import { copyQuestions, copyRegions } from "@/lib/questions/mutations";
 import { changeSeatsOfEvent } from "@/lib/registrations/mutations";
@@ -205,8 +206,9 @@ export async function duplicateEvent({
       },
     });
     await copyRegions(tx, { from: id, to: copy.id });
-    await copyQuestions(tx, { from: id, to: copy.id });
+    await copyQuestions(tx, { from: { eventId: id }, to: { eventId: copy.id } });
     await copyProgramme(tx, { from: id, to: copy.id });
+    await copyInstruments(tx, { from: id, to: copy.id });
     await recordAudit(tx, {
       actor,
       action: "event.duplicated",

@@ -10,6 +10,7 @@ export const eventTabs: readonly { path: string; key: string; permission: EventP
   { path: "/statistics", key: "statistics", permission: "event.statistics" },
   { path: "/questions", key: "questions", permission: "event.content" },
   { path: "/programme", key: "programme", permission: "event.content" },
+  { path: "/outcomes", key: "outcomes", permission: "event.content" },
   { path: "/images", key: "images", permission: "event.content" },
   { path: "/settings", key: "settings", permission: "event.settings" },
   { path: "/team", key: "team", permission: "event.team" },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getResponsesToShow } from "@/lib/outcomes/data";
 import { consentTexts } from "@/lib/privacy/consent";
 import { getAnswersToShow } from "@/lib/questions/data";
 import { isChoiceType } from "@/lib/questions/schema";
@@ -8,7 +9,8 @@ import { isChoiceType } from "@/lib/questions/schema";
  * Everything Kattoo stores about the person behind one registration, for a
  * request under the personal-data law: the registration, the consent they
  * gave in its words, their answers to the event's questions (archived ones
- * too) with the questions' labels, their attendance, the letters written to
+ * too) with the questions' labels, their own answers to the tests and named
+ * surveys, their attendance, the letters written to
  * them and the audit log's entries about them. Secrets (the management token's hash) and
  * the derived search column are left out.
  */
@@ -29,8 +31,9 @@ export async function getParticipantData({ registrationId }: { registrationId: s
     },
   });
   if (!registration) return null;
-  const [answers, mailbox, audit] = await Promise.all([
+  const [answers, responses, mailbox, audit] = await Promise.all([
     getAnswersToShow({ registrationId }),
+    getResponsesToShow({ registrationId }),
     db.mailboxMessage.findMany({
       where: { outboxMessageId: { in: registration.outbox.map((letter) => letter.id) } },
       orderBy: { createdAt: "asc" },
@@ -54,6 +57,8 @@ export async function getParticipantData({ registrationId }: { registrationId: s
         ? question.options.filter((option) => row.optionIds.includes(option.id)).map((option) => option.label)
         : (row.textValue ?? row.numberValue ?? row.dateValue ?? row.booleanValue),
     })),
+    /** Their own answers to the event's tests and named surveys. */
+    responses,
     attendance: attendance.map((mark) => ({
       date: mark.eventDay.date.toISOString().slice(0, 10),
       markedAt: mark.markedAt,

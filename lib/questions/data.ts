@@ -10,6 +10,7 @@ import {
   type QuestionDefinition,
   type QuestionText,
   type RegionDefinition,
+  type ScoringKey,
 } from "@/lib/questions/schema";
 import { registrationRequestSchema, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { hashToken } from "@/lib/registrations/tokens";
@@ -34,6 +35,8 @@ type DefinitionRow = Pick<
   | "maxDate"
   | "conditionQuestionId"
   | "conditionValues"
+  | "scaleLow"
+  | "scaleHigh"
 > & { options: Pick<QuestionRow["options"][number], "id" | "label" | "places">[] };
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -52,6 +55,13 @@ function toDefinition(row: DefinitionRow): QuestionDefinition {
     condition: row.conditionQuestionId
       ? { questionId: row.conditionQuestionId, values: row.conditionValues }
       : null,
+    scale:
+      row.type === "SCALE"
+        ? {
+            low: (row.scaleLow as QuestionText | null) ?? null,
+            high: (row.scaleHigh as QuestionText | null) ?? null,
+          }
+        : null,
     options: row.options.map((option) => ({
       id: option.id,
       label: option.label as QuestionText,
@@ -122,6 +132,7 @@ export async function getEventForm(of: QuestionsOf): Promise<EventForm | undefin
           'id', q.id, 'type', q.type, 'required', q.required, 'label', q.label, 'help', q.help,
           'minNumber', q.min_number, 'maxNumber', q.max_number, 'minDate', q.min_date, 'maxDate', q.max_date,
           'conditionQuestionId', q.condition_question_id, 'conditionValues', q.condition_values,
+          'scaleLow', q.scale_low, 'scaleHigh', q.scale_high,
           'options', (SELECT coalesce(json_agg(json_build_object('id', o.id, 'label', o.label, 'places', o.places)
                                                ORDER BY o.position), '[]')
                       FROM question_option o WHERE o.question_id = q.id)
@@ -223,25 +234,37 @@ export async function getAnswers({ registrationId }: { registrationId: string })
   }));
 }
 
-/** Every question of an event for its editor, archived ones too, with how many answered each and each option. */
-export async function getQuestionsForEditor({ eventId }: { eventId: string }) {
+/** Whose questions an editor edits: an event's registration form, or one of its instruments. */
+export type QuestionOwner = { eventId: string } | { instrumentId: string };
+
+/**
+ * Every question of an event's form or of an instrument for its editor,
+ * archived ones too, with how many answered each and each option, and what a
+ * test's question earns.
+ */
+export async function getQuestionsForEditor(owner: QuestionOwner) {
   const rows = await db.question.findMany({
-    where: { eventId },
+    where: owner,
     include: {
-      options: { orderBy: { position: "asc" }, include: { _count: { select: { chosenBy: true } } } },
-      _count: { select: { answers: true } },
+      options: {
+        orderBy: { position: "asc" },
+        include: { _count: { select: { chosenBy: true, chosenIn: true } } },
+      },
+      _count: { select: { answers: true, instrumentAnswers: true } },
     },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
   return rows.map((row) => ({
     ...toDefinition(row),
     archivedAt: row.archivedAt,
-    answerCount: row._count.answers,
+    answerCount: row._count.answers + row._count.instrumentAnswers,
+    points: row.points,
     options: row.options.map((option) => ({
       id: option.id,
       label: option.label as QuestionText,
       places: option.places,
-      answerCount: option._count.chosenBy,
+      correct: option.correct,
+      answerCount: option._count.chosenBy + option._count.chosenIn,
     })),
   }));
 }
@@ -277,4 +300,28 @@ export async function getAnswersToShow({ registrationId }: { registrationId: str
     const row = rows.find((answer) => answer.questionId === question.id);
     return row ? [{ question: toDefinition(question), row, archived: question.archivedAt !== null }] : [];
   });
+}
+
+/**
+ * An instrument's questions (not archived, in their order) as a participant
+ * is asked them, and apart from them the scoring key of its tests' questions
+ * (docs/decisions/032-outcome-instruments.md): the key never goes to the browser.
+ */
+export async function getInstrumentQuestions({
+  instrumentId,
+}: {
+  instrumentId: string;
+}): Promise<{ questions: QuestionDefinition[]; key: ScoringKey }> {
+  const rows = await db.question.findMany({
+    where: { instrumentId, archivedAt: null },
+    include: definitionInclude,
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
+  const key: ScoringKey = {};
+  for (const row of rows) {
+    if (row.points === null) continue;
+    const correct = row.options.filter((option) => option.correct).map((option) => option.id);
+    key[row.id] = { points: row.points, correct };
+  }
+  return { questions: rows.map(toDefinition), key };
 }

@@ -4,8 +4,15 @@ import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { lockEventRow } from "@/lib/events/lock";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { QuestionOwner } from "@/lib/questions/data";
 import type { AnswerRow } from "@/lib/questions/rules";
-import type { FormFieldsEdit, QuestionInput, QuestionsEdit, QuestionText } from "@/lib/questions/schema";
+import {
+  type FormFieldsEdit,
+  isChoiceType,
+  type QuestionInput,
+  type QuestionsEdit,
+  type QuestionText,
+} from "@/lib/questions/schema";
 
 // Writes of questions and answers. Answers are written inside the
 // registration's own transaction, under the event's lock
@@ -47,7 +54,9 @@ function stored(text: { ru?: string; ky?: string; en?: string }): QuestionText |
 
 const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
-function columns(question: QuestionInput, position: number) {
+/** A question's columns; a test's points and correct options only for an instrument's question. */
+function columns(question: QuestionInput, position: number, { scored }: { scored: boolean }) {
+  const scale = question.type === "SCALE";
   return {
     position,
     type: question.type,
@@ -60,37 +69,52 @@ function columns(question: QuestionInput, position: number) {
     maxDate: question.type === "DATE" ? day(question.maxDate) : null,
     conditionQuestionId: question.conditionQuestionId || null,
     conditionValues: question.conditionQuestionId ? question.conditionValues : [],
+    points: scored && isChoiceType(question.type) ? (question.points ?? null) : null,
+    scaleLow: (scale && stored(question.scaleLow)) || Prisma.DbNull,
+    scaleHigh: (scale && stored(question.scaleHigh)) || Prisma.DbNull,
     archivedAt: null,
   };
 }
 
 /**
- * An event's questions as the editor saves them, in their order. A question
- * or an option someone answered keeps its type and cannot be deleted: a
- * question left out is archived (its answers stay), an answered option left
- * out is refused. Runs under the event's lock, so no registration counts an
- * option's places while its limit changes.
+ * The questions of an event's registration form, or of one of its
+ * instruments (`instrumentId`: docs/decisions/032-outcome-instruments.md), as
+ * the editor saves them, in their order. A question or an option someone
+ * answered keeps its type and cannot be deleted: a question left out is
+ * archived (its answers stay), an answered option left out is refused. Runs
+ * under the event's lock, so no registration counts an option's places while
+ * its limit changes. A form's options have places; an instrument's have
+ * points and correct options instead.
  */
 export async function saveQuestions({
   eventId,
+  instrumentId,
   input,
   actor,
   now = new Date(),
 }: {
   eventId: string;
+  instrumentId?: string;
   input: QuestionsEdit;
   actor: Actor;
   now?: Date;
 }): Promise<SaveFormResult> {
+  const owner = instrumentId ? { instrumentId } : { eventId };
+  const scored = instrumentId !== undefined;
   return db.$transaction(async (tx) => {
     if (!(await lockEventRow(tx, eventId))) return { ok: false, reason: "not_found" } as const;
+    if (instrumentId && !(await tx.instrument.count({ where: { id: instrumentId, eventId } }))) {
+      return { ok: false, reason: "not_found" } as const;
+    }
     const existing = await tx.question.findMany({
-      where: { eventId },
+      where: owner,
       include: {
-        options: { include: { _count: { select: { chosenBy: true } } } },
-        _count: { select: { answers: true } },
+        options: { include: { _count: { select: { chosenBy: true, chosenIn: true } } } },
+        _count: { select: { answers: true, instrumentAnswers: true } },
       },
     });
+    const answered = (question: (typeof existing)[number]) =>
+      question._count.answers + question._count.instrumentAnswers;
     const before = new Map(existing.map((question) => [question.id, question]));
     const optionOwner = new Map(
       existing.flatMap((question) => question.options.map((option) => [option.id, question.id])),
@@ -112,11 +136,15 @@ export async function saveQuestions({
     input.questions.forEach((question, index) => {
       const previous = before.get(question.id);
       if (!previous) return;
-      if (previous._count.answers > 0 && previous.type !== question.type) {
+      if (answered(previous) > 0 && previous.type !== question.type) {
         fieldErrors[`questions.${index}.type`] = "typeLocked";
       }
       const kept = new Set(question.options.map((option) => option.id));
-      if (previous.options.some((option) => option._count.chosenBy > 0 && !kept.has(option.id))) {
+      if (
+        previous.options.some(
+          (option) => option._count.chosenBy + option._count.chosenIn > 0 && !kept.has(option.id),
+        )
+      ) {
         fieldErrors[`questions.${index}.options`] = "optionAnswered";
       }
       question.options.forEach((option, optionIndex) => {
@@ -129,8 +157,8 @@ export async function saveQuestions({
 
     const listed = new Set(input.questions.map((question) => question.id));
     const left = existing.filter((question) => !listed.has(question.id) && question.archivedAt === null);
-    const archived = left.filter((question) => question._count.answers > 0).map((question) => question.id);
-    const deleted = left.filter((question) => question._count.answers === 0).map((question) => question.id);
+    const archived = left.filter((question) => answered(question) > 0).map((question) => question.id);
+    const deleted = left.filter((question) => answered(question) === 0).map((question) => question.id);
     if (archived.length > 0) {
       await tx.question.updateMany({ where: { id: { in: archived } }, data: { archivedAt: now } });
     }
@@ -144,9 +172,9 @@ export async function saveQuestions({
     }
     // In order: a condition names an earlier question, which then exists already.
     for (const [position, question] of input.questions.entries()) {
-      const data = columns(question, position);
+      const data = columns(question, position, { scored });
       if (before.has(question.id)) await tx.question.update({ where: { id: question.id }, data });
-      else await tx.question.create({ data: { id: question.id, eventId, ...data } });
+      else await tx.question.create({ data: { id: question.id, ...owner, ...data } });
       const options =
         question.type === "SINGLE_CHOICE" || question.type === "MULTIPLE_CHOICE" ? question.options : [];
       await tx.questionOption.deleteMany({
@@ -156,7 +184,8 @@ export async function saveQuestions({
         const optionData = {
           position: optionPosition,
           label: stored(option.label) ?? { ru: option.label.ru },
-          places: option.places ?? null,
+          places: scored ? null : (option.places ?? null),
+          correct: scored && option.correct,
         };
         await tx.questionOption.upsert({
           where: { id: option.id },
@@ -167,7 +196,7 @@ export async function saveQuestions({
     }
     await recordAudit(tx, {
       actor,
-      action: "event.questions_saved",
+      action: instrumentId ? "event.instrument_questions_saved" : "event.questions_saved",
       entityType: "event",
       entityId: eventId,
       eventId,
@@ -178,13 +207,18 @@ export async function saveQuestions({
 }
 
 /**
- * An event's questions (not archived) copied to another event, with their
- * options, limits and conditions, under new ids; no answers. Conditions name
- * earlier questions, so creating in order meets each one's foreign key.
+ * The questions (not archived) of an event's form or of an instrument copied
+ * to another, with their options, limits, conditions, points and correct
+ * options, under new ids; no answers. Conditions name earlier questions, so
+ * creating in order meets each one's foreign key. Returns the new id of each
+ * copied question and option.
  */
-export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: string }) {
+export async function copyQuestions(
+  tx: Tx,
+  { from, to }: { from: QuestionOwner; to: QuestionOwner },
+): Promise<Map<string, string>> {
   const questions = await tx.question.findMany({
-    where: { eventId: from, archivedAt: null },
+    where: { ...from, archivedAt: null },
     include: { options: { orderBy: { position: "asc" } } },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
@@ -194,20 +228,24 @@ export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: st
       ...question.options.map((option) => [option.id, randomUUID()] as const),
     ]),
   );
+  const json = (value: Prisma.JsonValue) => (value as Prisma.InputJsonValue | null) ?? Prisma.DbNull;
   for (const [position, question] of questions.entries()) {
     await tx.question.create({
       data: {
         id: newId.get(question.id),
-        eventId: to,
+        ...to,
         position,
         type: question.type,
         required: question.required,
         label: question.label as Prisma.InputJsonValue,
-        help: (question.help as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
+        help: json(question.help),
         minNumber: question.minNumber,
         maxNumber: question.maxNumber,
         minDate: question.minDate,
         maxDate: question.maxDate,
+        points: question.points,
+        scaleLow: json(question.scaleLow),
+        scaleHigh: json(question.scaleHigh),
         conditionQuestionId: question.conditionQuestionId && newId.get(question.conditionQuestionId),
         // Option ids are renewed; "yes"/"no" stay as they are.
         conditionValues: question.conditionValues.map((value) => newId.get(value) ?? value),
@@ -217,11 +255,13 @@ export async function copyQuestions(tx: Tx, { from, to }: { from: string; to: st
             position: option.position,
             label: option.label as Prisma.InputJsonValue,
             places: option.places,
+            correct: option.correct,
           })),
         },
       },
     });
   }
+  return newId;
 }
 
 /** An event's regions given to another event (a new one: none of its registrations name them). */

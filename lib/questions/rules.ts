@@ -10,6 +10,8 @@ import {
   MAX_OPTIONS,
   type QuestionDefinition,
   type RegionDefinition,
+  SCALE_MAX,
+  SCALE_MIN,
   yesNo,
 } from "@/lib/questions/schema";
 import {
@@ -99,6 +101,15 @@ function givenAnswerSchema(question: QuestionDefinition): z.ZodType<AnswerValue>
           .number({ error: "invalidNumber" })
           .min(question.minNumber ?? -Number.MAX_VALUE, { error: "tooSmall" })
           .max(question.maxNumber ?? Number.MAX_VALUE, { error: "tooLarge" }),
+      );
+    case "SCALE":
+      return z.preprocess(
+        (value) => (typeof value === "string" && /^\d$/.test(value.trim()) ? Number(value.trim()) : value),
+        z
+          .number({ error: "invalidChoice" })
+          .int({ error: "invalidChoice" })
+          .min(SCALE_MIN, { error: "invalidChoice" })
+          .max(SCALE_MAX, { error: "invalidChoice" }),
       );
     case "DATE":
       return z
@@ -361,7 +372,7 @@ export function answerRows(questions: readonly QuestionDefinition[], answers: An
       optionIds: [],
     };
     if (isChoiceType(question.type)) row.optionIds = namedValues(value);
-    else if (question.type === "NUMBER") row.numberValue = Number(value);
+    else if (question.type === "NUMBER" || question.type === "SCALE") row.numberValue = Number(value);
     else if (question.type === "DATE") row.dateValue = String(value);
     else if (question.type === "YES_NO") row.booleanValue = value === true;
     else row.textValue = String(value);

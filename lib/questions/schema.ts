@@ -19,7 +19,14 @@ export const questionTypes = [
   "DATE",
   "EMAIL",
   "PHONE",
+  "SCALE",
 ] as const satisfies readonly QuestionType[];
+
+/** A scale's answers: its lowest and highest point. */
+export const SCALE_MIN = 1;
+export const SCALE_MAX = 5;
+/** The most points a test's question may earn. */
+export const MAX_POINTS = 100;
 
 /** The types whose answers are options; they have options, and places per option. */
 export const choiceTypes = ["SINGLE_CHOICE", "MULTIPLE_CHOICE"] as const satisfies readonly QuestionType[];
@@ -61,8 +68,17 @@ export type QuestionDefinition = {
   minDate: string | null;
   maxDate: string | null;
   condition: { questionId: string; values: string[] } | null;
+  /** A scale's labelled ends (null: the numbers alone). */
+  scale: { low: QuestionText | null; high: QuestionText | null } | null;
   options: { id: string; label: QuestionText; places: number | null }[];
 };
+
+/**
+ * What a test's question earns: its points, and the options of a correct
+ * answer. Kept apart from the definition, which goes to the participant's
+ * browser: the key never does.
+ */
+export type ScoringKey = Record<string, { points: number; correct: string[] }>;
 
 export const fieldModes = ["REQUIRED", "OPTIONAL", "HIDDEN"] as const satisfies readonly FieldMode[];
 
@@ -162,6 +178,8 @@ const optionSchema = z.object({
       .min(1, { error: "tooSmall" })
       .max(100_000, { error: "tooLarge" }),
   ),
+  /** A test's option: (one of) the correct answer(s). */
+  correct: z.boolean().default(false),
 });
 
 const questionSchema = z.object({
@@ -177,6 +195,16 @@ const questionSchema = z.object({
   /** "": shown always. */
   conditionQuestionId: z.union([z.literal(""), z.uuid({ error: "invalidChoice" })]).default(""),
   conditionValues: z.array(z.string().max(100)).max(MAX_OPTIONS).default([]),
+  /** A test's choice question: what a correct answer earns; empty: not scored. */
+  points: optional(
+    z.coerce
+      .number({ error: "invalidNumber" })
+      .int({ error: "invalidNumber" })
+      .min(1, { error: "tooSmall" })
+      .max(MAX_POINTS, { error: "tooLarge" }),
+  ),
+  scaleLow: help.default({}),
+  scaleHigh: help.default({}),
   options: z.array(optionSchema).max(MAX_OPTIONS, { error: "tooManyOptions" }).default([]),
 });
 
@@ -203,6 +231,14 @@ export const questionsEditSchema = z.object({
         }
         if (isChoiceType(question.type) && question.options.length === 0) {
           ctx.addIssue({ code: "custom", message: "noOptions", path: at("options") });
+        }
+        const correct = question.options.filter((option) => option.correct).length;
+        if (question.points !== undefined && !isChoiceType(question.type)) {
+          ctx.addIssue({ code: "custom", message: "notScored", path: at("points") });
+        } else if (question.points !== undefined && correct === 0) {
+          ctx.addIssue({ code: "custom", message: "noCorrect", path: at("options") });
+        } else if (question.points !== undefined && question.type === "SINGLE_CHOICE" && correct > 1) {
+          ctx.addIssue({ code: "custom", message: "oneCorrect", path: at("options") });
         }
         if (
           question.minNumber !== undefined &&

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { addressTextSchema } from "@/lib/entry-points/schema";
 import { localize } from "@/lib/events/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { QuestionType } from "@/lib/generated/prisma/enums";
+import type { InstrumentKind, QuestionType } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/routing";
+import { instrumentKinds } from "@/lib/outcomes/schema";
 import { isChoiceType, type QuestionText, regionCodeSchema, yesNo } from "@/lib/questions/schema";
 import { categories, genders } from "@/lib/registrations/schema";
 import { foldForSearch } from "@/lib/registrations/search";
@@ -33,9 +34,26 @@ export const registrationFiltersSchema = z.object({
     .refine((answer) => readAnswerFilter(answer) !== undefined)
     .optional()
     .catch(undefined),
+  /** Answered an instrument or not: `<kind>:done` or `<kind>:not_done` (docs/decisions/032-outcome-instruments.md). */
+  instrument: z
+    .string()
+    .max(40)
+    .refine((value) => readInstrumentFilter(value) !== undefined)
+    .optional()
+    .catch(undefined),
   sort: z.enum(registrationSorts).optional().catch(undefined),
   desc: z.literal("1").optional().catch(undefined),
 });
+
+/** An instrument filter's kind and whether it wants those who answered. */
+export function readInstrumentFilter(
+  value: string | undefined,
+): { kind: InstrumentKind; done: boolean } | undefined {
+  const [kind, state, ...rest] = value?.split(":") ?? [];
+  const known = instrumentKinds.find((candidate) => candidate === kind);
+  if (!known || rest.length > 0 || (state !== "done" && state !== "not_done")) return undefined;
+  return { kind: known, done: state === "done" };
+}
 
 export type RegistrationFilters = z.infer<typeof registrationFiltersSchema>;
 
@@ -127,8 +145,23 @@ export function registrationWhere(
     ...(filters.gender ? { gender: filters.gender } : {}),
     ...(filters.day ? { attendance: { some: { eventDayId: filters.day } } } : {}),
     ...answerWhere(readAnswerFilter(filters.answer)),
+    ...instrumentWhere(readInstrumentFilter(filters.instrument)),
     ...(filters.q ? { searchText: { contains: foldForSearch(filters.q) } } : {}),
   };
+}
+
+/** Answered: a named response, or an anonymous survey's ballot. */
+function instrumentWhere(
+  filter: { kind: InstrumentKind; done: boolean } | undefined,
+): Prisma.RegistrationWhereInput {
+  if (!filter) return {};
+  const answered: Prisma.RegistrationWhereInput = {
+    OR: [
+      { instrumentResponses: { some: { instrument: { kind: filter.kind } } } },
+      { ballots: { some: { instrument: { kind: filter.kind } } } },
+    ],
+  };
+  return filter.done ? answered : { NOT: answered };
 }
 
 /** A yes/no answer is its boolean; a choice, one of its options (registration_answer_option, by option). */

@@ -51,6 +51,19 @@ test("the form with errors and the manage pages have no serious accessibility vi
   await expectNoSeriousViolations(page);
 });
 
+test("the pre-test, with its errors, has no serious accessibility violation", async ({ page }) => {
+  test.setTimeout(60_000);
+  const email = uniqueEmail("axe-test");
+  await page.goto(`${DEMO}/register`);
+  await fillRegistration(page, russian, { lastName: "Сыдыкова", firstName: "Айпери", email });
+  await submitAndReachManagePage(page, "Зарегистрироваться", email);
+  await page.getByRole("link", { name: "Входной тест — Ответить" }).click();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "Отправить ответы" }).click();
+  await expect(page.getByRole("alert").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
 test("the confirmation after registering and a form with a full sector have no serious accessibility violation", async ({
   page,
 }) => {

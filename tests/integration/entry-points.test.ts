@@ -12,6 +12,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "registrations.register": "the public registration form",
   "registrations.update_own": "the participant's own page, authorized by the secret token",
   "registrations.cancel_own": "the participant's own page, authorized by the secret token",
+  "outcomes.respond":
+    "a pre-test, post-test or feedback survey by the participant's link, authorized by the secret token",
   "staff.sign_in": "signing in",
   "staff.sign_out": "signing out",
   "staff.set_locale": "a language cookie, no data",

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ParsedMail } from "mailparser";
 import ical from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { queueDueReminders } from "@/lib/emails/mutations";
 import { queueLetter } from "@/lib/emails/queue";
@@ -9,6 +10,7 @@ import { letterTemplates } from "@/lib/emails/templates";
 import { createSender } from "@/lib/emails/transport";
 import { sendDueLetters, startOutboxWorker } from "@/lib/emails/worker";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import { ensureInstrument, submitResponse, switchInstrument } from "@/lib/outcomes/mutations";
 import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
 import { manageToken } from "@/lib/registrations/tokens";
 import { createTestEvent, endEvent, registrationInput } from "../support/factories";
@@ -67,6 +69,8 @@ describe("letters as they arrive", () => {
     expect(mail.text).toContain(manageUrl);
     expect(mail.html).toContain(manageUrl);
     expect(mail.messageId).toMatch(/@kattoo\.local>$/);
+    // The event has no pre-test: the letter offers none.
+    expect(mail.text).not.toContain("/pre-test");
 
     const registration = await db.registration.findUniqueOrThrow({ where: { id: person.registrationId } });
     expect(mail.text).toContain(registration.checkInCode);
@@ -132,6 +136,26 @@ describe("letters as they arrive", () => {
     expect(mail?.text).toContain(`${time.format(closing.startsAt)} Закрытие (кырг.)`);
     expect(mail?.text).not.toContain("Середина");
     expect(mail?.html).toContain(`http://localhost:3000/ky/events/${event.slug}#programme`);
+  });
+
+  it("links the pre-test in the confirmation while it is open, not once it is answered", async () => {
+    const event = await createTestEvent();
+    const { id: instrumentId } = await ensureInstrument({ eventId: event.id, kind: "PRE_TEST" });
+    await switchInstrument({ instrumentId, eventId: event.id, to: "open", actor: systemActor });
+    const person = await register("ky", {}, event.slug);
+    const [mail] = await deliverTo(person.email);
+    const link = `http://localhost:3000/ky/r/${person.manageToken}/pre-test`;
+    expect(mail?.text).toContain("Семинарга чейин алдын ала тесттен өтүп коюңуз");
+    expect(mail?.html).toContain(link);
+
+    // Answered since: a promotion's letter (rendered when sent) offers it no more.
+    expect(await submitResponse({ token: person.manageToken, kind: "PRE_TEST", answers: {} })).toEqual({
+      ok: true,
+    });
+    const registration = await db.registration.findUniqueOrThrow({ where: { id: person.registrationId } });
+    await queueLetter(db, { registration, template: "registration-promoted" });
+    const mails = await deliverTo(person.email);
+    expect(mails.at(-1)?.html).not.toContain(link);
   });
 
   it("speaks the participant's language: Kyrgyz and English", async () => {

@@ -3,10 +3,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createSender } from "@/lib/emails/transport";
 import { sendDueLetters } from "@/lib/emails/worker";
+import { ensureInstrument, submitResponse, switchInstrument } from "@/lib/outcomes/mutations";
 import { getParticipantData } from "@/lib/privacy/data";
 import { anonymizeExpiredRegistrations, eraseRegistration } from "@/lib/privacy/mutations";
 import { getAnswers } from "@/lib/questions/data";
+import { saveQuestions } from "@/lib/questions/mutations";
+import { questionsEditSchema } from "@/lib/questions/schema";
 import { changeRegistrationStatuses, createRegistration } from "@/lib/registrations/mutations";
+import { manageToken } from "@/lib/registrations/tokens";
 import { getEventStatistics } from "@/lib/statistics/data";
 import { eventWithEveryQuestion } from "../support/answered-event";
 import { createTestEvent, registrationInput } from "../support/factories";
@@ -166,6 +170,79 @@ describe("personal data", () => {
     expect(
       (await getParticipantData({ registrationId }))?.answers.map((answer) => answer.question.ru),
     ).toEqual(["Нужен ли перевод?", "Рабочая группа", "Темы"]);
+  });
+
+  it("the download lists a participant's test and named survey answers; erasure empties their texts, keeps the score and rating", async () => {
+    const event = await createTestEvent();
+    const { id: registrationId } = await registerPerson(event.slug, randomUUID().slice(0, 6));
+    const registration = await db.registration.findUniqueOrThrow({ where: { id: registrationId } });
+    const token = manageToken(registrationId);
+    const [right, wrong, choice, rating, comment] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    const pre = await ensureInstrument({ eventId: event.id, kind: "PRE_TEST" });
+    const survey = await ensureInstrument({ eventId: event.id, kind: "FEEDBACK" });
+    const actor = { type: "SYSTEM" } as const;
+    await saveQuestions({
+      eventId: event.id,
+      instrumentId: pre.id,
+      actor,
+      input: questionsEditSchema.parse({
+        questions: [
+          {
+            id: choice,
+            type: "SINGLE_CHOICE",
+            points: "1",
+            label: { ru: "Документ" },
+            help: {},
+            options: [
+              { id: right, label: { ru: "Концепция" }, correct: true },
+              { id: wrong, label: { ru: "Приказ" } },
+            ],
+          },
+        ],
+      }),
+    });
+    await saveQuestions({
+      eventId: event.id,
+      instrumentId: survey.id,
+      actor,
+      input: questionsEditSchema.parse({
+        questions: [
+          { id: rating, type: "SCALE", label: { ru: "Оценка" }, help: {} },
+          { id: comment, type: "LONG_TEXT", label: { ru: "Что улучшить?" }, help: {} },
+        ],
+      }),
+    });
+    for (const instrumentId of [pre.id, survey.id])
+      await switchInstrument({ instrumentId, eventId: event.id, to: "open", actor });
+    const said = `Пусть ${registration.firstName} ведёт следующий`;
+    await submitResponse({ token, kind: "PRE_TEST", answers: { [choice]: right } });
+    await submitResponse({ token, kind: "FEEDBACK", answers: { [rating]: "5", [comment]: said } });
+
+    const copy = await getParticipantData({ registrationId });
+    expect(copy?.responses.map((response) => [response.instrument, response.answers])).toEqual([
+      ["PRE_TEST", [{ questionId: choice, question: { ru: "Документ" }, answer: [{ ru: "Концепция" }] }]],
+      [
+        "FEEDBACK",
+        [
+          { questionId: rating, question: { ru: "Оценка" }, answer: 5 },
+          { questionId: comment, question: { ru: "Что улучшить?" }, answer: said },
+        ],
+      ],
+    ]);
+
+    expect(await eraseRegistration({ registrationId, actor: admin })).toBe(true);
+    expect(await placesHolding(said)).toEqual([]);
+    const kept = await getParticipantData({ registrationId });
+    expect(kept?.responses.map((response) => response.answers.map((answer) => answer.answer))).toEqual([
+      [[{ ru: "Концепция" }]],
+      [5],
+    ]);
   });
 
   it("retention empties the answers that could identify a person too", async () => {

@@ -272,7 +272,7 @@ describe("the question editor's saves", () => {
     ).toEqual({ ok: false, reason: "invalid", fieldErrors: { form: "duplicate" } });
 
     // Reordered, reworded, an option added, the unanswered questions dropped.
-    const added = { id: randomUUID(), label: { ru: "Группа В" }, places: 5 };
+    const added = { id: randomUUID(), label: { ru: "Группа В" }, places: 5, correct: false };
     const reworded = { ...group, label: { ru: "Группа" }, options: [...group.options, added] };
     expect(
       await saveQuestions({ eventId: event.id, input: { questions: [needs, reworded] }, actor: staff }),

@@ -105,4 +105,36 @@ describe("seedDatabase", () => {
     expect([...trainers.values()].map((trainer) => trainer.country)).toEqual(["BG", "BG"]);
     expect(sessions.some((session) => session.title.ru.startsWith("Презентация проектов"))).toBe(true);
   });
+
+  it("gives the demo a five-question pre/post test, open from the seeding, and a four-question anonymous survey", async () => {
+    const event = await db.event.findUniqueOrThrow({
+      where: { slug: "migration-strategy-seminar" },
+      include: { days: { orderBy: { startsAt: "asc" } } },
+    });
+    const instruments = await db.instrument.findMany({
+      where: { eventId: event.id },
+      include: { questions: { include: { options: true }, orderBy: { position: "asc" } } },
+    });
+    const kind = (name: string) => instruments.find((instrument) => instrument.kind === name);
+    const pre = kind("PRE_TEST");
+    expect(pre?.opensAt?.toISOString()).toBe(now.toISOString());
+    expect(pre?.closesAt?.toISOString()).toBe(event.days[0]?.startsAt.toISOString());
+    expect(pre?.questions).toHaveLength(5);
+    for (const question of pre?.questions ?? []) {
+      expect(question.points).toBe(1);
+      expect(Object.keys(question.label as object).sort()).toEqual(["en", "ky", "ru"]);
+      expect(question.options.some((option) => option.correct)).toBe(true);
+    }
+    expect(kind("POST_TEST")).toMatchObject({ sharesPreTestQuestions: true, questions: [] });
+    expect(kind("POST_TEST")?.opensAt?.toISOString()).toBe(event.days[1]?.startsAt.toISOString());
+    const survey = kind("FEEDBACK");
+    expect(survey?.anonymous).toBe(true);
+    expect(survey?.questions.map((question) => question.type)).toEqual([
+      "SCALE",
+      "SCALE",
+      "SINGLE_CHOICE",
+      "LONG_TEXT",
+    ]);
+    expect(survey?.satisfactionQuestionId).toBe(survey?.questions[0]?.id);
+  });
 });

@@ -26,6 +26,7 @@ function question(
     minDate: null,
     maxDate: null,
     condition: null,
+    scale: null,
     options: [],
     ...overrides,
   };
@@ -94,6 +95,24 @@ describe("answers to an event's questions, by type", () => {
     expect(errorsOf([q], { [q.id]: 11 })).toEqual({ [q.id]: "tooLarge" });
     expect(errorsOf([q], { [q.id]: "0x10" })).toEqual({ [q.id]: "invalidNumber" });
     expect(errorsOf([q], { [q.id]: "1e3" })).toEqual({ [q.id]: "invalidNumber" });
+  });
+
+  it("scale: a whole point from 1 to 5, from a form's radio or a client's number, stored as a number", () => {
+    const q = question({ type: "SCALE", scale: { low: { ru: "Плохо" }, high: { ru: "Отлично" } } });
+    expect(parse([q], { [q.id]: "4" })).toEqual({ [q.id]: 4 });
+    expect(parse([q], { [q.id]: 1 })).toEqual({ [q.id]: 1 });
+    for (const refused of ["0", "6", "3.5", 2.5, "five", true])
+      expect(errorsOf([q], { [q.id]: refused })).toEqual({ [q.id]: "invalidChoice" });
+    expect(answerRows([q], { [q.id]: 5 })).toEqual([
+      {
+        questionId: q.id,
+        textValue: null,
+        numberValue: 5,
+        dateValue: null,
+        booleanValue: null,
+        optionIds: [],
+      },
+    ]);
   });
 
   it("date: a real calendar day within its bounds", () => {

@@ -101,6 +101,26 @@ describe("questionsEditSchema: an event's questions as staff save them", () => {
     });
   });
 
+  it("scores a test's choice question: points of 1 to 100 with its correct option(s), one for a single choice", () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const options = (correct: string[]) =>
+      [a, b].map((id) => ({ id, label: { ru: id }, correct: correct.includes(id) }));
+    expect(errorsOf([row({ type: "SINGLE_CHOICE", points: "2", options: options([a]) })])).toEqual({});
+    expect(errorsOf([row({ type: "MULTIPLE_CHOICE", points: "1", options: options([a, b]) })])).toEqual({});
+    expect(errorsOf([row({ type: "SINGLE_CHOICE", points: "1", options: options([]) })])).toEqual({
+      "questions.0.options": "noCorrect",
+    });
+    expect(errorsOf([row({ type: "SINGLE_CHOICE", points: "1", options: options([a, b]) })])).toEqual({
+      "questions.0.options": "oneCorrect",
+    });
+    expect(errorsOf([row({ type: "SCALE", points: "1" })])).toEqual({ "questions.0.points": "notScored" });
+    expect(errorsOf([row({ type: "SINGLE_CHOICE", points: "0", options: options([a]) })])).toEqual({
+      "questions.0.points": "tooSmall",
+    });
+    // Not scored: no points, whatever is marked.
+    expect(errorsOf([row({ type: "SINGLE_CHOICE", points: "", options: options([]) })])).toEqual({});
+  });
+
   it("refuses an id given twice and bounds the wrong way round", () => {
     const twice = row();
     expect(errorsOf([twice, { ...twice }, row({ type: "NUMBER", minNumber: "10", maxNumber: "1" })])).toEqual(

@@ -11,6 +11,8 @@ import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { getInstrumentLinks } from "@/lib/outcomes/data";
+import { instrumentKinds, instrumentPaths } from "@/lib/outcomes/schema";
 import { getAnswers, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues } from "@/lib/questions/rules";
 import { updateRegistrationAction } from "@/lib/registrations/actions";
@@ -50,11 +52,15 @@ export default async function ManageRegistrationPage({
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const certificate = await getCertificateOfRegistration({ registrationId: registration.id });
   const tc = await getTranslations("certificate");
-  const [eventForm, answers, placesTaken] = await Promise.all([
+  const [eventForm, answers, placesTaken, instruments] = await Promise.all([
     getEventForm({ eventId: event.id }),
     getAnswers({ registrationId: registration.id }),
     getPlacesTaken({ eventId: event.id }),
+    getInstrumentLinks({ registrationId: registration.id, eventId: event.id }),
   ]);
+  const to = await getTranslations("outcomes");
+  // Those to answer now, and those answered: one closed or not yet open is not offered.
+  const offered = active ? instruments.filter((item) => item.answered || item.state === "open") : [];
   if (!eventForm) notFound();
   return (
     <div className="space-y-8">
@@ -99,6 +105,35 @@ export default async function ManageRegistrationPage({
         )}
         <p className="text-sm text-stone-600">{t("keepLink")}</p>
       </section>
+
+      {offered.length > 0 && (
+        <section
+          aria-labelledby="instruments"
+          className="space-y-3 rounded-lg border border-brand-600 bg-brand-50 p-4 sm:p-6"
+        >
+          <h2 id="instruments" className="text-xl font-semibold">
+            {to("linksTitle")}
+          </h2>
+          <p>{to("linksIntro")}</p>
+          <ul className="space-y-2">
+            {instrumentKinds
+              .flatMap((kind) => offered.filter((item) => item.kind === kind))
+              .map((item) => (
+                <li key={item.kind} className="flex flex-wrap items-center gap-3">
+                  {item.answered ? (
+                    <span>
+                      {to(`title.${item.kind}`)}: {to("received")}
+                    </span>
+                  ) : (
+                    <Link href={`/r/${token}/${instrumentPaths[item.kind]}`} className={buttonClass()}>
+                      {to(`title.${item.kind}`)} — {to("take")}
+                    </Link>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
 
       {active && <EventPractical event={event} locale={locale as Locale} calendar />}
 

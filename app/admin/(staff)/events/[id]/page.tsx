@@ -9,6 +9,8 @@ import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getInstruments } from "@/lib/outcomes/data";
+import { instrumentKinds } from "@/lib/outcomes/schema";
 import { getChoiceQuestions, getEventRegions } from "@/lib/questions/data";
 import { regionName } from "@/lib/questions/rules";
 import { bulkAction } from "@/lib/registrations/actions";
@@ -39,11 +41,12 @@ export default async function EventRegistrationsPage({
   const filters = parseRegistrationFilters(raw, { questions });
   const start = parsePageStart(raw, filters);
   // The list does not wait for its event: an unknown id finds no rows either.
-  const [event, { rows, previous, next }, counts, regions] = await Promise.all([
+  const [event, { rows, previous, next }, counts, regions, instruments] = await Promise.all([
     getEventForStaff({ id: id }),
     listRegistrations({ eventId: id, filters, start }),
     countRegistrations({ eventId: id }),
     getEventRegions({ eventId: id }),
+    getInstruments({ eventId: id }),
   ]);
   if (!event) notFound();
   const found = await countFound({
@@ -54,6 +57,7 @@ export default async function EventRegistrationsPage({
   });
   const t = await getTranslations("admin.registrations");
   const tq = await getTranslations("questions");
+  const to = await getTranslations("outcomes");
   const ts = await getTranslations("admin.status");
   const tc = await getTranslations("category");
   const locale = (await getLocale()) as Locale;
@@ -108,6 +112,12 @@ export default async function EventRegistrationsPage({
           no: tq("no"),
           archived: t("archivedQuestion"),
         })}
+        instruments={instrumentKinds
+          .filter((kind) => instruments.some((instrument) => instrument.kind === kind))
+          .flatMap((kind): [string, string][] => [
+            [`${kind}:done`, t("instrumentDone", { instrument: to(`title.${kind}`) })],
+            [`${kind}:not_done`, t("instrumentNotDone", { instrument: to(`title.${kind}`) })],
+          ])}
       />
 
       <p className="text-sm text-stone-700" role="status" data-testid="found">

@@ -12,9 +12,12 @@ import { localize } from "@/lib/events/schema";
 import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { getRegistrationOutcomes, getResponsesToShow } from "@/lib/outcomes/data";
+import { scorePercent } from "@/lib/outcomes/rules";
 import { consentTexts } from "@/lib/privacy/consent";
 import { getAnswers, getAnswersToShow, getEventForm, getPlacesTaken } from "@/lib/questions/data";
 import { answerFormValues, answerText, regionName } from "@/lib/questions/rules";
+import type { QuestionText } from "@/lib/questions/schema";
 import {
   changeStatusAction,
   correctEmailAction,
@@ -46,12 +49,24 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   const tq = await getTranslations("questions");
   const tto = await getTranslations("admin.registrations.to");
   const changes = statusChangesFrom(registration.status);
-  const [form, answers, shownAnswers, placesTaken] = await Promise.all([
+  const [form, answers, shownAnswers, placesTaken, outcomes] = await Promise.all([
     getEventForm({ eventId: registration.event.id }),
     getAnswers({ registrationId: registration.id }),
     getAnswersToShow({ registrationId: registration.id }),
     getPlacesTaken({ eventId: registration.event.id }),
+    getRegistrationOutcomes({ registrationId: registration.id, eventId: registration.event.id }),
   ]);
+  // Their own answers; an anonymous survey's are not theirs to show.
+  const responses = await getResponsesToShow({ registrationId: registration.id });
+  const shown = (answer: (typeof responses)[number]["answers"][number]["answer"]) =>
+    Array.isArray(answer)
+      ? answer.map((label) => localize(label as QuestionText, locale)).join("; ")
+      : typeof answer === "boolean"
+        ? tq(answer ? "yes" : "no")
+        : answer instanceof Date
+          ? answer.toISOString().slice(0, 10)
+          : String(answer ?? "");
+  const tk = await getTranslations("outcomes");
   if (!form) notFound();
   const details: [string, string][] = [
     [t("status"), ts(registration.status)],
@@ -142,6 +157,48 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               {t("correctEmailSubmit")}
             </Button>
           </ActionForm>
+        </section>
+      )}
+
+      {outcomes.length > 0 && (
+        <section aria-labelledby="outcomes" className="space-y-2">
+          <h2 id="outcomes" className="text-lg font-semibold">
+            {t("outcomesTitle")}
+          </h2>
+          <ul className="space-y-1 text-sm" data-testid="registration-outcomes">
+            {outcomes.map((outcome) => {
+              const percent = outcome.score && scorePercent(outcome.score);
+              return (
+                <li key={outcome.kind}>
+                  {tk(`title.${outcome.kind}`)}:{" "}
+                  {!outcome.answered
+                    ? t("outcomesNotAnswered")
+                    : outcome.score && percent !== null
+                      ? t("outcomesScore", { ...outcome.score, percent: Math.round(percent ?? 0) })
+                      : outcome.anonymous
+                        ? t("outcomesAnsweredAnonymously")
+                        : t("outcomesAnswered")}
+                  {responses
+                    .filter((response) => response.instrument === outcome.kind)
+                    .map((response) => (
+                      <dl
+                        key={response.instrument}
+                        className="mt-1 grid gap-x-4 pl-4 sm:grid-cols-[auto_1fr]"
+                      >
+                        {response.answers.map((answer) => (
+                          <div key={answer.questionId} className="contents">
+                            <dt className="text-stone-600">
+                              {localize(answer.question as QuestionText, locale)}
+                            </dt>
+                            <dd>{shown(answer.answer)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    ))}
+                </li>
+              );
+            })}
+          </ul>
         </section>
       )}
 

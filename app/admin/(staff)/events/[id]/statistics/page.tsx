@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { OutcomesTable } from "@/components/statistics/outcomes-table";
 import { FiguresTable, StatisticsSection } from "@/components/statistics/statistics-section";
 import { buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
+import { getOutcomeParticipants } from "@/lib/outcomes/data";
+import { eventOutcomes, type GroupOutcome, satisfaction } from "@/lib/outcomes/rules";
+import { categories, genders } from "@/lib/registrations/schema";
 import { requireEventAccess } from "@/lib/staff/require-staff";
 import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
@@ -18,9 +22,10 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
   await requireEventAccess({ event: id, permission: "event.statistics" });
   const event = await getEventForExport({ id });
   if (!event) notFound();
-  const [statistics, answers] = await Promise.all([
+  const [statistics, answers, outcomeData] = await Promise.all([
     getEventStatistics({ eventId: event.id }),
     getAnswerStatistics({ eventId: event.id }),
+    getOutcomeParticipants({ eventId: event.id }),
   ]);
   const t = await getTranslations("admin.statistics");
   const te = await getTranslations("admin.exports");
@@ -29,6 +34,48 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
   const tables = statisticsTables(statistics, labels);
   const questionTables = answerTables(answers, labels);
   const year = event.days[0]?.date.getUTCFullYear();
+  const to = await getTranslations("admin.statistics.outcomes");
+  const outcomes = eventOutcomes(outcomeData.people, outcomeData.threshold);
+  const anonymous = outcomeData.anonymousRatings && satisfaction(outcomeData.anonymousRatings);
+  const answeredAny = outcomeData.people.some((person) => person.pre || person.post || person.gaveFeedback);
+  const counted = (entries: [string, GroupOutcome | undefined][]) =>
+    entries.flatMap(([name, outcome]) => (outcome && outcome.participants > 0 ? [{ name, outcome }] : []));
+  const outcomeSplits = [
+    {
+      id: "outcomes-by-sector",
+      title: to("bySector"),
+      rows: counted(categories.map((key) => [labels.category(key), outcomes.bySector[key]])),
+    },
+    {
+      id: "outcomes-by-gender",
+      title: to("byGender"),
+      rows: counted(genders.map((key) => [labels.gender(key), outcomes.byGender[key]])),
+    },
+    {
+      id: "outcomes-by-sector-gender",
+      title: to("bySectorGender"),
+      rows: counted(
+        categories.flatMap((category) =>
+          genders.map((gender): [string, GroupOutcome | undefined] => [
+            `${labels.category(category)} · ${labels.gender(gender)}`,
+            outcomes.bySectorGender[`${category}:${gender}`],
+          ]),
+        ),
+      ),
+    },
+  ];
+  const outcomeLabels = {
+    group: to("group"),
+    participants: to("participants"),
+    preAnswered: to("preAnswered"),
+    postAnswered: to("postAnswered"),
+    averagePre: to("averagePre"),
+    averagePost: to("averagePost"),
+    averageGain: to("averageGain"),
+    improved: to("improved"),
+    satisfied: to("satisfied"),
+    total: t("total"),
+  };
 
   return (
     <div className="space-y-6">
@@ -92,6 +139,34 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
               </StatisticsSection>
             ))}
           </div>
+        </section>
+      )}
+      {answeredAny && (
+        <section aria-labelledby="outcomes-title" className="space-y-4" data-testid="outcomes">
+          <h2 id="outcomes-title" className="text-xl font-semibold">
+            {to("title")}
+          </h2>
+          <p className="text-sm text-stone-600">{to("note", { threshold: outcomeData.threshold })}</p>
+          {anonymous && anonymous.percent !== null && (
+            <p>
+              {to("anonymousSatisfied", {
+                percent: Math.round(anonymous.percent),
+                count: anonymous.count,
+                of: anonymous.of,
+              })}
+            </p>
+          )}
+          {outcomeSplits.map((split) => (
+            <OutcomesTable
+              key={split.id}
+              id={split.id}
+              title={split.title}
+              rows={split.rows}
+              total={outcomes.all}
+              labels={outcomeLabels}
+              locale={locale}
+            />
+          ))}
         </section>
       )}
     </div>

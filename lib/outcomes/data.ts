@@ -1,0 +1,318 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { InstrumentKind } from "@/lib/generated/prisma/enums";
+import {
+  type Chosen,
+  instrumentState,
+  type OutcomeParticipant,
+  type Score,
+  scoreResponse,
+} from "@/lib/outcomes/rules";
+import { instrumentKinds } from "@/lib/outcomes/schema";
+import { getInstrumentQuestions } from "@/lib/questions/data";
+import { hashToken } from "@/lib/registrations/tokens";
+
+// Reads of an event's outcome instruments and of their responses
+// (docs/decisions/032-outcome-instruments.md).
+
+const instrumentSelect = {
+  id: true,
+  eventId: true,
+  kind: true,
+  opensAt: true,
+  closesAt: true,
+  anonymous: true,
+  sharesPreTestQuestions: true,
+  improvementThreshold: true,
+  satisfactionQuestionId: true,
+} as const;
+
+/** An event's instruments, by kind, with how many responded to each: for its editor. */
+export async function getInstruments({ eventId }: { eventId: string }) {
+  const rows = await db.instrument.findMany({
+    where: { eventId },
+    select: { ...instrumentSelect, _count: { select: { responses: true } } },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, responses: _count.responses }));
+}
+
+export type InstrumentRow = Awaited<ReturnType<typeof getInstruments>>[number];
+
+/**
+ * The instrument whose questions an instrument asks: its own, or, for a
+ * post-test that shares them, the pre-test's (a pre/post pair scores
+ * question by question). Undefined when it shares them and there is no pre-test.
+ */
+export async function questionSource(instrument: {
+  eventId: string;
+  kind: InstrumentKind;
+  id: string;
+  sharesPreTestQuestions: boolean;
+}): Promise<string | undefined> {
+  if (instrument.kind !== "POST_TEST" || !instrument.sharesPreTestQuestions) return instrument.id;
+  const pre = await db.instrument.findUnique({
+    where: { eventId_kind: { eventId: instrument.eventId, kind: "PRE_TEST" } },
+    select: { id: true },
+  });
+  return pre?.id;
+}
+
+/**
+ * An instrument as a participant opens it with their personal link: their
+ * registration, its state now, its questions, and whether they answered it
+ * already. Undefined for an unknown link or an event without this instrument.
+ */
+export async function getParticipantInstrument({
+  token,
+  kind,
+  now = new Date(),
+}: {
+  token: string;
+  kind: InstrumentKind;
+  now?: Date;
+}) {
+  const registration = await db.registration.findUnique({
+    where: { manageTokenHash: hashToken(token) },
+    select: { id: true, status: true, eventId: true },
+  });
+  if (!registration) return undefined;
+  const instrument = await db.instrument.findUnique({
+    where: { eventId_kind: { eventId: registration.eventId, kind } },
+    select: instrumentSelect,
+  });
+  if (!instrument) return undefined;
+  const source = await questionSource(instrument);
+  const [{ questions, key }, answered] = await Promise.all([
+    source ? getInstrumentQuestions({ instrumentId: source }) : { questions: [], key: {} },
+    instrument.anonymous
+      ? db.instrumentBallot.count({ where: { instrumentId: instrument.id, registrationId: registration.id } })
+      : db.instrumentResponse.count({
+          where: { instrumentId: instrument.id, registrationId: registration.id },
+        }),
+  ]);
+  return {
+    registration,
+    instrument,
+    state: instrumentState(instrument, now),
+    questions,
+    key,
+    answered: answered > 0,
+  };
+}
+
+export type ParticipantInstrument = NonNullable<Awaited<ReturnType<typeof getParticipantInstrument>>>;
+
+/** Which of an event's instruments a registration can open now, and which it answered: its page's links. */
+export async function getInstrumentLinks({
+  registrationId,
+  eventId,
+  now = new Date(),
+}: {
+  registrationId: string;
+  eventId: string;
+  now?: Date;
+}) {
+  const rows = await db.instrument.findMany({
+    where: { eventId },
+    select: {
+      kind: true,
+      opensAt: true,
+      closesAt: true,
+      responses: { where: { registrationId }, select: { id: true } },
+      ballots: { where: { registrationId }, select: { instrumentId: true } },
+    },
+  });
+  return rows.map((row) => ({
+    kind: row.kind,
+    state: instrumentState(row, now),
+    answered: row.responses.length + row.ballots.length > 0,
+  }));
+}
+
+type StoredChoices = { answers: { questionId: string; options: { optionId: string }[] }[] };
+
+/** The options a stored response chose, per question, as scoring reads them. */
+function chosenIn(response: StoredChoices): Chosen {
+  return Object.fromEntries(
+    response.answers.map((answer) => [answer.questionId, answer.options.map((option) => option.optionId)]),
+  );
+}
+
+/** The score of a test's stored response, by the key of the questions it asks. */
+async function scoreOf(instrument: Parameters<typeof questionSource>[0], response: StoredChoices) {
+  const source = await questionSource(instrument);
+  const { key } = source ? await getInstrumentQuestions({ instrumentId: source }) : { key: {} };
+  return scoreResponse(key, chosenIn(response));
+}
+
+/**
+ * A registration's side of the event's instruments, for its staff page:
+ * whether it answered each, and a test's score. Of an anonymous survey only
+ * that it answered (its ballot).
+ */
+export async function getRegistrationOutcomes({
+  registrationId,
+  eventId,
+}: {
+  registrationId: string;
+  eventId: string;
+}) {
+  const instruments = await db.instrument.findMany({
+    where: { eventId },
+    select: {
+      ...instrumentSelect,
+      responses: {
+        where: { registrationId },
+        select: { answers: { select: { questionId: true, options: { select: { optionId: true } } } } },
+      },
+      ballots: { where: { registrationId }, select: { instrumentId: true } },
+    },
+  });
+  return Promise.all(
+    instrumentKinds.flatMap((kind) => {
+      const instrument = instruments.find((candidate) => candidate.kind === kind);
+      if (!instrument) return [];
+      const [response] = instrument.responses;
+      return [
+        (async () => ({
+          kind,
+          anonymous: instrument.anonymous,
+          answered: response !== undefined || instrument.ballots.length > 0,
+          score: response && kind !== "FEEDBACK" ? await scoreOf(instrument, response) : null,
+        }))(),
+      ];
+    }),
+  );
+}
+
+/**
+ * What an event's outcomes are counted from (lib/outcomes/rules.ts): each
+ * registration's sector, gender, whether it attended a day, its pre- and
+ * post-test scores and its named rating; an anonymous survey's ratings apart,
+ * tied to no one; and the post-test's threshold.
+ */
+export async function getOutcomeParticipants({ eventId }: { eventId: string }) {
+  const [instruments, registrations] = await Promise.all([
+    db.instrument.findMany({ where: { eventId }, select: instrumentSelect }),
+    db.registration.findMany({
+      where: { eventId },
+      select: { id: true, category: true, gender: true, _count: { select: { attendance: true } } },
+    }),
+  ]);
+  const of = (kind: InstrumentKind) => instruments.find((instrument) => instrument.kind === kind);
+  const responsesOf = async (instrumentId: string | undefined) =>
+    instrumentId
+      ? db.instrumentResponse.findMany({
+          where: { instrumentId },
+          select: {
+            registrationId: true,
+            answers: {
+              select: { questionId: true, numberValue: true, options: { select: { optionId: true } } },
+            },
+          },
+        })
+      : [];
+  const scores = async (kind: "PRE_TEST" | "POST_TEST") => {
+    const instrument = of(kind);
+    const source = instrument && (await questionSource(instrument));
+    if (!instrument || !source) return new Map<string, Score>();
+    const [{ key }, responses] = await Promise.all([
+      getInstrumentQuestions({ instrumentId: source }),
+      responsesOf(instrument.id),
+    ]);
+    return new Map(
+      responses.flatMap((response) => {
+        if (!response.registrationId) return [];
+        const chosen = Object.fromEntries(
+          response.answers.map((answer) => [
+            answer.questionId,
+            answer.options.map((option) => option.optionId),
+          ]),
+        );
+        return [[response.registrationId, scoreResponse(key, chosen)] as const];
+      }),
+    );
+  };
+  const survey = of("FEEDBACK");
+  const [pre, post, feedback, ballots] = await Promise.all([
+    scores("PRE_TEST"),
+    scores("POST_TEST"),
+    responsesOf(survey?.id),
+    survey?.anonymous
+      ? db.instrumentBallot.findMany({ where: { instrumentId: survey.id }, select: { registrationId: true } })
+      : [],
+  ]);
+  const ratingOf = (response: (typeof feedback)[number]) =>
+    response.answers.find((answer) => answer.questionId === survey?.satisfactionQuestionId)?.numberValue ??
+    null;
+  const named = new Map(
+    feedback.flatMap((response) =>
+      response.registrationId ? [[response.registrationId, response] as const] : [],
+    ),
+  );
+  const answeredSurvey = new Set([...named.keys(), ...ballots.map((ballot) => ballot.registrationId)]);
+  const people: OutcomeParticipant[] = registrations.map((registration) => {
+    const response = named.get(registration.id);
+    return {
+      category: registration.category,
+      gender: registration.gender,
+      attended: registration._count.attendance > 0,
+      pre: pre.get(registration.id) ?? null,
+      post: post.get(registration.id) ?? null,
+      rating: response ? ratingOf(response) : null,
+      gaveFeedback: answeredSurvey.has(registration.id),
+    };
+  });
+  return {
+    people,
+    threshold: of("POST_TEST")?.improvementThreshold ?? 1,
+    /** An anonymous survey's ratings, tied to no one; null for a named survey or none. */
+    anonymousRatings: survey?.anonymous
+      ? feedback.flatMap((response) => {
+          const rating = ratingOf(response);
+          return rating === null ? [] : [rating];
+        })
+      : null,
+  };
+}
+
+/**
+ * A registration's own (named) responses, with their questions' labels, the
+ * options chosen by their labels: for the personal-data download. An
+ * anonymous survey's response names no one and is not among them.
+ */
+export async function getResponsesToShow({ registrationId }: { registrationId: string }) {
+  const responses = await db.instrumentResponse.findMany({
+    where: { registrationId },
+    // Pre-test, post-test, survey: the kinds' order.
+    orderBy: { instrument: { kind: "asc" } },
+    select: {
+      submittedOn: true,
+      instrument: { select: { kind: true } },
+      answers: {
+        orderBy: { question: { position: "asc" } },
+        select: {
+          questionId: true,
+          textValue: true,
+          numberValue: true,
+          dateValue: true,
+          booleanValue: true,
+          question: { select: { label: true } },
+          options: { select: { option: { select: { label: true } } } },
+        },
+      },
+    },
+  });
+  return responses.map((response) => ({
+    instrument: response.instrument.kind,
+    submittedOn: response.submittedOn.toISOString().slice(0, 10),
+    answers: response.answers.map((answer) => ({
+      questionId: answer.questionId,
+      question: answer.question.label,
+      answer:
+        answer.options.length > 0
+          ? answer.options.map((chosen) => chosen.option.label)
+          : (answer.textValue ?? answer.numberValue ?? answer.dateValue ?? answer.booleanValue),
+    })),
+  }));
+}

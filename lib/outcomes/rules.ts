@@ -1,0 +1,182 @@
+import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import type { ScoringKey } from "@/lib/questions/schema";
+
+// Pure rules of the outcome instruments (docs/decisions/032-outcome-instruments.md):
+// when an instrument is open, what a test's response scores, who improved,
+// and the event's outcomes by sector and gender.
+
+export type InstrumentWindow = { opensAt: Date | null; closesAt: Date | null };
+
+export type InstrumentState = "not_open" | "open" | "closed";
+
+/** Open from `opensAt` (none: not opened) until `closesAt` (none: until closed). */
+export function instrumentState({ opensAt, closesAt }: InstrumentWindow, now: Date): InstrumentState {
+  if (closesAt && closesAt <= now) return "closed";
+  if (opensAt && opensAt <= now) return "open";
+  return "not_open";
+}
+
+/**
+ * The window after the organizer's button. "open" starts it now, keeping a
+ * closing time still ahead; "close" ends it now, keeping when it opened (one
+ * never opened is recorded as opened a moment before: a window closes after
+ * it opens). Already so: unchanged.
+ */
+export function switchedWindow(window: InstrumentWindow, to: "open" | "close", now: Date): InstrumentWindow {
+  const state = instrumentState(window, now);
+  if (to === "open") {
+    if (state === "open") return window;
+    return { opensAt: now, closesAt: window.closesAt && window.closesAt > now ? window.closesAt : null };
+  }
+  if (state === "closed") return window;
+  const opened = state === "open" && window.opensAt ? window.opensAt : new Date(now.getTime() - 1);
+  return { opensAt: opened, closesAt: now };
+}
+
+/** A test's response as scored: points earned of the points it could earn. */
+export type Score = { points: number; max: number };
+
+/** The options chosen per question of a response (a question not answered: absent). */
+export type Chosen = Readonly<Record<string, readonly string[]>>;
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((item) => set.has(item));
+}
+
+/**
+ * A response's score: a question earns its points when the options chosen
+ * are exactly its correct ones (all of them for a multiple choice, nothing
+ * else); a question not answered earns none.
+ */
+export function scoreResponse(key: ScoringKey, chosen: Chosen): Score {
+  let points = 0;
+  let max = 0;
+  for (const [questionId, { points: worth, correct }] of Object.entries(key)) {
+    max += worth;
+    const given = chosen[questionId];
+    if (given && given.length > 0 && sameSet(given, correct)) points += worth;
+  }
+  return { points, max };
+}
+
+/** A score as a share of its points, 0–100; null when nothing could be earned. */
+export function scorePercent(score: Score): number | null {
+  return score.max === 0 ? null : (100 * score.points) / score.max;
+}
+
+/** The points gained from pre to post (negative: lost). */
+export function gain(pre: Score, post: Score): number {
+  return post.points - pre.points;
+}
+
+/** Improved: the post-test scores at least `threshold` points more than the pre-test. */
+export function improved(pre: Score, post: Score, threshold: number): boolean {
+  return gain(pre, post) >= threshold;
+}
+
+/** On a 1–5 scale, satisfied is 4 or 5. */
+export const SATISFIED_FROM = 4;
+
+/** One registration as the outcomes count it. */
+export type OutcomeParticipant = {
+  category: ParticipantCategory;
+  gender: Gender;
+  /** Attended at least one day: only these are counted. */
+  attended: boolean;
+  pre: Score | null;
+  post: Score | null;
+  /** A named feedback's answer to the satisfaction question (anonymous ones are not tied to anyone). */
+  rating: number | null;
+  /** Answered the feedback survey (named or, by its ballot, anonymous). */
+  gaveFeedback: boolean;
+};
+
+export type Rate = { count: number; of: number; percent: number | null };
+
+function rate(count: number, of: number): Rate {
+  return { count, of, percent: of === 0 ? null : (100 * count) / of };
+}
+
+function average(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** The outcomes of a group of participants who attended. */
+export type GroupOutcome = {
+  participants: number;
+  preAnswered: Rate;
+  postAnswered: Rate;
+  feedbackAnswered: Rate;
+  /** Average score, % of points. */
+  averagePre: number | null;
+  averagePost: number | null;
+  /** Average gain in points, of those who answered both. */
+  averageGain: number | null;
+  /** Of those who answered both tests. */
+  improved: Rate;
+  /** Of the named ratings given. */
+  satisfied: Rate;
+};
+
+/** A group's outcomes, counting only those who attended at least one day. */
+export function groupOutcome(people: readonly OutcomeParticipant[], threshold: number): GroupOutcome {
+  const attended = people.filter((person) => person.attended);
+  const percents = (scores: (Score | null)[]) =>
+    scores.flatMap((score) => {
+      const percent = score ? scorePercent(score) : null;
+      return percent === null ? [] : [percent];
+    });
+  const pairs = attended.flatMap((person) =>
+    person.pre && person.post ? [{ pre: person.pre, post: person.post }] : [],
+  );
+  const ratings = attended.flatMap((person) => (person.rating === null ? [] : [person.rating]));
+  const n = attended.length;
+  return {
+    participants: n,
+    preAnswered: rate(attended.filter((person) => person.pre).length, n),
+    postAnswered: rate(attended.filter((person) => person.post).length, n),
+    feedbackAnswered: rate(attended.filter((person) => person.gaveFeedback).length, n),
+    averagePre: average(percents(attended.map((person) => person.pre))),
+    averagePost: average(percents(attended.map((person) => person.post))),
+    averageGain: average(pairs.map(({ pre, post }) => gain(pre, post))),
+    improved: rate(pairs.filter(({ pre, post }) => improved(pre, post, threshold)).length, pairs.length),
+    satisfied: rate(ratings.filter((rating) => rating >= SATISFIED_FROM).length, ratings.length),
+  };
+}
+
+/** The share satisfied among ratings not tied to anyone (an anonymous survey's). */
+export function satisfaction(ratings: readonly number[]): Rate {
+  return rate(ratings.filter((rating) => rating >= SATISFIED_FROM).length, ratings.length);
+}
+
+export type EventOutcomes = {
+  all: GroupOutcome;
+  bySector: Partial<Record<ParticipantCategory, GroupOutcome>>;
+  byGender: Partial<Record<Gender, GroupOutcome>>;
+  /** Keyed "<sector>:<gender>". */
+  bySectorGender: Record<string, GroupOutcome>;
+};
+
+function groupBy<K extends string>(
+  people: readonly OutcomeParticipant[],
+  key: (person: OutcomeParticipant) => K,
+) {
+  const groups = new Map<K, OutcomeParticipant[]>();
+  for (const person of people) groups.set(key(person), [...(groups.get(key(person)) ?? []), person]);
+  return groups;
+}
+
+/** An event's outcomes, for all and by sector, by gender and by sector × gender (groups with someone in them). */
+export function eventOutcomes(people: readonly OutcomeParticipant[], threshold: number): EventOutcomes {
+  const of = <K extends string>(key: (person: OutcomeParticipant) => K) =>
+    Object.fromEntries(
+      [...groupBy(people, key)].map(([name, group]) => [name, groupOutcome(group, threshold)]),
+    ) as Record<K, GroupOutcome>;
+  return {
+    all: groupOutcome(people, threshold),
+    bySector: of((person) => person.category),
+    byGender: of((person) => person.gender),
+    bySectorGender: of((person) => `${person.category}:${person.gender}`),
+  };
+}
