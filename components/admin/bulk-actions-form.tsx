@@ -1,13 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, type ReactNode, useActionState, useState } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useState } from "react";
+import { blankText, LocalizedInputs } from "@/components/admin/localized-inputs";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
-import type { BulkChanged } from "@/lib/registrations/actions";
+import { placeholders } from "@/lib/emails/rules";
+import { type ActionState, type Done, idle, type Refused } from "@/lib/entry-points/state";
+import type { BulkChanged, Previewed } from "@/lib/registrations/actions";
+
+type BulkState = ActionState<Done | BulkChanged | Previewed | Refused>;
 
 const targets = ["CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED", "MESSAGE"] as const;
 
@@ -21,10 +25,7 @@ export function BulkActionsForm({
   action,
   children,
 }: {
-  action: (
-    previous: ActionState<Done | BulkChanged>,
-    formData: FormData,
-  ) => Promise<ActionState<Done | BulkChanged>>;
+  action: (previous: BulkState, formData: FormData) => Promise<BulkState>;
   children: ReactNode;
 }) {
   const t = useTranslations("admin.registrations");
@@ -32,6 +33,16 @@ export function BulkActionsForm({
   const [state, formAction] = useActionState(action, idle);
 
   function confirmFirst(event: FormEvent<HTMLFormElement>) {
+    // A preview or a test letter to oneself sends nothing to the participants:
+    // no question, and the form is not reset after it (React resets a form its
+    // action answered), since the organizer goes on with the same selection.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.name === "intent" && submitter.value !== "send") {
+      event.preventDefault();
+      const formData = new FormData(event.currentTarget, submitter);
+      startTransition(() => formAction(formData));
+      return;
+    }
     const count = new FormData(event.currentTarget).getAll("ids").length;
     if (count === 0) return;
     const question = `${t(`to.${to}`)}: ${count}?\n\n${t(to === "MESSAGE" ? "messageExplain" : "bulkExplain")}`;
@@ -61,25 +72,100 @@ export function BulkActionsForm({
             </option>
           ))}
         </select>
-        {to === "MESSAGE" && (
-          <div className="basis-full space-y-3">
-            <label className="block space-y-1">
-              <span className="block font-medium">{t("messageSubject")}</span>
-              <input name="subject" required maxLength={150} className={inputClass} />
-            </label>
-            <label className="block space-y-1">
-              <span className="block font-medium">{t("messageText")}</span>
-              <textarea name="message" required maxLength={5000} rows={6} className={inputClass} />
-            </label>
-          </div>
+        {to === "MESSAGE" ? (
+          <MessageFields state={state} />
+        ) : (
+          <>
+            <Button type="submit">{t("bulkConfirm")}</Button>
+            <p className="basis-full text-sm text-stone-600">{t("bulkExplain")}</p>
+          </>
         )}
-        <Button type="submit">{t(to === "MESSAGE" ? "messageSend" : "bulkConfirm")}</Button>
-        <p className="basis-full text-sm text-stone-600">
-          {t(to === "MESSAGE" ? "messageExplain" : "bulkExplain")}
-        </p>
       </fieldset>
+      {"preview" in state && <LetterPreview preview={state.preview} />}
       {children}
     </form>
+  );
+}
+
+/**
+ * The letter to write, in ru / ky / en side by side, with the placeholders it
+ * may use; sent, shown as the first ticked participant will receive it, or
+ * sent to oneself first.
+ */
+function MessageFields({ state }: { state: BulkState }) {
+  const t = useTranslations("admin.registrations");
+  const te = useTranslations("errors");
+  const [subject, setSubject] = useState(blankText);
+  const [message, setMessage] = useState(blankText);
+  const error = (path: string) => {
+    const key = state.status === "invalid" ? state.fieldErrors[path] : undefined;
+    return key ? te(key as "required") : undefined;
+  };
+  return (
+    <div className="basis-full space-y-3">
+      <p className="text-sm text-stone-600">{t("languagesHint")}</p>
+      <LocalizedInputs
+        name="subject"
+        label={t("messageSubject")}
+        value={subject}
+        onChange={setSubject}
+        required
+        error={error}
+      />
+      <LocalizedInputs
+        name="message"
+        label={t("messageText")}
+        value={message}
+        onChange={setMessage}
+        required
+        multiline
+        error={error}
+      />
+      <div className="text-sm text-stone-600">
+        <p>{t("placeholdersHint")}</p>
+        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {placeholders.map((name) => (
+            <li key={name}>
+              <code className="rounded bg-stone-100 px-1">{`{{${name}}}`}</code> — {t(`placeholder.${name}`)}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="intent" value="send">
+          {t("messageSend")}
+        </Button>
+        <Button type="submit" name="intent" value="preview" variant="secondary">
+          {t("messagePreview")}
+        </Button>
+        <Button type="submit" name="intent" value="test" variant="secondary">
+          {t("messageTest")}
+        </Button>
+      </div>
+      <p className="text-sm text-stone-600">{t("messageExplain")}</p>
+    </div>
+  );
+}
+
+/** The letter as the participant will receive it: its own document, no scripts, as in the mailbox. */
+function LetterPreview({ preview }: { preview: Previewed["preview"] }) {
+  const t = useTranslations("admin.registrations");
+  const tl = useTranslations("admin.questions.language");
+  return (
+    <section className="space-y-2" data-testid="letter-preview">
+      <h3 className="font-medium">
+        {t("previewTitle", { name: preview.name, language: tl(preview.locale) })}
+      </h3>
+      <p className="text-sm">
+        <span className="font-medium">{t("messageSubject")}:</span> {preview.subject}
+      </p>
+      <iframe
+        title={preview.subject}
+        srcDoc={preview.html}
+        sandbox=""
+        className="h-[60vh] w-full rounded-lg border border-stone-200 bg-white"
+      />
+    </section>
   );
 }
 

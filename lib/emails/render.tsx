@@ -16,10 +16,12 @@ import RegistrationWaitlisted from "@/emails/registration-waitlisted";
 import Reminder from "@/emails/reminder";
 import { systemActor } from "@/lib/audit/record";
 import { certificatePdf } from "@/lib/certificates/pdf";
-import type { LetterRegistration } from "@/lib/emails/data";
+import { getLetterRegistrations, type LetterRegistration } from "@/lib/emails/data";
+import { withInlineImages } from "@/lib/emails/inline-images";
+import { fillPlaceholders } from "@/lib/emails/rules";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import { eventCalendar } from "@/lib/events/calendar";
-import { localize } from "@/lib/events/schema";
+import { type LocalizedText, localize } from "@/lib/events/schema";
 import { formatDateTime, formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
 import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
@@ -179,7 +181,15 @@ export async function renderLetter({
   };
   const checkIn: CheckIn = { code: registration.checkInCode, qrImageCid: QR_CID };
   const startsAt = first ? formatDateTime(first.startsAt, zone) : "";
-  const message = typeof payload.message === "string" ? payload.message : "";
+  // An organizer's message, its placeholders filled in for this participant (lib/emails/rules.ts).
+  const filled = (text: unknown) =>
+    fillPlaceholders(typeof text === "string" ? text : "", {
+      firstName: registration.firstName,
+      checkInCode: registration.checkInCode,
+      manageLink: base.manageUrl,
+      eventTitle: title,
+    });
+  const message = filled(payload.message);
   // Rendered from attendance as it is now: a participant who no longer
   // qualifies gets no certificate.
   const certificate =
@@ -219,7 +229,7 @@ export async function renderLetter({
   const subject = t(`${template}.subject`, {
     event: title,
     date: startsAt,
-    subject: typeof payload.subject === "string" ? payload.subject : title,
+    subject: typeof payload.subject === "string" ? filled(payload.subject) : title,
   });
   // Rendered once; the plain-text part is derived from the HTML.
   const html = await render(element);
@@ -281,4 +291,35 @@ async function seatAttachments({
       cid: QR_CID,
     },
   ];
+}
+
+/** An organizer's message as it would reach one participant: the letter in their language, its images inline. */
+export type MessagePreview = { subject: string; html: string; name: string; locale: Locale };
+
+/**
+ * The organizer's message as one registration of the event would receive it,
+ * rendered by the same code as the letter it would be; null when the
+ * registration is not the event's.
+ */
+export async function previewOrganizerMessage({
+  eventId,
+  registrationId,
+  subject,
+  message,
+}: {
+  eventId: string;
+  registrationId: string;
+  subject: LocalizedText;
+  message: LocalizedText;
+}): Promise<MessagePreview | null> {
+  const registration = (await getLetterRegistrations([registrationId])).get(registrationId);
+  if (!registration || registration.eventId !== eventId) return null;
+  const { locale } = registration;
+  const letter = await renderLetter({
+    template: "organizer-message",
+    locale,
+    registration,
+    payload: { subject: localize(subject, locale), message: localize(message, locale) },
+  });
+  return { subject: letter.subject, html: withInlineImages(letter), name: letter.to.name, locale };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { connect, type Socket } from "node:net";
 import type { Transporter } from "nodemailer";
+import { withInlineImages } from "@/lib/emails/inline-images";
 import { storeInMailbox } from "@/lib/emails/mutations";
 import type { RenderedLetter } from "@/lib/emails/render";
 import { getEnv } from "@/lib/env";
@@ -106,13 +107,4 @@ function connectWithoutDelay(
 ) {
   const port = Number(options.port) || (options.secure ? 465 : 587);
   callback(null, { connection: connect({ host: options.host, port, noDelay: true }) });
-}
-
-/** The letter's HTML with its inline images embedded, to be shown in a browser. */
-function withInlineImages(letter: RenderedLetter): string {
-  return letter.attachments.reduce((html, attachment) => {
-    if (!attachment.cid) return html;
-    const data = Buffer.from(attachment.content).toString("base64");
-    return html.replaceAll(`cid:${attachment.cid}`, `data:${attachment.contentType};base64,${data}`);
-  }, letter.html);
 }

@@ -29,7 +29,8 @@ export type DoneMessage =
   | "statusChanged"
   | "imageRemoved"
   | "registrationStatusChanged"
-  | "emailCorrected";
+  | "emailCorrected"
+  | "testMessageQueued";
 
 /**
  * Something was done; the message says what, with the figures it names. No
@@ -48,7 +49,8 @@ export type RefusedMessage =
   | "sameStatus"
   | "statusNotAllowed"
   | "emailUnchanged"
-  | "emailTaken";
+  | "emailTaken"
+  | "notOfEvent";
 
 /** The action was understood and refused by a rule; the message says which. */
 export type Refused = { status: "refused"; message: RefusedMessage };

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { type Actor, participantActor } from "@/lib/audit/record";
+import { type MessagePreview, previewOrganizerMessage } from "@/lib/emails/render";
 import { publicAction, staffAction } from "@/lib/entry-points/action";
-import { type ActionFailure, type Done, done, refused } from "@/lib/entry-points/state";
+import { type ActionFailure, type Done, done, type Refused, refused } from "@/lib/entry-points/state";
 import { eventSlugSchema } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
@@ -18,6 +19,7 @@ import {
   correctRegistrationEmail,
   type RegistrationTarget,
   resendLetter,
+  sendTestMessage,
   type SkippedChange,
   setInternalNote,
   updateRegistration,
@@ -149,6 +151,9 @@ export const cancelRegistrationAction = publicAction({
 /** The list's bulk change: how many changed, and who did not, with why. */
 export type BulkChanged = Done & { skipped: SkippedChange[] };
 
+/** An organizer's message shown as one participant will receive it, before it is sent. */
+export type Previewed = Done & { preview: MessagePreview };
+
 /** Staff: change the status of the selected registrations, or write to them. */
 export const bulkAction = staffAction({
   name: "registrations.bulk",
@@ -156,16 +161,28 @@ export const bulkAction = staffAction({
   input: bulkChangeSchema,
   event: ({ bound }) => ({ event: bound }),
   permission: "event.registrations",
-  async run({ staff, bound: eventId, input }): Promise<Done | BulkChanged> {
+  async run({ staff, bound: eventId, input }): Promise<Done | BulkChanged | Previewed | Refused> {
     const actor = { type: "STAFF", staffId: staff.id } as const;
     if (input.to === "MESSAGE") {
-      const written = await writeToRegistrations({
-        eventId,
-        registrationIds: input.ids,
-        subject: input.subject,
-        message: input.message,
-        actor,
-      });
+      const { ids, subject, message, intent } = input;
+      // Shown, or sent to oneself, as the first selected participant would receive it.
+      const [first = ""] = ids;
+      if (intent === "preview") {
+        const preview = await previewOrganizerMessage({ eventId, registrationId: first, subject, message });
+        return preview ? { status: "done", preview } : refused("notOfEvent");
+      }
+      if (intent === "test") {
+        const sent = await sendTestMessage({
+          eventId,
+          registrationId: first,
+          subject,
+          message,
+          to: staff.email,
+          actor,
+        });
+        return sent ? done("testMessageQueued") : refused("notOfEvent");
+      }
+      const written = await writeToRegistrations({ eventId, registrationIds: ids, subject, message, actor });
       return done("written", { count: written });
     }
     const result = await changeRegistrationStatuses({

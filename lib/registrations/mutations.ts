@@ -4,6 +4,7 @@ import { type Actor, participantActor, recordAudit, systemActor } from "@/lib/au
 import { db } from "@/lib/db";
 import { queueLetter } from "@/lib/emails/queue";
 import { statusLetter } from "@/lib/emails/templates";
+import { type LocalizedText, localize } from "@/lib/events/schema";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, ParticipantCategory, RegistrationStatus } from "@/lib/generated/prisma/enums";
@@ -729,7 +730,11 @@ export async function resendLetter({
   });
 }
 
-/** An organizer's letter to some of an event's registrations; returns how many were written to. */
+/**
+ * An organizer's letter to some of an event's registrations, each in the
+ * participant's language (Russian where that one was left empty); returns
+ * how many were written to. Placeholders are filled in when it is rendered.
+ */
 export async function writeToRegistrations({
   eventId,
   registrationIds,
@@ -739,14 +744,19 @@ export async function writeToRegistrations({
 }: {
   eventId: string;
   registrationIds: string[];
-  subject: string;
-  message: string;
+  subject: LocalizedText;
+  message: LocalizedText;
   actor: Actor;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
     const registrations = await tx.registration.findMany({ where: { eventId, id: { in: registrationIds } } });
     for (const registration of registrations) {
-      await queueLetter(tx, { template: "organizer-message", registration, payload: { subject, message } });
+      const { locale } = registration;
+      await queueLetter(tx, {
+        template: "organizer-message",
+        registration,
+        payload: { subject: localize(subject, locale), message: localize(message, locale) },
+      });
       await recordAudit(tx, {
         actor,
         action: "registration.message_sent",
@@ -757,4 +767,45 @@ export async function writeToRegistrations({
     }
     return registrations.length;
   }, TRANSACTION_OPTIONS);
+}
+
+/**
+ * The letter `writeToRegistrations` would send one registration of the
+ * event, sent instead to the staff member who asks, to read before sending
+ * it. False when the registration is not the event's.
+ */
+export async function sendTestMessage({
+  eventId,
+  registrationId,
+  subject,
+  message,
+  to,
+  actor,
+}: {
+  eventId: string;
+  registrationId: string;
+  subject: LocalizedText;
+  message: LocalizedText;
+  /** The staff member's own address. */
+  to: string;
+  actor: Actor;
+}): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const registration = await tx.registration.findFirst({ where: { id: registrationId, eventId } });
+    if (!registration) return false;
+    const { locale } = registration;
+    await queueLetter(tx, {
+      template: "organizer-message",
+      registration: { ...registration, email: to },
+      payload: { subject: localize(subject, locale), message: localize(message, locale) },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "registration.test_message_sent",
+      entityType: "registration",
+      entityId: registration.id,
+      eventId,
+    });
+    return true;
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { regionCodeSchema, submittedAnswersSchema } from "@/lib/questions/schema";
+import { organizerMessageFields } from "@/lib/emails/schema";
 
 // One schema for the registration form, the server action, the JSON API and
 // the participant's own edit page (STYLE.md, habit 3). Error messages are
@@ -161,8 +162,10 @@ export const bulkChangeSchema = z
     z.object({
       ...selection,
       to: z.literal("MESSAGE"),
-      subject: z.string().trim().min(1, { error: "required" }).max(150, { error: "tooLong" }),
-      message: z.string().trim().min(1, { error: "required" }).max(5000, { error: "tooLong" }),
+      ...organizerMessageFields,
+      // Send it; or show it as the first selected participant will receive
+      // it; or send that letter to oneself.
+      intent: z.enum(["send", "preview", "test"]).default("send"),
     }),
   ])
   .transform(({ everyOnPage, onPage, ...change }) => ({

@@ -91,11 +91,29 @@ test("an organizer selects the whole page, learns whom a confirmation left alone
   );
   await expectNoSeriousViolations(page);
 
-  // Finding 2: after "write to them" the organizer is told how many letters went to the queue.
+  // Finding 2, and letters organizers shape: the message in two languages with a placeholder,
+  // refused with a typo in it, shown as the first ticked participant will receive it, sent to
+  // oneself, then sent; the organizer is told how many letters went to the queue.
   await selectAll.check();
   await page.getByLabel("Действие с выбранными").selectOption("MESSAGE");
-  await page.getByLabel("Тема").fill("Автобус в 8:00");
-  await page.getByLabel("Сообщение").fill("Автобус отходит от филармонии в 8:00.");
+  const subject = page.getByRole("group", { name: "Тема" });
+  const text = page.getByRole("group", { name: "Сообщение" });
+  await subject.getByLabel("Русский").fill("Автобус в 8:00");
+  await text.getByLabel("Русский").fill("{{firstName}}, автобус отходит от филармонии в 8:00.");
+  await text.getByLabel("Кыргызча").fill("{{atyңyz}}, автобус филармониядан саат 8:00дө жөнөйт.");
+  await page.getByRole("button", { name: "Показать письмо" }).click();
+  await expect(text.getByText("Неизвестная подстановка")).toBeVisible();
+  await text.getByLabel("Кыргызча").fill("{{firstName}}, автобус филармониядан саат 8:00дө жөнөйт.");
+  await page.getByRole("button", { name: "Показать письмо" }).click();
+  const preview = page.getByTestId("letter-preview");
+  await expect(preview.getByRole("heading")).toContainText("Так письмо получит");
+  const letter = page.frameLocator('[data-testid="letter-preview"] iframe');
+  await expect(
+    letter.locator("p", { hasText: /^(Бермет|Асель|Чолпон), автобус отходит от филармонии в 8:00\.$/ }),
+  ).toBeVisible();
+  await expect(letter.locator("body")).not.toContainText("{{");
+  await page.getByRole("button", { name: "Пробное письмо себе" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Пробное письмо" })).toBeVisible();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Отправить письмо" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Писем" })).toHaveText(

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { retryLetter } from "@/lib/emails/mutations";
+import { previewOrganizerMessage } from "@/lib/emails/render";
 import {
   createRegistration,
   resendLetter,
+  sendTestMessage,
   setInternalNote,
   updateRegistration,
   writeToRegistrations,
@@ -13,8 +15,8 @@ import { createTestEvent, registrationInput } from "../support/factories";
 
 const organizer = { type: "STAFF" as const };
 
-async function register(slug: string, category: "GOVERNMENT" | "OTHER") {
-  const result = await createRegistration({ slug, locale: "ru", input: registrationInput({ category }) });
+async function register(slug: string, category: "GOVERNMENT" | "OTHER", locale: "ru" | "ky" | "en" = "ru") {
+  const result = await createRegistration({ slug, locale, input: registrationInput({ category }) });
   if (!result.ok) throw new Error(result.reason);
   return db.registration.findUniqueOrThrow({ where: { id: result.registrationId } });
 }
@@ -65,8 +67,8 @@ describe("an organizer's changes to one registration", () => {
     const written = await writeToRegistrations({
       eventId: event.id,
       registrationIds: [first.id, stranger.id],
-      subject: "Трансфер из Бишкека",
-      message: "Автобус отходит в 7:00.",
+      subject: { ru: "Трансфер из Бишкека" },
+      message: { ru: "Автобус отходит в 7:00." },
       actor: organizer,
     });
     expect(written).toBe(1);
@@ -91,6 +93,62 @@ describe("an organizer's changes to one registration", () => {
         where: { registrationId: second.id, template: "registration-confirmed" },
       }),
     ).toBe(2);
+  });
+
+  it("writes to each participant in their language, Russian where it was left empty, and fills the placeholders as the letter is made", async () => {
+    const event = await createTestEvent();
+    const elsewhere = await createTestEvent();
+    const kyrgyz = await register(event.slug, "GOVERNMENT", "ky");
+    const english = await register(event.slug, "GOVERNMENT", "en");
+    const stranger = await register(elsewhere.slug, "GOVERNMENT", "ky");
+    const subject = { ru: "Автобус для {{firstName}}", ky: "{{firstName}} үчүн автобус", en: "" };
+    const message = {
+      ru: "{{firstName}}, ваш код {{checkInCode}}.",
+      ky: "{{firstName}}, кодуңуз {{checkInCode}}.",
+    };
+
+    await writeToRegistrations({
+      eventId: event.id,
+      registrationIds: [kyrgyz.id, english.id],
+      subject,
+      message,
+      actor: organizer,
+    });
+    const payloads = await db.outboxMessage.findMany({
+      where: { template: "organizer-message", registrationId: { in: [kyrgyz.id, english.id] } },
+      select: { registrationId: true, payload: true },
+    });
+    expect(new Map(payloads.map((letter) => [letter.registrationId, letter.payload]))).toEqual(
+      new Map([
+        [kyrgyz.id, { subject: subject.ky, message: message.ky }],
+        [english.id, { subject: subject.ru, message: message.ru }],
+      ]),
+    );
+
+    const preview = await previewOrganizerMessage({
+      eventId: event.id,
+      registrationId: kyrgyz.id,
+      subject,
+      message,
+    });
+    expect(preview).toMatchObject({ locale: "ky", subject: `${kyrgyz.firstName} үчүн автобус` });
+    expect(preview?.html).toContain(`${kyrgyz.firstName}, кодуңуз ${kyrgyz.checkInCode}.`);
+    expect(preview?.html).not.toContain("{{");
+    expect(
+      await previewOrganizerMessage({ eventId: event.id, registrationId: stranger.id, subject, message }),
+    ).toBeNull();
+
+    // The test letter: the participant's letter, to the staff member's address; nothing for another event's.
+    const to = "organizer@kattoo.test";
+    const asked = { eventId: event.id, subject, message, to, actor: organizer };
+    expect(await sendTestMessage({ ...asked, registrationId: kyrgyz.id })).toBe(true);
+    expect(await sendTestMessage({ ...asked, registrationId: stranger.id })).toBe(false);
+    expect(
+      await db.outboxMessage.findMany({
+        where: { toAddress: to },
+        select: { registrationId: true, locale: true },
+      }),
+    ).toEqual([{ registrationId: kyrgyz.id, locale: "ky" }]);
   });
 
   it("puts a failed letter back in the queue, and only a failed one", async () => {
