@@ -5,7 +5,6 @@ import { type FormEvent, type ReactNode, startTransition, useActionState, useSta
 import { blankText, LocalizedInputs } from "@/components/admin/localized-inputs";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { placeholders } from "@/lib/emails/rules";
 import { type ActionState, type Done, idle, type Refused } from "@/lib/entry-points/state";

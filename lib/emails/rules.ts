@@ -8,7 +8,8 @@ export type Placeholder = (typeof placeholders)[number];
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-const isPlaceholder = (name: string): name is Placeholder => (placeholders as readonly string[]).includes(name);
+const isPlaceholder = (name: string): name is Placeholder =>
+  (placeholders as readonly string[]).includes(name);
 
 /** The names between double braces that are not placeholders, in order, each once. */
 export function unknownPlaceholders(text: string): string[] {

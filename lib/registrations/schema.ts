@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { regionCodeSchema, submittedAnswersSchema } from "@/lib/questions/schema";
 import { organizerMessageFields } from "@/lib/emails/schema";
+import { regionCodeSchema, submittedAnswersSchema } from "@/lib/questions/schema";
 
 // One schema for the registration form, the server action, the JSON API and
 // the participant's own edit page (STYLE.md, habit 3). Error messages are
