@@ -10,7 +10,7 @@ import { findStaffByEmail } from "@/lib/staff/data";
 import { deviceTokenFor, deviceTokenOf } from "@/lib/staff/device-cookie";
 import { revokeStaffSession, startStaffSession, verifySecondFactor } from "@/lib/staff/mutations";
 import { hashPassword, verifyPassword } from "@/lib/staff/passwords";
-import { deviceLabel, guessThrottle, SESSION_ABSOLUTE_SECONDS } from "@/lib/staff/rules";
+import { deviceLabel, guessThrottle, isAccountOpen, SESSION_ABSOLUTE_SECONDS } from "@/lib/staff/rules";
 import { signInSchema } from "@/lib/staff/schema";
 
 // Staff sign in with email and password (Argon2id). The session cookie is a
@@ -50,7 +50,7 @@ async function authorize(credentials: unknown, request: Request) {
   if (allowed) {
     const staff = await findStaffByEmail({ email });
     const valid = await verifyPassword({ hash: staff?.passwordHash ?? (await dummyHash), password });
-    if (valid && staff && !staff.disabledAt) {
+    if (valid && staff && isAccountOpen(staff, new Date())) {
       const secondFactor = staff.totpEnabledAt && staff.totpSecret;
       // The attempt stays counted: the password alone does not reset the count
       // a code-guesser runs up.

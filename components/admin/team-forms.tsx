@@ -1,14 +1,16 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type ComponentProps, useActionState } from "react";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
+import { formatDateTime } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
 import { eventRoles } from "@/lib/staff/schema";
-import type { TeamRefused } from "@/lib/teams/actions";
+import type { DoorAccountMade, TeamRefused } from "@/lib/teams/actions";
 
 type AddAction = (previous: ActionState<Done>, formData: FormData) => Promise<ActionState<Done>>;
 type ChangeAction = (
@@ -60,6 +62,70 @@ export function AddTeamMemberForm({ action }: { action: AddAction }) {
       </div>
       <Button type="submit" disabled={pending}>
         {t("add")}
+      </Button>
+    </form>
+  );
+}
+
+type DoorAction = (
+  previous: ActionState<DoorAccountMade>,
+  formData: FormData,
+) => Promise<ActionState<DoorAccountMade>>;
+
+/**
+ * Makes a volunteer's check-in account for this event alone and shows its
+ * generated password once, with when the account ends.
+ */
+export function DoorAccountForm({ action, timeZone }: { action: DoorAction; timeZone: string }) {
+  const t = useTranslations("admin.team");
+  const locale = useLocale() as Locale;
+  const [state, formAction, pending] = useActionState(action, idle);
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const values = state.status === "invalid" ? state.values : {};
+  const error = (field: string) =>
+    errors[field] ? t(`errors.${errors[field]}` as "errors.badEmail") : undefined;
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      {state.status === "created" ? (
+        <Notice tone="success">
+          {t("doorCreated", {
+            email: state.email,
+            ends: formatDateTime(new Date(state.expiresAt), { locale, timeZone }),
+          })}{" "}
+          <code className="font-mono text-lg" data-testid="door-password">
+            {state.password}
+          </code>
+        </Notice>
+      ) : (
+        <ActionNotice state={state} />
+      )}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="door-name" label={t("doorName")} error={error("name")}>
+          {(control) => (
+            <input
+              {...control}
+              name="name"
+              maxLength={200}
+              defaultValue={String(values.name ?? "")}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="door-email" label={t("email")} error={error("email")}>
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              maxLength={254}
+              defaultValue={String(values.email ?? "")}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {t("doorCreate")}
       </Button>
     </form>
   );

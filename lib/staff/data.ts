@@ -12,6 +12,7 @@ const staffAccountFields = {
   name: true,
   role: true,
   disabledAt: true,
+  expiresAt: true,
   sessionVersion: true,
   totpEnabledAt: true,
   mustChangePassword: true,

@@ -13,13 +13,13 @@ import {
 } from "@/lib/staff/data";
 import { touchStaffSession } from "@/lib/staff/mutations";
 import { type EventPermission, type EventScope, permissionsOn, scopeOf } from "@/lib/staff/permissions";
-import { isSessionLive, needsTouch, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
+import { isAccountOpen, isSessionLive, needsTouch, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 // The one guard of the staff area. Every staff page, server action and route
 // handler calls it itself; the admin layout's check is a convenience.
 // The session row and the account are read fresh: a sign-out, an ended
-// session, a role changed, an account disabled or "sign out everywhere"
+// session, a role changed, an account disabled or past its end, or "sign out everywhere"
 // takes effect on the very next request.
 
 /** What the session cookie (a JWT, lib/auth.ts) claims. */
@@ -37,7 +37,7 @@ export async function staffOfSession(claims: SessionClaims, now = new Date()) {
   const session = await getStaffSession({ id: sessionId });
   if (!session || session.staff.id !== staffId || !isSessionLive(session, now)) return null;
   const { staff } = session;
-  if (staff.disabledAt || staff.sessionVersion !== sessionVersion) return null;
+  if (!isAccountOpen(staff, now) || staff.sessionVersion !== sessionVersion) return null;
   if (needsTouch(session, now)) {
     await touchStaffSession({
       id: sessionId,

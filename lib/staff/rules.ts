@@ -22,6 +22,17 @@ export const SESSION_TOUCH_SECONDS = 60;
 type SessionTimes = { createdAt: Date; lastSeenAt: Date; revokedAt: Date | null };
 
 /** Whether a session row still opens the staff area: not ended, not idle too long, not too old. */
+/**
+ * An account opens the staff area: not disabled, and not past its end (a door
+ * account ends with its event's last day). Checked at sign-in and on every request.
+ */
+export function isAccountOpen(
+  account: { disabledAt: Date | null; expiresAt: Date | null },
+  now: Date,
+): boolean {
+  return !account.disabledAt && !(account.expiresAt && account.expiresAt <= now);
+}
+
 export function isSessionLive(session: SessionTimes, now: Date): boolean {
   const since = (date: Date) => (now.getTime() - date.getTime()) / 1000;
   return (

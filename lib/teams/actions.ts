@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
-import { addTeamMember, changeTeamMember } from "@/lib/teams/mutations";
-import { addMemberSchema, memberChangeSchema } from "@/lib/teams/schema";
+import { addTeamMember, changeTeamMember, createDoorAccount } from "@/lib/teams/mutations";
+import { addMemberSchema, doorAccountSchema, memberChangeSchema } from "@/lib/teams/schema";
 
 const teamPage = (eventId: string) => `/admin/events/${eventId}/team`;
 
@@ -56,5 +56,36 @@ export const changeTeamMemberAction = staffAction({
     }
     revalidatePath(teamPage(bound.eventId));
     return done("saved");
+  },
+});
+
+/** A door account made: its generated password, shown once, and when it ends. */
+export type DoorAccountMade = { status: "created"; email: string; password: string; expiresAt: string };
+
+/** A manager or an admin: a check-in account for this event alone, ending with its last day. */
+export const createDoorAccountAction = staffAction({
+  name: "team.create_door_account",
+  bound: z.uuid(),
+  input: doorAccountSchema,
+  event: ({ bound }) => ({ event: bound }),
+  permission: "event.team",
+  async run({ staff, bound: eventId, input, values }) {
+    const result = await createDoorAccount({
+      eventId,
+      email: input.email,
+      name: input.name,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    if (!result.ok) {
+      const error = result.reason === "email_taken" ? "emailTaken" : "noDays";
+      return { status: "invalid", fieldErrors: { email: error }, values };
+    }
+    revalidatePath(teamPage(eventId));
+    return {
+      status: "created",
+      email: input.email,
+      password: result.password,
+      expiresAt: result.expiresAt.toISOString(),
+    } satisfies DoorAccountMade;
   },
 });

@@ -8,7 +8,7 @@ export function listTeam({ eventId }: { eventId: string }) {
     orderBy: [{ role: "asc" }, { staff: { email: "asc" } }],
     select: {
       role: true,
-      staff: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+      staff: { select: { id: true, email: true, name: true, role: true, disabledAt: true, expiresAt: true } },
     },
   });
 }

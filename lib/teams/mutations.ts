@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { generatePassword, hashPassword } from "@/lib/staff/passwords";
 import type { EventRoleName } from "@/lib/staff/schema";
 import type { MemberChange } from "@/lib/teams/schema";
 
@@ -86,4 +87,64 @@ export async function changeTeamMember({
     });
     return { ok: true } as const;
   });
+}
+
+export type DoorAccountResult =
+  | { ok: true; password: string; expiresAt: Date }
+  | { ok: false; reason: "email_taken" | "no_days" };
+
+/**
+ * A check-in account for this event alone, for a volunteer at the door: on
+ * its team as check-in, with a generated password to pass on (replaced at the
+ * first sign-in), ending with the event's last day — a trigger moves the end
+ * when the days move (migration 20261202140000_door_accounts).
+ */
+export async function createDoorAccount({
+  eventId,
+  email,
+  name,
+  actor,
+}: {
+  eventId: string;
+  email: string;
+  name: string;
+  actor: Actor;
+}): Promise<DoorAccountResult> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const lastDay = await tx.eventDay.findFirst({
+        where: { eventId },
+        orderBy: { endsAt: "desc" },
+        select: { endsAt: true },
+      });
+      if (!lastDay) return { ok: false, reason: "no_days" } as const;
+      const staff = await tx.staffUser.create({
+        data: {
+          email,
+          name,
+          role: "STAFF",
+          passwordHash,
+          mustChangePassword: true,
+          doorEventId: eventId,
+          expiresAt: lastDay.endsAt,
+        },
+      });
+      await tx.eventMembership.create({ data: { eventId, staffId: staff.id, role: "CHECK_IN" } });
+      await recordAudit(tx, {
+        actor,
+        action: "team.door_account_created",
+        entityType: "staff_user",
+        entityId: staff.id,
+        eventId,
+      });
+      return { ok: true, password, expiresAt: lastDay.endsAt } as const;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, reason: "email_taken" };
+    }
+    throw error;
+  }
 }

@@ -6,14 +6,19 @@ import { eventRoles } from "@/lib/staff/schema";
 
 const eventRole = z.enum(eventRoles, { error: "badRole" });
 
-export const addMemberSchema = z.object({
-  email: z
-    .string({ error: "badEmail" })
-    .trim()
-    .toLowerCase()
-    .max(254, { error: "badEmail" })
-    .pipe(z.email({ error: "badEmail" })),
-  role: eventRole,
+const accountEmail = z
+  .string({ error: "badEmail" })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "badEmail" })
+  .pipe(z.email({ error: "badEmail" }));
+
+export const addMemberSchema = z.object({ email: accountEmail, role: eventRole });
+
+/** A door account for one event: a volunteer's name and address. */
+export const doorAccountSchema = z.object({
+  name: z.string({ error: "badName" }).trim().min(1, { error: "badName" }).max(200, { error: "badName" }),
+  email: accountEmail,
 });
 
 export const memberChangeSchema = z.discriminatedUnion("change", [

@@ -111,6 +111,25 @@ beforeAll(async () => {
       raw: "raw",
     },
   });
+  await db.eventMembership.create({ data: { eventId: event.id, staffId: staff.id, role: "MANAGER" } });
+  // The demo's pre-test answered by name, its anonymous survey's ballot.
+  const instruments = await db.instrument.findMany({
+    where: { event: { slug: "migration-strategy-seminar" } },
+    include: { questions: { include: { options: true } } },
+  });
+  const preTest = instruments.find((instrument) => instrument.kind === "PRE_TEST");
+  const survey = instruments.find((instrument) => instrument.kind === "FEEDBACK");
+  const [question] = preTest?.questions ?? [];
+  const [option] = question?.options ?? [];
+  if (!preTest || !survey || !question || !option) throw new Error("the demo's instruments are missing");
+  const response = await db.instrumentResponse.create({
+    data: { instrumentId: preTest.id, anonymous: false, registrationId, submittedOn: new Date() },
+  });
+  await db.instrumentAnswer.create({ data: { responseId: response.id, questionId: question.id } });
+  await db.instrumentAnswerOption.create({
+    data: { responseId: response.id, questionId: question.id, optionId: option.id },
+  });
+  await db.instrumentBallot.create({ data: { instrumentId: survey.id, registrationId } });
   await recordWorkerHeartbeat({ workerId: "worker-backup-test" });
   await recordBackupRun({
     startedAt: new Date(Date.now() - 86_400_000),

@@ -1,7 +1,16 @@
-import { getTranslations } from "next-intl/server";
-import { AddTeamMemberForm, EventRoleSelect, TeamMemberForm } from "@/components/admin/team-forms";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import {
+  AddTeamMemberForm,
+  DoorAccountForm,
+  EventRoleSelect,
+  TeamMemberForm,
+} from "@/components/admin/team-forms";
+import { getEventForStaff } from "@/lib/events/data";
+import { formatDateTime } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
 import { requireEventAccess } from "@/lib/staff/require-staff";
-import { addTeamMemberAction, changeTeamMemberAction } from "@/lib/teams/actions";
+import { addTeamMemberAction, changeTeamMemberAction, createDoorAccountAction } from "@/lib/teams/actions";
 import { listTeam } from "@/lib/teams/data";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +23,13 @@ export default async function EventTeamPage({ params }: PageProps<"/admin/events
   const { staff } = await requireEventAccess({ event: id, permission: "event.team" });
   const t = await getTranslations("admin.team");
   const ts = await getTranslations("admin.staff");
-  const team = await listTeam({ eventId: id });
+  const [team, event, locale] = await Promise.all([
+    listTeam({ eventId: id }),
+    getEventForStaff({ id }),
+    getLocale() as Promise<Locale>,
+  ]);
+  if (!event) notFound();
+  const zone = { locale, timeZone: event.timeZone };
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -39,6 +54,12 @@ export default async function EventTeamPage({ params }: PageProps<"/admin/events
                   <span className="text-stone-600">{member.staff.email}</span>
                   {member.staff.id === staff.id && <span className="text-stone-600"> ({ts("you")})</span>}
                   {member.staff.disabledAt && <span className="text-stone-600"> · {t("disabled")}</span>}
+                  {member.staff.expiresAt && (
+                    <span className="text-stone-600">
+                      {" "}
+                      · {t("ends", { ends: formatDateTime(member.staff.expiresAt, zone) })}
+                    </span>
+                  )}
                 </p>
                 <div className="flex flex-wrap items-end gap-4 text-sm">
                   <TeamMemberForm action={change} className="flex flex-wrap items-end gap-2">
@@ -72,6 +93,14 @@ export default async function EventTeamPage({ params }: PageProps<"/admin/events
         </h2>
         <p className="text-sm text-stone-600">{t("addExplain")}</p>
         <AddTeamMemberForm action={addTeamMemberAction.bind(null, id)} />
+      </section>
+
+      <section aria-labelledby="door" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="door" className="font-semibold">
+          {t("door")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("doorExplain")}</p>
+        <DoorAccountForm action={createDoorAccountAction.bind(null, id)} timeZone={event.timeZone} />
       </section>
     </div>
   );
