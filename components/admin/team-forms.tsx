@@ -111,7 +111,7 @@ export function DoorAccountForm({ action, timeZone }: { action: DoorAction; time
             />
           )}
         </Field>
-        <Field id="door-email" label={t("email")} error={error("email")}>
+        <Field id="door-email" label={t("doorEmail")} error={error("email")}>
           {(control) => (
             <input
               {...control}

@@ -74,6 +74,16 @@ test("an organizer of event A reaches nothing of event B; a viewer of B sees its
   await page.getByLabel("Почта учётной записи").fill("nobody-here@kattoo.test");
   await page.getByRole("button", { name: "Добавить в команду" }).click();
   await expect(page.getByText("Учётной записи сотрудника с такой почтой нет.")).toBeVisible();
+  // A volunteer's door account for B: its password shown once, its end the seminar's last day.
+  const doorEmail = `door-${randomUUID().slice(0, 8)}@kattoo.test`;
+  const door = page.getByRole("region", { name: "Учётная запись для входа на один семинар" });
+  await door.getByLabel("Имя волонтёра").fill("Айбек Волонтёр");
+  await door.getByLabel("Почта волонтёра").fill(doorEmail);
+  await door.getByRole("button", { name: "Создать учётную запись для входа" }).click();
+  await expect(door.getByTestId("door-password")).toHaveText(/^\S{8,}$/);
+  const volunteer = page.getByTestId("team-member").filter({ hasText: doorEmail });
+  await expect(volunteer.getByRole("combobox")).toHaveValue("CHECK_IN");
+  await expect(volunteer).toContainText("действует до");
 
   // The person the viewer must not see is there for whoever may see people.
   await page.goto(`/admin/events/${b.id}`);
