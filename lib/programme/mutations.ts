@@ -178,9 +178,15 @@ export async function fitProgrammeToDays(
 /** Copies an event's programme onto a copy of it whose days have the same dates (lib/events duplicateEvent). */
 export async function copyProgramme(tx: Tx, { from, to }: { from: string; to: string }) {
   const days = await tx.eventDay.findMany({ where: { eventId: to }, select: { id: true, date: true } });
+  // One relation per read: in a transaction, Prisma would load two at once on
+  // the one connection (tests/integration/transaction-queries.test.ts).
   const sessions = await tx.eventSession.findMany({
     where: { day: { eventId: from } },
-    include: { day: { select: { date: true } }, speakers: true },
+    include: { day: { select: { date: true } } },
+  });
+  const speakers = await tx.eventSessionSpeaker.findMany({
+    where: { sessionId: { in: sessions.map((session) => session.id) } },
+    select: { sessionId: true, speakerId: true, position: true },
   });
   for (const session of sessions) {
     const day = days.find((candidate) => candidate.date.getTime() === session.day.date.getTime());
@@ -195,7 +201,9 @@ export async function copyProgramme(tx: Tx, { from, to }: { from: string; to: st
         description: (session.description as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
         room: session.room,
         speakers: {
-          create: session.speakers.map(({ speakerId, position }) => ({ speakerId, position })),
+          create: speakers
+            .filter((speaker) => speaker.sessionId === session.id)
+            .map(({ speakerId, position }) => ({ speakerId, position })),
         },
       },
     });

@@ -69,13 +69,16 @@ describe("readFormData", () => {
     form.append("ids", "a");
     form.append("ids", "b");
     form.set("to", "MESSAGE");
-    form.set("subject", "Программа");
+    form.set("subject.ru", "Программа");
+    form.set("intent", "preview");
     expect(readFormData(form, bulkChangeSchema)).toEqual({
       ids: ["a", "b"],
       everyOnPage: false,
       onPage: [],
       to: "MESSAGE",
-      subject: "Программа",
+      subject: { ru: "Программа" },
+      message: {},
+      intent: "preview",
     });
   });
 
