@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
+import type { FormValues } from "@/lib/forms/form-data";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { eventRoles } from "@/lib/staff/schema";
@@ -32,32 +33,59 @@ export function EventRoleSelect(props: ComponentProps<"select">) {
   );
 }
 
+/** What an answered form shows again: each field's error (in admin.team.errors) and its value as sent. */
+function useAnswered(state: { status: string; fieldErrors?: Record<string, string>; values?: FormValues }) {
+  const t = useTranslations("admin.team");
+  const invalid = state.status === "invalid";
+  return {
+    error: (field: string) => {
+      const key = invalid ? state.fieldErrors?.[field] : undefined;
+      return key ? t(`errors.${key}` as "errors.badEmail") : undefined;
+    },
+    value: (field: string) => String((invalid && state.values?.[field]) || ""),
+  };
+}
+
+/** A text field of the team's forms, its error beside it, refilled after a refusal. */
+function TeamInput({
+  id,
+  label,
+  answered,
+  ...input
+}: ComponentProps<"input"> & {
+  id: string;
+  label: string;
+  name: string;
+  answered: ReturnType<typeof useAnswered>;
+}) {
+  return (
+    <Field id={id} label={label} error={answered.error(input.name)}>
+      {(control) => (
+        <input {...control} {...input} defaultValue={answered.value(input.name)} className={inputClass} />
+      )}
+    </Field>
+  );
+}
+
 /** Adds an existing account to the team by its email; a wrong email or role is said at its field. */
 export function AddTeamMemberForm({ action }: { action: AddAction }) {
   const t = useTranslations("admin.team");
   const [state, formAction, pending] = useActionState(action, idle);
-  const errors = state.status === "invalid" ? state.fieldErrors : {};
-  const values = state.status === "invalid" ? state.values : {};
-  const error = (field: string) =>
-    errors[field] ? t(`errors.${errors[field]}` as "errors.badEmail") : undefined;
+  const answered = useAnswered(state);
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <ActionNotice state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="team-email" label={t("email")} error={error("email")}>
-          {(control) => (
-            <input
-              {...control}
-              name="email"
-              type="email"
-              maxLength={254}
-              defaultValue={String(values.email ?? "")}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="team-role" label={t("role")} error={error("role")}>
-          {(control) => <EventRoleSelect {...control} defaultValue={String(values.role ?? "ORGANIZER")} />}
+        <TeamInput
+          id="team-email"
+          label={t("email")}
+          name="email"
+          type="email"
+          maxLength={254}
+          answered={answered}
+        />
+        <Field id="team-role" label={t("role")} error={answered.error("role")}>
+          {(control) => <EventRoleSelect {...control} defaultValue={answered.value("role") || "ORGANIZER"} />}
         </Field>
       </div>
       <Button type="submit" disabled={pending}>
@@ -80,10 +108,7 @@ export function DoorAccountForm({ action, timeZone }: { action: DoorAction; time
   const t = useTranslations("admin.team");
   const locale = useLocale() as Locale;
   const [state, formAction, pending] = useActionState(action, idle);
-  const errors = state.status === "invalid" ? state.fieldErrors : {};
-  const values = state.status === "invalid" ? state.values : {};
-  const error = (field: string) =>
-    errors[field] ? t(`errors.${errors[field]}` as "errors.badEmail") : undefined;
+  const answered = useAnswered(state);
   return (
     <form action={formAction} className="space-y-3" noValidate>
       {state.status === "created" ? (
@@ -100,29 +125,15 @@ export function DoorAccountForm({ action, timeZone }: { action: DoorAction; time
         <ActionNotice state={state} />
       )}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="door-name" label={t("doorName")} error={error("name")}>
-          {(control) => (
-            <input
-              {...control}
-              name="name"
-              maxLength={200}
-              defaultValue={String(values.name ?? "")}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="door-email" label={t("doorEmail")} error={error("email")}>
-          {(control) => (
-            <input
-              {...control}
-              name="email"
-              type="email"
-              maxLength={254}
-              defaultValue={String(values.email ?? "")}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <TeamInput id="door-name" label={t("doorName")} name="name" maxLength={200} answered={answered} />
+        <TeamInput
+          id="door-email"
+          label={t("doorEmail")}
+          name="email"
+          type="email"
+          maxLength={254}
+          answered={answered}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {t("doorCreate")}
