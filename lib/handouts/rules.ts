@@ -7,7 +7,7 @@ import { type HandoutType, handoutTypes } from "@/lib/handouts/schema";
 // a zip bomb costs us the few kilobytes of its directory.
 
 /** A handout's bytes are stored in pieces of this size (the last smaller): the most one request holds. */
-export const HANDOUT_CHUNK_BYTES = 512 * 1024;
+export const HANDOUT_CHUNK_BYTES = 64 * 1024;
 
 /** The bytes read from the start of a file to know its signature. */
 export const HEAD_BYTES = 8;

@@ -57,7 +57,7 @@ ALTER TABLE "handout" ADD CONSTRAINT "handout_file_name_plain" CHECK (
 );
 ALTER TABLE "handout" ADD CONSTRAINT "handout_title_ru" CHECK (jsonb_typeof("title"->'ru') = 'string');
 ALTER TABLE "handout_chunk" ADD CONSTRAINT "handout_chunk_position" CHECK ("position" >= 0);
-ALTER TABLE "handout_chunk" ADD CONSTRAINT "handout_chunk_size" CHECK (octet_length("bytes") BETWEEN 1 AND 524288);
+ALTER TABLE "handout_chunk" ADD CONSTRAINT "handout_chunk_size" CHECK (octet_length("bytes") BETWEEN 1 AND 65536);
 
 -- A handout's session is one of its own event's.
 CREATE FUNCTION "handout_session_of_event"() RETURNS trigger LANGUAGE plpgsql AS $$
