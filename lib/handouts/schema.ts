@@ -59,3 +59,18 @@ export const handoutIdSchema = z.object({ handoutId: z.uuid() });
 
 /** The download's address: the participant's token only for their handouts. */
 export const handoutAddressSchema = z.object({ id: z.uuid() });
+
+/** A handout's download address; a participants' one carries the participant's token. */
+export function handoutPath({ id, token }: { id: string; token?: string }): string {
+  return token ? `/api/handouts/${id}?token=${encodeURIComponent(token)}` : `/api/handouts/${id}`;
+}
+
+/** "340 KB", "12.5 MB", in the reader's language. */
+export function fileSizeText(bytes: number, locale: string): string {
+  const megabytes = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: megabytes ? "megabyte" : "kilobyte",
+    maximumFractionDigits: megabytes ? 1 : 0,
+  }).format(Math.max(1, bytes / (megabytes ? 1024 * 1024 : 1024)));
+}

@@ -45,7 +45,7 @@ const signedOut = () => vi.mocked(auth).mockResolvedValue(null as never);
 
 type Details = { name?: string; visibility?: string; sessionId?: string; title?: string };
 
-function post(eventId: string, body: BodyInit, details: Details = {}) {
+function post(eventId: string, bytes: Uint8Array | ReadableStream<Uint8Array>, details: Details = {}) {
   const query = new URLSearchParams({
     name: details.name ?? "Программа семинара.pdf",
     "title.ru": details.title ?? "Программа",
@@ -57,7 +57,7 @@ function post(eventId: string, body: BodyInit, details: Details = {}) {
   const request = new Request(`${appUrl()}/api/admin/events/${eventId}/handouts?${query}`, {
     method: "POST",
     headers: { origin: new URL(appUrl()).origin, "content-type": "application/octet-stream" },
-    body,
+    body: bytes instanceof ReadableStream ? bytes : new Uint8Array(bytes),
     duplex: "half",
   } as RequestInit);
   return upload(request, { params: Promise.resolve({ id: eventId }) });
@@ -88,7 +88,11 @@ async function confirmedToken(eventId: string, slug: string) {
   return manageToken(created.registrationId);
 }
 
-async function uploaded(eventId: string, body: BodyInit, details: Details = {}) {
+async function uploaded(
+  eventId: string,
+  body: Uint8Array | ReadableStream<Uint8Array>,
+  details: Details = {},
+) {
   const response = await post(eventId, body, details);
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;

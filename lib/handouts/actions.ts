@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffAction } from "@/lib/entry-points/action";
+import { done } from "@/lib/entry-points/state";
+import { removeHandout } from "@/lib/handouts/mutations";
+import { handoutIdSchema } from "@/lib/handouts/schema";
+import { ORGANIZERS } from "@/lib/staff/require-staff";
+
+/** Organizers: delete a handout, its bytes with it. Its address answers 404 from then on. */
+export const removeHandoutAction = staffAction({
+  name: "handouts.remove",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  input: handoutIdSchema,
+  run: async ({ staff, bound: eventId, input }) => {
+    const result = await removeHandout({
+      eventId,
+      handoutId: input.handoutId,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
+    if (!result.ok) return { status: "failed", code: "bad_request" } as const;
+    revalidatePath(`/admin/events/${eventId}/programme`);
+    return done("handoutRemoved");
+  },
+});
