@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
-import { removeHandout } from "@/lib/handouts/mutations";
+import { announceHandouts, removeHandout } from "@/lib/handouts/mutations";
 import { handoutIdSchema } from "@/lib/handouts/schema";
 import { ORGANIZERS } from "@/lib/staff/require-staff";
 
@@ -23,5 +23,16 @@ export const removeHandoutAction = staffAction({
     if (!result.ok) return { status: "failed", code: "bad_request" } as const;
     revalidatePath(`/admin/events/${eventId}/programme`);
     return done("handoutRemoved");
+  },
+});
+
+/** Organizers: tell those who attended that the materials are online (each once). */
+export const announceHandoutsAction = staffAction({
+  name: "handouts.announce",
+  roles: ORGANIZERS,
+  bound: z.uuid(),
+  run: async ({ staff, bound: eventId }) => {
+    const count = await announceHandouts({ eventId, actor: { type: "STAFF", staffId: staff.id } });
+    return done("written", { count });
   },
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { queueLetter } from "@/lib/emails/queue";
 import { lockEventRow } from "@/lib/events/lock";
 import { HANDOUT_CHUNK_BYTES } from "@/lib/handouts/rules";
 import type { HandoutDetails } from "@/lib/handouts/schema";
@@ -107,5 +108,37 @@ export async function removeHandout({
       data: { handoutId },
     });
     return { ok: true } as const;
+  });
+}
+
+/**
+ * Queues "the materials are online" to everyone marked present on at least
+ * one day, once each (a dedupe key per registration): pressing the button
+ * again writes only to those marked since. Returns how many were queued.
+ */
+export async function announceHandouts({ eventId, actor }: { eventId: string; actor: Actor }) {
+  return db.$transaction(async (tx) => {
+    const attended = await tx.registration.findMany({
+      where: { eventId, status: "CONFIRMED", attendance: { some: {} } },
+      select: { id: true, eventId: true, email: true, locale: true },
+    });
+    let queued = 0;
+    for (const registration of attended) {
+      const isNew = await queueLetter(tx, {
+        template: "handouts-online",
+        registration,
+        dedupeKey: `handouts-online:${registration.id}`,
+      });
+      if (isNew) queued++;
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "event.handouts_announced",
+      entityType: "event",
+      entityId: eventId,
+      eventId,
+      data: { queued },
+    });
+    return queued;
   });
 }

@@ -7,12 +7,14 @@ import { GET as download } from "@/app/api/handouts/[id]/route";
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
+import { announceHandouts } from "@/lib/handouts/mutations";
 import { MAX_HANDOUT_BYTES } from "@/lib/handouts/schema";
 import { PEER_HEADER } from "@/lib/http/client-address";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { manageToken } from "@/lib/registrations/tokens";
 import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
 import { createTestEvent, registrationInput } from "../support/factories";
+import { markPresent } from "../support/participants";
 import { makeDocx, makeZip } from "../support/zip";
 
 // Uploads go through the real route handler, as the programme tab's form
@@ -305,5 +307,29 @@ describe("handouts", () => {
     // Prisma keeps recent queries' arguments for a while (a bounded number):
     // 64 KiB pieces keep that to a few megabytes, far less than one copy of the file.
     expect(grownMiB).toBeLessThan(15);
+  });
+
+  it("tells those who attended that the materials are online, each once", async () => {
+    const event = await createTestEvent();
+    const registered = await Promise.all(
+      ["present", "absent"].map(async (name) => {
+        const created = await createRegistration({
+          slug: event.slug,
+          locale: "ky",
+          input: registrationInput({ email: `${name}-${randomUUID()}@kattoo.test` }),
+        });
+        if (!created.ok) throw new Error(created.reason);
+        return created.registrationId;
+      }),
+    );
+    const [day] = await db.eventDay.findMany({ where: { eventId: event.id } });
+    await markPresent([registered[0] as string], [day?.id as string]);
+    const actor = { type: "SYSTEM" as const };
+    expect(await announceHandouts({ eventId: event.id, actor })).toBe(1);
+    expect(await announceHandouts({ eventId: event.id, actor })).toBe(0);
+    const letters = await db.outboxMessage.findMany({
+      where: { eventId: event.id, template: "handouts-online" },
+    });
+    expect(letters).toEqual([expect.objectContaining({ registrationId: registered[0], locale: "ky" })]);
   });
 });

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getEventForStaff } from "@/lib/events/data";
 import { zonedParts } from "@/lib/events/rules";
-import { removeHandoutAction } from "@/lib/handouts/actions";
+import { announceHandoutsAction, removeHandoutAction } from "@/lib/handouts/actions";
 import { listHandouts } from "@/lib/handouts/data";
 import { fileSizeText, handoutPath, handoutVisibilities } from "@/lib/handouts/schema";
 import { formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
@@ -169,6 +169,16 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
             </li>
           ))}
         </ul>
+        {handouts.some((handout) => handout.visibility !== "STAFF") && (
+          <div className="space-y-2">
+            <p className="text-sm text-stone-600">{t("handouts.announceHint")}</p>
+            <ActionForm action={announceHandoutsAction.bind(null, event.id)}>
+              <Button type="submit" variant="secondary">
+                {t("handouts.announce")}
+              </Button>
+            </ActionForm>
+          </div>
+        )}
         <details className="rounded-lg border border-dashed border-stone-300 bg-white">
           <summary className="min-h-11 cursor-pointer p-3 font-medium text-brand-700">
             {t("handouts.add")}
