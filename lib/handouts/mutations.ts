@@ -60,7 +60,8 @@ export async function addHandout({
       let position = 0;
       for await (const chunk of createReadStream(file.path, { highWaterMark: HANDOUT_CHUNK_BYTES })) {
         await tx.handoutChunk.create({
-          data: { handoutId: handout.id, position, bytes: new Uint8Array(chunk as Buffer) },
+          // The stream's own buffer, not a copy: it is garbage once written.
+          data: { handoutId: handout.id, position, bytes: chunk as Uint8Array<ArrayBuffer> },
           select: { position: true },
         });
         position += 1;

@@ -85,7 +85,7 @@ function serverRssMiB(): number {
   return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
 }
 
-test("a 20 MiB handout goes through the running server in and out, its memory growing by less than the file", async ({
+test("a 20 MiB handout goes in and out of the running server in pieces, its memory growing by far less than three copies", async ({
   page,
   baseURL,
 }) => {
