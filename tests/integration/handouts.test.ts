@@ -5,8 +5,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as upload } from "@/app/api/admin/events/[id]/handouts/route";
 import { GET as download } from "@/app/api/handouts/[id]/route";
 import { auth } from "@/lib/auth";
+import { createPrismaClient } from "@/lib/database/client";
 import { db } from "@/lib/db";
-import { appUrl } from "@/lib/env";
+import { appUrl, databaseUrl } from "@/lib/env";
 import { announceHandouts } from "@/lib/handouts/mutations";
 import { MAX_HANDOUT_BYTES } from "@/lib/handouts/schema";
 import { PEER_HEADER } from "@/lib/http/client-address";
@@ -331,5 +332,25 @@ describe("handouts", () => {
       where: { eventId: event.id, template: "handouts-online" },
     });
     expect(letters).toEqual([expect.objectContaining({ registrationId: registered[0], locale: "ky" })]);
+  });
+
+  it("serves a file one instance stored from another: its own pool, nothing kept in the process", async () => {
+    await signedIn();
+    const event = await createTestEvent();
+    const bytes = Buffer.concat([pdf(), randomBytes(200 * 1024)]);
+    const id = await uploaded(event.id, bytes, { visibility: "PUBLIC" });
+    // lib/db.ts keeps its client on globalThis: another client there is another instance's pool.
+    const holder = globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> };
+    const first = holder.prisma;
+    const second = createPrismaClient(databaseUrl());
+    holder.prisma = second;
+    try {
+      const response = await get(id);
+      expect(response.status).toBe(200);
+      expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(sha256(bytes));
+    } finally {
+      holder.prisma = first;
+      await second.$disconnect();
+    }
   });
 });
