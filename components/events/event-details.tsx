@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
+import type { HandoutListing } from "@/lib/handouts/data";
 import { formatDateTime } from "@/lib/i18n/dates";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
@@ -103,12 +104,15 @@ export async function EventDetails({
   images,
   locale,
   sessions,
+  handouts,
 }: {
   event: PublicEvent;
   images: EventImageListing[];
   locale: Locale;
   /** The programme's sessions, shown per day after the description and audience. */
   sessions: ProgrammeSession[];
+  /** The public handouts, under their sessions or after the programme. */
+  handouts: HandoutListing[];
 }) {
   const t = await getTranslations("event");
   const tc = await getTranslations("category");
@@ -173,7 +177,7 @@ export async function EventDetails({
         <p className="mt-1">{localize(event.audience, locale)}</p>
       </section>
 
-      <EventProgramme event={event} sessions={sessions} locale={locale} />
+      <EventProgramme event={event} sessions={sessions} handouts={handouts} locale={locale} />
 
       {partyRoles.map((role) => {
         const parties = event.parties.filter((party) => party.role === role);

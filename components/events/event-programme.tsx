@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import { HandoutLinks } from "@/components/handouts/handout-links";
 import type { PublicEvent } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
+import type { HandoutListing } from "@/lib/handouts/data";
 import { formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { type ProgrammeSession, programmeByDay } from "@/lib/programme/rules";
@@ -17,18 +19,21 @@ function speakerLine(speaker: ProgrammeSession["speakers"][number], locale: Loca
 /**
  * The programme per day, one column on a phone: the time on its own line
  * above the title, the room and the speakers under it. Texts in the reader's
- * language, Russian where a translation is missing.
- */
+ * language, Russian where a translation is missing. A session's handouts
+ * are listed under it; the event's own after the last day. */
 export async function EventProgramme({
   event,
   sessions,
+  handouts,
   locale,
 }: {
   event: PublicEvent;
   sessions: ProgrammeSession[];
+  handouts: HandoutListing[];
   locale: Locale;
 }) {
-  if (sessions.length === 0) return null;
+  if (sessions.length === 0 && handouts.length === 0) return null;
+  const ofSession = (id: string | null) => handouts.filter((handout) => handout.sessionId === id);
   const t = await getTranslations("event.schedule");
   const where = { locale, timeZone: event.timeZone };
   return (
@@ -80,12 +85,21 @@ export async function EventProgramme({
                         {session.speakers.map((speaker) => speakerLine(speaker, locale)).join("; ")}
                       </p>
                     )}
+                    <HandoutLinks handouts={ofSession(session.id)} locale={locale} />
                   </div>
                 </li>
               ))}
             </ol>
           </section>
         ))}
+      {ofSession(null).length > 0 && (
+        <section aria-labelledby="programme-materials" className="space-y-2">
+          <h3 id="programme-materials" className="font-semibold">
+            {t("eventMaterials")}
+          </h3>
+          <HandoutLinks handouts={ofSession(null)} locale={locale} />
+        </section>
+      )}
     </section>
   );
 }

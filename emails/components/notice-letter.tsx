@@ -11,7 +11,8 @@ export function NoticeLetter(
       | "registration-waitlisted"
       | "registration-declined"
       | "registration-cancelled"
-      | "manage-link";
+      | "manage-link"
+      | "handouts-online";
     bodyValues?: Record<string, string | number>;
     withEvent?: boolean;
   },

@@ -33,16 +33,19 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   }
 }
 
+/** A body larger than a route's limit: by its declared length, or by what arrived. */
+export class BodyTooLargeError extends Error {}
+
 /**
- * The body's bytes, or null when it is larger than `maxBytes`: refused by
- * its declared length before anything is read, or as soon as what arrives
- * passes the limit, so a huge body is never held in memory.
+ * The body as it arrives, piece by piece. Throws BodyTooLargeError when it
+ * is larger than `maxBytes`: refused by its declared length before anything
+ * is read, or as soon as what arrives passes the limit (the rest is never
+ * read), so no caller holds more of a huge body than it keeps itself.
  */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
+export async function* readBodyChunks(request: Request, maxBytes: number): AsyncGenerator<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) return null;
+  if (declared > maxBytes) throw new BodyTooLargeError();
   const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
   let size = 0;
   while (reader) {
     const { done, value } = await reader.read();
@@ -50,9 +53,20 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      return null;
+      throw new BodyTooLargeError();
     }
-    chunks.push(value);
+    yield value;
+  }
+}
+
+/** The body's bytes, or null when it is larger than `maxBytes` (as readBodyChunks refuses it). */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
+  const chunks: Uint8Array[] = [];
+  try {
+    for await (const chunk of readBodyChunks(request, maxBytes)) chunks.push(chunk);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return null;
+    throw error;
   }
   return Buffer.concat(chunks);
 }

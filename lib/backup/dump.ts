@@ -111,8 +111,11 @@ async function* dumpLines(client: pg.Client, header: DumpHeader) {
       `DECLARE kattoo_backup NO SCROLL CURSOR FOR SELECT ${list} FROM ${client.escapeIdentifier(table)}`,
     );
     rows[table] = 0;
-    // Rows of images are megabytes each: fetch fewer at a time when they are large.
-    for (let size = 1000; ; ) {
+    // Rows of images can be megabytes each, and handouts are many rows of 64 KiB:
+    // the first fetch is one row, and each next one as many as fit in
+    // BATCH_BYTES by the size of the last, so a thousand large rows are never
+    // held at once.
+    for (let size = 1; ; ) {
       const batch = await client.query<unknown[]>({
         text: `FETCH ${size} FROM kattoo_backup`,
         rowMode: "array",

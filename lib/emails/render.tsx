@@ -5,6 +5,7 @@ import QRCode, { type QRCodeToBufferOptions } from "qrcode";
 import type { ReactElement } from "react";
 import CertificateLetter from "@/emails/certificate";
 import type { CheckIn, LetterLogo, LetterProgramme, LetterProps } from "@/emails/components/types";
+import HandoutsOnline from "@/emails/handouts-online";
 import ManageLink from "@/emails/manage-link";
 import OrganizerMessage from "@/emails/organizer-message";
 import RegistrationCancelled from "@/emails/registration-cancelled";
@@ -219,6 +220,7 @@ export async function renderLetter({
     "manage-link": () => <ManageLink {...base} />,
     reminder: () => <Reminder {...base} checkIn={checkIn} startsAt={startsAt} />,
     "organizer-message": () => <OrganizerMessage {...base} message={message} />,
+    "handouts-online": () => <HandoutsOnline {...base} />,
     certificate: () => {
       if (!certificate) throw new Error("The participant no longer qualifies for a certificate.");
       return <CertificateLetter {...base} code={certificate.code} verifyUrl={certificate.verifyUrl} />;

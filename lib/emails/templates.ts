@@ -12,6 +12,7 @@ export const letterTemplates = [
   "reminder",
   "organizer-message",
   "certificate",
+  "handouts-online",
 ] as const;
 
 export type LetterTemplate = (typeof letterTemplates)[number];

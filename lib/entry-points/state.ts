@@ -28,6 +28,7 @@ export type DoneMessage =
   | "letterNotRetried"
   | "statusChanged"
   | "imageRemoved"
+  | "handoutRemoved"
   | "registrationStatusChanged"
   | "emailCorrected"
   | "testMessageQueued";

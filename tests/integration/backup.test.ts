@@ -88,6 +88,25 @@ beforeAll(async () => {
       bytes: Buffer.from(Array.from({ length: 256 }, (_, index) => index)),
     },
   });
+  // A handout of three pieces, the last short, every byte value in them.
+  const handoutBytes = Buffer.from(Array.from({ length: 2 * 65536 + 3 }, (_, index) => index % 256));
+  await db.handout.create({
+    data: {
+      eventId: event.id,
+      title: { ru: "Раздаточный материал" },
+      fileName: "Программа.pdf",
+      contentType: "application/pdf",
+      size: handoutBytes.byteLength,
+      sha256: "1".repeat(64),
+      visibility: "PARTICIPANTS",
+      chunks: {
+        create: [0, 1, 2].map((position) => ({
+          position,
+          bytes: handoutBytes.subarray(position * 65536, (position + 1) * 65536),
+        })),
+      },
+    },
+  });
   await db.eventParty.create({ data: { eventId: event.id, role: "ORGANIZER", name: { ru: "Организатор" } } });
   await db.staffSession.create({ data: { staffId: staff.id, device: "Firefox, Linux" } });
   await db.staffRecoveryCode.create({ data: { staffId: staff.id, codeHash: "f".repeat(64) } });

@@ -30,6 +30,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/events/[slug]/calendar.ics/route.ts GET": "the public calendar file",
   "app/api/events/[slug]/preview.png/route.ts GET": "the picture under a shared link to a published event",
   "app/api/images/[file]/route.ts GET": "an event's cover and logos, shown on its public page",
+  "app/api/handouts/[id]/route.ts GET":
+    "a handout: public ones to anyone, participants' ones by the token, staff ones to staff; 404 otherwise",
   "app/[locale]/r/[token]/certificate/route.ts GET":
     "the participant's own certificate, authorized by the secret token",
 };

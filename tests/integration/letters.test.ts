@@ -273,6 +273,7 @@ describe("every letter", () => {
       expect.stringMatching(/^Напоминание: Тестовый семинар — \d+ \S+ \d{4} г\. в \d\d:\d\d$/),
       "Трансфер из Бишкека",
       "Сертификат участника: Тестовый семинар",
+      "Материалы семинара опубликованы: Тестовый семинар",
     ]) {
       expect(Object.keys(subjects)).toContainEqual(subject);
     }

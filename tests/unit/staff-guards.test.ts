@@ -32,6 +32,7 @@ async function files(directory: string, name: RegExp): Promise<string[]> {
  */
 const OTHER_BODIES: Record<string, string> = {
   "app/api/admin/events/[id]/images/route.ts": "readImageUpload(",
+  "app/api/admin/events/[id]/handouts/route.ts": "readHandoutUpload(",
 };
 
 describe("staff pages and routes", () => {

@@ -6,6 +6,7 @@ import { EventDetails } from "@/components/events/event-details";
 import { appUrl } from "@/lib/env";
 import { getPublicEvent } from "@/lib/events/data";
 import { eventSlugSchema, localize } from "@/lib/events/schema";
+import { listHandouts } from "@/lib/handouts/data";
 import type { Locale } from "@/lib/i18n/routing";
 import { absoluteUrl } from "@/lib/i18n/urls";
 import { listEventImages } from "@/lib/images/data";
@@ -63,10 +64,11 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
   setRequestLocale(locale);
   const event = await loadEvent(slug);
   if (!event) notFound();
-  const [t, images, sessions] = await Promise.all([
+  const [t, images, sessions, handouts] = await Promise.all([
     getTranslations("event"),
     listEventImages({ eventId: event.id }),
     getProgrammeSessions({ eventId: event.id }),
+    listHandouts({ eventId: event.id, visibilities: ["PUBLIC"] }),
   ]);
   return (
     <>
@@ -78,7 +80,13 @@ export default async function EventPage({ params }: PageProps<"/[locale]/events/
           {t("demo")}
         </p>
       )}
-      <EventDetails event={event} images={images} locale={locale as Locale} sessions={sessions} />
+      <EventDetails
+        event={event}
+        images={images}
+        locale={locale as Locale}
+        sessions={sessions}
+        handouts={handouts}
+      />
     </>
   );
 }

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EventPractical } from "@/components/events/event-practical";
+import { HandoutLinks } from "@/components/handouts/handout-links";
 import { CheckInQr } from "@/components/registrations/check-in-qr";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { buttonClass } from "@/components/ui/button";
 import { getCertificateOfRegistration } from "@/lib/certificates/data";
 import { localize } from "@/lib/events/schema";
+import { listHandouts } from "@/lib/handouts/data";
 import { formatDateRange } from "@/lib/i18n/dates";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
@@ -52,11 +54,16 @@ export default async function ManageRegistrationPage({
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const certificate = await getCertificateOfRegistration({ registrationId: registration.id });
   const tc = await getTranslations("certificate");
-  const [eventForm, answers, placesTaken, instruments] = await Promise.all([
+  const [eventForm, answers, placesTaken, instruments, handouts] = await Promise.all([
     getEventForm({ eventId: event.id }),
     getAnswers({ registrationId: registration.id }),
     getPlacesTaken({ eventId: event.id }),
     getInstrumentLinks({ registrationId: registration.id, eventId: event.id }),
+    // Participants' handouts are for those with a seat, as their download route decides.
+    listHandouts({
+      eventId: event.id,
+      visibilities: registration.status === "CONFIRMED" ? ["PUBLIC", "PARTICIPANTS"] : ["PUBLIC"],
+    }),
   ]);
   const to = await getTranslations("outcomes");
   // Those to answer now, and those answered: one closed or not yet open is not offered.
@@ -136,6 +143,21 @@ export default async function ManageRegistrationPage({
       )}
 
       {active && <EventPractical event={event} locale={locale as Locale} calendar />}
+
+      {handouts.length > 0 && (
+        <section
+          aria-labelledby="handouts"
+          className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-6"
+        >
+          <h2 id="handouts" className="text-xl font-semibold">
+            {t("handouts")}
+          </h2>
+          {handouts.some((handout) => handout.visibility === "PARTICIPANTS") && (
+            <p className="text-sm text-stone-600">{t("handoutsHint")}</p>
+          )}
+          <HandoutLinks handouts={handouts} locale={locale as Locale} token={token} />
+        </section>
+      )}
 
       {certificate?.qualifies && (
         <section

@@ -2,10 +2,14 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SessionForm, type SessionInitial, SpeakerForm } from "@/components/admin/programme-editor";
 import { ActionForm } from "@/components/forms/action-form";
+import { HandoutUploadForm } from "@/components/handouts/handout-upload-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getEventForStaff } from "@/lib/events/data";
 import { zonedParts } from "@/lib/events/rules";
+import { announceHandoutsAction, removeHandoutAction } from "@/lib/handouts/actions";
+import { listHandouts } from "@/lib/handouts/data";
+import { fileSizeText, handoutPath, handoutVisibilities } from "@/lib/handouts/schema";
 import { formatTime, formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { deleteSessionAction, saveSessionAction, saveSpeakerAction } from "@/lib/programme/actions";
@@ -21,11 +25,12 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
   await requireEventAccess({ event: id, permission: "event.content" });
   const event = await getEventForStaff({ id });
   if (!event) notFound();
-  const [t, locale, sessions, speakers] = await Promise.all([
+  const [t, locale, sessions, speakers, handouts] = await Promise.all([
     getTranslations("admin.programme"),
     getLocale() as Promise<Locale>,
     getProgrammeSessions({ eventId: event.id }),
     listSpeakers(),
+    listHandouts({ eventId: event.id, visibilities: handoutVisibilities }),
   ]);
   const where = { locale, timeZone: event.timeZone };
   const local = (instant: Date) => zonedParts(instant, event.timeZone).time;
@@ -41,6 +46,11 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
       .join(", "),
   }));
   const clashes = overlapWarnings(sessions);
+  const sessionChoices = sessions.map((session) => ({
+    id: session.id,
+    label: `${formatWeekdayDate(session.startsAt, where)}, ${formatTime(session.startsAt, where)} — ${session.title.ru}`,
+  }));
+  const sessionLabel = new Map(sessionChoices.map((choice) => [choice.id, choice.label]));
   const blankSession = (dayId: string, start: string): SessionInitial => ({
     dayId,
     kind: "SESSION",
@@ -127,6 +137,56 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
           </details>
         </section>
       ))}
+      <section aria-labelledby="handouts" className="space-y-3">
+        <h2 id="handouts" className="text-xl font-semibold">
+          {t("handouts.heading")}
+        </h2>
+        {handouts.length === 0 && <p className="text-stone-600">{t("handouts.none")}</p>}
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white empty:hidden">
+          {handouts.map((handout) => (
+            <li key={handout.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+              <div className="space-y-0.5">
+                <a href={handoutPath({ id: handout.id })} className="font-medium text-brand-700 underline">
+                  {handout.title.ru}
+                </a>
+                <p className="text-sm text-stone-600">
+                  {handout.fileName} · {fileSizeText(handout.size, locale)} ·{" "}
+                  {t(`handouts.visibilities.${handout.visibility}`)} ·{" "}
+                  {(handout.sessionId && sessionLabel.get(handout.sessionId)) ?? t("handouts.wholeEvent")}
+                </p>
+              </div>
+              <ActionForm action={removeHandoutAction.bind(null, event.id)}>
+                <input type="hidden" name="handoutId" value={handout.id} />
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  aria-label={t("handouts.removeNamed", { name: handout.title.ru })}
+                >
+                  {t("handouts.remove")}
+                </Button>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+        {handouts.some((handout) => handout.visibility !== "STAFF") && (
+          <div className="space-y-2">
+            <p className="text-sm text-stone-600">{t("handouts.announceHint")}</p>
+            <ActionForm action={announceHandoutsAction.bind(null, event.id)}>
+              <Button type="submit" variant="secondary">
+                {t("handouts.announce")}
+              </Button>
+            </ActionForm>
+          </div>
+        )}
+        <details className="rounded-lg border border-dashed border-stone-300 bg-white">
+          <summary className="min-h-11 cursor-pointer p-3 font-medium text-brand-700">
+            {t("handouts.add")}
+          </summary>
+          <div className="border-t border-stone-200 p-3">
+            <HandoutUploadForm eventId={event.id} sessions={sessionChoices} />
+          </div>
+        </details>
+      </section>
       <section aria-labelledby="speakers" className="space-y-3">
         <h2 id="speakers" className="text-xl font-semibold">
           {t("speakers")}
