@@ -11,6 +11,7 @@ import { saveQuestions } from "@/lib/questions/mutations";
 import { questionsEditSchema } from "@/lib/questions/schema";
 import { participantCategories } from "@/lib/registrations/rules";
 import { createTestEvent, DEMO_QUOTAS } from "../support/factories";
+import { processTree } from "../support/process-tree";
 import type { KattooServer } from "./support/kattoo-server";
 import { type BenchRow, measured, percentile, repeat } from "./support/stats";
 
@@ -30,7 +31,30 @@ const SECONDS = 10;
 const BASELINE_SECONDS = 5;
 const RUNS = 3;
 
-type Run = { perSecond: number; p50: number; p99: number; errors: number };
+type Run = { perSecond: number; p50: number; p99: number; errors: number; peakMiB?: number };
+
+/**
+ * The highest resident memory of Kattoo's own process (npm and PostgreSQL
+ * aside) while `during` runs, sampled every half second: what the heap cap
+ * leaves of a 1 GB machine under the rush (issue 19).
+ */
+async function peakResident<T>(server: KattooServer, during: Promise<T>): Promise<[T, number]> {
+  let peak = 0;
+  const sample = async () => {
+    const tree = await processTree(server.pid ?? 0);
+    const own = tree.filter((member) => !/\bpostgres\b|^npm|^sh -c/.test(member.command));
+    peak = Math.max(
+      peak,
+      own.reduce((sum, member) => sum + member.rssMiB, 0),
+    );
+  };
+  const timer = setInterval(() => void sample(), 500);
+  try {
+    return [await during, peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 /**
  * Every run starts with the letters of the one before sent: the worker
@@ -57,41 +81,45 @@ async function rushKattoo(
 ): Promise<Run> {
   await lettersSent();
   let n = 0;
-  const result = await autocannon({
-    url: `${server.url}/api/events/${slug}/registrations`,
-    connections: CLIENTS,
-    duration: SECONDS,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    requests: [
-      {
-        setupRequest: (request) => {
-          n += 1;
-          return {
-            ...request,
-            body: JSON.stringify({
-              lastName: "Асанов",
-              firstName: `Бакыт ${n}`,
-              organization: "Айыл өкмөтү",
-              position: "Адис",
-              category: participantCategories[n % 4],
-              region: "NARYN",
-              email: `rush-${process.pid}-${Date.now()}-${n}@example.kg`,
-              phone: "+996 555 000 000",
-              gender: n % 2 ? "FEMALE" : "MALE",
-              consent: true,
-              answers,
-            }),
-          };
+  const [result, peakMiB] = await peakResident(
+    server,
+    autocannon({
+      url: `${server.url}/api/events/${slug}/registrations`,
+      connections: CLIENTS,
+      duration: SECONDS,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      requests: [
+        {
+          setupRequest: (request) => {
+            n += 1;
+            return {
+              ...request,
+              body: JSON.stringify({
+                lastName: "Асанов",
+                firstName: `Бакыт ${n}`,
+                organization: "Айыл өкмөтү",
+                position: "Адис",
+                category: participantCategories[n % 4],
+                region: "NARYN",
+                email: `rush-${process.pid}-${Date.now()}-${n}@example.kg`,
+                phone: "+996 555 000 000",
+                gender: n % 2 ? "FEMALE" : "MALE",
+                consent: true,
+                answers,
+              }),
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    }),
+  );
   return {
     perSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    peakMiB,
   };
 }
 
@@ -350,6 +378,11 @@ export async function registrationRush(
         baseline: measured(baseline.map((run) => run.p99)),
         target: "< 250 ms",
         met: p99.median < 250,
+      },
+      {
+        benchmark: `registration rush, ${label}`,
+        figure: "peak resident memory of Kattoo's process during the rush, MiB (heap capped at 256)",
+        kattoo: measured(kattoo.map((run) => run.peakMiB ?? 0)),
       },
       {
         benchmark: `registration rush, ${label}`,
