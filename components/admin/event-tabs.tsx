@@ -8,7 +8,8 @@ export function EventTabs({ label, tabs }: { label: string; tabs: { href: string
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="-mx-4 overflow-x-auto px-4">
-      <ul className="flex gap-1 border-b border-stone-200 text-sm">
+      {/* A phone scrolls the tabs sideways; a wide screen shows them all, on two rows if need be. */}
+      <ul className="flex gap-1 border-b border-stone-200 text-sm lg:flex-wrap">
         {tabs.map((tab) => (
           <li key={tab.href}>
             <Link
