@@ -51,7 +51,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                 <Link href="/admin/audit" className="py-1 hover:underline">
                   {t("nav.audit")}
                 </Link>
-                <Link href="/admin/instance" className="hover:underline">
+                <Link href="/admin/instance" className="py-1 hover:underline">
                   {t("instance.nav")}
                 </Link>
               </>
