@@ -62,7 +62,9 @@ test("a participant registers in Kyrgyz and reads the result in Kyrgyz @phone", 
   await page.goto(await manageLinkFromLetter(email));
   await expect(page).toHaveURL(/^[^?]*\/ky\/r\//);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Сиздин каттооңуз");
-  await expect(page.getByTestId("registration-status")).toContainText("Тастыкталды");
+  // Confirmed, or on the waiting list once other tests have filled the demo's
+  // sector: either way the result is said in Kyrgyz.
+  await expect(page.getByTestId("registration-status")).toHaveText(/^(Тастыкталды|Күтүү тизмеси)/);
 });
 
 test("a second registration with the same email gets the same answer as the first", async ({ page }) => {
