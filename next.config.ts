@@ -10,8 +10,14 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   serverExternalPackages: ["pg", "@node-rs/argon2"],
-  // A registration is a few hundred bytes; refuse anything far larger.
-  experimental: { serverActions: { bodySizeLimit: "64kb" } },
+  experimental: {
+    // A registration is a few hundred bytes; refuse anything far larger.
+    serverActions: { bodySizeLimit: "64kb" },
+    // Load a page's code with its first request rather than every page's at
+    // start: a staff page nobody opens costs no memory
+    // (docs/decisions/036-idle-memory.md).
+    preloadEntriesOnStart: false,
+  },
   // Russian, the default language, lives at the root: /events/x is served by
   // app/[locale] as /ru/events/x, and /ru/... redirects there. Done with
   // config rewrites rather than next-intl's proxy, whose rewrite Next 16

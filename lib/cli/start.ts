@@ -124,7 +124,12 @@ function compiled(file: string): string {
  * no signals, so it is told to stop, and it stops this process if it dies.
  */
 function startWorkerThread(env: NodeJS.ProcessEnv) {
-  const worker = new Worker(compiled("worker.mjs"), { env });
+  // A letter at a time needs little heap; a young generation of 8 MiB rather
+  // than V8's default keeps the idle thread small (docs/decisions/036-idle-memory.md).
+  const worker = new Worker(compiled("worker.mjs"), {
+    env,
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 },
+  });
   let stopping = false;
   let exited = false;
   exitHook((done) => {
