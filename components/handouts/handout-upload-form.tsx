@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { blankText, LocalizedInputs } from "@/components/admin/localized-inputs";
+import { UploadNotice, useUpload } from "@/components/forms/upload";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { handoutAccept, handoutVisibilities, MAX_HANDOUT_BYTES } from "@/lib/handouts/schema";
-
-type Outcome = { status: "idle" | "sending" | "done" | "failed"; fieldErrors: Record<string, string> };
 
 /**
  * Sends a handout to the upload route: the file as the request's body, its
@@ -26,25 +23,17 @@ export function HandoutUploadForm({
   sessions: { id: string; label: string }[];
 }) {
   const t = useTranslations("admin.programme.handouts");
-  const te = useTranslations("errors");
-  const router = useRouter();
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const sender = useUpload();
+  const { error } = sender;
   const [title, setTitle] = useState(blankText);
-  const [outcome, setOutcome] = useState<Outcome>({ status: "idle", fieldErrors: {} });
 
-  async function upload(event: FormEvent<HTMLFormElement>) {
+  function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const file = data.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      setOutcome({ status: "failed", fieldErrors: { file: "required" } });
-      return;
-    }
-    if (file.size > MAX_HANDOUT_BYTES) {
-      setOutcome({ status: "failed", fieldErrors: { file: "handoutTooLarge" } });
-      return;
-    }
+    if (!(file instanceof File) || file.size === 0) return sender.refuse({ file: "required" });
+    if (file.size > MAX_HANDOUT_BYTES) return sender.refuse({ file: "handoutTooLarge" });
     const query = new URLSearchParams({
       name: file.name,
       "title.ru": title.ru,
@@ -53,43 +42,28 @@ export function HandoutUploadForm({
       visibility: String(data.get("visibility") ?? ""),
       sessionId: String(data.get("sessionId") ?? ""),
     });
-    setOutcome({ status: "sending", fieldErrors: {} });
-    let answer: { status?: string; fieldErrors?: Record<string, string> } = {};
-    try {
-      const response = await fetch(`/api/admin/events/${eventId}/handouts?${query}`, {
-        method: "POST",
-        headers: { "content-type": "application/octet-stream" },
-        body: file,
-      });
-      answer = await response.json();
-    } catch {
-      answer = { fieldErrors: { form: "uploadFailed" } };
-    }
-    if (answer.status === "done") {
-      form.reset();
-      setTitle(blankText());
-      setOutcome({ status: "done", fieldErrors: {} });
-      router.refresh();
-    } else {
-      // A bad name is the file's: shown where the file was picked.
-      const { name, ...errors } = answer.fieldErrors ?? { form: "uploadFailed" };
-      setOutcome({ status: "failed", fieldErrors: name ? { ...errors, file: name } : errors });
-    }
-    noticeRef.current?.focus();
+    void sender.send(
+      form,
+      () =>
+        fetch(`/api/admin/events/${eventId}/handouts?${query}`, {
+          method: "POST",
+          headers: { "content-type": "application/octet-stream" },
+          body: file,
+        }),
+      {
+        onDone: () => setTitle(blankText()),
+        // A bad name is the file's: shown where the file was picked.
+        placeErrors: ({ name, ...errors }) => (name ? { ...errors, file: name } : errors),
+      },
+    );
   }
 
-  const error = (name: string) => {
-    const key = outcome.fieldErrors[name];
-    return key ? te(key) : undefined;
-  };
   return (
     <form onSubmit={upload} className="grid gap-4 sm:grid-cols-2" data-testid="handout-upload">
-      <div ref={noticeRef} tabIndex={-1} className="scroll-mt-4 outline-none empty:hidden sm:col-span-2">
-        {outcome.status === "done" && <Notice tone="success">{t("uploaded")}</Notice>}
-        {outcome.status === "failed" && (
-          <Notice tone="error">{outcome.fieldErrors.form ? t("uploadFailed") : t("refused")}</Notice>
-        )}
-      </div>
+      <UploadNotice
+        upload={sender}
+        texts={{ uploaded: t("uploaded"), uploadFailed: t("uploadFailed"), refused: t("refused") }}
+      />
       <div className="sm:col-span-2">
         <Field id="handout-file" label={t("file")} hint={t("intro")} error={error("file")}>
           {(control) => (
@@ -138,8 +112,8 @@ export function HandoutUploadForm({
         )}
       </Field>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={outcome.status === "sending"}>
-          {outcome.status === "sending" ? t("uploading") : t("upload")}
+        <Button type="submit" disabled={sender.sending}>
+          {sender.sending ? t("uploading") : t("upload")}
         </Button>
       </div>
     </form>

@@ -1,14 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState } from "react";
+import type { FormEvent } from "react";
+import { UploadNotice, useUpload } from "@/components/forms/upload";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { MAX_IMAGE_BYTES, partyRoles } from "@/lib/images/schema";
-
-type Outcome = { status: "idle" | "sending" | "done" | "failed"; fieldErrors: Record<string, string> };
 
 const languages = [
   { code: "ru", name: "Русский" },
@@ -24,51 +21,27 @@ const languages = [
  */
 export function ImageUploadForm({ eventId, cover }: { eventId: string; cover: boolean }) {
   const t = useTranslations("admin.images");
-  const te = useTranslations("errors");
-  const router = useRouter();
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const [outcome, setOutcome] = useState<Outcome>({ status: "idle", fieldErrors: {} });
+  const sender = useUpload();
+  const { error } = sender;
   const prefix = cover ? "cover" : "logo";
 
-  async function upload(event: FormEvent<HTMLFormElement>) {
+  function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const file = data.get("file");
-    if (file instanceof File && file.size > MAX_IMAGE_BYTES) {
-      setOutcome({ status: "failed", fieldErrors: { file: "imageTooLarge" } });
-      return;
-    }
-    setOutcome({ status: "sending", fieldErrors: {} });
-    let answer: { status?: string; fieldErrors?: Record<string, string> } = {};
-    try {
-      const response = await fetch(`/api/admin/events/${eventId}/images`, { method: "POST", body: data });
-      answer = await response.json();
-    } catch {
-      answer = { fieldErrors: { form: "uploadFailed" } };
-    }
-    if (answer.status === "done") {
-      form.reset();
-      setOutcome({ status: "done", fieldErrors: {} });
-      router.refresh();
-    } else {
-      setOutcome({ status: "failed", fieldErrors: answer.fieldErrors ?? { form: "uploadFailed" } });
-    }
-    noticeRef.current?.focus();
+    if (file instanceof File && file.size > MAX_IMAGE_BYTES) return sender.refuse({ file: "imageTooLarge" });
+    void sender.send(form, () =>
+      fetch(`/api/admin/events/${eventId}/images`, { method: "POST", body: data }),
+    );
   }
 
-  const error = (name: string) => {
-    const key = outcome.fieldErrors[name];
-    return key ? te(key) : undefined;
-  };
   return (
     <form onSubmit={upload} className="grid gap-4 sm:grid-cols-2">
-      <div ref={noticeRef} tabIndex={-1} className="scroll-mt-4 outline-none empty:hidden sm:col-span-2">
-        {outcome.status === "done" && <Notice tone="success">{t("uploaded")}</Notice>}
-        {outcome.status === "failed" && (
-          <Notice tone="error">{outcome.fieldErrors.form ? t("uploadFailed") : t("refused")}</Notice>
-        )}
-      </div>
+      <UploadNotice
+        upload={sender}
+        texts={{ uploaded: t("uploaded"), uploadFailed: t("uploadFailed"), refused: t("refused") }}
+      />
       {cover ? (
         <input type="hidden" name="slot" value="COVER" />
       ) : (
@@ -127,8 +100,8 @@ export function ImageUploadForm({ eventId, cover }: { eventId: string; cover: bo
         </div>
       </fieldset>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={outcome.status === "sending"}>
-          {outcome.status === "sending" ? t("uploading") : t("upload")}
+        <Button type="submit" disabled={sender.sending}>
+          {sender.sending ? t("uploading") : t("upload")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { insertEventUnderWay, sql } from "./database";
-import { DEMO, fillRegistration, manageLinkFromLetter, russian, uniqueEmail } from "./registration-helpers";
+import {
+  DEMO,
+  fillRegistration,
+  kyrgyz,
+  manageLinkFromLetter,
+  russian,
+  uniqueEmail,
+} from "./registration-helpers";
 import { signIn } from "./staff-helpers";
 
 // The demo's pre-test (docs/decisions/032-outcome-instruments.md): open from
@@ -15,25 +22,7 @@ test.describe("without JavaScript", () => {
     test.setTimeout(90_000);
     const email = uniqueEmail("pretest");
     await page.goto(`/ky${DEMO}/register`);
-    await fillRegistration(
-      page,
-      {
-        lastName: "Фамилиясы",
-        firstName: "Аты",
-        organization: "Уюм",
-        position: "Кызматы",
-        email: "Электрондук почта",
-        phone: "Телефон",
-        gender: "Аял",
-        category: "Жергиликтүү өз алдынча башкаруу",
-        region: "Аймак",
-        regionOption: "Нарын облусу",
-        group: /Б тобу/,
-        consent: /макулмун/,
-        submit: "Катталуу",
-      },
-      { lastName: "Сыдыкова", firstName: "Айзада", email },
-    );
+    await fillRegistration(page, kyrgyz, { lastName: "Сыдыкова", firstName: "Айзада", email });
     await page.getByRole("button", { name: "Катталуу" }).click();
     await expect(page.getByRole("status")).toContainText("Почтаңызды текшериңиз");
     const own = await manageLinkFromLetter(email);

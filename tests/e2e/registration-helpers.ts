@@ -42,6 +42,22 @@ export const russian: Labels = {
   submit: "Зарегистрироваться",
 };
 
+export const kyrgyz: Labels = {
+  lastName: "Фамилиясы",
+  firstName: "Аты",
+  organization: "Уюм",
+  position: "Кызматы",
+  email: "Электрондук почта",
+  phone: "Телефон",
+  gender: "Аял",
+  category: "Жергиликтүү өз алдынча башкаруу",
+  region: "Аймак",
+  regionOption: "Нарын облусу",
+  group: /Б тобу/,
+  consent: /макулмун/,
+  submit: "Катталуу",
+};
+
 type ApiQuestion = {
   id: string;
   label: { ru: string };
