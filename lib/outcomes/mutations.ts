@@ -104,7 +104,7 @@ export async function switchInstrument({
     });
     if (!instrument) return { ok: false, reason: "not_found" } as const;
     await tx.instrument.update({ where: { id: instrumentId }, data: switchedWindow(instrument, to, now) });
-    if (to === "open") await queueOpenedLetters(tx, { instrumentId, now });
+    if (to === "open") await queueOpenedLetters({ tx, instrumentId, now });
     await audit(tx, {
       actor,
       eventId,
@@ -124,11 +124,12 @@ export async function switchInstrument({
  * of every event's (the worker's periodic check, for instruments that open
  * by time and participants marked present since). Returns how many were queued.
  */
-export async function queueOpenedLetters(
-  client: Tx = db,
-  { instrumentId, now = new Date() }: { instrumentId?: string; now?: Date } = {},
-): Promise<number> {
-  return client.$executeRaw`
+export async function queueOpenedLetters({
+  tx = db,
+  instrumentId,
+  now = new Date(),
+}: { tx?: Tx; instrumentId?: string; now?: Date } = {}): Promise<number> {
+  return tx.$executeRaw`
     INSERT INTO outbox_message (id, event_id, registration_id, template, locale, to_address, payload, dedupe_key)
     SELECT gen_random_uuid(), r.event_id, r.id, 'instrument-opened', r.locale, r.email,
       jsonb_build_object('kind', i.kind), 'instrument-opened:' || i.id || ':' || r.id
