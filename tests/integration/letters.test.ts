@@ -256,7 +256,11 @@ describe("every letter", () => {
           payload:
             template === "organizer-message"
               ? { subject: "Трансфер из Бишкека", message: "Автобус в 7:00.\n\nУ здания министерства." }
-              : {},
+              : template === "instrument-opened"
+                ? { kind: "POST_TEST" }
+                : template === "instrument-reminder"
+                  ? { kind: "FEEDBACK" }
+                  : {},
         });
       }
     });
@@ -274,6 +278,8 @@ describe("every letter", () => {
       "Трансфер из Бишкека",
       "Сертификат участника: Тестовый семинар",
       "Материалы семинара опубликованы: Тестовый семинар",
+      "Итоговый тест открыт: Тестовый семинар",
+      "Напоминание: анкета отзыва ждёт вашего ответа — Тестовый семинар",
     ]) {
       expect(Object.keys(subjects)).toContainEqual(subject);
     }
