@@ -117,7 +117,8 @@ export const remindInstrumentAction = staffAction({
   input: z.object({ confirm: z.literal("yes") }),
   async run({ staff, bound: { eventId, kind } }) {
     const result = await remindInstrument({ eventId, kind, actor: { type: "STAFF", staffId: staff.id } });
-    if (!result.ok && result.reason === "not_found") return { status: "failed", code: "bad_request" } as const;
+    if (!result.ok && result.reason === "not_found")
+      return { status: "failed", code: "bad_request" } as const;
     if (!result.ok) return refused(result.reason === "too_soon" ? "reminderTooSoon" : "instrumentNotOpen");
     revalidatePath(`/admin/events/${eventId}/outcomes`);
     return done("written", { count: result.queued });

@@ -128,7 +128,11 @@ export async function queueOpenedLetters({
   tx = db,
   instrumentId,
   now = new Date(),
-}: { tx?: Tx; instrumentId?: string; now?: Date } = {}): Promise<number> {
+}: {
+  tx?: Tx;
+  instrumentId?: string;
+  now?: Date;
+} = {}): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO outbox_message (id, event_id, registration_id, template, locale, to_address, payload, dedupe_key)
     SELECT gen_random_uuid(), r.event_id, r.id, 'instrument-opened', r.locale, r.email,

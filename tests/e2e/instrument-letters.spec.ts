@@ -50,7 +50,9 @@ test("the post-test opens: a letter with the participant's link, the page it ope
   await expect(page).toHaveURL("/admin");
   await page.goto(`/admin/events/${event.id}/outcomes`);
   const postTest = page.getByTestId("instrument-POST_TEST");
-  await expect(postTest.getByText("каждый подтверждённый участник, который был хотя бы на одном дне")).toBeVisible();
+  await expect(
+    postTest.getByText("каждый подтверждённый участник, который был хотя бы на одном дне"),
+  ).toBeVisible();
   await postTest.getByRole("button", { name: "Открыть сейчас" }).click();
   await expect(postTest.getByTestId("instrument-state")).toHaveText("Открыт · 0 ответов");
 
@@ -64,12 +66,16 @@ test("the post-test opens: a letter with the participant's link, the page it ope
   const remind = postTest.getByRole("button", { name: "Напомнить тем, кто не ответил (1)" });
   await postTest.getByLabel("Да, отправить напоминание").check();
   await remind.click();
-  await expect(postTest.getByRole("status").filter({ hasText: "Писем поставлено в очередь: 1." })).toBeVisible();
+  await expect(
+    postTest.getByRole("status").filter({ hasText: "Писем поставлено в очередь: 1." }),
+  ).toBeVisible();
   await page.reload();
   await expect(postTest.getByText(/Последнее напоминание:/)).toBeVisible();
   await postTest.getByLabel("Да, отправить напоминание").check();
   await remind.click();
-  await expect(postTest.getByText("Напоминание отправлено меньше часа назад", { exact: false })).toBeVisible();
+  await expect(
+    postTest.getByText("Напоминание отправлено меньше часа назад", { exact: false }),
+  ).toBeVisible();
   expect(await letterText(email, "instrument-reminder")).toContain("Вы ещё не ответили на итоговый тест");
 
   // The letter's link opens the post-test; once answered, nobody is left to remind.

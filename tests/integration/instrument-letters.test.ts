@@ -114,7 +114,9 @@ describe("letters when the post-test and the feedback survey open", () => {
     await Promise.all(Array.from({ length: 6 }, () => queueOpenedLetters()));
     expect(await lettersOf(event.id, "instrument-opened")).toHaveLength(2);
     // A second row for the same participant and instrument is refused by the unique key.
-    const [letter] = await db.outboxMessage.findMany({ where: { eventId: event.id, template: "instrument-opened" } });
+    const [letter] = await db.outboxMessage.findMany({
+      where: { eventId: event.id, template: "instrument-opened" },
+    });
     await expect(
       db.outboxMessage.create({
         data: {
@@ -207,7 +209,9 @@ describe("the organizer's reminder", () => {
     // Twice at once within the hour: both refused; an hour later, allowed.
     const soon = new Date(now.getTime() + REMINDER_INTERVAL_MS - 1000);
     const twice = await Promise.all(
-      [0, 1].map(() => remindInstrument({ eventId: event.id, kind: "POST_TEST", actor: organizer, now: soon })),
+      [0, 1].map(() =>
+        remindInstrument({ eventId: event.id, kind: "POST_TEST", actor: organizer, now: soon }),
+      ),
     );
     expect(twice).toEqual([
       { ok: false, reason: "too_soon" },
@@ -215,9 +219,16 @@ describe("the organizer's reminder", () => {
     ]);
     const later = new Date(now.getTime() + REMINDER_INTERVAL_MS);
     const atOnce = await Promise.all(
-      [0, 1].map(() => remindInstrument({ eventId: event.id, kind: "POST_TEST", actor: organizer, now: later })),
+      [0, 1].map(() =>
+        remindInstrument({ eventId: event.id, kind: "POST_TEST", actor: organizer, now: later }),
+      ),
     );
-    expect(atOnce).toEqual(expect.arrayContaining([{ ok: true, queued: 1 }, { ok: false, reason: "too_soon" }]));
+    expect(atOnce).toEqual(
+      expect.arrayContaining([
+        { ok: true, queued: 1 },
+        { ok: false, reason: "too_soon" },
+      ]),
+    );
     expect(await lettersOf(event.id, "instrument-reminder")).toHaveLength(2);
     // The absent one was never reminded of a post-test.
     const reminded = await lettersOf(event.id, "instrument-reminder");

@@ -62,17 +62,15 @@ async function eventWithChoices() {
     x: randomUUID(),
     y: randomUUID(),
   };
-  expect(await saveQuestions({ eventId: event.id, input: questionsOf(ids, undefined), actor: staff })).toEqual({
+  expect(
+    await saveQuestions({ eventId: event.id, input: questionsOf(ids, undefined), actor: staff }),
+  ).toEqual({
     ok: true,
   });
   return { event, ids };
 }
 
-const answersOf = (
-  ids: Choices,
-  group: number,
-  topics: number,
-) => ({
+const answersOf = (ids: Choices, group: number, topics: number) => ({
   ...(group === 0 ? {} : { [ids.group]: group === 1 ? ids.a : ids.b }),
   [ids.topics]: [...(topics & 1 ? [ids.x] : []), ...(topics & 2 ? [ids.y] : [])],
 });
@@ -144,7 +142,8 @@ describe("counts kept by triggers", () => {
         for (const option of kept) {
           expect(option.taken).toBe(option.places === null ? 0 : option.counted);
           // Б's limit, given after registrations, may find more than it allows.
-          if (option.places !== null && option.id !== ids.b) expect(option.taken).toBeLessThanOrEqual(option.places);
+          if (option.places !== null && option.id !== ids.b)
+            expect(option.taken).toBeLessThanOrEqual(option.places);
         }
         const seats = await db.$queryRaw<{ category: string; kept: number; counted: number }[]>`
           SELECT c.category::text, c.confirmed AS kept, (
