@@ -6,6 +6,7 @@ import type { ReactElement } from "react";
 import CertificateLetter from "@/emails/certificate";
 import type { CheckIn, LetterLogo, LetterProgramme, LetterProps } from "@/emails/components/types";
 import HandoutsOnline from "@/emails/handouts-online";
+import InstrumentLetter from "@/emails/instrument-letter";
 import ManageLink from "@/emails/manage-link";
 import OrganizerMessage from "@/emails/organizer-message";
 import RegistrationCancelled from "@/emails/registration-cancelled";
@@ -31,7 +32,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { absoluteUrl } from "@/lib/i18n/urls";
 import { listEventLogoFiles } from "@/lib/images/data";
 import { getInstrumentLinks } from "@/lib/outcomes/data";
-import { instrumentPaths } from "@/lib/outcomes/schema";
+import { instrumentKindSchema, instrumentPaths } from "@/lib/outcomes/schema";
 import { getProgrammeSessions } from "@/lib/programme/data";
 import { daySummary, programmeByDay } from "@/lib/programme/rules";
 import { waitlistPosition } from "@/lib/registrations/data";
@@ -204,6 +205,16 @@ export async function renderLetter({
       ? await preTestLink({ registrationId: registration.id, eventId: event.id, locale })
       : undefined;
 
+  // A post-test's or survey's letter: the participant's own link to it.
+  const instrumentLetter = (template: "instrument-opened" | "instrument-reminder") => {
+    const kind = instrumentKindSchema.parse(payload.kind);
+    const instrumentUrl = absoluteUrl({
+      href: `/r/${manageToken(registration.id)}/${instrumentPaths[kind]}`,
+      locale,
+    });
+    return <InstrumentLetter {...base} template={template} kind={kind} instrumentUrl={instrumentUrl} />;
+  };
+
   const letters: Record<LetterTemplate, () => ReactElement | Promise<ReactElement>> = {
     "registration-pending": () => <RegistrationPending {...base} />,
     "registration-confirmed": () => (
@@ -221,6 +232,8 @@ export async function renderLetter({
     reminder: () => <Reminder {...base} checkIn={checkIn} startsAt={startsAt} />,
     "organizer-message": () => <OrganizerMessage {...base} message={message} />,
     "handouts-online": () => <HandoutsOnline {...base} />,
+    "instrument-opened": () => instrumentLetter("instrument-opened"),
+    "instrument-reminder": () => instrumentLetter("instrument-reminder"),
     certificate: () => {
       if (!certificate) throw new Error("The participant no longer qualifies for a certificate.");
       return <CertificateLetter {...base} code={certificate.code} verifyUrl={certificate.verifyUrl} />;
@@ -232,6 +245,7 @@ export async function renderLetter({
     event: title,
     date: startsAt,
     subject: typeof payload.subject === "string" ? filled(payload.subject) : title,
+    kind: typeof payload.kind === "string" ? payload.kind : "",
   });
   // Rendered once; the plain-text part is derived from the HTML.
   const html = await render(element);

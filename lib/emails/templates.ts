@@ -13,6 +13,8 @@ export const letterTemplates = [
   "organizer-message",
   "certificate",
   "handouts-online",
+  "instrument-opened",
+  "instrument-reminder",
 ] as const;
 
 export type LetterTemplate = (typeof letterTemplates)[number];

@@ -13,13 +13,16 @@ import type { Send } from "@/lib/emails/transport";
 import type { OutboxMessage } from "@/lib/generated/prisma/client";
 import { recordWorkerHeartbeat } from "@/lib/health/mutations";
 import { errorFields, getLogger } from "@/lib/logging/logger";
+import { queueOpenedLetters } from "@/lib/outcomes/mutations";
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
 // Sends what the outbox holds: claims due letters, renders each from the
 // registration as it is now, sends it, records the outcome. Several workers
 // (processes or app instances) can run at once; none sends a letter another
 // has claimed. Between letters it also does the instance's other periodic
-// chores: queueing reminders and deleting rate-limit rows that have expired,
+// chores: queueing reminders and the letters of the post-tests and surveys
+// that have opened (by time, or to participants marked present since),
+// deleting rate-limit rows that have expired,
 // and writes its heartbeat, which /api/health watches.
 
 export type WorkerOptions = {
@@ -37,6 +40,8 @@ export type WorkerOptions = {
 };
 
 const REMINDER_CHECK_MS = 60_000;
+// A post-test or survey that opens by time is announced within a minute.
+const INSTRUMENT_CHECK_MS = 60_000;
 const RATE_LIMIT_PRUNE_MS = 10 * 60_000;
 // Often enough for /api/health's five minutes, rarely enough to cost nothing.
 const HEARTBEAT_MS = 30_000;
@@ -47,6 +52,7 @@ export function startOutboxWorker(
   const { idleMs = 500, reminderHoursBefore, pruneRateLimitsEveryMs = RATE_LIMIT_PRUNE_MS } = options;
   let running = true;
   let remindersCheckedAt = 0;
+  let instrumentsCheckedAt = 0;
   let rateLimitsPrunedAt = 0;
   let heartbeatAt = 0;
   const heartbeatId = options.workerId ?? `worker-${randomUUID()}`;
@@ -58,6 +64,10 @@ export function startOutboxWorker(
     if (reminderHoursBefore && Date.now() - remindersCheckedAt > REMINDER_CHECK_MS) {
       remindersCheckedAt = Date.now();
       await queueDueReminders({ hoursBefore: reminderHoursBefore });
+    }
+    if (Date.now() - instrumentsCheckedAt > INSTRUMENT_CHECK_MS) {
+      instrumentsCheckedAt = Date.now();
+      await queueOpenedLetters();
     }
     if (Date.now() - rateLimitsPrunedAt > pruneRateLimitsEveryMs) {
       rateLimitsPrunedAt = Date.now();

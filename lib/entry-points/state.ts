@@ -51,7 +51,9 @@ export type RefusedMessage =
   | "statusNotAllowed"
   | "emailUnchanged"
   | "emailTaken"
-  | "notOfEvent";
+  | "notOfEvent"
+  | "reminderTooSoon"
+  | "instrumentNotOpen";
 
 /** The action was understood and refused by a rule; the message says which. */
 export type Refused = { status: "refused"; message: RefusedMessage };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction, staffAction } from "@/lib/entry-points/action";
-import { type ActionFailure, done } from "@/lib/entry-points/state";
+import { type ActionFailure, done, refused } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
 import { zonedInstant } from "@/lib/events/rules";
 import { getPathname } from "@/lib/i18n/navigation";
@@ -13,6 +13,7 @@ import { getParticipantInstrument } from "@/lib/outcomes/data";
 import {
   ensureInstrument,
   type InstrumentChange,
+  remindInstrument,
   saveInstrumentSettings,
   submitResponse,
   switchInstrument,
@@ -101,6 +102,26 @@ export const switchInstrumentAction = staffAction({
       actor: { type: "STAFF", staffId: staff.id },
     });
     return outcome(eventId, result, values);
+  },
+});
+
+/**
+ * Staff: a letter to everyone an open instrument still awaits (the box
+ * ticked to confirm), at most once an hour per instrument.
+ */
+export const remindInstrumentAction = staffAction({
+  name: "outcomes.remind",
+  bound: instrumentOf,
+  event: ({ bound }) => ({ event: bound.eventId }),
+  permission: "event.letters",
+  input: z.object({ confirm: z.literal("yes") }),
+  async run({ staff, bound: { eventId, kind } }) {
+    const result = await remindInstrument({ eventId, kind, actor: { type: "STAFF", staffId: staff.id } });
+    if (!result.ok && result.reason === "not_found")
+      return { status: "failed", code: "bad_request" } as const;
+    if (!result.ok) return refused(result.reason === "too_soon" ? "reminderTooSoon" : "instrumentNotOpen");
+    revalidatePath(`/admin/events/${eventId}/outcomes`);
+    return done("written", { count: result.queued });
   },
 });
 

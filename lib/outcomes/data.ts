@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { InstrumentKind } from "@/lib/generated/prisma/enums";
 import {
   type Chosen,
@@ -27,11 +28,42 @@ const instrumentSelect = {
   satisfactionQuestionId: true,
 } as const;
 
+/**
+ * SQL, of an instrument `i` and a registration `r`: the participant is asked
+ * to answer it and has not yet. Confirmed, and for a post-test or survey
+ * present on at least one day; no response of theirs (a named one) and no
+ * ballot (an anonymous one). Who gets the "it is open" letter and the
+ * reminders (docs/decisions/039-instrument-letters.md).
+ */
+export const awaitingAnswer = Prisma.sql`r.event_id = i.event_id AND r.status = 'CONFIRMED'
+  AND (i.kind = 'PRE_TEST' OR EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id))
+  AND NOT EXISTS (SELECT 1 FROM instrument_response x WHERE x.instrument_id = i.id AND x.registration_id = r.id)
+  AND NOT EXISTS (SELECT 1 FROM instrument_ballot b WHERE b.instrument_id = i.id AND b.registration_id = r.id)`;
+
+/** SQL: instrument `i` is open at `now` (as `instrumentState` says). */
+export function openAt(now: Date) {
+  return Prisma.sql`i.opens_at <= ${now} AND (i.closes_at IS NULL OR i.closes_at > ${now})`;
+}
+
+/** How many participants each of an event's instruments still awaits (`awaitingAnswer`): its reminder's reach. */
+export async function countAwaitingAnswer({
+  eventId,
+}: {
+  eventId: string;
+}): Promise<Partial<Record<InstrumentKind, number>>> {
+  const rows = await db.$queryRaw<{ kind: InstrumentKind; count: number }[]>`
+    SELECT i.kind, count(r.id)::int AS count
+    FROM instrument i JOIN registration r ON ${awaitingAnswer}
+    WHERE i.event_id = ${eventId}::uuid
+    GROUP BY i.kind`;
+  return Object.fromEntries(rows.map((row) => [row.kind, row.count]));
+}
+
 /** An event's instruments, by kind, with how many responded to each: for its editor. */
 export async function getInstruments({ eventId }: { eventId: string }) {
   const rows = await db.instrument.findMany({
     where: { eventId },
-    select: { ...instrumentSelect, _count: { select: { responses: true } } },
+    select: { ...instrumentSelect, remindedAt: true, _count: { select: { responses: true } } },
   });
   return rows.map(({ _count, ...row }) => ({ ...row, responses: _count.responses }));
 }

@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InstrumentKind } from "@/lib/generated/prisma/enums";
-import { getParticipantInstrument } from "@/lib/outcomes/data";
-import { type InstrumentWindow, switchedWindow } from "@/lib/outcomes/rules";
+import { awaitingAnswer, getParticipantInstrument, openAt } from "@/lib/outcomes/data";
+import { type InstrumentWindow, instrumentState, switchedWindow } from "@/lib/outcomes/rules";
 import type { InstrumentSettings } from "@/lib/outcomes/schema";
 import { copyQuestions } from "@/lib/questions/mutations";
 import { answerRows, answersSchema } from "@/lib/questions/rules";
@@ -104,6 +104,7 @@ export async function switchInstrument({
     });
     if (!instrument) return { ok: false, reason: "not_found" } as const;
     await tx.instrument.update({ where: { id: instrumentId }, data: switchedWindow(instrument, to, now) });
+    if (to === "open") await queueOpenedLetters({ tx, instrumentId, now });
     await audit(tx, {
       actor,
       eventId,
@@ -111,6 +112,91 @@ export async function switchInstrument({
       action: to === "open" ? "event.instrument_opened" : "event.instrument_closed",
     });
     return { ok: true } as const;
+  });
+}
+
+/**
+ * Queues "it is open" to every participant an open post-test or survey
+ * awaits (`awaitingAnswer`: confirmed, present on a day, not yet answered),
+ * once per participant and instrument: the outbox's unique dedupe key makes
+ * a second opening, the worker's next check or one after a restart queue
+ * nothing new. Of one instrument (its "open" button, in its transaction) or
+ * of every event's (the worker's periodic check, for instruments that open
+ * by time and participants marked present since). Returns how many were queued.
+ */
+export async function queueOpenedLetters({
+  tx = db,
+  instrumentId,
+  now = new Date(),
+}: {
+  tx?: Tx;
+  instrumentId?: string;
+  now?: Date;
+} = {}): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO outbox_message (id, event_id, registration_id, template, locale, to_address, payload, dedupe_key)
+    SELECT gen_random_uuid(), r.event_id, r.id, 'instrument-opened', r.locale, r.email,
+      jsonb_build_object('kind', i.kind), 'instrument-opened:' || i.id || ':' || r.id
+    FROM instrument i
+    JOIN event e ON e.id = i.event_id AND e.status IN ('PUBLISHED', 'CLOSED')
+    JOIN registration r ON ${awaitingAnswer}
+    WHERE i.kind IN ('POST_TEST', 'FEEDBACK') AND ${openAt(now)}
+      ${instrumentId ? Prisma.sql`AND i.id = ${instrumentId}::uuid` : Prisma.empty}
+      AND NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.dedupe_key = 'instrument-opened:' || i.id || ':' || r.id)
+    ON CONFLICT (dedupe_key) DO NOTHING`;
+}
+
+/** The least time between two reminders of one instrument. */
+export const REMINDER_INTERVAL_MS = 60 * 60_000;
+
+export type RemindResult =
+  | { ok: true; queued: number }
+  | { ok: false; reason: "not_found" | "not_open" | "too_soon" };
+
+/**
+ * A reminder to everyone an open instrument still awaits, at most once an
+ * hour: the instrument's `reminded_at` is set by one UPDATE only if the last
+ * reminder is an hour old, so of two organizers pressing at once the second
+ * waits for the first's row and then finds it too recent.
+ */
+export async function remindInstrument({
+  eventId,
+  kind,
+  actor,
+  now = new Date(),
+}: {
+  eventId: string;
+  kind: InstrumentKind;
+  actor: Actor;
+  now?: Date;
+}): Promise<RemindResult> {
+  return db.$transaction(async (tx) => {
+    const instrument = await tx.instrument.findUnique({
+      where: { eventId_kind: { eventId, kind } },
+      select: { id: true, opensAt: true, closesAt: true },
+    });
+    if (!instrument) return { ok: false, reason: "not_found" } as const;
+    if (instrumentState(instrument, now) !== "open") return { ok: false, reason: "not_open" } as const;
+    const since = new Date(now.getTime() - REMINDER_INTERVAL_MS);
+    const marked = await tx.$executeRaw`
+      UPDATE instrument SET reminded_at = ${now}
+      WHERE id = ${instrument.id}::uuid AND (reminded_at IS NULL OR reminded_at <= ${since})`;
+    if (marked === 0) return { ok: false, reason: "too_soon" } as const;
+    const queued = await tx.$executeRaw`
+      INSERT INTO outbox_message (id, event_id, registration_id, template, locale, to_address, payload)
+      SELECT gen_random_uuid(), r.event_id, r.id, 'instrument-reminder', r.locale, r.email,
+        jsonb_build_object('kind', i.kind)
+      FROM instrument i JOIN registration r ON ${awaitingAnswer}
+      WHERE i.id = ${instrument.id}::uuid`;
+    await recordAudit(tx, {
+      actor,
+      action: "event.instrument_reminded",
+      entityType: "event",
+      entityId: eventId,
+      eventId,
+      data: { kind, queued },
+    });
+    return { ok: true, queued } as const;
   });
 }
 

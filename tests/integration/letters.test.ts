@@ -248,15 +248,20 @@ describe("every letter", () => {
     await db.attendance.create({ data: { registrationId: registration.id, eventDayId: day?.id ?? "" } });
     await endEvent(registration.eventId);
     const others = letterTemplates.filter((template) => template !== "registration-confirmed");
+    const payloads: Partial<Record<(typeof others)[number], Record<string, string>>> = {
+      "organizer-message": {
+        subject: "Трансфер из Бишкека",
+        message: "Автобус в 7:00.\n\nУ здания министерства.",
+      },
+      "instrument-opened": { kind: "POST_TEST" },
+      "instrument-reminder": { kind: "FEEDBACK" },
+    };
     await db.$transaction(async (tx) => {
       for (const template of others) {
         await queueLetter(tx, {
           template,
           registration,
-          payload:
-            template === "organizer-message"
-              ? { subject: "Трансфер из Бишкека", message: "Автобус в 7:00.\n\nУ здания министерства." }
-              : {},
+          payload: payloads[template] ?? {},
         });
       }
     });
@@ -274,6 +279,8 @@ describe("every letter", () => {
       "Трансфер из Бишкека",
       "Сертификат участника: Тестовый семинар",
       "Материалы семинара опубликованы: Тестовый семинар",
+      "Итоговый тест открыт: Тестовый семинар",
+      "Напоминание: анкета отзыва ждёт вашего ответа — Тестовый семинар",
     ]) {
       expect(Object.keys(subjects)).toContainEqual(subject);
     }

@@ -1,17 +1,20 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { InstrumentSettingsForm } from "@/components/admin/instrument-settings-form";
 import { QuestionsEditor } from "@/components/admin/questions-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { getEventForStaff } from "@/lib/events/data";
 import { zonedParts } from "@/lib/events/rules";
+import { formatDateTime } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
 import {
+  remindInstrumentAction,
   saveInstrumentQuestionsAction,
   saveInstrumentSettingsAction,
   switchInstrumentAction,
 } from "@/lib/outcomes/actions";
-import { getInstruments } from "@/lib/outcomes/data";
+import { countAwaitingAnswer, getInstruments } from "@/lib/outcomes/data";
 import { instrumentState } from "@/lib/outcomes/rules";
 import { instrumentKinds } from "@/lib/outcomes/schema";
 import { getQuestionsForEditor } from "@/lib/questions/data";
@@ -26,12 +29,17 @@ export const dynamic = "force-dynamic";
  */
 export default async function EventOutcomesPage({ params }: PageProps<"/admin/events/[id]/outcomes">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.content" });
+  const access = await requireEventAccess({ event: id, permission: "event.content" });
   const event = await getEventForStaff({ id });
   if (!event) notFound();
   const t = await getTranslations("admin.outcomes");
   const to = await getTranslations("outcomes");
-  const instruments = await getInstruments({ eventId: event.id });
+  const locale = (await getLocale()) as Locale;
+  const [instruments, awaiting] = await Promise.all([
+    getInstruments({ eventId: event.id }),
+    countAwaitingAnswer({ eventId: event.id }),
+  ]);
+  const mayWrite = access.permissions.has("event.letters");
   const now = new Date();
   const local = (instant: Date | null) => {
     if (!instant) return "";
@@ -76,6 +84,29 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
                 </Button>
               </ActionForm>
             </div>
+            {kind !== "PRE_TEST" && <p className="text-sm text-stone-600">{t("openLettersHint")}</p>}
+            {state === "open" && mayWrite && (
+              <ActionForm
+                action={remindInstrumentAction.bind(null, bound)}
+                className="space-y-3 rounded-lg bg-stone-50 p-3"
+              >
+                <p className="text-sm text-stone-700">{t("remindHint")}</p>
+                {instrument?.remindedAt && (
+                  <p className="text-sm text-stone-600">
+                    {t("remindedAt", {
+                      at: formatDateTime(instrument.remindedAt, { locale, timeZone: event.timeZone }),
+                    })}
+                  </p>
+                )}
+                <label className="flex items-center gap-3">
+                  <input type="checkbox" name="confirm" value="yes" required className="size-5" />
+                  <span>{t("remindConfirm")}</span>
+                </label>
+                <Button type="submit" variant="secondary">
+                  {t("remind", { count: awaiting[kind] ?? 0 })}
+                </Button>
+              </ActionForm>
+            )}
             <InstrumentSettingsForm
               action={saveInstrumentSettingsAction.bind(null, bound)}
               kind={kind}
