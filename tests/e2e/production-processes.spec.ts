@@ -17,7 +17,9 @@ test("npm start runs compiled JavaScript in one Node process with its heap cappe
 
   expect(kattoo.map((member) => member.command).join("\n")).not.toMatch(/tsx|esbuild/);
   expect(kattoo.map((member) => member.command)).toEqual([
-    expect.stringMatching(/^node --max-old-space-size=\d+ --max-semi-space-size=\d+ lib\/cli\/launch\.mjs start$/),
+    expect.stringMatching(
+      /^node --max-old-space-size=\d+ --max-semi-space-size=\d+ lib\/cli\/launch\.mjs start$/,
+    ),
   ]);
 });
 

@@ -120,7 +120,9 @@ describe("a viewer's data", () => {
   });
 
   it("opens the list and the attendance, but not a registration (404) nor its changes", async () => {
-    expect(await checkEventAccess({ event: eventId }, "event.registrations.read")).toMatchObject({ ok: true });
+    expect(await checkEventAccess({ event: eventId }, "event.registrations.read")).toMatchObject({
+      ok: true,
+    });
     expect(await checkEventAccess({ event: eventId }, "event.statistics")).toMatchObject({ ok: true });
     expect(await checkEventAccess({ event: eventId }, "event.registrations")).toMatchObject({ status: 403 });
     expect(await checkEventAccess({ event: eventId }, "event.contacts")).toMatchObject({ status: 403 });
@@ -133,9 +135,12 @@ describe("a viewer's data", () => {
   });
 
   it("downloads the statistics file, which holds counts and no one's details", async () => {
-    const response = await statisticsFile(new Request(`http://127.0.0.1/admin/events/${eventId}/statistics/file`), {
-      params: Promise.resolve({ id: eventId }),
-    });
+    const response = await statisticsFile(
+      new Request(`http://127.0.0.1/admin/events/${eventId}/statistics/file`),
+      {
+        params: Promise.resolve({ id: eventId }),
+      },
+    );
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await response.arrayBuffer()) as unknown as ArrayBuffer);
