@@ -125,7 +125,12 @@ async function walk(filters: RegistrationFilters) {
     const link = new URLSearchParams([...filtersQuery(filters), ...pageStartQuery(page.next)]);
     const followed = await filtersOf(Object.fromEntries(link));
     expect(followed).toEqual(filters);
-    page = await listRegistrations({ eventId, contacts: true, filters, start: parsePageStart(link, followed) });
+    page = await listRegistrations({
+      eventId,
+      contacts: true,
+      filters,
+      start: parsePageStart(link, followed),
+    });
     pages.push(page.rows.map((row) => row.number));
   }
   return pages;
@@ -153,7 +158,12 @@ describe("the registrations list filtered by an answer", () => {
     expect(expected.length).toBeGreaterThan(0);
     const pages = await walk(filters);
     expect(pages.flat()).toEqual(expected);
-    const found = await countFound({ eventId, contacts: true, filters, counts: await countRegistrations({ eventId }) });
+    const found = await countFound({
+      eventId,
+      contacts: true,
+      filters,
+      counts: await countRegistrations({ eventId }),
+    });
     expect(found).toEqual({ count: expected.length, more: false });
 
     const event = await getEventForExport({ id: eventId });
@@ -197,8 +207,9 @@ describe("the registrations list filtered by an answer", () => {
       { questions: await getChoiceQuestions({ eventId }) },
     );
     expect(repeated.answer).toBe(`${ids.group}:${ids.a}`);
-    expect((await listRegistrations({ eventId, contacts: true, filters: await filtersOf({ answer: "a:b" }) })).rows).toEqual(
-      unfiltered.rows,
-    );
+    expect(
+      (await listRegistrations({ eventId, contacts: true, filters: await filtersOf({ answer: "a:b" }) }))
+        .rows,
+    ).toEqual(unfiltered.rows);
   });
 });

@@ -67,7 +67,12 @@ describe("the registrations list, page by page", () => {
     expect(page.previous).toBeUndefined();
     forwards.push(page.rows.map((row) => row.id));
     while (page.next) {
-      page = await listRegistrations({ eventId, contacts: true, filters, start: followed(page.next, filters) });
+      page = await listRegistrations({
+        eventId,
+        contacts: true,
+        filters,
+        start: followed(page.next, filters),
+      });
       forwards.push(page.rows.map((row) => row.id));
     }
     expect(forwards.flat()).toEqual(all.map((row) => row.id));
@@ -75,7 +80,12 @@ describe("the registrations list, page by page", () => {
 
     const backwards: string[][] = [page.rows.map((row) => row.id)];
     while (page.previous) {
-      page = await listRegistrations({ eventId, contacts: true, filters, start: followed(page.previous, filters) });
+      page = await listRegistrations({
+        eventId,
+        contacts: true,
+        filters,
+        start: followed(page.previous, filters),
+      });
       backwards.unshift(page.rows.map((row) => row.id));
     }
     expect(page.rows.length).toBe(REGISTRATIONS_PAGE_SIZE);
@@ -93,7 +103,9 @@ describe("the registrations list, page by page", () => {
     ]) {
       const start = parsePageStart(query, byName);
       expect(start).toBeUndefined();
-      expect((await listRegistrations({ eventId, contacts: true, filters: byName, start })).rows).toEqual(first.rows);
+      expect((await listRegistrations({ eventId, contacts: true, filters: byName, start })).rows).toEqual(
+        first.rows,
+      );
     }
     expect(parsePageStart(fromNumber, {})).toEqual({ cursor: { number: 12 }, backwards: false });
   });
