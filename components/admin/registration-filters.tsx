@@ -19,12 +19,15 @@ const SEARCH_DELAY_MS = 250;
  */
 export function RegistrationFiltersForm({
   filters,
+  contacts,
   days,
   regions,
   answers,
   instruments = [],
 }: {
   filters: RegistrationFilters;
+  /** Whether the search looks into contacts too (lib/registrations/filters.ts registrationWhere): its hint says so. */
+  contacts: boolean;
   days: { id: string; label: string }[];
   /** The event's regions, by code, named in the staff member's language. */
   regions: { code: string; name: string }[];
@@ -86,7 +89,7 @@ export function RegistrationFiltersForm({
             name="q"
             type="search"
             defaultValue={filters.q}
-            placeholder={t("searchHint")}
+            placeholder={t(contacts ? "searchHint" : "searchHintWithoutContacts")}
             onChange={followSoon}
             className={inputClass}
           />

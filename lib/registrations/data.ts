@@ -52,29 +52,37 @@ export const REGISTRATIONS_PAGE_SIZE = 50;
  * search matches any part of the name, email, organization, position or
  * phone, in any case. `previous` and `next` start the neighbouring pages,
  * when there are rows there.
+ *
+ * `contacts: false` (a caller without `event.contacts`, a viewer) reads no
+ * contact column at all and searches names, organizations and positions
+ * only, so that a typed address or phone confirms nothing
+ * (docs/decisions/038-viewer-data-minimization.md).
  */
 export async function listRegistrations({
   eventId,
   filters,
   start,
+  contacts,
 }: {
   eventId: string;
   filters: RegistrationFilters;
   start?: RegistrationPageStart;
+  contacts: boolean;
 }): Promise<{ rows: ListedRegistration[]; previous?: RegistrationPageStart; next?: RegistrationPageStart }> {
-  const where = registrationWhere(eventId, filters);
+  const where = registrationWhere(eventId, filters, { contacts });
   const backwards = start?.backwards ?? false;
   // One row more than a page says whether the list goes on beyond it.
   const found = await db.registration.findMany({
     where: start ? { AND: [where, registrationsBeyond(filters, start)] } : where,
     orderBy: registrationOrder(filters, { backwards }),
     take: REGISTRATIONS_PAGE_SIZE + 1,
-    select: listedColumns,
+    select: contacts ? listedColumns : listedWithoutContacts,
   });
   const more = found.length > REGISTRATIONS_PAGE_SIZE;
   // Back at the list's start, or past its end (rows changed since the link
   // was made): the first page, whole.
-  if (start && (backwards ? !more : found.length === 0)) return listRegistrations({ eventId, filters });
+  if (start && (backwards ? !more : found.length === 0))
+    return listRegistrations({ eventId, filters, contacts });
   const rows = found.slice(0, REGISTRATIONS_PAGE_SIZE);
   if (backwards) rows.reverse();
   const first = rows[0];
@@ -93,7 +101,8 @@ export async function listRegistrations({
   };
 }
 
-const listedColumns = {
+/** What a viewer's list reads: who, from where, in which sector, and where the registration stands. */
+const listedWithoutContacts = {
   id: true,
   number: true,
   status: true,
@@ -102,13 +111,17 @@ const listedColumns = {
   lastName: true,
   firstName: true,
   patronymic: true,
-  email: true,
   organization: true,
   position: true,
   createdAt: true,
 } as const;
 
-type ListedRegistration = Prisma.RegistrationGetPayload<{ select: typeof listedColumns }>;
+const listedColumns = { ...listedWithoutContacts, email: true } as const;
+
+/** A row of the list; `email` only when it was read with contacts. */
+type ListedRegistration = Prisma.RegistrationGetPayload<{ select: typeof listedWithoutContacts }> & {
+  email?: string;
+};
 
 /**
  * How many registrations an event has in each status and sector (`cells`);
@@ -143,11 +156,14 @@ export async function countFound({
   filters,
   counts,
   onePage,
+  contacts,
 }: {
   eventId: string;
   filters: RegistrationFilters;
   counts: Awaited<ReturnType<typeof countRegistrations>>;
   onePage?: number;
+  /** As the list was read (listRegistrations). */
+  contacts: boolean;
 }): Promise<{ count: number; more: boolean }> {
   const { status, category, sort: _sort, desc: _desc, ...narrowing } = filters;
   if (Object.values(narrowing).every((value) => value === undefined)) {
@@ -158,7 +174,7 @@ export async function countFound({
   }
   if (onePage !== undefined) return { count: onePage, more: false };
   const counted = await db.registration.count({
-    where: registrationWhere(eventId, filters),
+    where: registrationWhere(eventId, filters, { contacts }),
     take: FOUND_COUNT_LIMIT + 1,
   });
   return { count: Math.min(counted, FOUND_COUNT_LIMIT), more: counted > FOUND_COUNT_LIMIT };

@@ -132,10 +132,19 @@ export function filtersQuery(filters: RegistrationFilters): URLSearchParams {
   );
 }
 
-/** The rows of one event the filters select. The search is served by the trigram index on search_text. */
+/** The columns a search without contacts looks into (a viewer's: docs/decisions/038-viewer-data-minimization.md). */
+const searchedWithoutContacts = ["lastName", "firstName", "patronymic", "organization", "position"] as const;
+
+/**
+ * The rows of one event the filters select. The search is served by the
+ * trigram index on search_text, which holds the email and the phone too;
+ * `contacts: false` searches the name, organization and position columns
+ * instead, so that an address typed into a viewer's list finds no one.
+ */
 export function registrationWhere(
   eventId: string,
   filters: RegistrationFilters,
+  { contacts = true }: { contacts?: boolean } = {},
 ): Prisma.RegistrationWhereInput {
   return {
     eventId,
@@ -146,7 +155,16 @@ export function registrationWhere(
     ...(filters.day ? { attendance: { some: { eventDayId: filters.day } } } : {}),
     ...answerWhere(readAnswerFilter(filters.answer)),
     ...instrumentWhere(readInstrumentFilter(filters.instrument)),
-    ...(filters.q ? { searchText: { contains: foldForSearch(filters.q) } } : {}),
+    ...(filters.q ? searchWhere(filters.q, { contacts }) : {}),
+  };
+}
+
+function searchWhere(q: string, { contacts }: { contacts: boolean }): Prisma.RegistrationWhereInput {
+  if (contacts) return { searchText: { contains: foldForSearch(q) } };
+  return {
+    OR: searchedWithoutContacts.map((column) => ({
+      [column]: { contains: q, mode: "insensitive" as const },
+    })),
   };
 }
 

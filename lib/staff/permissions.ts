@@ -8,7 +8,13 @@ import type { EventRoleName, StaffRoleName } from "@/lib/staff/schema";
 export const eventPermissions = [
   /** Know that the event exists: its tabs, its place in the events list. */
   "event.view",
-  /** The registrations list and each registration, changed too; the attendance grid; walk-ins. */
+  /**
+   * The registrations list and the attendance, read only and without contact
+   * details: a viewer's (docs/decisions/038-viewer-data-minimization.md).
+   * Without `event.contacts`, the data is left out where it is read.
+   */
+  "event.registrations.read",
+  /** Each registration, changed too; the list's and the attendance's actions; walk-ins. */
   "event.registrations",
   /** Contact details and answers: email, phone, needs, free text. */
   "event.contacts",
@@ -35,6 +41,7 @@ export type EventPermission = (typeof eventPermissions)[number];
 const all: readonly EventPermission[] = eventPermissions;
 const organizing: readonly EventPermission[] = [
   "event.view",
+  "event.registrations.read",
   "event.registrations",
   "event.contacts",
   "event.letters",
@@ -50,7 +57,7 @@ export const eventRoleGrants: Record<EventRoleName, readonly EventPermission[]> 
   MANAGER: all,
   ORGANIZER: organizing,
   CHECK_IN: door,
-  VIEWER: ["event.view", "event.statistics"],
+  VIEWER: ["event.view", "event.registrations.read", "event.statistics"],
 };
 
 /**

@@ -156,7 +156,8 @@ const objectId = z.uuid();
  * event is read first; null: nothing in particular (a new event), where the
  * instance role alone decides. A caller who may not see the event, or an
  * object that does not exist or is of another event: 404, so an id is never
- * confirmed. One who sees the event but lacks `permission`: 403.
+ * confirmed. One who sees the event but lacks `permission`: 403 for the
+ * event itself, 404 for an object of it.
  */
 export async function checkEventAccess(
   ref: EventRef | null,
@@ -179,7 +180,11 @@ export async function checkEventAccess(
   if (!resolved) return notFound;
   const permissions = permissionsOn({ instanceRole: staff.role, eventRole: resolved.eventRole });
   if (resolved.eventId !== null && !permissions.has("event.view")) return notFound;
-  if (!permissions.has(permission)) return refused;
+  // An object (a registration, a letter) is confirmed only to whoever may
+  // open it: a viewer of its event who has its id learns nothing from it
+  // (docs/decisions/038-viewer-data-minimization.md).
+  const namesObject = Object.entries(ref).some(([kind, id]) => kind !== "event" && id !== undefined);
+  if (!permissions.has(permission)) return namesObject ? notFound : refused;
   return { ok: true, access: { staff, eventId: resolved.eventId, permissions } };
 }
 

@@ -1,23 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { insertEventUnderWay, sql } from "./database";
-import { signIn } from "./staff-helpers";
+import { signIn, staffAccount } from "./staff-helpers";
 
 // Two events, two teams (issue 17): an organizer of A, put on A's team from
 // the command line, finds nothing of B — its pages, a registration, its files
 // and the door's API all answer "not found"; a viewer, added on B's Team tab
-// by an admin, sees B's figures and nothing with people in it.
-
-/** An account made with `npm run staff:create`, on one event's team or on none. */
-function staffAccount(args: string[]) {
-  const account = { email: `team-${randomUUID().slice(0, 8)}@kattoo.test`, password: `pw-${randomUUID()}` };
-  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, ...args], {
-    input: account.password,
-    env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
-  });
-  return account;
-}
+// by an admin, sees B's figures and its list without anyone's contact details.
 
 async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -31,7 +20,7 @@ async function expectNotFound(page: Page, path: string) {
   await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Страница не найдена");
 }
 
-test("an organizer of event A reaches nothing of event B; a viewer of B sees its figures only", async ({
+test("an organizer of event A reaches nothing of event B; a viewer of B sees its figures and names, no contacts", async ({
   page,
   browser,
   request,
@@ -121,21 +110,76 @@ test("an organizer of event A reaches nothing of event B; a viewer of B sees its
   await expect(tabs.getByRole("link", { name: "Команда" })).toHaveCount(0);
   await expect(tabs.getByRole("link", { name: "Настройки" })).toHaveCount(0);
 
-  // The viewer of B: the figures, nothing with people in it.
+  // The viewer of B: the figures and, on its list only, names without contacts.
   const asViewer = await signedIn(browser, viewer);
   await expect(asViewer.getByRole("heading", { name: "Семинар команды Б" })).toBeVisible();
   await expect(asViewer.getByRole("heading", { name: "Семинар команды А" })).toHaveCount(0);
   await asViewer.goto(`/admin/events/${b.id}/statistics`);
   const viewerTabs = asViewer.getByRole("navigation", { name: "Это мероприятие" });
-  await expect(viewerTabs.getByRole("link")).toHaveText(["Статистика"]);
+  await expect(viewerTabs.getByRole("link")).toHaveText([
+    "Регистрации",
+    "Посещаемость",
+    "Статистика",
+    "Тесты и отзывы",
+  ]);
   // Nothing of the person behind the figures, on any page the viewer may open (the HTML as served).
   for (const path of [`/admin/events/${b.id}/statistics`, "/admin", "/admin/statistics"]) {
     const html = await (await asViewer.request.get(path)).text();
     for (const personal of [email, "555 000 222", "Токтосунова", "Айзада"])
       expect(html, path).not.toContain(personal);
   }
+  // The list, without contact details (tests/e2e/viewer.spec.ts looks at every page), and no one's own page.
   await asViewer.goto(`/admin/events/${b.id}`);
-  await expect(asViewer.getByRole("heading", { level: 1 })).toHaveText("Нет доступа");
+  await expect(asViewer.getByText("Токтосунова").first()).toBeVisible();
+  await expect(asViewer.getByText(email)).toHaveCount(0);
+  await expectNotFound(asViewer, `/admin/registrations/${registration?.id}`);
   expect((await asViewer.request.get(`/admin/events/${b.id}/export/file`)).status()).toBe(403);
   await expectNotFound(asViewer, `/admin/events/${a.id}/statistics`);
+});
+
+test("a door account stops opening the staff area once its event's last day has ended", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const event = await insertEventUnderWay({ title: "Семинар одного дня у двери", slugPrefix: "door" });
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "События" })).toBeVisible();
+  await page.goto(`/admin/events/${event.id}/team`);
+  const doorEmail = `door-${randomUUID().slice(0, 8)}@kattoo.test`;
+  const door = page.getByRole("region", { name: "Учётная запись для входа на один семинар" });
+  await door.getByLabel("Имя волонтёра").fill("Бакыт Волонтёр");
+  await door.getByLabel("Почта волонтёра").fill(doorEmail);
+  await door.getByRole("button", { name: "Создать учётную запись для входа" }).click();
+  const password = (await door.getByTestId("door-password").textContent()) ?? "";
+  expect(password).toMatch(/^\S{8,}$/);
+
+  // While the seminar lasts, the volunteer signs in (and is asked to choose a password of their own).
+  const volunteer = await (await browser.newContext()).newPage();
+  await signIn(volunteer, { email: doorEmail, password });
+  await expect(volunteer).toHaveURL(/\/admin\/account\?password=required/);
+
+  // The seminar is moved three days back: its last day has ended, and the account with it.
+  await sql(
+    `UPDATE event_day SET starts_at = starts_at - interval '3 days', ends_at = ends_at - interval '3 days',
+       date = date - 3 WHERE event_id = $1`,
+    [event.id],
+  );
+  const [account] = await sql<{ ended: boolean }>(
+    "SELECT expires_at <= now() AS ended FROM staff_user WHERE email = $1",
+    [doorEmail],
+  );
+  expect(account?.ended).toBe(true);
+  // The open session ends at the next request, and signing in again is refused.
+  await volunteer.goto("/admin");
+  await expect(volunteer).toHaveURL("/admin/sign-in");
+  await volunteer.getByLabel("Электронная почта").fill(doorEmail);
+  await volunteer.getByLabel("Пароль").fill(password);
+  await volunteer.getByRole("button", { name: "Войти" }).click();
+  await expect(
+    volunteer.getByText(
+      "Неверный адрес или пароль. После нескольких неудачных попыток вход временно блокируется.",
+    ),
+  ).toBeVisible();
+  await expect(volunteer).toHaveURL("/admin/sign-in");
 });

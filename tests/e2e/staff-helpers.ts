@@ -18,11 +18,16 @@ export async function signIn(page: Page, { email = ADMIN.email, password = ADMIN
 
 /** A staff account made with `npm run staff:create`, on the database of the server under test. */
 export function createStaff(role: "organizer" | "check-in") {
+  return staffAccount(["--role", role], role);
+}
+
+/** An account made with `npm run staff:create` and these arguments: on one event's team (`--event`), or on none. */
+export function staffAccount(args: string[], prefix = "team") {
   const account = {
-    email: `${role}-${randomUUID().slice(0, 8)}@kattoo.test`,
+    email: `${prefix}-${randomUUID().slice(0, 8)}@kattoo.test`,
     password: `pw-${randomUUID()}`,
   };
-  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, "--role", role], {
+  execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", account.email, ...args], {
     input: account.password,
     env: { ...process.env, KATTOO_DATA_DIR: ".data/e2e" },
   });

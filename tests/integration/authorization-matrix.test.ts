@@ -259,6 +259,9 @@ describe("the authorization matrix", () => {
     expect(await outcome({ event: eventA }, "event.team")).toBe(403);
     signIn("viewer of A");
     expect(await outcome({ event: eventA }, "event.statistics")).toBe("ok");
+    // The list and the attendance without contact details (decision 038).
+    expect(await outcome({ event: eventA }, "event.registrations.read")).toBe("ok");
+    expect(await outcome({ event: eventB }, "event.registrations.read")).toBe(404);
     for (const permission of [
       "event.contacts",
       "event.exports",
@@ -269,6 +272,7 @@ describe("the authorization matrix", () => {
     signIn("check-in of A");
     expect(await outcome({ event: eventA }, "event.checkIn")).toBe("ok");
     expect(await outcome({ event: eventA }, "event.registrations")).toBe(403);
+    expect(await outcome({ event: eventA }, "event.registrations.read")).toBe(403);
     signIn("staff, no event");
     expect(await outcome({ event: eventA }, "event.view")).toBe(404);
     expect(await outcome(null, "event.settings")).toBe(403);

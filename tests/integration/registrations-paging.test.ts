@@ -63,11 +63,16 @@ describe("the registrations list, page by page", () => {
     expect(all.length).toBeGreaterThan(3 * REGISTRATIONS_PAGE_SIZE);
 
     const forwards: string[][] = [];
-    let page = await listRegistrations({ eventId, filters });
+    let page = await listRegistrations({ eventId, contacts: true, filters });
     expect(page.previous).toBeUndefined();
     forwards.push(page.rows.map((row) => row.id));
     while (page.next) {
-      page = await listRegistrations({ eventId, filters, start: followed(page.next, filters) });
+      page = await listRegistrations({
+        eventId,
+        contacts: true,
+        filters,
+        start: followed(page.next, filters),
+      });
       forwards.push(page.rows.map((row) => row.id));
     }
     expect(forwards.flat()).toEqual(all.map((row) => row.id));
@@ -75,7 +80,12 @@ describe("the registrations list, page by page", () => {
 
     const backwards: string[][] = [page.rows.map((row) => row.id)];
     while (page.previous) {
-      page = await listRegistrations({ eventId, filters, start: followed(page.previous, filters) });
+      page = await listRegistrations({
+        eventId,
+        contacts: true,
+        filters,
+        start: followed(page.previous, filters),
+      });
       backwards.unshift(page.rows.map((row) => row.id));
     }
     expect(page.rows.length).toBe(REGISTRATIONS_PAGE_SIZE);
@@ -84,7 +94,7 @@ describe("the registrations list, page by page", () => {
 
   it("opens the first page for a cursor it cannot read or that belongs to another sort", async () => {
     const byName: RegistrationFilters = { sort: "name" };
-    const first = await listRegistrations({ eventId, filters: byName });
+    const first = await listRegistrations({ eventId, contacts: true, filters: byName });
     const fromNumber = pageStartQuery({ cursor: { number: 12 }, backwards: false });
     for (const query of [
       fromNumber,
@@ -93,7 +103,9 @@ describe("the registrations list, page by page", () => {
     ]) {
       const start = parsePageStart(query, byName);
       expect(start).toBeUndefined();
-      expect((await listRegistrations({ eventId, filters: byName, start })).rows).toEqual(first.rows);
+      expect((await listRegistrations({ eventId, contacts: true, filters: byName, start })).rows).toEqual(
+        first.rows,
+      );
     }
     expect(parsePageStart(fromNumber, {})).toEqual({ cursor: { number: 12 }, backwards: false });
   });
@@ -103,9 +115,10 @@ describe("the registrations list, page by page", () => {
     { region: "NARYN", category: "LOCAL_GOVERNMENT" },
     { q: "өмүрбекова", sort: "name" },
   ])("says how many rows the filters find: %o", async (filters) => {
-    const page = await listRegistrations({ eventId, filters });
+    const page = await listRegistrations({ eventId, contacts: true, filters });
     const found = await countFound({
       eventId,
+      contacts: true,
       filters,
       counts: await countRegistrations({ eventId }),
       onePage: page.next ? undefined : page.rows.length,

@@ -36,6 +36,7 @@ beforeAll(async () => {
 async function found(q: string): Promise<string[]> {
   const { rows } = await listRegistrations({
     eventId,
+    contacts: true,
     filters: parseRegistrationFilters({ q }, { questions: [] }),
   });
   return rows.map((row) => row.firstName).sort();

@@ -34,14 +34,15 @@ describe("the permission table", () => {
     ]);
   });
 
-  it("lets a viewer see figures only: no contacts, exports, letters or changes", () => {
+  it("lets a viewer read the list and the figures only: no contacts, exports, letters or changes", () => {
     const viewer = permissionsOn({ instanceRole: "STAFF", eventRole: "VIEWER" });
-    expect([...viewer].sort()).toEqual(["event.statistics", "event.view"]);
+    expect([...viewer].sort()).toEqual(["event.registrations.read", "event.statistics", "event.view"]);
   });
 
   it("lets an event's organizer work with people but not change the event or its team", () => {
     const organizer = permissionsOn({ instanceRole: "STAFF", eventRole: "ORGANIZER" });
     for (const permission of [
+      "event.registrations.read",
       "event.registrations",
       "event.contacts",
       "event.letters",
@@ -54,7 +55,12 @@ describe("the permission table", () => {
 
   it("joins an instance role and an event role", () => {
     const both = permissionsOn({ instanceRole: "CHECK_IN", eventRole: "VIEWER" });
-    expect([...both].sort()).toEqual(["event.checkIn", "event.statistics", "event.view"]);
+    expect([...both].sort()).toEqual([
+      "event.checkIn",
+      "event.registrations.read",
+      "event.statistics",
+      "event.view",
+    ]);
   });
 
   it("grants event.view with every other permission, for every role", () => {

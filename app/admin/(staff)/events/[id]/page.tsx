@@ -35,7 +35,11 @@ export default async function EventRegistrationsPage({
   searchParams,
 }: PageProps<"/admin/events/[id]">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.registrations" });
+  const { permissions } = await requireEventAccess({ event: id, permission: "event.registrations.read" });
+  // A viewer reads the list without contact details and acts on nothing
+  // (docs/decisions/038-viewer-data-minimization.md): what it may not see is not read.
+  const contacts = permissions.has("event.contacts");
+  const acts = permissions.has("event.registrations");
   const raw = await searchParams;
   const questions = await getChoiceQuestions({ eventId: id });
   const filters = parseRegistrationFilters(raw, { questions });
@@ -43,7 +47,7 @@ export default async function EventRegistrationsPage({
   // The list does not wait for its event: an unknown id finds no rows either.
   const [event, { rows, previous, next }, counts, regions, instruments] = await Promise.all([
     getEventForStaff({ id: id }),
-    listRegistrations({ eventId: id, filters, start }),
+    listRegistrations({ eventId: id, filters, start, contacts }),
     countRegistrations({ eventId: id }),
     getEventRegions({ eventId: id }),
     getInstruments({ eventId: id }),
@@ -54,6 +58,7 @@ export default async function EventRegistrationsPage({
     filters,
     counts,
     onePage: start || next ? undefined : rows.length,
+    contacts,
   });
   const t = await getTranslations("admin.registrations");
   const tq = await getTranslations("questions");
@@ -66,17 +71,90 @@ export default async function EventRegistrationsPage({
     new URLSearchParams([...listQuery, ...(at ? pageStartQuery(at) : [])]);
   const quotas = Object.fromEntries(event.quotas.map((quota) => [quota.category, quota.seats]));
 
+  const table = (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-stone-100">
+          <tr>
+            {acts && (
+              <th className="p-2">
+                <SelectAllCheckbox label={t("selectAll")} />
+              </th>
+            )}
+            <th className="p-2">{t("number")}</th>
+            <th className="p-2">{t("name")}</th>
+            <th className="p-2">{t("organization")}</th>
+            <th className="p-2">{t("category")}</th>
+            <th className="p-2">{t("status")}</th>
+            <th className="p-2">{t("registeredAt")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const name = fullName(row);
+            return (
+              <tr key={row.id} className="border-t border-stone-200">
+                {acts && (
+                  <td className="p-2">
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={row.id}
+                      aria-label={t("select", { name })}
+                      className="size-5 accent-brand-600"
+                    />
+                    <input type="hidden" name="onPage" value={row.id} />
+                  </td>
+                )}
+                <td className="p-2 tabular-nums" data-testid="number">
+                  {row.number}
+                </td>
+                <td className="p-2">
+                  {acts ? (
+                    // A plain link: fifty of next/link's client components cost the page more than a full navigation saves.
+                    <a
+                      href={`/admin/registrations/${row.id}`}
+                      className="font-medium text-brand-700 underline"
+                    >
+                      {name}
+                    </a>
+                  ) : (
+                    <span className="font-medium">{name}</span>
+                  )}
+                  {row.email && <span className="block text-stone-600">{row.email}</span>}
+                </td>
+                <td className="p-2">
+                  {row.organization}
+                  <span className="block text-stone-600">{row.position}</span>
+                </td>
+                <td className="p-2">{tc(row.category)}</td>
+                <td className="p-2" data-testid="status">
+                  <StatusBadge kind="registration" status={row.status} />
+                </td>
+                <td className="whitespace-nowrap p-2">
+                  {formatDateTime(row.createdAt, { locale, timeZone: event.timeZone })}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <Link
-          href={`/admin/events/${event.id}/export?${listQuery}`}
-          className="text-sm font-medium text-brand-700 underline"
-        >
-          {(await getTranslations("admin.exports"))("link")}
-        </Link>
+        {permissions.has("event.exports") && (
+          <Link
+            href={`/admin/events/${event.id}/export?${listQuery}`}
+            className="text-sm font-medium text-brand-700 underline"
+          >
+            {(await getTranslations("admin.exports"))("link")}
+          </Link>
+        )}
         <ul className="flex flex-wrap gap-2 text-sm">
           {registrationStatuses.map((status) => (
             <li key={status} className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200">
@@ -98,6 +176,7 @@ export default async function EventRegistrationsPage({
 
       <RegistrationFiltersForm
         filters={filters}
+        contacts={contacts}
         days={event.days.map((day) => ({
           id: day.id,
           label: formatDate(day.startsAt, { locale, timeZone: event.timeZone }),
@@ -126,69 +205,10 @@ export default async function EventRegistrationsPage({
 
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
+      ) : acts ? (
+        <BulkActionsForm action={bulkAction.bind(null, event.id)}>{table}</BulkActionsForm>
       ) : (
-        <BulkActionsForm action={bulkAction.bind(null, event.id)}>
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-100">
-                <tr>
-                  <th className="p-2">
-                    <SelectAllCheckbox label={t("selectAll")} />
-                  </th>
-                  <th className="p-2">{t("number")}</th>
-                  <th className="p-2">{t("name")}</th>
-                  <th className="p-2">{t("organization")}</th>
-                  <th className="p-2">{t("category")}</th>
-                  <th className="p-2">{t("status")}</th>
-                  <th className="p-2">{t("registeredAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => {
-                  const name = fullName(row);
-                  return (
-                    <tr key={row.id} className="border-t border-stone-200">
-                      <td className="p-2">
-                        <input
-                          type="checkbox"
-                          name="ids"
-                          value={row.id}
-                          aria-label={t("select", { name })}
-                          className="size-5 accent-brand-600"
-                        />
-                        <input type="hidden" name="onPage" value={row.id} />
-                      </td>
-                      <td className="p-2 tabular-nums" data-testid="number">
-                        {row.number}
-                      </td>
-                      <td className="p-2">
-                        {/* A plain link: fifty of next/link's client components cost the page more than a full navigation saves. */}
-                        <a
-                          href={`/admin/registrations/${row.id}`}
-                          className="font-medium text-brand-700 underline"
-                        >
-                          {name}
-                        </a>
-                        <span className="block text-stone-600">{row.email}</span>
-                      </td>
-                      <td className="p-2">
-                        {row.organization}
-                        <span className="block text-stone-600">{row.position}</span>
-                      </td>
-                      <td className="p-2">{tc(row.category)}</td>
-                      <td className="p-2" data-testid="status">
-                        <StatusBadge kind="registration" status={row.status} />
-                      </td>
-                      <td className="whitespace-nowrap p-2">
-                        {formatDateTime(row.createdAt, { locale, timeZone: event.timeZone })}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </BulkActionsForm>
+        table
       )}
 
       {(previous || next) && (

@@ -25,7 +25,9 @@ export default async function AttendancePage({
   searchParams,
 }: PageProps<"/admin/events/[id]/attendance">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.registrations" });
+  const { permissions } = await requireEventAccess({ event: id, permission: "event.registrations.read" });
+  // A viewer reads the marks and changes none (docs/decisions/038-viewer-data-minimization.md).
+  const marks = permissions.has("event.registrations");
   const event = await getEventForStaff({ id });
   if (!event) notFound();
   const requested = (await searchParams).day;
@@ -55,9 +57,11 @@ export default async function AttendancePage({
       <header className="space-y-2">
         <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <Link href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
-          {tc("open")}
-        </Link>
+        {permissions.has("event.checkIn") && (
+          <Link href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
+            {tc("open")}
+          </Link>
+        )}
       </header>
 
       <section aria-labelledby="by-day" className="space-y-3">
@@ -99,9 +103,13 @@ export default async function AttendancePage({
                   <tr key={row.id} className="border-t border-stone-200">
                     <td className="p-2 tabular-nums">{index + 1}</td>
                     <td className="p-2">
-                      <Link href={`/admin/registrations/${row.id}`} className="text-brand-700 underline">
-                        {fullName(row)}
-                      </Link>
+                      {marks ? (
+                        <Link href={`/admin/registrations/${row.id}`} className="text-brand-700 underline">
+                          {fullName(row)}
+                        </Link>
+                      ) : (
+                        fullName(row)
+                      )}
                     </td>
                     <td className="p-2">{row.organization}</td>
                     <td className="p-2 tabular-nums">{formatTime(mark.markedAt, zone)}</td>
@@ -118,7 +126,7 @@ export default async function AttendancePage({
         <h2 id="grid" className="text-lg font-semibold">
           {t("grid")}
         </h2>
-        <p className="text-sm text-stone-600">{t("rule")}</p>
+        {marks && <p className="text-sm text-stone-600">{t("rule")}</p>}
         {rows.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
@@ -154,6 +162,13 @@ export default async function AttendancePage({
                         return (
                           <td key={day.id} className="p-1 text-center text-stone-600">
                             {t("notBegun")}
+                          </td>
+                        );
+                      }
+                      if (!marks) {
+                        return (
+                          <td key={day.id} className="p-1 text-center" data-testid="mark">
+                            {present ? t("present") : t("absent")}
                           </td>
                         );
                       }

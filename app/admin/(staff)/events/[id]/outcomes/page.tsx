@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InstrumentSettingsForm } from "@/components/admin/instrument-settings-form";
@@ -26,10 +27,13 @@ export const dynamic = "force-dynamic";
  * The event's pre-test, post-test and feedback survey
  * (docs/decisions/032-outcome-instruments.md): each opened and closed by a
  * button or by its times, and its questions in the registration questions' editor.
+ * Whoever may read the figures but not change the event (a viewer) sees each
+ * one's state and count of answers only (docs/decisions/038-viewer-data-minimization.md).
  */
 export default async function EventOutcomesPage({ params }: PageProps<"/admin/events/[id]/outcomes">) {
   const { id } = await params;
-  const access = await requireEventAccess({ event: id, permission: "event.content" });
+  const { permissions } = await requireEventAccess({ event: id, permission: "event.statistics" });
+  const edits = permissions.has("event.content");
   const event = await getEventForStaff({ id });
   if (!event) notFound();
   const t = await getTranslations("admin.outcomes");
@@ -39,7 +43,7 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
     getInstruments({ eventId: event.id }),
     countAwaitingAnswer({ eventId: event.id }),
   ]);
-  const mayWrite = access.permissions.has("event.letters");
+  const mayWrite = permissions.has("event.letters");
   const now = new Date();
   const local = (instant: Date | null) => {
     if (!instant) return "";
@@ -49,7 +53,8 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
   const sections = await Promise.all(
     instrumentKinds.map(async (kind) => {
       const instrument = instruments.find((candidate) => candidate.kind === kind);
-      const questions = instrument ? await getQuestionsForEditor({ instrumentId: instrument.id }) : [];
+      const questions =
+        instrument && edits ? await getQuestionsForEditor({ instrumentId: instrument.id }) : [];
       return { kind, instrument, questions: questions.filter((question) => question.archivedAt === null) };
     }),
   );
@@ -57,7 +62,15 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
     <div className="space-y-10">
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-stone-600">{t("intro")}</p>
+        <p className="text-stone-600">{t(edits ? "intro" : "readOnlyIntro")}</p>
+        {!edits && (
+          <Link
+            href={`/admin/events/${event.id}/statistics#outcomes-title`}
+            className="text-brand-700 underline"
+          >
+            {t("figures")}
+          </Link>
+        )}
       </header>
       {sections.map(({ kind, instrument, questions }) => {
         const bound = { eventId: event.id, kind };
@@ -77,12 +90,14 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
                   {t(`state.${state}`)} · {t("responses", { count: instrument?.responses ?? 0 })}
                 </span>
               </h2>
-              <ActionForm action={switchInstrumentAction.bind(null, bound)} className="flex gap-2">
-                <input type="hidden" name="to" value={state === "open" ? "close" : "open"} />
-                <Button type="submit" variant={state === "open" ? "secondary" : "primary"}>
-                  {state === "open" ? t("closeNow") : t("openNow")}
-                </Button>
-              </ActionForm>
+              {edits && (
+                <ActionForm action={switchInstrumentAction.bind(null, bound)} className="flex gap-2">
+                  <input type="hidden" name="to" value={state === "open" ? "close" : "open"} />
+                  <Button type="submit" variant={state === "open" ? "secondary" : "primary"}>
+                    {state === "open" ? t("closeNow") : t("openNow")}
+                  </Button>
+                </ActionForm>
+              )}
             </div>
             {kind !== "PRE_TEST" && <p className="text-sm text-stone-600">{t("openLettersHint")}</p>}
             {state === "open" && mayWrite && (
@@ -107,30 +122,34 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
                 </Button>
               </ActionForm>
             )}
-            <InstrumentSettingsForm
-              action={saveInstrumentSettingsAction.bind(null, bound)}
-              kind={kind}
-              values={{
-                opensAt: local(instrument?.opensAt ?? null),
-                closesAt: local(instrument?.closesAt ?? null),
-                anonymous: instrument?.anonymous ?? false,
-                sharesPreTestQuestions: instrument?.sharesPreTestQuestions ?? true,
-                improvementThreshold: String(instrument?.improvementThreshold ?? 1),
-                satisfactionQuestionId: instrument?.satisfactionQuestionId ?? "",
-              }}
-              scales={questions
-                .filter((question) => question.type === "SCALE")
-                .map((question) => ({ id: question.id, label: question.label.ru }))}
-            />
-            <h3 className="text-lg font-semibold">{t("questions")}</h3>
-            {shared ? (
-              <p className="text-stone-600">{t("sharedNote")}</p>
-            ) : (
-              <QuestionsEditor
-                action={saveInstrumentQuestionsAction.bind(null, bound)}
-                questions={questions}
-                scored={kind !== "FEEDBACK"}
-              />
+            {edits && (
+              <>
+                <InstrumentSettingsForm
+                  action={saveInstrumentSettingsAction.bind(null, bound)}
+                  kind={kind}
+                  values={{
+                    opensAt: local(instrument?.opensAt ?? null),
+                    closesAt: local(instrument?.closesAt ?? null),
+                    anonymous: instrument?.anonymous ?? false,
+                    sharesPreTestQuestions: instrument?.sharesPreTestQuestions ?? true,
+                    improvementThreshold: String(instrument?.improvementThreshold ?? 1),
+                    satisfactionQuestionId: instrument?.satisfactionQuestionId ?? "",
+                  }}
+                  scales={questions
+                    .filter((question) => question.type === "SCALE")
+                    .map((question) => ({ id: question.id, label: question.label.ru }))}
+                />
+                <h3 className="text-lg font-semibold">{t("questions")}</h3>
+                {shared ? (
+                  <p className="text-stone-600">{t("sharedNote")}</p>
+                ) : (
+                  <QuestionsEditor
+                    action={saveInstrumentQuestionsAction.bind(null, bound)}
+                    questions={questions}
+                    scored={kind !== "FEEDBACK"}
+                  />
+                )}
+              </>
             )}
           </section>
         );
