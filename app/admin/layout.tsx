@@ -21,6 +21,7 @@ const clientAdminNamespaces = [
   "formFields",
   "exports",
   "images",
+  "letters",
   "privacy",
   "programme",
   "outcomes",

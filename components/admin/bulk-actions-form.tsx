@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, startTransition, useActionState, useState } from "react";
+import { LetterPreview } from "@/components/admin/letter-preview";
 import { blankText, LocalizedInputs } from "@/components/admin/localized-inputs";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
@@ -143,28 +144,6 @@ function MessageFields({ state }: { state: BulkState }) {
       </div>
       <p className="text-sm text-stone-600">{t("messageExplain")}</p>
     </div>
-  );
-}
-
-/** The letter as the participant will receive it: its own document, no scripts, as in the mailbox. */
-function LetterPreview({ preview }: { preview: Previewed["preview"] }) {
-  const t = useTranslations("admin.registrations");
-  const tl = useTranslations("admin.questions.language");
-  return (
-    <section className="space-y-2" data-testid="letter-preview">
-      <h3 className="font-medium">
-        {t("previewTitle", { name: preview.name, language: tl(preview.locale) })}
-      </h3>
-      <p className="text-sm">
-        <span className="font-medium">{t("messageSubject")}:</span> {preview.subject}
-      </p>
-      <iframe
-        title={preview.subject}
-        srcDoc={preview.html}
-        sandbox=""
-        className="h-[60vh] w-full rounded-lg border border-stone-200 bg-white"
-      />
-    </section>
   );
 }
 

@@ -19,6 +19,11 @@ export function getLetterRegistration({ registrationId }: { registrationId: stri
 
 export type LetterRegistration = NonNullable<Awaited<ReturnType<typeof getLetterRegistration>>>;
 
+/** An event as its letters show it, for a letter not about one of its registrations (a preview). */
+export function getLetterEvent({ eventId }: { eventId: string }) {
+  return db.event.findUnique({ where: { id: eventId }, include: letterInclude.event.include });
+}
+
 /** The same for a batch of letters, in one round of queries, by registration id. */
 export async function getLetterRegistrations(
   registrationIds: string[],

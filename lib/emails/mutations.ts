@@ -1,7 +1,8 @@
 import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import type { OutboxMessage } from "@/lib/generated/prisma/client";
+import type { LocalizedText } from "@/lib/events/schema";
+import { type OutboxMessage, Prisma } from "@/lib/generated/prisma/client";
 
 // The outbox's state machine: QUEUED → SENDING (claimed by one worker) →
 // SENT, or back to QUEUED with a later attempt, or FAILED after the last one.
@@ -132,5 +133,35 @@ export async function retryLetter({ id, actor }: { id: string; actor: Actor }): 
       eventId: letter.eventId ?? undefined,
     });
     return true;
+  });
+}
+
+/** The event's own wording of its confirmation and waiting-list letters (null: none). */
+export async function saveLetterWording({
+  eventId,
+  confirmation,
+  waitlist,
+  actor,
+}: {
+  eventId: string;
+  confirmation: LocalizedText | null;
+  waitlist: LocalizedText | null;
+  actor: Actor;
+}): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.event.update({
+      where: { id: eventId },
+      data: {
+        confirmationWording: confirmation ?? Prisma.DbNull,
+        waitlistWording: waitlist ?? Prisma.DbNull,
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "event.letter_wording_saved",
+      entityType: "event",
+      entityId: eventId,
+      eventId,
+    });
   });
 }

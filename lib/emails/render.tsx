@@ -18,9 +18,9 @@ import RegistrationWaitlisted from "@/emails/registration-waitlisted";
 import Reminder from "@/emails/reminder";
 import { systemActor } from "@/lib/audit/record";
 import { certificatePdf } from "@/lib/certificates/pdf";
-import { getLetterRegistrations, type LetterRegistration } from "@/lib/emails/data";
+import { getLetterEvent, getLetterRegistrations, type LetterRegistration } from "@/lib/emails/data";
 import { withInlineImages } from "@/lib/emails/inline-images";
-import { fillPlaceholders } from "@/lib/emails/rules";
+import { fillPlaceholders, letterWording, storedWording } from "@/lib/emails/rules";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import { eventCalendar } from "@/lib/events/calendar";
 import { type LocalizedText, localize } from "@/lib/events/schema";
@@ -36,7 +36,7 @@ import { instrumentKindSchema, instrumentPaths } from "@/lib/outcomes/schema";
 import { getProgrammeSessions } from "@/lib/programme/data";
 import { daySummary, programmeByDay } from "@/lib/programme/rules";
 import { waitlistPosition } from "@/lib/registrations/data";
-import { manageToken } from "@/lib/registrations/tokens";
+import { generateCheckInCode, manageToken } from "@/lib/registrations/tokens";
 
 // Turns an outbox row into a letter: subject, HTML and plain text in the
 // participant's language, and for a held seat the calendar file and the
@@ -132,6 +132,22 @@ async function letterProgramme(
   };
 }
 
+/** What a letter reads of a registration: a sample participant's preview has just this. */
+export type LetterRecipient = Pick<
+  LetterRegistration,
+  | "id"
+  | "number"
+  | "eventId"
+  | "event"
+  | "status"
+  | "category"
+  | "firstName"
+  | "patronymic"
+  | "lastName"
+  | "email"
+  | "checkInCode"
+>;
+
 export type RenderedLetter = {
   to: { name: string; address: string };
   replyTo?: string;
@@ -149,7 +165,7 @@ export async function renderLetter({
 }: {
   template: LetterTemplate;
   locale: Locale;
-  registration: LetterRegistration;
+  registration: LetterRecipient;
   payload: Record<string, unknown>;
 }): Promise<RenderedLetter> {
   const { event } = registration;
@@ -218,13 +234,28 @@ export async function renderLetter({
   const letters: Record<LetterTemplate, () => ReactElement | Promise<ReactElement>> = {
     "registration-pending": () => <RegistrationPending {...base} />,
     "registration-confirmed": () => (
-      <RegistrationConfirmed {...base} checkIn={checkIn} preTestUrl={preTestUrl} />
+      <RegistrationConfirmed
+        {...base}
+        checkIn={checkIn}
+        preTestUrl={preTestUrl}
+        wording={letterWording(event.confirmationWording, locale)}
+      />
     ),
     "registration-waitlisted": async () => (
-      <RegistrationWaitlisted {...base} waitlistPosition={(await waitlistPosition(registration)) ?? 1} />
+      <RegistrationWaitlisted
+        {...base}
+        waitlistPosition={(await waitlistPosition(registration)) ?? 1}
+        wording={letterWording(event.waitlistWording, locale)}
+      />
     ),
+    // A seat offered from the waiting list confirms it: the same paragraph.
     "registration-promoted": () => (
-      <RegistrationPromoted {...base} checkIn={checkIn} preTestUrl={preTestUrl} />
+      <RegistrationPromoted
+        {...base}
+        checkIn={checkIn}
+        preTestUrl={preTestUrl}
+        wording={letterWording(event.confirmationWording, locale)}
+      />
     ),
     "registration-declined": () => <RegistrationDeclined {...base} />,
     "registration-cancelled": () => <RegistrationCancelled {...base} />,
@@ -281,13 +312,7 @@ async function preTestLink({
   return absoluteUrl({ href: `/r/${manageToken(registrationId)}/${instrumentPaths.PRE_TEST}`, locale });
 }
 
-async function seatAttachments({
-  registration,
-  locale,
-}: {
-  registration: LetterRegistration;
-  locale: Locale;
-}) {
+async function seatAttachments({ registration, locale }: { registration: LetterRecipient; locale: Locale }) {
   const { event } = registration;
   return [
     {
@@ -338,4 +363,59 @@ export async function previewOrganizerMessage({
     payload: { subject: localize(subject, locale), message: localize(message, locale) },
   });
   return { subject: letter.subject, html: withInlineImages(letter), name: letter.to.name, locale };
+}
+
+/**
+ * The confirmation and the waiting-list letters with the event's own wording
+ * as the editor holds it (saved or not), as a sample participant reading
+ * `locale` would receive them, rendered by the same code as the letters;
+ * null when there is no such event.
+ */
+export async function previewLetterWording({
+  eventId,
+  confirmation,
+  waitlist,
+  locale,
+  name,
+}: {
+  eventId: string;
+  confirmation: Partial<LocalizedText>;
+  waitlist: Partial<LocalizedText>;
+  locale: Locale;
+  /** The sample participant's first name, in the staff member's language. */
+  name: string;
+}): Promise<MessagePreview[] | null> {
+  const event = await getLetterEvent({ eventId });
+  if (!event) return null;
+  const sample = {
+    id: crypto.randomUUID(),
+    number: 0,
+    eventId,
+    event: {
+      ...event,
+      confirmationWording: storedWording(confirmation),
+      waitlistWording: storedWording(waitlist),
+    },
+    category: "OTHER",
+    firstName: name,
+    patronymic: null,
+    lastName: "",
+    email: "",
+    checkInCode: generateCheckInCode(),
+  } as const;
+  const letters = [
+    { template: "registration-confirmed", status: "CONFIRMED" },
+    { template: "registration-waitlisted", status: "WAITLISTED" },
+  ] as const;
+  return Promise.all(
+    letters.map(async ({ template, status }) => {
+      const letter = await renderLetter({
+        template,
+        locale,
+        registration: { ...sample, status },
+        payload: {},
+      });
+      return { subject: letter.subject, html: withInlineImages(letter), name, locale };
+    }),
+  );
 }

@@ -160,7 +160,7 @@ export async function setEventStatus({
   });
 }
 
-/** A draft copy of an event, to start the next one from: texts, days, sectors, parties, its form (fields, regions, questions), its programme; no registrations. */
+/** A draft copy of an event, to start the next one from: texts (its letters' own wording too), days, sectors, parties, its form (fields, regions, questions), its programme; no registrations. */
 export async function duplicateEvent({
   id,
   actor,
@@ -190,6 +190,8 @@ export async function duplicateEvent({
         venueAddress: copied.venueAddress as Prisma.InputJsonValue,
         sectorLabel: (copied.sectorLabel as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
         genderLabel: (copied.genderLabel as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
+        confirmationWording: (copied.confirmationWording as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
+        waitlistWording: (copied.waitlistWording as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
         slug: `${source.slug}-copy${taken ? `-${taken + 1}` : ""}`,
         status: "DRAFT",
         isDemo: false,

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { pdfPages } from "../support/pdf-text";
 import { sql } from "./database";
-import { manageLinkFromLetter } from "./registration-helpers";
+import { createTestEvent, registerThroughApi } from "./event-helpers";
 import { ADMIN, createStaff, signIn } from "./staff-helpers";
 
 // The day's signature sheet and the certificates of attendance, as staff,
@@ -24,60 +24,14 @@ async function expectNoSeriousViolations(page: Page) {
   ).toEqual([]);
 }
 
-/** Runs SQL on the database of the server under test, as an admin tool would. */
-/** A published two-day event of its own, ten days ahead, so that no other test's registrations mix in (a test moves it into the past). */
-async function createEvent() {
-  const id = randomUUID();
-  const title = `Семинар по документам ${id.slice(0, 6)}`;
-  await sql(
-    `INSERT INTO event (id, slug, status, title, summary, description, audience, venue_name, venue_address,
-       capacity, updated_at)
-     VALUES ($1, $2, 'PUBLISHED', $3, $4, $4, $4, '{"ru": "Чолпон-Ата"}', '{"ru": "Иссык-Кульская область"}', 100, now())`,
-    [
-      id,
-      `paper-${id.slice(0, 8)}`,
-      JSON.stringify({ ru: title, en: `Paperwork seminar ${id.slice(0, 6)}` }),
-      '{"ru": "—"}',
-    ],
-  );
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const days = await sql<{ id: string }>(
-    `INSERT INTO event_day (id, event_id, date, starts_at, ends_at)
-     SELECT gen_random_uuid(), $1, d::date, d::date + time '03:00' AT TIME ZONE 'UTC', d::date + time '11:00' AT TIME ZONE 'UTC'
-     FROM unnest($2::text[]) AS d ORDER BY d RETURNING id`,
-    [id, [day(10), day(11)]],
-  );
-  await sql(
-    `INSERT INTO event_party (id, event_id, role, position, name)
-     VALUES (gen_random_uuid(), $1, 'ORGANIZER', 0, '{"ru": "Центр политики «Тянь-Шань» АУЦА"}')`,
-    [id],
-  );
-  return { id, slug: `paper-${id.slice(0, 8)}`, title, dayIds: days.map((row) => row.id) };
-}
-
-async function register(
+/** A published two-day event of this file's own, ten days ahead (a test moves it into the past). */
+const createEvent = () =>
+  createTestEvent({ title: { ru: "Семинар по документам", en: "Paperwork seminar" }, slug: "paper" });
+const register = (
   request: APIRequestContext,
   slug: string,
   person: { lastName: string; firstName: string },
-) {
-  const email = `paper-${randomUUID().slice(0, 8)}@example.kg`;
-  const response = await request.post(`/api/events/${slug}/registrations`, {
-    data: {
-      ...person,
-      organization: "Нарын шаардык кеңеши",
-      position: "Депутат",
-      category: "LOCAL_GOVERNMENT",
-      region: "NARYN",
-      email,
-      phone: "+996 700 111 222",
-      gender: "FEMALE",
-      consent: true,
-    },
-    headers: { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 200)}` },
-  });
-  expect(response.status()).toBe(202);
-  return { email, manageUrl: await manageLinkFromLetter(email) };
-}
+) => registerThroughApi(request, slug, { ...person, emailPrefix: "paper" });
 
 test("only organizers and admins get a signature sheet, and only with sound parameters", async ({
   page,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { insertClosedEvent, sql } from "./database";
 import { fillRegistration, russian, uniqueEmail } from "./registration-helpers";
 import { signIn } from "./staff-helpers";
@@ -8,17 +8,6 @@ import { signIn } from "./staff-helpers";
 // What organizers see when they act on registrations (issue 21, findings 2,
 // 7, 8 and 9), on an event of the test's own: one seat in the sector
 // "Другие", taken by Бермет; Асель waits for it; Чолпон awaits review.
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(", ")})`,
-    );
-  expect(serious).toEqual([]);
-}
 
 async function eventWithOneSeatForOthers() {
   const eventId = await insertClosedEvent({ title: "Семинар для списка", slugPrefix: "list", capacity: 10 });

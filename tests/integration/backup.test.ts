@@ -108,6 +108,13 @@ beforeAll(async () => {
     },
   });
   await db.eventParty.create({ data: { eventId: event.id, role: "ORGANIZER", name: { ru: "Организатор" } } });
+  await db.event.update({
+    where: { id: event.id },
+    data: {
+      confirmationWording: { ru: "Возьмите паспорт.", ky: "Паспортуңузду ала келиңиз.", en: "" },
+      waitlistWording: { ru: "Ждите письма." },
+    },
+  });
   await db.staffSession.create({ data: { staffId: staff.id, device: "Firefox, Linux" } });
   await db.staffRecoveryCode.create({ data: { staffId: staff.id, codeHash: "f".repeat(64) } });
   await db.auditLog.create({

@@ -4,11 +4,13 @@ import ical from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { queueDueReminders } from "@/lib/emails/mutations";
+import { queueDueReminders, saveLetterWording } from "@/lib/emails/mutations";
 import { queueLetter } from "@/lib/emails/queue";
+import { previewLetterWording } from "@/lib/emails/render";
 import { letterTemplates } from "@/lib/emails/templates";
 import { createSender } from "@/lib/emails/transport";
 import { sendDueLetters, startOutboxWorker } from "@/lib/emails/worker";
+import { duplicateEvent } from "@/lib/events/mutations";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { ensureInstrument, submitResponse, switchInstrument } from "@/lib/outcomes/mutations";
 import { cancelRegistration, createRegistration } from "@/lib/registrations/mutations";
@@ -235,6 +237,80 @@ describe("letters as they arrive", () => {
     const [mail] = await deliverTo(person.email);
     expect(mail?.html).not.toContain("<img src=x");
     expect(mail?.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});
+
+describe("the event's own wording", () => {
+  const confirmation = {
+    ru: "Возьмите паспорт.\n\nАвтобус отходит в 8:00 от филармонии <b>без опозданий</b>.",
+    ky: "Паспортуңузду ала келиңиз.",
+    en: "",
+  };
+  const waitlist = { ru: "Мы напишем, как только место освободится.", ky: "", en: "" };
+
+  async function eventWithWording() {
+    const event = await createTestEvent({ capacity: 1, quotas: {} });
+    await saveLetterWording({ eventId: event.id, confirmation, waitlist, actor: systemActor });
+    return event;
+  }
+
+  it("reaches each participant in their language, the Russian where theirs is not written, escaped", async () => {
+    const event = await eventWithWording();
+    const kyrgyz = await register("ky", {}, event.slug);
+    const english = await register("en", {}, event.slug);
+    const [kyMail] = await deliverTo(kyrgyz.email);
+    const [enMail] = await deliverTo(english.email);
+
+    expect(kyMail?.subject).toBe("Каттоо тастыкталды: Сыноо семинары");
+    expect(kyMail?.text).toContain("Паспортуңузду ала келиңиз.");
+    expect(kyMail?.text).not.toContain("Возьмите паспорт");
+    // The second is on the waiting list: the Russian paragraph of that letter, no English one written.
+    expect(enMail?.subject).toBe("Waiting list: Test seminar");
+    expect(enMail?.text).toContain("Мы напишем, как только место освободится.");
+    expect(enMail?.text).not.toContain("паспорт");
+  });
+
+  it("falls back to Russian in the confirmation, each paragraph its own, markup shown as typed", async () => {
+    const event = await eventWithWording();
+    const person = await register("en", {}, event.slug);
+    const [mail] = await deliverTo(person.email);
+    expect(mail?.subject).toBe("Registration confirmed: Test seminar");
+    expect(mail?.text).toContain("Возьмите паспорт.");
+    expect(mail?.html).not.toContain("<b>");
+    expect(mail?.html).toContain("&lt;b&gt;без опозданий&lt;/b&gt;");
+    expect(mail?.html).toMatch(/Возьмите паспорт\.<\/p>[\s\S]*<p[^>]*>Автобус отходит/);
+  });
+
+  it("is shown in both letters before it is saved, and copied with the event", async () => {
+    const event = await eventWithWording();
+    const previews = await previewLetterWording({
+      eventId: event.id,
+      confirmation: { ru: "Новый текст", ky: "Жаңы текст" },
+      waitlist: { ru: "" },
+      locale: "ky",
+      name: "Айгүл",
+    });
+    expect(previews?.map((preview) => preview.subject)).toEqual([
+      "Каттоо тастыкталды: Сыноо семинары",
+      "Күтүү тизмеси: Сыноо семинары",
+    ]);
+    expect(previews?.[0]?.html).toContain("Жаңы текст");
+    expect(previews?.[0]?.html).toContain("Айгүл");
+    expect(previews?.[1]?.html).not.toContain("Мы напишем");
+
+    const copyId = await duplicateEvent({ id: event.id, actor: systemActor });
+    const copy = await db.event.findUniqueOrThrow({ where: { id: copyId } });
+    expect(copy).toMatchObject({ confirmationWording: confirmation, waitlistWording: waitlist });
+  });
+
+  it("is refused by the database without its Russian or over its length", async () => {
+    const event = await createTestEvent();
+    await expect(
+      db.event.update({ where: { id: event.id }, data: { confirmationWording: { ru: " ", ky: "Паспорт" } } }),
+    ).rejects.toThrow(/event_confirmation_wording_valid/);
+    await expect(
+      db.event.update({ where: { id: event.id }, data: { waitlistWording: { ru: "ы".repeat(2001) } } }),
+    ).rejects.toThrow(/event_waitlist_wording_valid/);
   });
 });
 

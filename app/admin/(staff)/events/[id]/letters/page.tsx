@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LetterName } from "@/components/admin/letter-name";
+import { LetterWordingForm } from "@/components/admin/letter-wording-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { retryLetterAction } from "@/lib/emails/actions";
+import { retryLetterAction, saveLetterWordingAction } from "@/lib/emails/actions";
 import { listEventOutbox } from "@/lib/emails/data";
 import { getEventForStaff } from "@/lib/events/data";
-import { localize } from "@/lib/events/schema";
+import { type LocalizedText, localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { requireEventAccess } from "@/lib/staff/require-staff";
@@ -22,7 +23,7 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-/** An event's outbox: every letter with its state, and a retry for those that failed. */
+/** An event's letters: its own wording in them, and its outbox, every letter with its state and a retry for those that failed. */
 export default async function EventLettersPage({
   params,
   searchParams,
@@ -57,6 +58,16 @@ export default async function EventLettersPage({
           {localize(event.title, locale)}
         </Link>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      </header>
+
+      <LetterWordingForm
+        action={saveLetterWordingAction.bind(null, event.id)}
+        confirmation={event.confirmationWording as LocalizedText | null}
+        waitlist={event.waitlistWording as LocalizedText | null}
+      />
+
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{t("outbox")}</h2>
         <nav aria-label={t("filter")} className="flex flex-wrap gap-2 text-sm">
           <Link
             href={href({ status: "", page: 1 })}
@@ -76,62 +87,64 @@ export default async function EventLettersPage({
             </Link>
           ))}
         </nav>
-      </header>
 
-      {letters.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-          {letters.map((letter) => (
-            <li
-              key={letter.id}
-              className="flex flex-wrap items-center gap-x-4 gap-y-1 p-3 text-sm"
-              data-testid="letter"
-            >
-              <span className="whitespace-nowrap text-stone-600">
-                {formatDateTime(letter.createdAt, zone)}
-              </span>
-              <span className="font-medium">
-                <LetterName template={letter.template} />
-              </span>
-              {letter.registrationId ? (
-                <Link
-                  href={`/admin/registrations/${letter.registrationId}`}
-                  className="text-brand-700 underline"
-                >
-                  {letter.toAddress}
-                </Link>
-              ) : (
-                <span>{letter.toAddress}</span>
-              )}
-              <span>
-                <StatusBadge kind="letter" status={letter.status} />
-                {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`} ·{" "}
-                {t("attempts", { count: letter.attempts })}
-              </span>
-              {letter.status === "FAILED" && (
-                <ActionForm action={retryLetterAction.bind(null, { eventId: event.id, letterId: letter.id })}>
-                  <button
-                    type="submit"
-                    className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
+        {letters.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {letters.map((letter) => (
+              <li
+                key={letter.id}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1 p-3 text-sm"
+                data-testid="letter"
+              >
+                <span className="whitespace-nowrap text-stone-600">
+                  {formatDateTime(letter.createdAt, zone)}
+                </span>
+                <span className="font-medium">
+                  <LetterName template={letter.template} />
+                </span>
+                {letter.registrationId ? (
+                  <Link
+                    href={`/admin/registrations/${letter.registrationId}`}
+                    className="text-brand-700 underline"
                   >
-                    {t("retry")}
-                  </button>
-                </ActionForm>
-              )}
-              {letter.lastError && <span className="basis-full text-red-800">{letter.lastError}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+                    {letter.toAddress}
+                  </Link>
+                ) : (
+                  <span>{letter.toAddress}</span>
+                )}
+                <span>
+                  <StatusBadge kind="letter" status={letter.status} />
+                  {letter.sentAt && ` (${formatDateTime(letter.sentAt, zone)})`} ·{" "}
+                  {t("attempts", { count: letter.attempts })}
+                </span>
+                {letter.status === "FAILED" && (
+                  <ActionForm
+                    action={retryLetterAction.bind(null, { eventId: event.id, letterId: letter.id })}
+                  >
+                    <button
+                      type="submit"
+                      className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
+                    >
+                      {t("retry")}
+                    </button>
+                  </ActionForm>
+                )}
+                {letter.lastError && <span className="basis-full text-red-800">{letter.lastError}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
 
-      {pages > 1 && (
-        <nav className="flex items-center gap-4" aria-label={t("page", { page: query.page, pages })}>
-          {query.page > 1 && <Link href={href({ page: query.page - 1 })}>{t("previous")}</Link>}
-          <span>{t("page", { page: query.page, pages })}</span>
-          {query.page < pages && <Link href={href({ page: query.page + 1 })}>{t("next")}</Link>}
-        </nav>
-      )}
+        {pages > 1 && (
+          <nav className="flex items-center gap-4" aria-label={t("page", { page: query.page, pages })}>
+            {query.page > 1 && <Link href={href({ page: query.page - 1 })}>{t("previous")}</Link>}
+            <span>{t("page", { page: query.page, pages })}</span>
+            {query.page < pages && <Link href={href({ page: query.page + 1 })}>{t("next")}</Link>}
+          </nav>
+        )}
+      </section>
     </div>
   );
 }
