@@ -1,5 +1,7 @@
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
+import type { HandoutListing } from "@/lib/handouts/data";
+import { handoutPath } from "@/lib/handouts/schema";
 import { type ProgrammeSession, programmeByDay } from "@/lib/programme/rules";
 import { type EventForm, type QuestionDefinition, SCALE_MAX, SCALE_MIN } from "@/lib/questions/schema";
 
@@ -10,8 +12,19 @@ const everyLanguage = (text: { ru: string; ky?: string; en?: string }) => ({
   en: text.en || text.ru,
 });
 
-/** The programme per day: every day of the event, its sessions in reading order. */
-function programmeForApi(event: PublicEvent, sessions: ProgrammeSession[]) {
+/** A public handout as a client lists it: its download address, never its bytes. */
+function handoutForApi(handout: HandoutListing) {
+  return {
+    title: everyLanguage(handout.title),
+    fileName: handout.fileName,
+    type: handout.contentType,
+    size: handout.size,
+    url: handoutPath({ id: handout.id }),
+  };
+}
+
+/** The programme per day: every day of the event, its sessions in reading order, each with its public handouts. */
+function programmeForApi(event: PublicEvent, sessions: ProgrammeSession[], handouts: HandoutListing[]) {
   return programmeByDay(event.days, sessions).map(({ day, sessions: daySessions }) => ({
     date: day.date.toISOString().slice(0, 10),
     sessions: daySessions.map((session) => ({
@@ -21,6 +34,7 @@ function programmeForApi(event: PublicEvent, sessions: ProgrammeSession[]) {
       title: everyLanguage(session.title),
       room: session.room,
       speakers: session.speakers.map(({ name, organization, country }) => ({ name, organization, country })),
+      handouts: handouts.filter((handout) => handout.sessionId === session.id).map(handoutForApi),
     })),
   }));
 }
@@ -58,12 +72,15 @@ export function eventSummaryForApi({
   form,
   placesTaken,
   sessions,
+  handouts,
   now = new Date(),
 }: {
   event: PublicEvent;
   form: EventForm;
   placesTaken: Readonly<Record<string, number>>;
   sessions: ProgrammeSession[];
+  /** The event's public handouts. */
+  handouts: HandoutListing[];
   now?: Date;
 }) {
   return {
@@ -92,6 +109,8 @@ export function eventSummaryForApi({
     fields: form.fields,
     regions: form.regions,
     questions: form.questions.map((question) => questionForApi(question, placesTaken)),
-    programme: programmeForApi(event, sessions),
+    programme: programmeForApi(event, sessions, handouts),
+    /** The public handouts of the event as a whole (a session's are under the session). */
+    handouts: handouts.filter((handout) => handout.sessionId === null).map(handoutForApi),
   };
 }

@@ -5,6 +5,7 @@ import { calendarDate, zonedInstant } from "@/lib/events/rules";
 import type { EventSettings } from "@/lib/events/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import { copyHandouts } from "@/lib/handouts/mutations";
 import { copyInstruments } from "@/lib/outcomes/mutations";
 import { copyProgramme, fitProgrammeToDays } from "@/lib/programme/mutations";
 import { copyQuestions, copyRegions } from "@/lib/questions/mutations";
@@ -209,7 +210,8 @@ export async function duplicateEvent({
     });
     await copyRegions(tx, { from: id, to: copy.id });
     await copyQuestions(tx, { from: { eventId: id }, to: { eventId: copy.id } });
-    await copyProgramme(tx, { from: id, to: copy.id });
+    const sessions = await copyProgramme(tx, { from: id, to: copy.id });
+    await copyHandouts(tx, { from: id, to: copy.id, sessions });
     await copyInstruments(tx, { from: id, to: copy.id });
     await recordAudit(tx, {
       actor,

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { queueLetter } from "@/lib/emails/queue";
 import { lockEventRow } from "@/lib/events/lock";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { HANDOUT_CHUNK_BYTES } from "@/lib/handouts/rules";
 import type { HandoutDetails } from "@/lib/handouts/schema";
 import type { StagedHandout } from "@/lib/handouts/upload";
@@ -142,4 +143,44 @@ export async function announceHandouts({ eventId, actor }: { eventId: string; ac
     });
     return queued;
   });
+}
+
+/**
+ * Copies an event's handouts onto its copy (lib/events duplicateEvent): a
+ * session's go to the copy of that session (`sessions`: copy by original id).
+ * The bytes are copied inside the database, never read into the process.
+ */
+export async function copyHandouts(
+  tx: Prisma.TransactionClient,
+  { from, to, sessions }: { from: string; to: string; sessions: ReadonlyMap<string, string> },
+) {
+  const handouts = await tx.handout.findMany({
+    where: { eventId: from },
+    select: {
+      id: true,
+      sessionId: true,
+      title: true,
+      fileName: true,
+      contentType: true,
+      size: true,
+      sha256: true,
+      visibility: true,
+      createdAt: true,
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  for (const { id, sessionId, title, ...file } of handouts) {
+    const copy = await tx.handout.create({
+      data: {
+        ...file,
+        eventId: to,
+        sessionId: sessionId === null ? null : (sessions.get(sessionId) ?? null),
+        title: title as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    await tx.$executeRaw`
+      INSERT INTO handout_chunk (handout_id, position, bytes)
+      SELECT ${copy.id}::uuid, position, bytes FROM handout_chunk WHERE handout_id = ${id}::uuid`;
+  }
 }

@@ -175,8 +175,13 @@ export async function fitProgrammeToDays(
   return true;
 }
 
-/** Copies an event's programme onto a copy of it whose days have the same dates (lib/events duplicateEvent). */
+/**
+ * Copies an event's programme onto a copy of it whose days have the same
+ * dates (lib/events duplicateEvent). Returns each copied session's id by the
+ * id of the session it copies, for what hangs on sessions (handouts).
+ */
 export async function copyProgramme(tx: Tx, { from, to }: { from: string; to: string }) {
+  const copies = new Map<string, string>();
   const days = await tx.eventDay.findMany({ where: { eventId: to }, select: { id: true, date: true } });
   // One relation per read: in a transaction, Prisma would load two at once on
   // the one connection (tests/integration/transaction-queries.test.ts).
@@ -191,7 +196,7 @@ export async function copyProgramme(tx: Tx, { from, to }: { from: string; to: st
   for (const session of sessions) {
     const day = days.find((candidate) => candidate.date.getTime() === session.day.date.getTime());
     if (!day) continue;
-    await tx.eventSession.create({
+    const copy = await tx.eventSession.create({
       data: {
         eventDayId: day.id,
         kind: session.kind,
@@ -206,6 +211,9 @@ export async function copyProgramme(tx: Tx, { from, to }: { from: string; to: st
             .map(({ speakerId, position }) => ({ speakerId, position })),
         },
       },
+      select: { id: true },
     });
+    copies.set(session.id, copy.id);
   }
+  return copies;
 }

@@ -35,14 +35,24 @@ test("the API gives the programme per day in the documented shape", async ({ req
     body.days.map((day: { date: string }) => day.date),
   );
   const [opening, talk] = body.programme[0].sessions;
-  expect(Object.keys(opening)).toEqual(["startsAt", "endsAt", "kind", "title", "room", "speakers"]);
+  expect(Object.keys(opening)).toEqual([
+    "startsAt",
+    "endsAt",
+    "kind",
+    "title",
+    "room",
+    "speakers",
+    "handouts",
+  ]);
   expect(opening).toMatchObject({
     startsAt: body.days[0].startsAt,
     kind: "SESSION",
     title: { ru: "Открытие семинара", ky: "Семинардын ачылышы", en: "Opening of the seminar" },
     room: "Конференц-зал",
     speakers: [],
+    handouts: [],
   });
+  expect(Array.isArray(body.handouts)).toBe(true);
   expect(talk.speakers).toEqual([
     { name: "Мария Петрова", organization: null, country: "BG" },
     { name: "Георги Иванов", organization: null, country: "BG" },

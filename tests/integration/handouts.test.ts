@@ -3,11 +3,13 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as upload } from "@/app/api/admin/events/[id]/handouts/route";
+import { GET as eventSummary } from "@/app/api/events/[slug]/route";
 import { GET as download } from "@/app/api/handouts/[id]/route";
 import { auth } from "@/lib/auth";
 import { createPrismaClient } from "@/lib/database/client";
 import { db } from "@/lib/db";
 import { appUrl, databaseUrl } from "@/lib/env";
+import { duplicateEvent } from "@/lib/events/mutations";
 import { announceHandouts } from "@/lib/handouts/mutations";
 import { MAX_HANDOUT_BYTES } from "@/lib/handouts/schema";
 import { PEER_HEADER } from "@/lib/http/client-address";
@@ -211,6 +213,54 @@ describe("handouts", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ fieldErrors: { name: "handoutBadName" } });
     expect(await stored(event.id)).toEqual({ handouts: 0, chunks: 0 });
+  });
+
+  it("lists the public ones in the event's API, under their session or the event, and copies all with the event", async () => {
+    await signedIn();
+    const event = await createTestEvent();
+    const day = await db.eventDay.findFirstOrThrow({ where: { eventId: event.id } });
+    const session = await db.eventSession.create({
+      data: { eventDayId: day.id, startsAt: day.startsAt, endsAt: day.endsAt, title: { ru: "Открытие" } },
+    });
+    const slides = await uploaded(event.id, pdf(), { sessionId: session.id, title: "Слайды" });
+    await uploaded(event.id, pdf(), { title: "Программа" });
+    await uploaded(event.id, pdf(), { visibility: "PARTICIPANTS", title: "Для участников" });
+    const response = await eventSummary(new Request(`${appUrl()}/api/events/${event.slug}`), {
+      params: Promise.resolve({ slug: event.slug }),
+    });
+    const summary = (await response.json()) as {
+      handouts: { title: { ru: string }; url: string }[];
+      programme: {
+        sessions: { handouts: { title: { ru: string; ky: string }; fileName: string; url: string }[] }[];
+      }[];
+    };
+    expect(summary.programme[0]?.sessions[0]?.handouts).toEqual([
+      {
+        title: { ru: "Слайды", ky: "Программа", en: "Слайды" },
+        fileName: "Программа семинара.pdf",
+        type: "application/pdf",
+        size: pdf().length,
+        url: `/api/handouts/${slides}`,
+      },
+    ]);
+    expect(summary.handouts.map((handout) => handout.title.ru)).toEqual(["Программа"]);
+
+    const copy = (await duplicateEvent({ id: event.id, actor: { type: "SYSTEM" } })) as string;
+    const copied = await db.handout.findMany({
+      where: { eventId: copy },
+      include: { session: { select: { day: { select: { eventId: true } } } } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(copied.map((handout) => [(handout.title as { ru: string }).ru, handout.visibility])).toEqual([
+      ["Слайды", "PUBLIC"],
+      ["Программа", "PUBLIC"],
+      ["Для участников", "PARTICIPANTS"],
+    ]);
+    expect(copied[0]?.session?.day.eventId).toBe(copy);
+    expect(copied[1]?.sessionId).toBeNull();
+    const served = await get(copied[0]?.id as string);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(pdf());
+    expect(await stored(copy)).toEqual(await stored(event.id));
   });
 
   it("refuses a session of another event as a field error", async () => {
