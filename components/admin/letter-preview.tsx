@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { LetterFrame } from "@/components/ui/letter-frame";
 import type { MessagePreview } from "@/lib/emails/render";
 
-/** A letter as the participant will receive it: its own document, no scripts, as in the mailbox. */
+/** A letter as the participant will receive it, framed as in the mailbox. */
 export function LetterPreview({ preview }: { preview: MessagePreview }) {
   const t = useTranslations("admin.registrations");
   const tl = useTranslations("admin.questions.language");
@@ -15,12 +16,7 @@ export function LetterPreview({ preview }: { preview: MessagePreview }) {
       <p className="text-sm">
         <span className="font-medium">{t("messageSubject")}:</span> {preview.subject}
       </p>
-      <iframe
-        title={preview.subject}
-        srcDoc={preview.html}
-        sandbox=""
-        className="h-[60vh] w-full rounded-lg border border-stone-200 bg-white"
-      />
+      <LetterFrame title={preview.subject} html={preview.html} />
     </section>
   );
 }

@@ -132,14 +132,11 @@ export function filtersQuery(filters: RegistrationFilters): URLSearchParams {
   );
 }
 
-/** The columns a search without contacts looks into (a viewer's: docs/decisions/038-viewer-data-minimization.md). */
-const searchedWithoutContacts = ["lastName", "firstName", "patronymic", "organization", "position"] as const;
-
 /**
  * The rows of one event the filters select. The search is served by the
  * trigram index on search_text, which holds the email and the phone too;
- * `contacts: false` searches the name, organization and position columns
- * instead, so that an address typed into a viewer's list finds no one.
+ * `contacts: false` also asks name_search_text, which holds neither, so that
+ * an address typed into a viewer's list finds no one.
  */
 export function registrationWhere(
   eventId: string,
@@ -160,12 +157,9 @@ export function registrationWhere(
 }
 
 function searchWhere(q: string, { contacts }: { contacts: boolean }): Prisma.RegistrationWhereInput {
-  if (contacts) return { searchText: { contains: foldForSearch(q) } };
-  return {
-    OR: searchedWithoutContacts.map((column) => ({
-      [column]: { contains: q, mode: "insensitive" as const },
-    })),
-  };
+  const folded = foldForSearch(q);
+  const everywhere = { searchText: { contains: folded } };
+  return contacts ? everywhere : { AND: [everywhere, { nameSearchText: { contains: folded } }] };
 }
 
 /** Answered: a named response, or an anonymous survey's ballot. */

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { insertEventUnderWay, sql } from "./database";
 import {
   DEMO,
@@ -8,17 +8,6 @@ import {
   submitAndReachManagePage,
   uniqueEmail,
 } from "./registration-helpers";
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(", ")})`,
-    );
-  expect(serious).toEqual([]);
-}
 
 for (const [name, path] of [
   ["home", "/"],

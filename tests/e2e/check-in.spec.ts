@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, devices, expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { insertEventUnderWay, sql } from "./database";
 
 // The door page on a phone: by code, by name, undo, and a whole morning
@@ -128,10 +128,7 @@ test("a participant is checked in by code and another by name, one mark is undon
     /Пришёл\(ла\) в \d\d:\d\d · отметил\(а\) Дежурный у входа/,
   );
   await expect(card.getByRole("button", { name: "Отметить" })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
-  ).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 async function shellCached(page: Page) {

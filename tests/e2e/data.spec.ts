@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { sql } from "./database";
 import { createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
 
@@ -85,11 +85,7 @@ test("the statistics page has no serious accessibility violation and offers its 
   await page.getByRole("link", { name: "Статистика" }).click();
   await expect(page.getByRole("heading", { name: "Статистика", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "По секторам" })).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`);
-  expect(serious).toEqual([]);
+  await expectNoSeriousViolations(page);
   const response = await page.request.get(
     (await page.getByRole("link", { name: "Скачать в Excel (.xlsx)" }).getAttribute("href")) ?? "",
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { pdfPages } from "../support/pdf-text";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { sql } from "./database";
 import { createTestEvent, registerThroughApi } from "./event-helpers";
 import { ADMIN, createStaff, signIn } from "./staff-helpers";
@@ -13,15 +13,6 @@ import { ADMIN, createStaff, signIn } from "./staff-helpers";
 async function signInAs(page: Page, account: { email: string; password: string }) {
   await signIn(page, account);
   await expect(page).not.toHaveURL("/admin/sign-in", { timeout: 30_000 });
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`),
-  ).toEqual([]);
 }
 
 /** A published two-day event of this file's own, ten days ahead (a test moves it into the past). */

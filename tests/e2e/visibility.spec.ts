@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { sql } from "./database";
 import { signIn } from "./staff-helpers";
 
@@ -8,15 +8,6 @@ import { signIn } from "./staff-helpers";
 
 const DEMO = "/events/migration-strategy-seminar";
 const BOT = "TelegramBot (like TwitterBot)";
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => violation.id),
-  ).toEqual([]);
-}
 
 const meta = (html: string, key: string) =>
   new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1]?.replaceAll("&amp;", "&");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { LetterFrame } from "@/components/ui/letter-frame";
 import { getMailboxMessage } from "@/lib/mailbox/data";
 import { requireEventAccess } from "@/lib/staff/require-staff";
 
@@ -23,13 +24,7 @@ export default async function MailboxLetterPage({ params }: PageProps<"/admin/ma
         <dt className="font-medium">{t("subject")}</dt>
         <dd>{letter.subject}</dd>
       </dl>
-      {/* The letter as a mail client would show it: its own document, no scripts. */}
-      <iframe
-        title={letter.subject}
-        srcDoc={letter.html}
-        sandbox=""
-        className="h-[80vh] w-full rounded-lg border border-stone-200 bg-white"
-      />
+      <LetterFrame title={letter.subject} html={letter.html} tall />
     </div>
   );
 }
