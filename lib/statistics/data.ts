@@ -18,7 +18,11 @@ const zero = (): Counts => ({ registered: 0, confirmed: 0, attended: 0 });
 const table = <K extends string, V>(keys: readonly K[], make: () => V) =>
   Object.fromEntries(keys.map((key) => [key, make()])) as Record<K, V>;
 
-export async function getEventStatistics({ eventId }: { eventId: string }) {
+/**
+ * An event's figures. The no-show share is null until the first day has
+ * begun: before it, every confirmed participant "did not come" yet.
+ */
+export async function getEventStatistics({ eventId, now = new Date() }: { eventId: string; now?: Date }) {
   const groups = await db.$queryRaw<
     {
       category: ParticipantCategory;
@@ -44,7 +48,7 @@ export async function getEventStatistics({ eventId }: { eventId: string }) {
   const days = await db.eventDay.findMany({
     where: { eventId },
     orderBy: { startsAt: "asc" },
-    select: { id: true, date: true },
+    select: { id: true, date: true, startsAt: true },
   });
   const regions = await db.eventRegion.findMany({
     where: { eventId },
@@ -100,11 +104,13 @@ export async function getEventStatistics({ eventId }: { eventId: string }) {
         ) as Record<Gender, number>,
       };
     }),
-    noShow: {
-      confirmed: totals.confirmed,
-      noShows,
-      rate: totals.confirmed === 0 ? 0 : noShows / totals.confirmed,
-    },
+    noShow: days.some((day) => day.startsAt <= now)
+      ? {
+          confirmed: totals.confirmed,
+          noShows,
+          rate: totals.confirmed === 0 ? 0 : noShows / totals.confirmed,
+        }
+      : null,
   };
 }
 

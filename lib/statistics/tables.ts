@@ -92,8 +92,12 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
         { name: t("registered"), values: [totals.registered] },
         { name: t("confirmed"), values: [totals.confirmed] },
         { name: t("attended"), values: [totals.attended] },
-        { name: t("noShows"), values: [noShow.noShows] },
-        { name: `${t("noShow")}, %`, values: [Math.round(noShow.rate * 1000) / 10] },
+        ...(noShow
+          ? [
+              { name: t("noShows"), values: [noShow.noShows] },
+              { name: `${t("noShow")}, %`, values: [Math.round(noShow.rate * 1000) / 10] },
+            ]
+          : []),
       ],
     },
     {

@@ -54,7 +54,9 @@ async function countBy(eventId: string, column: "category" | "gender" | "region"
 describe("statistics", () => {
   it("every figure of an event equals a count made by SQL over the same rows", async () => {
     const event = await eventWithCrowd({ date: "2031-05-02", count: 700 });
-    const statistics = await getEventStatistics({ eventId: event.id });
+    // As the report is read after the seminar: no-shows are counted once a day has begun.
+    const statistics = await getEventStatistics({ eventId: event.id, now: new Date("2031-06-01") });
+    expect((await getEventStatistics({ eventId: event.id, now: new Date("2031-05-01") })).noShow).toBeNull();
     for (const column of ["category", "gender", "region"] as const) {
       const expected = await countBy(event.id, column);
       const actual = {
@@ -98,8 +100,8 @@ describe("statistics", () => {
        WHERE event_id = $1::uuid AND status = 'CONFIRMED' AND id NOT IN (SELECT registration_id FROM attendance)`,
       event.id,
     );
-    expect(statistics.noShow.noShows).toBe(noShow?.count);
-    expect(statistics.noShow.noShows).toBeGreaterThan(0);
+    expect(statistics.noShow?.noShows).toBe(noShow?.count);
+    expect(statistics.noShow?.noShows).toBeGreaterThan(0);
 
     const women = await db.registration.count({
       where: { eventId: event.id, category: "CIVIL_SOCIETY", gender: "FEMALE", attendance: { some: {} } },

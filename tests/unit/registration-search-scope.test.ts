@@ -8,18 +8,16 @@ import { permissionsOn } from "@/lib/staff/permissions";
 const filters = parseRegistrationFilters({ q: "aigerim@example.kg" }, { questions: [] });
 
 describe("the list's search without contacts", () => {
-  it("searches search_text, which holds the email and phone, only with contacts", () => {
+  it("asks name_search_text, which holds no email or phone, besides search_text, without contacts", () => {
     expect(registrationWhere("e", filters)).toMatchObject({ searchText: { contains: "aigerim@example.kg" } });
+    expect(registrationWhere("e", filters)).not.toHaveProperty("AND");
     const without = registrationWhere("e", filters, { contacts: false });
     expect(without).not.toHaveProperty("searchText");
-    expect(JSON.stringify(without)).not.toMatch(/email|phone|Needs|answers/);
-    expect(without.OR?.map((column) => Object.keys(column)[0])).toEqual([
-      "lastName",
-      "firstName",
-      "patronymic",
-      "organization",
-      "position",
+    expect(without.AND).toEqual([
+      { searchText: { contains: "aigerim@example.kg" } },
+      { nameSearchText: { contains: "aigerim@example.kg" } },
     ]);
+    expect(JSON.stringify(without)).not.toMatch(/email|phone|Needs|answers/);
   });
 });
 

@@ -105,7 +105,9 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
                 action={remindInstrumentAction.bind(null, bound)}
                 className="space-y-3 rounded-lg bg-stone-50 p-3"
               >
-                <p className="text-sm text-stone-700">{t("remindHint")}</p>
+                <p className="text-sm text-stone-700">
+                  {t(kind === "PRE_TEST" ? "remindHintBefore" : "remindHintAfter")}
+                </p>
                 {instrument?.remindedAt && (
                   <p className="text-sm text-stone-600">
                     {t("remindedAt", {

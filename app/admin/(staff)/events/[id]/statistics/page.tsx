@@ -97,10 +97,14 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
         </p>
       </header>
       {statistics.totals.registered === 0 && <p>{t("noData")}</p>}
-      <p>
-        {t("noShow")}: <strong>{Math.round(statistics.noShow.rate * 1000) / 10}%</strong> —{" "}
-        {t("noShowExplain", { noShows: statistics.noShow.noShows, confirmed: statistics.noShow.confirmed })}
-      </p>
+      {statistics.noShow ? (
+        <p>
+          {t("noShow")}: <strong>{Math.round(statistics.noShow.rate * 1000) / 10}%</strong> —{" "}
+          {t("noShowExplain", { noShows: statistics.noShow.noShows, confirmed: statistics.noShow.confirmed })}
+        </p>
+      ) : (
+        <p>{t("noShowNotYet")}</p>
+      )}
       <div className="grid gap-6 xl:grid-cols-2">
         {tables.map((table) => (
           <StatisticsSection
