@@ -124,20 +124,20 @@ type ListedRegistration = Prisma.RegistrationGetPayload<{ select: typeof listedW
 };
 
 /**
- * How many registrations an event has in each status and sector (`cells`);
- * from them, in each status, and confirmed in each sector.
+ * How many registrations an event has in each status and sector (`cells`,
+ * kept by a trigger in registration_count); from them, in each status, and
+ * confirmed in each sector.
  */
 export async function countRegistrations({ eventId }: { eventId: string }) {
-  const cells = await db.registration.groupBy({
-    by: ["status", "category"],
-    where: { eventId },
-    _count: { _all: true },
+  const cells = await db.registrationCount.findMany({
+    where: { eventId, count: { gt: 0 } },
+    select: { status: true, category: true, count: true },
   });
   const byStatus: Partial<Record<RegistrationStatus, number>> = {};
   const confirmedByCategory: Partial<Record<ParticipantCategory, number>> = {};
   for (const cell of cells) {
-    byStatus[cell.status] = (byStatus[cell.status] ?? 0) + cell._count._all;
-    if (cell.status === "CONFIRMED") confirmedByCategory[cell.category] = cell._count._all;
+    byStatus[cell.status] = (byStatus[cell.status] ?? 0) + cell.count;
+    if (cell.status === "CONFIRMED") confirmedByCategory[cell.category] = cell.count;
   }
   return { cells, byStatus, confirmedByCategory };
 }
@@ -170,7 +170,7 @@ export async function countFound({
     const cells = counts.cells.filter(
       (cell) => (!status || cell.status === status) && (!category || cell.category === category),
     );
-    return { count: cells.reduce((sum, cell) => sum + cell._count._all, 0), more: false };
+    return { count: cells.reduce((sum, cell) => sum + cell.count, 0), more: false };
   }
   if (onePage !== undefined) return { count: onePage, more: false };
   const counted = await db.registration.count({

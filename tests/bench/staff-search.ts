@@ -135,14 +135,14 @@ type Case = ReturnType<typeof casesFor>[number];
 
 /**
  * The page's queries as SQL, as lib/registrations/data asks them: the counts
- * per status and sector, 51 rows from the cursor, and when `counted` the
+ * per status and sector (kept by a trigger), 51 rows from the cursor, and when `counted` the
  * matching rows counted up to FOUND_COUNT_LIMIT.
  */
 function baselineSql(eventId: string, { where, values, counted }: Case): [string, unknown[]][] {
   const columns =
     "id, number, status, category, region, last_name, first_name, patronymic, email, organization, position, created_at";
   const grouped: [string, unknown[]] = [
-    "SELECT status, category, count(*) FROM registration WHERE event_id = $1 GROUP BY status, category",
+    "SELECT status, category, count FROM registration_count WHERE event_id = $1 AND count > 0",
     [eventId],
   ];
   const count: [string, unknown[]] = [

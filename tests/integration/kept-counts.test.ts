@@ -14,9 +14,10 @@ import { participantCategories } from "@/lib/registrations/rules";
 import { registrationUpdateSchema } from "@/lib/registrations/schema";
 import { createTestEvent, registrationInput } from "../support/factories";
 
-// Counts kept by triggers (migrations 20261202033500_registration_in_one_statement
-// and 20261202150000_places_counted_where_limited): each limited option's
-// `taken` and the confirmed seats per sector. After random registrations,
+// Counts kept by triggers (migrations 20261202033500_registration_in_one_statement,
+// 20261202150000_places_counted_where_limited, 20261203091000_registrations_counted):
+// each limited option's `taken`, the confirmed seats per sector and the
+// registrations per status and sector. After random registrations,
 // edits, cancellations, changes of status and an option given or relieved of
 // its limit, each must equal a count of the registrations themselves; an
 // option without a limit counts nothing.
@@ -151,6 +152,14 @@ describe("counts kept by triggers", () => {
             WHERE r.event_id = c.event_id AND r.category = c.category AND r.status = 'CONFIRMED') AS counted
           FROM confirmed_seats c WHERE c.event_id = ${event.id}::uuid`;
         for (const sector of seats) expect(sector.kept).toBe(sector.counted);
+        // The staff list's counts per status and sector: every cell, empty ones at 0.
+        const cells = await db.$queryRaw<{ cell: string; kept: number; counted: number }[]>`
+          SELECT coalesce(k.status, r.status)::text || ' ' || coalesce(k.category, r.category)::text AS cell,
+            coalesce(k.count, 0) AS kept, coalesce(r.count, 0)::int AS counted
+          FROM (SELECT * FROM registration_count WHERE event_id = ${event.id}::uuid) k
+          FULL JOIN (SELECT status, category, count(*) FROM registration WHERE event_id = ${event.id}::uuid
+                     GROUP BY 1, 2) r ON r.status = k.status AND r.category = k.category`;
+        for (const cell of cells) expect(cell.kept, cell.cell).toBe(cell.counted);
         const confirmed = await db.registration.count({ where: { eventId: event.id, status: "CONFIRMED" } });
         expect(seats.reduce((sum, sector) => sum + sector.kept, 0)).toBe(confirmed);
         expect(confirmed).toBeLessThanOrEqual(6);
