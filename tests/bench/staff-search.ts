@@ -3,7 +3,7 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import { FOUND_COUNT_LIMIT } from "@/lib/registrations/data";
 import { pageStartQuery } from "@/lib/registrations/filters";
-import { createStaffAccount } from "@/lib/staff/mutations";
+import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
 import { createTestEvent } from "../support/factories";
 import type { KattooServer } from "./support/kattoo-server";
 import { type BenchRow, measured, percentile } from "./support/stats";
@@ -180,10 +180,13 @@ export async function staffSearch(server: KattooServer, log: (line: string) => v
   });
   if (!account.ok) throw new Error("Could not create the benchmark's staff account");
   const cookieName = "authjs.session-token";
+  // As signing in makes it: a staff session row the cookie names (decision 006).
+  const sessionId = await startStaffSession({ staffId: account.id, device: "Benchmark" });
   const session = await encode({
     token: {
       sub: account.id,
       staffId: account.id,
+      sessionId,
       sessionVersion: 0,
       authTime: Math.floor(Date.now() / 1000),
     },
