@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { setAttendanceAction } from "@/lib/check-in/actions";
 import { getAttendanceGrid } from "@/lib/check-in/data";
 import { defaultDay } from "@/lib/check-in/rules";
@@ -52,22 +55,41 @@ export default async function AttendancePage({
       .map((day) => day.id),
   );
 
+  const markCell = (row: (typeof rows)[number], day: (typeof event.days)[number]) => {
+    const present = row.attendance.some((mark) => mark.eventDayId === day.id);
+    const label = { name: fullName(row), day: formatDate(day.startsAt, zone) };
+    // A mark wrongly made on a day to come can still be taken away.
+    if (!present && !begun.has(day.id)) return <span className="text-stone-600">{t("notBegun")}</span>;
+    if (!marks) return <span data-testid="mark">{present ? t("present") : t("absent")}</span>;
+    return (
+      <ActionForm action={setAttendanceAction}>
+        <input type="hidden" name="eventId" value={event.id} />
+        <input type="hidden" name="registrationId" value={row.id} />
+        <input type="hidden" name="eventDayId" value={day.id} />
+        <input type="hidden" name="present" value={present ? "0" : "1"} />
+        <button
+          type="submit"
+          aria-pressed={present}
+          aria-label={present ? t("markAbsent", label) : t("markPresent", label)}
+          className="min-h-10 min-w-20 rounded-md border border-stone-300 px-2 aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:font-semibold aria-pressed:text-white"
+        >
+          {present ? t("present") : t("absent")}
+        </button>
+      </ActionForm>
+    );
+  };
+
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader context={localize(event.title, locale)} title={t("title")}>
         {permissions.has("event.checkIn") && (
           <Link href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
             {tc("open")}
           </Link>
         )}
-      </header>
+      </PageHeader>
 
-      <section aria-labelledby="by-day" className="space-y-3">
-        <h2 id="by-day" className="text-lg font-semibold">
-          {t("byDay")}
-        </h2>
+      <Panel id="by-day" title={t("byDay")}>
         <ul className="flex flex-wrap gap-2">
           {event.days.map((day) => (
             <li key={day.id}>
@@ -84,121 +106,71 @@ export default async function AttendancePage({
             </li>
           ))}
         </ul>
-        {selectedMarks.length === 0 ? (
-          <p>{t("nobody")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-100">
-                <tr>
-                  <th className="p-2">№</th>
-                  <th className="p-2">{t("participant")}</th>
-                  <th className="p-2">{t("organization")}</th>
-                  <th className="p-2">{t("markedAt")}</th>
-                  <th className="p-2">{t("markedBy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {selectedMarks.map(({ row, mark }, index) => (
-                  <tr key={row.id} className="border-t border-stone-200">
-                    <td className="p-2 tabular-nums">{index + 1}</td>
-                    <td className="p-2">
-                      {marks ? (
-                        <Link href={`/admin/registrations/${row.id}`} className="text-brand-700 underline">
-                          {fullName(row)}
-                        </Link>
-                      ) : (
-                        fullName(row)
-                      )}
-                    </td>
-                    <td className="p-2">{row.organization}</td>
-                    <td className="p-2 tabular-nums">{formatTime(mark.markedAt, zone)}</td>
-                    <td className="p-2">{mark.markedBy?.name ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        <DataTable
+          rows={selectedMarks}
+          rowKey={({ row }) => row.id}
+          empty={t("nobody")}
+          columns={[
+            { key: "number", header: "№", className: "tabular-nums", cell: (_, index) => index + 1 },
+            {
+              key: "participant",
+              header: t("participant"),
+              cell: ({ row }) =>
+                marks ? (
+                  <Link href={`/admin/registrations/${row.id}`} className="text-brand-700 underline">
+                    {fullName(row)}
+                  </Link>
+                ) : (
+                  fullName(row)
+                ),
+            },
+            { key: "organization", header: t("organization"), cell: ({ row }) => row.organization },
+            {
+              key: "markedAt",
+              header: t("markedAt"),
+              className: "tabular-nums",
+              cell: ({ mark }) => formatTime(mark.markedAt, zone),
+            },
+            { key: "markedBy", header: t("markedBy"), cell: ({ mark }) => mark.markedBy?.name ?? "—" },
+          ]}
+        />
+      </Panel>
 
-      <section aria-labelledby="grid" className="space-y-3">
-        <h2 id="grid" className="text-lg font-semibold">
-          {t("grid")}
-        </h2>
-        {marks && <p className="text-sm text-stone-600">{t("rule")}</p>}
-        {rows.length === 0 ? (
-          <p>{t("empty")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-100">
-                <tr>
-                  <th className="p-2">{t("participant")}</th>
-                  {event.days.map((day) => (
-                    <th key={day.id} className="whitespace-nowrap p-2 text-center">
-                      {formatDate(day.startsAt, zone)}
-                    </th>
-                  ))}
-                  <th className="p-2 text-center">{t("days")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-stone-200">
-                    <th scope="row" className="p-2 font-normal">
-                      {fullName(row)}
-                      {row.status !== "CONFIRMED" && (
-                        <span className="block text-xs font-semibold text-amber-800">
-                          {t("notConfirmed")}
-                        </span>
-                      )}
-                    </th>
-                    {event.days.map((day) => {
-                      const present = row.attendance.some((mark) => mark.eventDayId === day.id);
-                      const label = { name: fullName(row), day: formatDate(day.startsAt, zone) };
-                      // A mark wrongly made on a day to come can still be taken away.
-                      if (!present && !begun.has(day.id)) {
-                        return (
-                          <td key={day.id} className="p-1 text-center text-stone-600">
-                            {t("notBegun")}
-                          </td>
-                        );
-                      }
-                      if (!marks) {
-                        return (
-                          <td key={day.id} className="p-1 text-center" data-testid="mark">
-                            {present ? t("present") : t("absent")}
-                          </td>
-                        );
-                      }
-                      return (
-                        <td key={day.id} className="p-1 text-center">
-                          <ActionForm action={setAttendanceAction}>
-                            <input type="hidden" name="eventId" value={event.id} />
-                            <input type="hidden" name="registrationId" value={row.id} />
-                            <input type="hidden" name="eventDayId" value={day.id} />
-                            <input type="hidden" name="present" value={present ? "0" : "1"} />
-                            <button
-                              type="submit"
-                              aria-pressed={present}
-                              aria-label={present ? t("markAbsent", label) : t("markPresent", label)}
-                              className="min-h-10 min-w-20 rounded-md border border-stone-300 px-2 aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:font-semibold aria-pressed:text-white"
-                            >
-                              {present ? t("present") : t("absent")}
-                            </button>
-                          </ActionForm>
-                        </td>
-                      );
-                    })}
-                    <td className="p-2 text-center tabular-nums">{row.attendance.length}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Panel id="grid" title={t("grid")} hint={marks && t("rule")}>
+        <DataTable
+          rows={rows}
+          rowKey={(row) => row.id}
+          empty={t("empty")}
+          columns={[
+            {
+              key: "participant",
+              header: t("participant"),
+              rowHeader: true,
+              cell: (row) => (
+                <>
+                  {fullName(row)}
+                  {row.status !== "CONFIRMED" && (
+                    <span className="block text-xs font-semibold text-amber-800">{t("notConfirmed")}</span>
+                  )}
+                </>
+              ),
+            },
+            ...event.days.map((day) => ({
+              key: day.id,
+              header: formatDate(day.startsAt, zone),
+              className: "p-1 text-center",
+              headerClassName: "whitespace-nowrap p-2",
+              cell: (row: (typeof rows)[number]) => markCell(row, day),
+            })),
+            {
+              key: "days",
+              header: t("days"),
+              className: "text-center tabular-nums",
+              cell: (row) => row.attendance.length,
+            },
+          ]}
+        />
+      </Panel>
     </div>
   );
 }

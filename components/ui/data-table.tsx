@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+
+export type Column<Row> = {
+  key: string;
+  header: ReactNode;
+  cell: (row: Row, index: number) => ReactNode;
+  /** Classes of the column's cells, its header's too (alignment, no wrapping). */
+  className?: string;
+  /** Classes of its header alone, after `className`. */
+  headerClassName?: string;
+  /** The cell that names its row: a row header (`th scope="row"`) for screen readers. */
+  rowHeader?: boolean;
+  testId?: string;
+};
+
+/**
+ * Rows in columns, in a box that scrolls sideways on a narrow screen rather
+ * than cut a column off; `empty` in its place when there are no rows.
+ */
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+}: {
+  columns: readonly (Column<Row> | false)[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  empty: ReactNode;
+}) {
+  if (rows.length === 0) return <p>{empty}</p>;
+  const shown = columns.filter((column): column is Column<Row> => column !== false);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-stone-100">
+          <tr>
+            {shown.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                className={cn("p-2", column.className, column.headerClassName)}
+              >
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row)} className="border-t border-stone-200">
+              {shown.map((column) => {
+                const Cell = column.rowHeader ? "th" : "td";
+                return (
+                  <Cell
+                    key={column.key}
+                    scope={column.rowHeader ? "row" : undefined}
+                    className={cn("p-2", column.rowHeader && "font-normal", column.className)}
+                    data-testid={column.testId}
+                  >
+                    {column.cell(row, index)}
+                  </Cell>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
