@@ -23,13 +23,15 @@ export type AuditFilters = {
 
 /** The audit log, newest first, a page at a time (keyset on the id, so deep pages cost the same). */
 export async function listAuditLog(filters: AuditFilters) {
+  const eventId = {
+    ...(filters.events === "every" ? {} : { in: [...filters.events] }),
+    ...(filters.eventId ? { equals: filters.eventId } : {}),
+  };
   const entries = await db.auditLog.findMany({
     where: {
-      ...(filters.events === "every" ? {} : { eventId: { in: [...filters.events] } }),
+      eventId,
       ...(filters.action ? { action: { startsWith: filters.action } } : {}),
       ...(filters.actorId ? { actorId: filters.actorId } : {}),
-      // Beside the scope's condition on the same column.
-      ...(filters.eventId ? { AND: { eventId: filters.eventId } } : {}),
       ...(filters.from || filters.to ? { at: { gte: filters.from, lt: filters.to } } : {}),
       ...(filters.before ? { id: { lt: filters.before } } : {}),
     },
