@@ -79,6 +79,7 @@ const outcome = await withDatabase(async (databaseUrl) => {
   const found = organization ? await findOrganizationByName({ name: organization }) : undefined;
   if (organization && !found) return { error: `No organization is named ${organization}.` };
   const existing = eventId || found ? await findStaffByEmail({ email: account.email }) : null;
+  let staffId = existing?.id;
   if (!existing) {
     if (!passwordSchema.safeParse(password).success) return { error: USAGE[2] };
     const created = await createStaffAccount({
@@ -88,13 +89,12 @@ const outcome = await withDatabase(async (databaseUrl) => {
       actor: systemActor,
     });
     if (!created.ok) return { error: `A staff account with the email ${account.email} already exists.` };
+    staffId = created.id;
   }
-  if (found) {
-    const staff = existing ?? (await findStaffByEmail({ email: account.email }));
-    const put =
-      staff &&
-      (await setStaffOrganization({ staffId: staff.id, organizationId: found.id, actor: systemActor }));
-    if (!put?.ok) return { error: `${account.email} is an admin: admins are in no organization.` };
+  if (found && staffId) {
+    // The organization was found and the account exists: only an admin is refused.
+    const put = await setStaffOrganization({ staffId, organizationId: found.id, actor: systemActor });
+    if (!put.ok) return { error: `${account.email} is an admin: admins are in no organization.` };
   }
   if (!eventId || !eventRole) return { created: !existing };
   const added = await addTeamMember({ eventId, email: account.email, role: eventRole, actor: systemActor });
