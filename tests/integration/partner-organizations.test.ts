@@ -9,11 +9,13 @@ import { auth } from "@/lib/auth";
 import { setAttendanceAction, walkInAction } from "@/lib/check-in/actions";
 import { db } from "@/lib/db";
 import { retryLetterAction } from "@/lib/emails/actions";
+import { storeInMailbox } from "@/lib/emails/mutations";
 import { idle } from "@/lib/entry-points/state";
 import { appUrl } from "@/lib/env";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { listEventsForStaff } from "@/lib/events/data";
 import { PEER_HEADER } from "@/lib/http/client-address";
+import { listMailbox } from "@/lib/mailbox/data";
 import {
   createOrganization,
   moveEvent,
@@ -264,7 +266,10 @@ describe("a partner organization's organizer reaches its organization's events o
     expect(copy.organizationId).toBe(organizationA);
   });
 
-  it("lists A's events only: the events list, the year's figures, the audit log", async () => {
+  it("lists A's events only: the events list, the year's figures, the mailbox, the audit log", async () => {
+    const kept = { toAddress: "x@example.org", subject: "—", html: "<p>—</p>", text: "—", raw: "—" };
+    for (const letter of [eventA.letterId, eventB.letterId])
+      await storeInMailbox({ ...kept, outboxMessageId: letter });
     await signIn(memberId);
     const teams = await staffEvents(await requireStaff(["ORGANIZER"]));
     const ofA = (
@@ -278,6 +283,9 @@ describe("a partner organization's organizer reaches its organization's events o
     ).startsAt.getFullYear();
     const summary = await getYearStatistics({ year, events: teams.scope("event.statistics") });
     expect(summary.events.map((event) => event.id)).toEqual([eventA.id]);
+    const mailbox = await listMailbox({ events: teams.scope("event.letters") });
+    const keptA = await db.mailboxMessage.findUniqueOrThrow({ where: { outboxMessageId: eventA.letterId } });
+    expect(mailbox.map((letter) => letter.id)).toEqual([keptA.id]);
     const { entries } = await listAuditLog({ events: teams.scope("event.audit") });
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.filter((entry) => !ofA.includes(entry.eventId ?? ""))).toEqual([]);
