@@ -22,6 +22,7 @@ const clientAdminNamespaces = [
   "exports",
   "images",
   "letters",
+  "organizations",
   "privacy",
   "programme",
   "outcomes",

@@ -49,10 +49,13 @@ export function EventSettingsForm({
   action,
   initialValues,
   submitLabel,
+  organizations,
 }: {
   action: (state: State, formData: FormData) => Promise<State>;
   initialValues: Values;
   submitLabel: string;
+  /** A new event made by an admin: the partner organizations to choose it for (decision 041). */
+  organizations?: readonly { id: string; name: string }[];
 }) {
   const t = useTranslations("admin.eventForm");
   const tc = useTranslations("category");
@@ -100,6 +103,27 @@ export function EventSettingsForm({
         <legend className="px-1 font-semibold">{t("sectionAddress")}</legend>
         {input("slug", t("slug"), { hint: t("slugHint") })}
         {input("timeZone", t("timeZone"))}
+        {organizations && (
+          <label className="block space-y-1">
+            <span className="text-sm font-medium">{t("organization")}</span>
+            <select
+              name="organizationId"
+              defaultValue={String(("values" in state && state.values.organizationId) || "")}
+              aria-invalid={error("organizationId") ? true : undefined}
+              className={inputClass}
+            >
+              <option value="">{t("noOrganization")}</option>
+              {organizations.map((organization) => (
+                <option key={organization.id} value={organization.id}>
+                  {organization.name}
+                </option>
+              ))}
+            </select>
+            {error("organizationId") && (
+              <span className="block text-sm text-red-700">{error("organizationId")}</span>
+            )}
+          </label>
+        )}
       </fieldset>
 
       <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">

@@ -1,9 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { EventScope } from "@/lib/staff/permissions";
 
 export const AUDIT_PAGE_SIZE = 100;
 
 export type AuditFilters = {
+  /**
+   * The events whose entries the reader may see (decision 041): "every"
+   * shows every entry, those of no event too; a list, only its events'.
+   */
+  events: EventScope;
   action?: string;
   actorId?: string;
   eventId?: string;
@@ -17,11 +23,15 @@ export type AuditFilters = {
 
 /** The audit log, newest first, a page at a time (keyset on the id, so deep pages cost the same). */
 export async function listAuditLog(filters: AuditFilters) {
+  const eventId = {
+    ...(filters.events === "every" ? {} : { in: [...filters.events] }),
+    ...(filters.eventId ? { equals: filters.eventId } : {}),
+  };
   const entries = await db.auditLog.findMany({
     where: {
+      eventId,
       ...(filters.action ? { action: { startsWith: filters.action } } : {}),
       ...(filters.actorId ? { actorId: filters.actorId } : {}),
-      ...(filters.eventId ? { eventId: filters.eventId } : {}),
       ...(filters.from || filters.to ? { at: { gte: filters.from, lt: filters.to } } : {}),
       ...(filters.before ? { id: { lt: filters.before } } : {}),
     },
@@ -32,12 +42,29 @@ export async function listAuditLog(filters: AuditFilters) {
   return { entries: entries.slice(0, AUDIT_PAGE_SIZE), more: entries.length > AUDIT_PAGE_SIZE };
 }
 
-/** What the filters offer: the actions recorded so far, staff accounts and events. */
-export async function auditFilterChoices() {
+/**
+ * What the filters offer: the actions recorded so far, staff accounts and
+ * events; for a reader of some events, only what their entries name.
+ */
+export async function auditFilterChoices({ events: scope }: { events: EventScope }) {
+  const inScope = scope === "every" ? {} : { eventId: { in: [...scope] } };
   const [actions, staff, events] = await Promise.all([
-    db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db.staffUser.findMany({ select: { id: true, email: true }, orderBy: { email: "asc" } }),
-    db.event.findMany({ select: { id: true, slug: true }, orderBy: { createdAt: "desc" } }),
+    db.auditLog.findMany({
+      where: inScope,
+      distinct: ["action"],
+      select: { action: true },
+      orderBy: { action: "asc" },
+    }),
+    db.staffUser.findMany({
+      where: scope === "every" ? {} : { auditEntries: { some: inScope } },
+      select: { id: true, email: true },
+      orderBy: { email: "asc" },
+    }),
+    db.event.findMany({
+      where: scope === "every" ? {} : { id: { in: [...scope] } },
+      select: { id: true, slug: true },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   return { actions: actions.map((row) => row.action), staff, events };
 }

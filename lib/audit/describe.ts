@@ -123,6 +123,8 @@ function wordsFor(
       ? { text: words.eventTitle(event.title), href: `/admin/events/${text}` }
       : { text: words.gone };
   }
+  // Organizations' names as they were (decision 041).
+  if (action === "event.moved" || action.startsWith("organization.")) return { text };
   if (key === "from" || key === "to" || key === "status" || key === "role") {
     if (action.startsWith("staff.")) return { text: words.role(text) };
     if (action.startsWith("team.")) return { text: words.eventRole(text) };

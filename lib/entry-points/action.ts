@@ -12,8 +12,13 @@ import { noteStaffAccount } from "@/lib/logging/request-context";
 import { recordEntryPointCall } from "@/lib/metrics/registry";
 import { consumeRateLimits, type RateLimitRule } from "@/lib/rate-limit/mutations";
 import type { EventRef, StaffAccount } from "@/lib/staff/data";
-import { type EventPermission, permissionsOn } from "@/lib/staff/permissions";
-import { type EventAccess, requireEventRefAccess, requireStaff } from "@/lib/staff/require-staff";
+import type { EventPermission } from "@/lib/staff/permissions";
+import {
+  type EventAccess,
+  newEventPermissions,
+  requireEventRefAccess,
+  requireStaff,
+} from "@/lib/staff/require-staff";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
 // Every server action is defined here, by publicAction() or staffAction():
@@ -196,7 +201,7 @@ export function staffAction<
     async () => {
       const staff = await requireStaff(roles, { setup, passwordChange });
       noteStaffAccount(staff.id);
-      return { staff, permissions: permissionsOn({ instanceRole: staff.role, eventRole: null }) };
+      return { staff, permissions: newEventPermissions(staff) };
     },
     async () => ({}),
   );

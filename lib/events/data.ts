@@ -62,7 +62,10 @@ export async function listEventsForStaff({ events: scope }: { events: EventScope
   const events = await db.event.findMany({
     where: scope === "every" ? {} : { id: { in: [...scope] } },
     orderBy: { createdAt: "desc" },
-    include: { days: { orderBy: { startsAt: "asc" }, take: 1 } },
+    include: {
+      days: { orderBy: { startsAt: "asc" }, take: 1 },
+      organization: { select: { name: true } },
+    },
   });
   const counts = await db.registration.groupBy({
     by: ["eventId", "status"],

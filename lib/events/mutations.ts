@@ -15,7 +15,7 @@ type Tx = Prisma.TransactionClient;
 
 export type SaveEventResult =
   | { ok: true; id: string }
-  | { ok: false; reason: "slug_taken" | "not_found" | DaysRefusal };
+  | { ok: false; reason: "slug_taken" | "not_found" | "unknown_organization" | DaysRefusal };
 
 /** Why an event's days cannot change as its settings say. */
 type DaysRefusal = "day_has_attendance" | "programme_outside_days";
@@ -91,17 +91,22 @@ class DaysRefused extends Error {
 export async function saveEvent({
   id,
   settings,
+  organizationId = null,
   actor,
 }: {
   /** Absent: a new event, as a draft. */
   id?: string;
   settings: EventSettings;
+  /** A new event's partner organization (docs/decisions/041-partner-organizations.md); ignored on a save. */
+  organizationId?: string | null;
   actor: Actor;
 }): Promise<SaveEventResult> {
   try {
     return await db.$transaction(async (tx) => {
       if (!id) {
-        const event = await tx.event.create({ data: { ...columns(settings), status: "DRAFT" } });
+        const event = await tx.event.create({
+          data: { ...columns(settings), status: "DRAFT", organizationId },
+        });
         await writeDaysAndQuotas(tx, event.id, settings, settings.timeZone);
         await recordAudit(tx, {
           actor,
@@ -133,6 +138,10 @@ export async function saveEvent({
     if (error instanceof DaysRefused) return { ok: false, reason: error.reason };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       return { ok: false, reason: "slug_taken" };
+    }
+    // No organization has the id chosen (none is ever deleted: an id made up).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
+      return { ok: false, reason: "unknown_organization" };
     }
     throw error;
   }

@@ -12,6 +12,8 @@ import { type Done, done } from "@/lib/entry-points/state";
 import { getEnv } from "@/lib/env";
 import { STAFF_LOCALE_COOKIE } from "@/lib/i18n/request";
 import { localeSchema } from "@/lib/i18n/routing";
+import { setStaffOrganization } from "@/lib/organizations/mutations";
+import { organizationChoiceSchema } from "@/lib/organizations/schema";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, newDeviceToken } from "@/lib/staff/device-cookie";
 import {
   changeOwnPassword,
@@ -237,16 +239,23 @@ export const createStaffAction = staffAction({
   },
 });
 
-export type StaffChangeResult = { status: "refused"; reason: "last_admin" | "not_found" };
+export type StaffChangeResult = {
+  status: "refused";
+  reason: "last_admin" | "not_found" | "organization_member" | "admin" | "unknown_organization";
+};
 
 const accountChangeSchema = z.discriminatedUnion("change", [
   z.object({ change: z.literal("role"), role: z.enum(staffRoles) }),
+  z.object({ change: z.literal("organization"), organizationId: organizationChoiceSchema }),
   z.object({ change: z.literal("disable") }),
   z.object({ change: z.literal("enable") }),
   z.object({ change: z.literal("second_factor") }),
 ]);
 
-/** Admin: change another account's role, disable or enable it, or remove its second factor (a lost phone). */
+/**
+ * Admin: change another account's role, its organization (decision 041),
+ * disable or enable it, or remove its second factor (a lost phone).
+ */
 export const changeStaffAction = staffAction({
   name: "staff.change",
   roles: ADMINS,
@@ -256,6 +265,9 @@ export const changeStaffAction = staffAction({
     const actor = { type: "STAFF", staffId: admin.id } as const;
     if (input.change === "second_factor") {
       await removeSecondFactor({ staffId, actor });
+    } else if (input.change === "organization") {
+      const result = await setStaffOrganization({ staffId, organizationId: input.organizationId, actor });
+      if (!result.ok) return { status: "refused", reason: result.reason } satisfies StaffChangeResult;
     } else {
       const result = await changeStaffAccount({
         staffId,

@@ -16,6 +16,7 @@ const staffAccountFields = {
   sessionVersion: true,
   totpEnabledAt: true,
   mustChangePassword: true,
+  organizationId: true,
 } as const;
 
 /**
@@ -66,6 +67,7 @@ export function listStaffAccounts() {
       lastSignInAt: true,
       totpEnabledAt: true,
       createdAt: true,
+      organizationId: true,
     },
   });
 }
@@ -122,9 +124,9 @@ async function eventOfMailboxLetter(id: string): Promise<string | null | undefin
 }
 
 /**
- * The one event the reference names, with the caller's role on its team:
- * undefined when an object does not exist or they are of different events;
- * `eventId: null` for what belongs to no event (a letter of none).
+ * The one event the reference names, with its organization and the caller's
+ * role on its team: undefined when an object does not exist or they are of
+ * different events; `eventId: null` for what belongs to no event (a letter of none).
  */
 export async function resolveEventRef({ ref, staffId }: { ref: EventRef; staffId: string }) {
   const entries = Object.entries(ref).filter((entry): entry is [keyof EventRef, string] => !!entry[1]);
@@ -132,15 +134,22 @@ export async function resolveEventRef({ ref, staffId }: { ref: EventRef; staffId
   const eventIds = new Set(found);
   const [eventId] = eventIds;
   if (eventIds.size !== 1 || eventId === undefined) return undefined;
-  if (eventId === null) return { eventId: null, eventRole: null };
-  const membership = await db.eventMembership.findUnique({
-    where: { eventId_staffId: { eventId, staffId } },
-    select: { role: true },
+  if (eventId === null) return { eventId: null, organizationId: null, eventRole: null };
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: { organizationId: true, team: { where: { staffId }, select: { role: true } } },
   });
-  return { eventId, eventRole: membership?.role ?? null };
+  if (!event) return undefined;
+  return { eventId, organizationId: event.organizationId, eventRole: event.team[0]?.role ?? null };
 }
 
 /** The ids of the events on whose team the account is, with its role there. */
 export function listMemberships({ staffId }: { staffId: string }) {
   return db.eventMembership.findMany({ where: { staffId }, select: { eventId: true, role: true } });
+}
+
+/** The ids of an organization's events. */
+export async function listOrganizationEventIds({ organizationId }: { organizationId: string }) {
+  const events = await db.event.findMany({ where: { organizationId }, select: { id: true } });
+  return events.map((event) => event.id);
 }

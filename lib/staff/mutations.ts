@@ -332,7 +332,9 @@ export async function removeSecondFactor({ staffId, actor }: { staffId: string; 
 
 // Staff accounts, managed by admins.
 
-export type AccountChangeResult = { ok: true } | { ok: false; reason: "last_admin" | "not_found" };
+export type AccountChangeResult =
+  | { ok: true }
+  | { ok: false; reason: "last_admin" | "not_found" | "organization_member" };
 
 /**
  * Changes another account's role or disabled state. Every active admin row is
@@ -356,6 +358,11 @@ export async function changeStaffAccount({
     const losesAdmin = "role" in change ? change.role !== "ADMIN" : change.disabled;
     if (losesAdmin && admins.length === 1 && admins[0]?.id === staffId) {
       return { ok: false, reason: "last_admin" } as const;
+    }
+    // Admins are instance-wide: a member is taken out of its organization
+    // first (a CHECK on staff_user holds it too).
+    if ("role" in change && change.role === "ADMIN" && staff.organizationId) {
+      return { ok: false, reason: "organization_member" } as const;
     }
     if ("role" in change) {
       await tx.staffUser.update({ where: { id: staffId }, data: { role: change.role } });

@@ -2,8 +2,10 @@ import type { EventRoleName, StaffRoleName } from "@/lib/staff/schema";
 
 // Who may do what on an event: the one table (docs/decisions/030-access-per-event.md).
 // A caller's permissions on an event are those of its instance role (which
-// holds on every event) together with those of its role on the event's team.
-// Pure: lib/staff/event-access.ts reads the membership and asks here.
+// holds on every event, or, for a partner organization's member, on its
+// organization's events only: decision 041) together with those of its role
+// on the event's team. Pure: lib/staff/require-staff.ts reads the membership
+// and the organizations and asks here.
 
 export const eventPermissions = [
   /** Know that the event exists: its tabs, its place in the events list. */
@@ -34,6 +36,12 @@ export const eventPermissions = [
   "event.settings",
   /** The event's team. */
   "event.team",
+  /**
+   * The event's entries in the audit log: admins', and a partner
+   * organization's organizers' on its events (decision 041); an event's
+   * manager does not read them, as before organizations.
+   */
+  "event.audit",
 ] as const;
 
 export type EventPermission = (typeof eventPermissions)[number];
@@ -52,9 +60,12 @@ const organizing: readonly EventPermission[] = [
 ];
 const door: readonly EventPermission[] = ["event.view", "event.checkIn"];
 
+/** Everything but the audit log. */
+const managing: readonly EventPermission[] = all.filter((permission) => permission !== "event.audit");
+
 /** What a role on an event's team grants on that event. */
 export const eventRoleGrants: Record<EventRoleName, readonly EventPermission[]> = {
-  MANAGER: all,
+  MANAGER: managing,
   ORGANIZER: organizing,
   CHECK_IN: door,
   VIEWER: ["event.view", "event.registrations.read", "event.statistics"],
@@ -72,32 +83,90 @@ export const instanceRoleGrants: Record<StaffRoleName, readonly EventPermission[
   STAFF: [],
 };
 
-/** The caller's permissions on an event, given its instance role and its role on the event's team, if any. */
+/**
+ * What the instance role of a partner organization's member grants on each
+ * of its organization's events, and on a new event (which becomes its
+ * organization's); on every other event it grants nothing. Its organizers
+ * run the organization's events as an admin runs any: settings, team, a new
+ * event, the audit log of its events. Admins are never members (a CHECK).
+ */
+export const organizationRoleGrants: Record<Exclude<StaffRoleName, "ADMIN">, readonly EventPermission[]> = {
+  ORGANIZER: all,
+  CHECK_IN: door,
+  STAFF: [],
+};
+
+/** No event yet: a new one, or a copy, is made (`event.settings`), or nothing of one is asked. */
+export const NEW_EVENT = "new";
+
+/**
+ * What the caller's instance role grants on an event of `eventOrganization`
+ * (null: of none): on every event, unless the caller is an organization's member.
+ */
+function instanceGrants({
+  instanceRole,
+  organization,
+  eventOrganization,
+}: {
+  instanceRole: StaffRoleName;
+  organization: string | null;
+  eventOrganization: string | null;
+}): readonly EventPermission[] {
+  if (organization === null || instanceRole === "ADMIN") return instanceRoleGrants[instanceRole];
+  return eventOrganization === organization || eventOrganization === NEW_EVENT
+    ? organizationRoleGrants[instanceRole]
+    : [];
+}
+
+/**
+ * The caller's permissions on an event, given its instance role, its
+ * organization (null: none) and the event's (null: none; NEW_EVENT: no event
+ * yet), and its role on the event's team, if any. Every caller passes the
+ * organizations: leaving them out would hand a member's role every event.
+ */
 export function permissionsOn({
   instanceRole,
+  organization,
+  eventOrganization,
   eventRole,
 }: {
   instanceRole: StaffRoleName;
+  organization: string | null;
+  eventOrganization: string | null;
   eventRole: EventRoleName | null;
 }): Set<EventPermission> {
-  return new Set([...instanceRoleGrants[instanceRole], ...(eventRole ? eventRoleGrants[eventRole] : [])]);
+  return new Set([
+    ...instanceGrants({ instanceRole, organization, eventOrganization }),
+    ...(eventRole ? eventRoleGrants[eventRole] : []),
+  ]);
 }
 
 /** The events a list shows: every one, or these. */
 export type EventScope = "every" | readonly string[];
 
-/** The events on which the caller holds `permission`: every event when its instance role grants it. */
+/**
+ * The events on which the caller holds `permission`: every event when its
+ * instance role grants it (an organization's member: its organization's
+ * events, `organizationEvents`), and those where its team role does.
+ */
 export function scopeOf({
   instanceRole,
+  organization,
+  organizationEvents,
   memberships,
   permission,
 }: {
   instanceRole: StaffRoleName;
+  organization: string | null;
+  organizationEvents: readonly string[];
   memberships: readonly { eventId: string; role: EventRoleName }[];
   permission: EventPermission;
 }): EventScope {
-  if (instanceRoleGrants[instanceRole].includes(permission)) return "every";
-  return memberships
+  const limited = organization !== null && instanceRole !== "ADMIN";
+  if (!limited && instanceRoleGrants[instanceRole].includes(permission)) return "every";
+  const own = limited && organizationRoleGrants[instanceRole].includes(permission) ? organizationEvents : [];
+  const onTeams = memberships
     .filter((membership) => eventRoleGrants[membership.role].includes(permission))
     .map((membership) => membership.eventId);
+  return [...new Set([...own, ...onTeams])];
 }

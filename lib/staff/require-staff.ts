@@ -8,11 +8,18 @@ import {
   type EventRef,
   getStaffSession,
   listMemberships,
+  listOrganizationEventIds,
   resolveEventRef,
   type StaffAccount,
 } from "@/lib/staff/data";
 import { touchStaffSession } from "@/lib/staff/mutations";
-import { type EventPermission, type EventScope, permissionsOn, scopeOf } from "@/lib/staff/permissions";
+import {
+  type EventPermission,
+  type EventScope,
+  NEW_EVENT,
+  permissionsOn,
+  scopeOf,
+} from "@/lib/staff/permissions";
 import { isAccountOpen, isSessionLive, needsTouch, SESSION_IDLE_SECONDS } from "@/lib/staff/rules";
 import type { StaffRoleName } from "@/lib/staff/schema";
 
@@ -169,7 +176,7 @@ export async function checkEventAccess(
   const { staff } = check;
   const refused = { ok: false, status: 403 } as const;
   if (ref === null) {
-    const permissions = permissionsOn({ instanceRole: staff.role, eventRole: null });
+    const permissions = newEventPermissions(staff);
     return permissions.has(permission)
       ? { ok: true, access: { staff, eventId: null, permissions } }
       : refused;
@@ -178,7 +185,12 @@ export async function checkEventAccess(
   if (Object.values(ref).some((id) => id !== undefined && !objectId.safeParse(id).success)) return notFound;
   const resolved = await resolveEventRef({ ref, staffId: staff.id });
   if (!resolved) return notFound;
-  const permissions = permissionsOn({ instanceRole: staff.role, eventRole: resolved.eventRole });
+  const permissions = permissionsOn({
+    instanceRole: staff.role,
+    organization: staff.organizationId,
+    eventOrganization: resolved.organizationId,
+    eventRole: resolved.eventRole,
+  });
   if (resolved.eventId !== null && !permissions.has("event.view")) return notFound;
   // An object (a registration, a letter) is confirmed only to whoever may
   // open it: a viewer of its event who has its id learns nothing from it
@@ -186,6 +198,16 @@ export async function checkEventAccess(
   const namesObject = Object.entries(ref).some(([kind, id]) => kind !== "event" && id !== undefined);
   if (!permissions.has(permission)) return namesObject ? notFound : refused;
   return { ok: true, access: { staff, eventId: resolved.eventId, permissions } };
+}
+
+/** What the account may do on no event in particular: make a new one (admins, an organization's organizers). */
+export function newEventPermissions(staff: StaffAccount) {
+  return permissionsOn({
+    instanceRole: staff.role,
+    organization: staff.organizationId,
+    eventOrganization: NEW_EVENT,
+    eventRole: null,
+  });
 }
 
 /** For pages and server actions: as requireStaff, and notFound() for an event the caller may not see. */
@@ -220,17 +242,29 @@ export async function eventAccessOrResponse(
 }
 
 /**
- * The account's events, for lists (events, the year's figures, the mailbox)
- * and links: where it holds a permission, and what it holds on one event.
+ * The account's events, for lists (events, the year's figures, the mailbox,
+ * the audit log) and links: where it holds a permission, and what it holds
+ * on one event.
  */
 export async function staffEvents(staff: StaffAccount) {
-  const memberships = await listMemberships({ staffId: staff.id });
+  const { organizationId: organization } = staff;
+  const [memberships, organizationEvents] = await Promise.all([
+    listMemberships({ staffId: staff.id }),
+    organization ? listOrganizationEventIds({ organizationId: organization }) : [],
+  ]);
   const roleOn = new Map(memberships.map((membership) => [membership.eventId, membership.role]));
+  const ofOrganization = new Set(organizationEvents);
   return {
     scope: (permission: EventPermission): EventScope =>
-      scopeOf({ instanceRole: staff.role, memberships, permission }),
+      scopeOf({ instanceRole: staff.role, organization, organizationEvents, memberships, permission }),
     permissionsOn: (eventId: string) =>
-      permissionsOn({ instanceRole: staff.role, eventRole: roleOn.get(eventId) ?? null }),
+      permissionsOn({
+        instanceRole: staff.role,
+        organization,
+        // Only whether it is the caller's organization's matters.
+        eventOrganization: ofOrganization.has(eventId) ? organization : null,
+        eventRole: roleOn.get(eventId) ?? null,
+      }),
   };
 }
 

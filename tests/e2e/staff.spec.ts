@@ -322,8 +322,8 @@ test("on a phone the staff header takes two short lines, and every link in it st
     const header = await page.locator("header").first().boundingBox();
     expect(header?.height).toBeLessThan(100);
     const nav = page.getByRole("navigation").first();
-    // An admin's seven links, the Instance page's among them.
-    expect(await nav.getByRole("link").count()).toBe(7);
+    // An admin's eight links, the Instance page's and the organizations' among them.
+    expect(await nav.getByRole("link").count()).toBe(8);
     // The links scroll sideways inside the header, never the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }

@@ -18,7 +18,7 @@ import { createTestEvent, registrationInput } from "../support/factories";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/;
 
 async function described(eventId: string, locale: "ru" | "ky" = "ru") {
-  const { entries } = await listAuditLog({ eventId });
+  const { entries } = await listAuditLog({ events: "every", eventId });
   const names = await auditSubjects(entries);
   return entries.map((entry) => ({
     code: entry.action,

@@ -17,7 +17,8 @@ import { createTestEvent } from "../support/factories";
 // and on the list below with its reason. Then each is called through the
 // guard for seeded accounts, one per instance role and per event role, on
 // an event they are on and on one they are not, and the outcome is checked
-// against the permission table. The session is real; only Auth.js's
+// against the permission table. Event A is a partner organization's, with a
+// member of it among the accounts (decision 041); B is of none. The session is real; only Auth.js's
 // reading of the cookie is stood in for.
 
 vi.mock("@/lib/auth", () => ({
@@ -44,10 +45,13 @@ const INSTANCE_ONLY: Record<string, string> = {
   "page app/admin/(staff)/statistics/page.tsx": "the year's figures, filtered to the caller's events",
   "page app/admin/(staff)/mailbox/page.tsx": "the mailbox, filtered to the caller's events",
   "page app/admin/(staff)/account/page.tsx": "the caller's own account",
-  "page app/admin/(staff)/audit/page.tsx": "admin: the whole audit log",
+  "organizations.create": "admin: partner organizations",
+  "organizations.rename": "admin: partner organizations",
+  "events.move": "admin: which organization an event is of",
+  "page app/admin/(staff)/audit/page.tsx": "the audit log, filtered to the caller's events",
+  "page app/admin/(staff)/organizations/page.tsx": "admin: partner organizations",
   "page app/admin/(staff)/instance/page.tsx": "admin: the instance",
   "page app/admin/(staff)/staff/page.tsx": "admin: staff accounts",
-  "page app/admin/(staff)/events/new/page.tsx": "admin: a new event",
 };
 
 /** The lists above filter by these (lib/staff/require-staff.ts staffEvents). */
@@ -56,6 +60,7 @@ const SCOPED_LISTS = [
   "app/admin/(staff)/page.tsx",
   "app/admin/(staff)/statistics/page.tsx",
   "app/admin/(staff)/mailbox/page.tsx",
+  "app/admin/(staff)/audit/page.tsx",
 ];
 
 const ROLE_LISTS: Record<string, readonly StaffRoleName[]> = { ADMINS, ORGANIZERS, ALL_STAFF };
@@ -107,7 +112,11 @@ async function staffPages(): Promise<Found[]> {
   for (const file of await files("app/admin/(staff)", /^(page|layout)\.tsx$/)) {
     const source = await readFile(file, "utf8");
     const name = `page ${file}`;
-    const scoped = [...source.matchAll(/requireEventAccess\(\s*\{\s*\w+: \w+, permission: "([\w.]+)" \}/g)];
+    const scoped = [
+      ...source.matchAll(/requireEventAccess\(\s*\{\s*\w+: \w+, permission: "([\w.]+)" \}/g),
+      // No event in particular: a new one.
+      ...source.matchAll(/requireEventRefAccess\(null, "([\w.]+)"\)/g),
+    ];
     const instance = [...source.matchAll(/requireStaff\((\w+)/g)];
     if (scoped.length + instance.length !== 1) {
       found.push({ where: file, entry: { name, problem: "not exactly one guard call" } });
@@ -128,8 +137,11 @@ async function staffPages(): Promise<Found[]> {
   return found;
 }
 
-/** The seeded accounts: one per instance role, and a plain account per role on event A. */
-const ACCOUNTS: { key: string; role: StaffRoleName; on?: EventRoleName }[] = [
+/**
+ * The seeded accounts: one per instance role, a plain account per role on
+ * event A, and an organizer of A's partner organization (`member`).
+ */
+const ACCOUNTS: { key: string; role: StaffRoleName; on?: EventRoleName; member?: true }[] = [
   { key: "admin", role: "ADMIN" },
   { key: "organizer (instance)", role: "ORGANIZER" },
   { key: "check-in (instance)", role: "CHECK_IN" },
@@ -139,6 +151,7 @@ const ACCOUNTS: { key: string; role: StaffRoleName; on?: EventRoleName }[] = [
   { key: "check-in of A", role: "STAFF", on: "CHECK_IN" },
   { key: "viewer of A", role: "STAFF", on: "VIEWER" },
   { key: "check-in (instance), viewer of A", role: "CHECK_IN", on: "VIEWER" },
+  { key: "organizer of A's organization", role: "ORGANIZER", member: true },
 ];
 
 type Outcome = "ok" | 403 | 404;
@@ -146,6 +159,7 @@ type Outcome = "ok" | 403 | 404;
 const sessions = new Map<string, { staffId: string; sessionId: string }>();
 let eventA: string;
 let eventB: string;
+let organizationA: string;
 
 function signIn(key: string) {
   const session = sessions.get(key);
@@ -155,7 +169,12 @@ function signIn(key: string) {
 
 /** What the permission table says for an account on an event. */
 function expected(account: (typeof ACCOUNTS)[number], permission: EventPermission, onA: boolean): Outcome {
-  const granted = permissionsOn({ instanceRole: account.role, eventRole: onA ? (account.on ?? null) : null });
+  const granted = permissionsOn({
+    instanceRole: account.role,
+    organization: account.member ? organizationA : null,
+    eventOrganization: onA ? organizationA : null,
+    eventRole: onA ? (account.on ?? null) : null,
+  });
   return granted.has(permission) ? "ok" : granted.has("event.view") ? 403 : 404;
 }
 
@@ -169,7 +188,9 @@ describe("the authorization matrix", () => {
 
   beforeAll(async () => {
     found = [...(await staffActions()), ...(await staffRoutes()), ...(await staffPages())];
+    organizationA = (await db.organization.create({ data: { name: `Partner ${randomUUID()}` } })).id;
     eventA = (await createTestEvent()).id;
+    await db.event.update({ where: { id: eventA }, data: { organizationId: organizationA } });
     eventB = (await createTestEvent()).id;
     for (const account of ACCOUNTS) {
       const created = await createStaffAccount({
@@ -182,6 +203,8 @@ describe("the authorization matrix", () => {
       if (!created.ok) throw new Error(created.reason);
       if (account.on)
         await db.eventMembership.create({ data: { eventId: eventA, staffId: created.id, role: account.on } });
+      if (account.member)
+        await db.staffUser.update({ where: { id: created.id }, data: { organizationId: organizationA } });
       const sessionId = await startStaffSession({ staffId: created.id, device: "Chrome, Linux" });
       sessions.set(account.key, { staffId: created.id, sessionId });
     }
@@ -279,6 +302,16 @@ describe("the authorization matrix", () => {
     signIn("organizer (instance)");
     expect(await outcome({ event: eventB }, "event.content")).toBe("ok");
     expect(await outcome({ event: eventB }, "event.settings")).toBe(403);
+    // A partner organization's organizer runs its events, and nothing of any other (decision 041).
+    signIn("organizer of A's organization");
+    for (const permission of ["event.settings", "event.team", "event.audit", "event.contacts"] as const)
+      expect(await outcome({ event: eventA }, permission)).toBe("ok");
+    for (const permission of ["event.view", "event.registrations", "event.checkIn", "event.exports"] as const)
+      expect(await outcome({ event: eventB }, permission)).toBe(404);
+    expect(await outcome(null, "event.settings")).toBe("ok");
+    // An event's manager reads no audit log, as before organizations.
+    signIn("manager of A");
+    expect(await outcome({ event: eventA }, "event.audit")).toBe(403);
     signIn("admin");
     expect(await outcome(null, "event.settings")).toBe("ok");
     expect(await outcome({ event: randomUUID() }, "event.view")).toBe(404);

@@ -138,6 +138,8 @@ beforeAll(async () => {
     },
   });
   await db.eventMembership.create({ data: { eventId: event.id, staffId: staff.id, role: "MANAGER" } });
+  const partner = await db.organization.create({ data: { name: "ОО Ресурсный центр для пожилых" } });
+  await db.event.update({ where: { id: event.id }, data: { organizationId: partner.id } });
   // The demo's pre-test answered by name, its anonymous survey's ballot.
   const instruments = await db.instrument.findMany({
     where: { event: { slug: "migration-strategy-seminar" } },

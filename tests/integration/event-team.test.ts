@@ -98,7 +98,7 @@ describe("an event's team", () => {
     expect(await change(idle, form({ change: "remove" }))).toMatchObject({ status: "done" });
     expect(await teamOf(eventId)).toEqual([{ staffId: manager.id, role: "MANAGER" }]);
 
-    const { entries } = await listAuditLog({ eventId });
+    const { entries } = await listAuditLog({ events: "every", eventId });
     const names = await auditSubjects(entries);
     const lines = entries
       .filter((entry) => entry.action.startsWith("team."))

@@ -93,3 +93,61 @@ describe("staff:create on one event", () => {
     expect((await membershipsOf(email)).map((membership) => membership.role)).toEqual(["MANAGER"]);
   });
 });
+
+describe("staff:create into a partner organization (decision 041)", () => {
+  it("puts a new account and an existing one into the organization named, whatever its case", async () => {
+    const name = `ОО Ресурсный центр ${randomUUID().slice(0, 8)}`;
+    const organization = await db.organization.create({ data: { name } });
+    const email = `partner-${randomUUID().slice(0, 8)}@kattoo.test`;
+    const created = await staffCreate([
+      "--email",
+      email,
+      "--role",
+      "organizer",
+      "--organization",
+      name.toUpperCase(),
+    ]);
+    expect(created).toMatchObject({ code: 0 });
+    expect(created.stdout).toContain(`Created organizer ${email}.`);
+    expect(created.stdout).toContain(`Put ${email} into the organization`);
+    expect(await db.staffUser.findUniqueOrThrow({ where: { email } })).toMatchObject({
+      role: "ORGANIZER",
+      organizationId: organization.id,
+    });
+
+    const existing = `existing-${randomUUID().slice(0, 8)}@kattoo.test`;
+    expect((await staffCreate(["--email", existing, "--role", "check-in"])).code).toBe(0);
+    const before = await db.staffUser.findUniqueOrThrow({ where: { email: existing } });
+    const put = await staffCreate(["--email", existing, "--organization", name], "");
+    expect(put).toMatchObject({ code: 0 });
+    expect(put.stdout).not.toContain("Created");
+    expect(await db.staffUser.findUniqueOrThrow({ where: { email: existing } })).toMatchObject({
+      role: "CHECK_IN",
+      passwordHash: before.passwordHash,
+      organizationId: organization.id,
+    });
+    const audit = await db.auditLog.findMany({
+      where: { entityId: before.id, action: "organization.member_added" },
+    });
+    expect(audit.map((entry) => entry.data)).toEqual([{ organization: name }]);
+  });
+
+  it("refuses an unknown organization and an admin, changing nothing", async () => {
+    const name = `Partner ${randomUUID().slice(0, 8)}`;
+    await db.organization.create({ data: { name } });
+    const email = `partner-${randomUUID().slice(0, 8)}@kattoo.test`;
+    const unknown = await staffCreate(["--email", email, "--organization", "No such organization"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No organization is named No such organization.");
+    const newAdmin = await staffCreate(["--email", email, "--role", "admin", "--organization", name]);
+    expect(newAdmin.code).toBe(2);
+    expect(await db.staffUser.count({ where: { email } })).toBe(0);
+
+    const admin = `admin-${randomUUID().slice(0, 8)}@kattoo.test`;
+    expect((await staffCreate(["--email", admin, "--role", "admin"])).code).toBe(0);
+    const refused = await staffCreate(["--email", admin, "--organization", name], "");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${admin} is an admin: admins are in no organization.`);
+    expect((await db.staffUser.findUniqueOrThrow({ where: { email: admin } })).organizationId).toBeNull();
+  });
+});

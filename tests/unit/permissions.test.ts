@@ -3,44 +3,50 @@ import {
   eventPermissions,
   eventRoleGrants,
   instanceRoleGrants,
+  NEW_EVENT,
+  organizationRoleGrants,
   permissionsOn,
   scopeOf,
 } from "@/lib/staff/permissions";
 import { eventRoles, staffRoles } from "@/lib/staff/schema";
 
+/** An account in no organization, on an event of none: as before organizations (decision 041). */
+const none = { organization: null, eventOrganization: null } as const;
+const noOrganization = { organization: null, organizationEvents: [] } as const;
+
 describe("the permission table", () => {
-  it("gives a manager and an admin everything", () => {
-    expect([...permissionsOn({ instanceRole: "STAFF", eventRole: "MANAGER" })].sort()).toEqual(
-      [...eventPermissions].sort(),
+  it("gives an admin everything, and a manager everything but the audit log", () => {
+    expect([...permissionsOn({ ...none, instanceRole: "STAFF", eventRole: "MANAGER" })].sort()).toEqual(
+      eventPermissions.filter((permission) => permission !== "event.audit").sort(),
     );
-    expect([...permissionsOn({ instanceRole: "ADMIN", eventRole: null })].sort()).toEqual(
+    expect([...permissionsOn({ ...none, instanceRole: "ADMIN", eventRole: null })].sort()).toEqual(
       [...eventPermissions].sort(),
     );
   });
 
   it("gives a plain staff account nothing on an event it is not on", () => {
-    expect(permissionsOn({ instanceRole: "STAFF", eventRole: null }).size).toBe(0);
+    expect(permissionsOn({ ...none, instanceRole: "STAFF", eventRole: null }).size).toBe(0);
   });
 
   it("keeps today's instance-wide organizer and check-in accounts as they were", () => {
-    const organizer = permissionsOn({ instanceRole: "ORGANIZER", eventRole: null });
+    const organizer = permissionsOn({ ...none, instanceRole: "ORGANIZER", eventRole: null });
     expect(organizer.has("event.content")).toBe(true);
     expect(organizer.has("event.exports")).toBe(true);
     expect(organizer.has("event.settings")).toBe(false);
     expect(organizer.has("event.team")).toBe(false);
-    expect([...permissionsOn({ instanceRole: "CHECK_IN", eventRole: null })].sort()).toEqual([
+    expect([...permissionsOn({ ...none, instanceRole: "CHECK_IN", eventRole: null })].sort()).toEqual([
       "event.checkIn",
       "event.view",
     ]);
   });
 
   it("lets a viewer read the list and the figures only: no contacts, exports, letters or changes", () => {
-    const viewer = permissionsOn({ instanceRole: "STAFF", eventRole: "VIEWER" });
+    const viewer = permissionsOn({ ...none, instanceRole: "STAFF", eventRole: "VIEWER" });
     expect([...viewer].sort()).toEqual(["event.registrations.read", "event.statistics", "event.view"]);
   });
 
   it("lets an event's organizer work with people but not change the event or its team", () => {
-    const organizer = permissionsOn({ instanceRole: "STAFF", eventRole: "ORGANIZER" });
+    const organizer = permissionsOn({ ...none, instanceRole: "STAFF", eventRole: "ORGANIZER" });
     for (const permission of [
       "event.registrations.read",
       "event.registrations",
@@ -54,7 +60,7 @@ describe("the permission table", () => {
   });
 
   it("joins an instance role and an event role", () => {
-    const both = permissionsOn({ instanceRole: "CHECK_IN", eventRole: "VIEWER" });
+    const both = permissionsOn({ ...none, instanceRole: "CHECK_IN", eventRole: "VIEWER" });
     expect([...both].sort()).toEqual([
       "event.checkIn",
       "event.registrations.read",
@@ -77,10 +83,106 @@ describe("the permission table", () => {
       { eventId: "a", role: "VIEWER" },
       { eventId: "b", role: "ORGANIZER" },
     ] as const;
-    expect(scopeOf({ instanceRole: "STAFF", memberships, permission: "event.view" })).toEqual(["a", "b"]);
-    expect(scopeOf({ instanceRole: "STAFF", memberships, permission: "event.letters" })).toEqual(["b"]);
-    expect(scopeOf({ instanceRole: "STAFF", memberships: [], permission: "event.view" })).toEqual([]);
-    expect(scopeOf({ instanceRole: "ORGANIZER", memberships, permission: "event.letters" })).toBe("every");
-    expect(scopeOf({ instanceRole: "CHECK_IN", memberships, permission: "event.letters" })).toEqual(["b"]);
+    expect(
+      scopeOf({ ...noOrganization, instanceRole: "STAFF", memberships, permission: "event.view" }),
+    ).toEqual(["a", "b"]);
+    expect(
+      scopeOf({ ...noOrganization, instanceRole: "STAFF", memberships, permission: "event.letters" }),
+    ).toEqual(["b"]);
+    expect(
+      scopeOf({ ...noOrganization, instanceRole: "STAFF", memberships: [], permission: "event.view" }),
+    ).toEqual([]);
+    expect(
+      scopeOf({ ...noOrganization, instanceRole: "ORGANIZER", memberships, permission: "event.letters" }),
+    ).toBe("every");
+    expect(
+      scopeOf({ ...noOrganization, instanceRole: "CHECK_IN", memberships, permission: "event.letters" }),
+    ).toEqual(["b"]);
+  });
+});
+
+describe("the permission table with partner organizations (decision 041)", () => {
+  const member = (instanceRole: "ORGANIZER" | "CHECK_IN" | "STAFF", eventOrganization: string | null) =>
+    permissionsOn({ instanceRole, organization: "org-a", eventOrganization, eventRole: null });
+
+  it("limits a member's instance role to its organization's events", () => {
+    expect([...member("ORGANIZER", "org-a")].sort()).toEqual([...eventPermissions].sort());
+    expect(member("ORGANIZER", "org-b").size).toBe(0);
+    expect(member("ORGANIZER", null).size).toBe(0);
+    expect([...member("CHECK_IN", "org-a")].sort()).toEqual(["event.checkIn", "event.view"]);
+    expect(member("CHECK_IN", "org-b").size).toBe(0);
+    expect(member("STAFF", "org-a").size).toBe(0);
+  });
+
+  it("lets an organization's organizer, and an admin, create an event; no one else", () => {
+    expect(member("ORGANIZER", NEW_EVENT).has("event.settings")).toBe(true);
+    expect(member("CHECK_IN", NEW_EVENT).has("event.settings")).toBe(false);
+    expect(member("STAFF", NEW_EVENT).has("event.settings")).toBe(false);
+    for (const instanceRole of staffRoles) {
+      const granted = permissionsOn({
+        instanceRole,
+        organization: null,
+        eventOrganization: NEW_EVENT,
+        eventRole: null,
+      });
+      expect(granted.has("event.settings")).toBe(instanceRole === "ADMIN");
+    }
+  });
+
+  it("keeps a member's role on another event's team as given", () => {
+    const viewer = permissionsOn({
+      instanceRole: "ORGANIZER",
+      organization: "org-a",
+      eventOrganization: "org-b",
+      eventRole: "VIEWER",
+    });
+    expect([...viewer].sort()).toEqual(["event.registrations.read", "event.statistics", "event.view"]);
+  });
+
+  it("changes nothing for an account in no organization, whatever the event's", () => {
+    for (const instanceRole of staffRoles)
+      for (const eventRole of [null, ...eventRoles])
+        expect(
+          permissionsOn({ instanceRole, organization: null, eventOrganization: "org-a", eventRole }),
+        ).toEqual(permissionsOn({ ...none, instanceRole, eventRole }));
+  });
+
+  it("gives the audit log only to admins and an organization's organizers", () => {
+    for (const instanceRole of staffRoles)
+      expect(instanceRoleGrants[instanceRole].includes("event.audit")).toBe(instanceRole === "ADMIN");
+    for (const eventRole of eventRoles) expect(eventRoleGrants[eventRole]).not.toContain("event.audit");
+    expect(organizationRoleGrants.ORGANIZER).toContain("event.audit");
+  });
+
+  it("scopes a member's lists to its organization's events and its teams'", () => {
+    const scope = (
+      instanceRole: "ORGANIZER" | "CHECK_IN" | "STAFF",
+      permission: "event.view" | "event.audit",
+    ) =>
+      scopeOf({
+        instanceRole,
+        organization: "org-a",
+        organizationEvents: ["a1", "a2"],
+        memberships: [
+          { eventId: "b1", role: "VIEWER" },
+          { eventId: "a1", role: "MANAGER" },
+        ],
+        permission,
+      });
+    expect(scope("ORGANIZER", "event.view")).toEqual(["a1", "a2", "b1"]);
+    expect(scope("ORGANIZER", "event.audit")).toEqual(["a1", "a2"]);
+    expect(scope("CHECK_IN", "event.view")).toEqual(["a1", "a2", "b1"]);
+    expect(scope("STAFF", "event.view")).toEqual(["b1", "a1"]);
+    expect(scope("STAFF", "event.audit")).toEqual([]);
+    // An admin is never a member; were one to be, it would still see every event.
+    expect(
+      scopeOf({
+        instanceRole: "ADMIN",
+        organization: "org-a",
+        organizationEvents: [],
+        memberships: [],
+        permission: "event.view",
+      }),
+    ).toBe("every");
   });
 });

@@ -23,14 +23,24 @@ describe("the list's search without contacts", () => {
 
 describe("a viewer's tabs", () => {
   it("are the list, the attendance, the statistics and the tests, and nothing that changes or sends", () => {
-    const viewer = permissionsOn({ instanceRole: "STAFF", eventRole: "VIEWER" });
+    const viewer = permissionsOn({
+      organization: null,
+      eventOrganization: null,
+      instanceRole: "STAFF",
+      eventRole: "VIEWER",
+    });
     expect(tabsFor(viewer).map((tab) => tab.key)).toEqual([
       "registrations",
       "attendance",
       "statistics",
       "outcomes",
     ]);
-    const door = permissionsOn({ instanceRole: "STAFF", eventRole: "CHECK_IN" });
+    const door = permissionsOn({
+      organization: null,
+      eventOrganization: null,
+      instanceRole: "STAFF",
+      eventRole: "CHECK_IN",
+    });
     expect(tabsFor(door).map((tab) => tab.key)).toEqual(["checkIn"]);
     expect(eventTabs.length).toBeGreaterThan(tabsFor(viewer).length);
   });

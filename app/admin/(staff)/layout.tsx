@@ -48,13 +48,20 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                 <Link href="/admin/staff" className="py-1 hover:underline">
                   {t("nav.staff")}
                 </Link>
-                <Link href="/admin/audit" className="py-1 hover:underline">
-                  {t("nav.audit")}
-                </Link>
-                <Link href="/admin/instance" className="py-1 hover:underline">
-                  {t("instance.nav")}
+                <Link href="/admin/organizations" className="py-1 hover:underline">
+                  {t("nav.organizations")}
                 </Link>
               </>
+            )}
+            {some(teams.scope("event.audit")) && (
+              <Link href="/admin/audit" className="py-1 hover:underline">
+                {t("nav.audit")}
+              </Link>
+            )}
+            {staff.role === "ADMIN" && (
+              <Link href="/admin/instance" className="py-1 hover:underline">
+                {t("instance.nav")}
+              </Link>
             )}
             <Link href="/admin/account" className="py-1 hover:underline sm:hidden">
               {t("nav.account")}

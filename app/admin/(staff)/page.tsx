@@ -7,7 +7,7 @@ import { localize } from "@/lib/events/schema";
 import { tabsFor } from "@/lib/events/tabs";
 import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { ALL_STAFF, requireStaff, staffEvents } from "@/lib/staff/require-staff";
+import { ALL_STAFF, newEventPermissions, requireStaff, staffEvents } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +25,7 @@ export default async function StaffEventsPage() {
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {staff.role === "ADMIN" && (
+        {newEventPermissions(staff).has("event.settings") && (
           <Link href="/admin/events/new" className={buttonClass()}>
             {tf("new")}
           </Link>
@@ -44,6 +44,11 @@ export default async function StaffEventsPage() {
                 <StatusBadge kind="event" status={event.status} />
               </p>
               <h2 className="font-semibold">{localize(event.title, locale)}</h2>
+              {event.organization && (
+                <p className="text-sm text-stone-600" data-testid="event-organization">
+                  {event.organization.name}
+                </p>
+              )}
               <p className="text-sm">{t("counts", { ...event.counts, capacity: event.capacity })}</p>
               <p className="mt-2 flex gap-4">
                 {first && (

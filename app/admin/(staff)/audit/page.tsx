@@ -10,7 +10,7 @@ import { addressTextSchema } from "@/lib/entry-points/schema";
 import { zonedInstant } from "@/lib/events/rules";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
+import { ALL_STAFF, requireSome, requireStaff, staffEvents } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -28,9 +28,13 @@ const filtersSchema = z.object({
     .catch(undefined),
 });
 
-/** Admins: every change made through Kattoo, newest first, filterable. Nothing here can be edited. */
+/**
+ * Admins: every change made through Kattoo, newest first, filterable; an
+ * organization's organizers: its events' entries (decision 041). Nothing here can be edited.
+ */
 export default async function AuditLogPage({ searchParams }: PageProps<"/admin/audit">) {
-  await requireStaff(ADMINS);
+  const staff = await requireStaff(ALL_STAFF);
+  const events = requireSome((await staffEvents(staff)).scope("event.audit"));
   const raw = await searchParams;
   const filters = filtersSchema.parse(
     Object.fromEntries(
@@ -43,6 +47,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
   };
   const [{ entries, more }, choices] = await Promise.all([
     listAuditLog({
+      events,
       action: filters.action || undefined,
       actorId: filters.actor,
       eventId: filters.event,
@@ -52,7 +57,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
       to: filters.to ? endOfDay(filters.to) : undefined,
       before: filters.before ? BigInt(filters.before) : undefined,
     }),
-    auditFilterChoices(),
+    auditFilterChoices({ events }),
   ]);
   const t = await getTranslations("admin.audit");
   const ta = await getTranslations("admin.registration.actors");

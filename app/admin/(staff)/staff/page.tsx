@@ -5,6 +5,7 @@ import { StaffChangeForm } from "@/components/admin/staff-change-form";
 import { inputClass } from "@/components/ui/field";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import { listOrganizationChoices } from "@/lib/organizations/data";
 import { changeStaffAction, resetStaffPasswordAction } from "@/lib/staff/actions";
 import { listStaffAccounts } from "@/lib/staff/data";
 import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
@@ -17,7 +18,7 @@ export default async function StaffAccountsPage() {
   const t = await getTranslations("admin.staff");
   const tr = await getTranslations("admin.staff.roles");
   const locale = (await getLocale()) as Locale;
-  const accounts = await listStaffAccounts();
+  const [accounts, organizations] = await Promise.all([listStaffAccounts(), listOrganizationChoices()]);
   const when = (date: Date | null) =>
     date ? formatDateTime(date, { locale, timeZone: STAFF_TIME_ZONE }) : "—";
 
@@ -76,6 +77,36 @@ export default async function StaffAccountsPage() {
                   {t("changeRole")}
                 </button>
               </StaffChangeForm>
+              {/* Admins are instance-wide: never in an organization (decision 041). */}
+              {account.role !== "ADMIN" && organizations.length > 0 && (
+                <StaffChangeForm
+                  action={changeStaffAction.bind(null, account.id)}
+                  className="flex flex-wrap items-end gap-2"
+                >
+                  <input type="hidden" name="change" value="organization" />
+                  <label className="space-y-1">
+                    <span className="block font-medium">{t("organization")}</span>
+                    <select
+                      name="organizationId"
+                      defaultValue={account.organizationId ?? ""}
+                      className={inputClass}
+                    >
+                      <option value="">{t("noOrganization")}</option>
+                      {organizations.map((organization) => (
+                        <option key={organization.id} value={organization.id}>
+                          {organization.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button
+                    type="submit"
+                    className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
+                  >
+                    {t("changeOrganization")}
+                  </button>
+                </StaffChangeForm>
+              )}
               <StaffChangeForm action={changeStaffAction.bind(null, account.id)}>
                 <input type="hidden" name="change" value={account.disabledAt ? "enable" : "disable"} />
                 <button

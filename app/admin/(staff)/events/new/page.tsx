@@ -1,19 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
 import { saveEventAction } from "@/lib/events/actions";
-import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
+import { listOrganizationChoices } from "@/lib/organizations/data";
+import { requireEventRefAccess } from "@/lib/staff/require-staff";
 
 const empty = { ru: "", ky: "", en: "" };
 
+/** Admins, and an organization's organizers, whose new event is their organization's (decision 041). */
 export default async function NewEventPage() {
-  await requireStaff(ADMINS);
+  const { staff } = await requireEventRefAccess(null, "event.settings");
   const t = await getTranslations("admin.eventForm");
+  const organizations = await listOrganizationChoices();
+  const own = organizations.find((organization) => organization.id === staff.organizationId);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
+      {own && <p data-testid="new-event-organization">{t("ofOrganization", { name: own.name })}</p>}
       <EventSettingsForm
         action={saveEventAction.bind(null, null)}
         submitLabel={t("create")}
+        organizations={staff.organizationId ? undefined : organizations}
         initialValues={{
           slug: "",
           title: empty,

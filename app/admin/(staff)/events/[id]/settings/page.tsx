@@ -2,26 +2,31 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
+import { EventOrganizationForm } from "@/components/admin/organization-forms";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
 import { eventStatuses } from "@/lib/events/schema";
-import { permissionsOn } from "@/lib/staff/permissions";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { moveEventAction } from "@/lib/organizations/actions";
+import { listOrganizationChoices } from "@/lib/organizations/data";
+import { newEventPermissions, requireEventAccess } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventSettingsPage({ params }: PageProps<"/admin/events/[id]/settings">) {
   const { id } = await params;
   const { staff } = await requireEventAccess({ event: id, permission: "event.settings" });
-  // A copy is a new event: for those who may create one (admins), not an event's manager.
-  const mayCopy = permissionsOn({ instanceRole: staff.role, eventRole: null }).has("event.settings");
+  // A copy is a new event: for those who may create one (admins, an
+  // organization's organizers), not an event's manager.
+  const mayCopy = newEventPermissions(staff).has("event.settings");
   const found = await getEventSettingsValues({ id });
   if (!found) notFound();
   const { event, values } = found;
   const t = await getTranslations("admin.eventForm");
+  const organizations = await listOrganizationChoices();
+  const organization = organizations.find((choice) => choice.id === event.organizationId);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -54,6 +59,19 @@ export default async function EventSettingsPage({ params }: PageProps<"/admin/ev
           </ActionForm>
         )}
       </section>
+      {staff.role === "ADMIN" ? (
+        <section className="rounded-lg border border-stone-200 bg-white p-4">
+          <EventOrganizationForm
+            action={moveEventAction.bind(null, event.id)}
+            organizations={organizations}
+            current={event.organizationId}
+          />
+        </section>
+      ) : (
+        organization && (
+          <p data-testid="event-organization">{t("ofOrganization", { name: organization.name })}</p>
+        )
+      )}
       <EventSettingsForm
         action={saveEventAction.bind(null, event.id)}
         submitLabel={t("save")}
