@@ -6,6 +6,8 @@ import {
   EventRoleSelect,
   TeamMemberForm,
 } from "@/components/admin/team-forms";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { getEventForStaff } from "@/lib/events/data";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -32,10 +34,9 @@ export default async function EventTeamPage({ params }: PageProps<"/admin/events
   const zone = { locale, timeZone: event.timeZone };
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")}>
         <p className="text-stone-700">{t("explain")}</p>
-      </header>
+      </PageHeader>
 
       {team.length === 0 ? (
         <p>{t("empty")}</p>
@@ -87,21 +88,13 @@ export default async function EventTeamPage({ params }: PageProps<"/admin/events
         </ul>
       )}
 
-      <section aria-labelledby="add" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="add" className="font-semibold">
-          {t("add")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("addExplain")}</p>
+      <Panel id="add" title={t("add")} hint={t("addExplain")} boxed>
         <AddTeamMemberForm action={addTeamMemberAction.bind(null, id)} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="door" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="door" className="font-semibold">
-          {t("door")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("doorExplain")}</p>
+      <Panel id="door" title={t("door")} hint={t("doorExplain")} boxed>
         <DoorAccountForm action={createDoorAccountAction.bind(null, id)} timeZone={event.timeZone} />
-      </section>
+      </Panel>
     </div>
   );
 }
