@@ -5,6 +5,8 @@ import { ActionForm } from "@/components/forms/action-form";
 import { HandoutUploadForm } from "@/components/handouts/handout-upload-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { getEventForStaff } from "@/lib/events/data";
 import { zonedParts } from "@/lib/events/rules";
 import { announceHandoutsAction, removeHandoutAction } from "@/lib/handouts/actions";
@@ -63,10 +65,9 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
   });
   return (
     <div className="space-y-10">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <PageHeader title={t("heading")}>
         <p className="text-stone-600">{t("intro")}</p>
-      </header>
+      </PageHeader>
       {clashes.length > 0 && (
         <Notice tone="warning">
           {t("overlaps")}{" "}
@@ -137,10 +138,7 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
           </details>
         </section>
       ))}
-      <section aria-labelledby="handouts" className="space-y-3">
-        <h2 id="handouts" className="text-xl font-semibold">
-          {t("handouts.heading")}
-        </h2>
+      <Panel id="handouts" title={t("handouts.heading")}>
         {handouts.length === 0 && <p className="text-stone-600">{t("handouts.none")}</p>}
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white empty:hidden">
           {handouts.map((handout) => (
@@ -186,12 +184,8 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
             <HandoutUploadForm eventId={event.id} sessions={sessionChoices} />
           </div>
         </details>
-      </section>
-      <section aria-labelledby="speakers" className="space-y-3">
-        <h2 id="speakers" className="text-xl font-semibold">
-          {t("speakers")}
-        </h2>
-        <p className="text-stone-600">{t("speakersIntro")}</p>
+      </Panel>
+      <Panel id="speakers" title={t("speakers")} hint={t("speakersIntro")}>
         <ul className="space-y-2">
           {speakers.map((speaker) => (
             <li key={speaker.id} className="rounded-lg border border-stone-200 bg-white">
@@ -233,7 +227,7 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
             />
           </div>
         </details>
-      </section>
+      </Panel>
     </div>
   );
 }
