@@ -34,6 +34,19 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
   const t = await getTranslations("admin.paper");
   const locale = (await getLocale()) as Locale;
   const zone = { locale, timeZone: event.timeZone };
+  // What a certificate may wait for: the event's post-test and survey (and one ticked before, so it can be unticked).
+  const requirable = [
+    {
+      name: "requiresPostTest",
+      has: overview.instruments.includes("POST_TEST"),
+      checked: overview.certificateRequiresPostTest,
+    },
+    {
+      name: "requiresFeedback",
+      has: overview.instruments.includes("FEEDBACK"),
+      checked: overview.certificateRequiresFeedback,
+    },
+  ].filter((item) => item.has || item.checked);
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -162,6 +175,17 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
               />
             )}
           </Field>
+          {requirable.length > 0 && (
+            <fieldset className="space-y-1 sm:col-span-2">
+              <legend className="font-medium">{t("certificates.requires")}</legend>
+              {requirable.map(({ name, checked }) => (
+                <label key={name} className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" name={name} defaultChecked={checked} className="size-5" />
+                  {t(`certificates.${name}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <div className="sm:col-span-2">
             <Button type="submit" variant="secondary">
               {t("certificates.save")}
@@ -182,6 +206,9 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
                 confirmed: overview.confirmed,
               })}
             </p>
+            {overview.missing.skipped > 0 && (
+              <p data-testid="certificates-missing">{t("certificates.missing", overview.missing)}</p>
+            )}
             {overview.holders.length > 0 && (
               <>
                 <ActionForm action={sendCertificatesAction.bind(null, event.id)} className="space-y-2">
