@@ -11,6 +11,9 @@ import {
 } from "@/lib/outcomes/rules";
 import { instrumentKinds } from "@/lib/outcomes/schema";
 import { getInstrumentQuestions } from "@/lib/questions/data";
+import type { AnswerRow } from "@/lib/questions/rules";
+import { unidentifyingAnswerTypes } from "@/lib/questions/schema";
+import { compareByRussianName } from "@/lib/registrations/names";
 import { hashToken } from "@/lib/registrations/tokens";
 
 // Reads of an event's outcome instruments and of their responses
@@ -348,3 +351,78 @@ export async function getResponsesToShow({ registrationId }: { registrationId: s
     })),
   }));
 }
+
+/**
+ * Each of an event's instruments with one row per response, for the
+ * statistics file. `personal` (the reader holds `event.contacts`): a named
+ * response carries its participant's name, and every answer is there.
+ * Otherwise, and always for an anonymous survey, a row names no one, and
+ * only answers that identify no one (choices, yes/no, scales) are kept.
+ * A named row has its sector and gender; an anonymous one neither. Rows
+ * without a name are in the order of their random ids, which says nothing
+ * of who answered when.
+ */
+export async function getResponseSheets({ eventId, personal }: { eventId: string; personal: boolean }) {
+  const instruments = await db.instrument.findMany({ where: { eventId }, select: instrumentSelect });
+  return Promise.all(
+    instrumentKinds.flatMap((kind) => {
+      const instrument = instruments.find((candidate) => candidate.kind === kind);
+      if (!instrument) return [];
+      return [
+        (async () => {
+          const source = await questionSource(instrument);
+          const { questions, key } = source
+            ? await getInstrumentQuestions({ instrumentId: source })
+            : { questions: [], key: {} };
+          const shown = personal && !instrument.anonymous;
+          const asked = questions.filter(
+            (question) => personal || (unidentifyingAnswerTypes as readonly string[]).includes(question.type),
+          );
+          const responses = await db.instrumentResponse.findMany({
+            where: { instrumentId: instrument.id },
+            orderBy: { id: "asc" },
+            select: {
+              answers: {
+                where: { questionId: { in: asked.map((question) => question.id) } },
+                select: {
+                  questionId: true,
+                  textValue: true,
+                  numberValue: true,
+                  dateValue: true,
+                  booleanValue: true,
+                  options: { select: { optionId: true } },
+                },
+              },
+              registration: {
+                select: { lastName: true, firstName: true, patronymic: true, category: true, gender: true },
+              },
+            },
+          });
+          const rows = responses.map((response) => {
+            const answers: AnswerRow[] = response.answers.map((answer) => ({
+              questionId: answer.questionId,
+              textValue: answer.textValue,
+              numberValue: answer.numberValue,
+              dateValue: answer.dateValue?.toISOString().slice(0, 10) ?? null,
+              booleanValue: answer.booleanValue,
+              optionIds: answer.options.map((option) => option.optionId),
+            }));
+            const person = response.registration;
+            return {
+              person: shown && person ? person : null,
+              category: person?.category ?? null,
+              gender: person?.gender ?? null,
+              score: kind === "FEEDBACK" ? null : scoreResponse(key, chosenIn(response)),
+              answers: new Map(answers.map((answer) => [answer.questionId, answer])),
+            };
+          });
+          if (shown)
+            rows.sort((a, b) => (a.person && b.person ? compareByRussianName(a.person, b.person) : 0));
+          return { kind, anonymous: instrument.anonymous, questions: asked, rows };
+        })(),
+      ];
+    }),
+  );
+}
+
+export type ResponseSheet = Awaited<ReturnType<typeof getResponseSheets>>[number];
