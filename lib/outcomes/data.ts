@@ -426,3 +426,26 @@ export async function getResponseSheets({ eventId, personal }: { eventId: string
 }
 
 export type ResponseSheet = Awaited<ReturnType<typeof getResponseSheets>>[number];
+
+/** What the outcomes' PDF summary names at its top: the event, its days and place, its organizers and funders. */
+export async function getSummaryEvent({ eventId }: { eventId: string }) {
+  return db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      timeZone: true,
+      venueName: true,
+      venueAddress: true,
+      days: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
+      parties: {
+        where: { role: { in: ["ORGANIZER", "FUNDER"] } },
+        orderBy: { position: "asc" },
+        select: { role: true, name: true },
+      },
+    },
+  });
+}
+
+export type SummaryEvent = NonNullable<Awaited<ReturnType<typeof getSummaryEvent>>>;

@@ -255,3 +255,31 @@ export function logframeIndicators(
     };
   });
 }
+
+/** How many of those who attended and answered both tests gained each number of points, fewest first. */
+export function gainDistribution(people: readonly OutcomeParticipant[]): { gain: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const person of people) {
+    if (!person.attended || !person.pre || !person.post) continue;
+    const points = gain(person.pre, person.post);
+    counts.set(points, (counts.get(points) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => a - b).map(([points, count]) => ({ gain: points, count }));
+}
+
+/**
+ * The ratings "% satisfied" counts: an anonymous survey's, all of them (tied
+ * to no one); a named survey's, of those who attended — as `groupOutcome` does.
+ */
+export function countedRatings(
+  people: readonly OutcomeParticipant[],
+  anonymousRatings: readonly number[] | null,
+): number[] {
+  if (anonymousRatings) return [...anonymousRatings];
+  return people.flatMap((person) => (person.attended && person.rating !== null ? [person.rating] : []));
+}
+
+/** How many ratings gave each point of the 1–5 scale: index 0 is 1. */
+export function ratingDistribution(ratings: readonly number[]): number[] {
+  return [1, 2, 3, 4, 5].map((point) => ratings.filter((rating) => Math.round(rating) === point).length);
+}

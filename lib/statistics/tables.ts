@@ -38,7 +38,7 @@ export type StatisticsTable = {
 type Translate = (key: string) => string;
 
 export type StatisticsLabels = {
-  t: (key: string, values?: Record<string, number>) => string;
+  t: (key: string, values?: Record<string, string | number>) => string;
   category: Translate;
   gender: Translate;
   /** "yes" and "no" as a yes/no question's answers. */

@@ -3,11 +3,13 @@ import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import { GET as statisticsFile } from "@/app/admin/(staff)/events/[id]/statistics/file/route";
+import { GET as summaryFile } from "@/app/admin/(staff)/events/[id]/statistics/summary/route";
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import ru from "@/lib/i18n/messages/ru.json";
 import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
 import { eventWithOutcomes, type OutcomesPerson } from "../support/outcomes-event";
+import { pdfPages } from "../support/pdf-text";
 
 // The donor report's files (decision 043): the statistics workbook's
 // indicator table and a sheet per instrument, for an organizer and a viewer.
@@ -208,5 +210,45 @@ describe("the statistics file's outcomes", () => {
       "Удовлетворены (4–5 из 5), % (из оценивших)",
       50,
     ]);
+  });
+});
+
+describe("the outcomes' PDF summary", () => {
+  it("is one A4 page with the event, its organizers and funders, the same indicators and the charts' titles", async () => {
+    const { event } = await eventWithOutcomes({ people: PEOPLE });
+    await db.eventParty.createMany({
+      data: [
+        { eventId: event.id, role: "ORGANIZER", name: { ru: "Центр политики «Тянь-Шань» АУЦА" } },
+        { eventId: event.id, role: "FUNDER", name: { ru: "Фонд Сорос–Кыргызстан" } },
+        { eventId: event.id, role: "PARTNER", name: { ru: "Партнёр, которого нет в отчёте" } },
+      ],
+    });
+    await signInAs(event.id, "VIEWER");
+    const response = await summaryFile(
+      new Request(`http://127.0.0.1/admin/events/${event.id}/statistics/summary`),
+      {
+        params: Promise.resolve({ id: event.id }),
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const pdf = Buffer.from(await response.arrayBuffer());
+    if (process.env.OUTCOMES_PDF)
+      await import("node:fs").then((fs) => fs.writeFileSync(process.env.OUTCOMES_PDF as string, pdf));
+    const pages = await pdfPages(pdf);
+    expect(pages).toHaveLength(1);
+    const lines = pages[0] ?? [];
+    const text = lines.join("\n");
+    expect(text).toContain("Итоги обучения: краткий отчёт для донора");
+    expect(text).toContain("Организаторы: Центр политики «Тянь-Шань» АУЦА");
+    expect(text).toContain("При поддержке: Фонд Сорос–Кыргызстан");
+    expect(text).not.toContain("Партнёр, которого нет");
+    // The indicators as the workbook has them: 66.7% improved of all, 100% of women, 0% of men.
+    expect(lines).toContain("Участники с возросшими знаниями, % (из 67% (2 / 3) 100% (2 / 2) 0% (0 / 1) —");
+    expect(text).toContain("Средний балл до и после обучения по секторам, %");
+    expect(text).toContain("Распределение прироста, баллов");
+    expect(text).toContain("Оценки семинара, 1–5 (число ответов)");
+    // No one's name: the summary is figures.
+    for (const person of PEOPLE) expect(text).not.toContain(person.lastName);
   });
 });

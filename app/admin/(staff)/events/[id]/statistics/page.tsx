@@ -159,6 +159,11 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
             {to("title")}
           </h2>
           <p className="text-sm text-stone-600">{to("note", { threshold: outcomeData.threshold })}</p>
+          <p>
+            <a href={`/admin/events/${event.id}/statistics/summary`} className={buttonClass("secondary")}>
+              {to("pdf.link")}
+            </a>
+          </p>
           {anonymous && anonymous.percent !== null && (
             <p>
               {to("anonymousSatisfied", {
