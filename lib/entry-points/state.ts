@@ -56,7 +56,8 @@ export type RefusedMessage =
   | "reminderTooSoon"
   | "instrumentNotOpen"
   | "noPostTest"
-  | "noFeedbackSurvey";
+  | "noFeedbackSurvey"
+  | "roomNotFound";
 
 /** The action was understood and refused by a rule; the message says which. */
 export type Refused = { status: "refused"; message: RefusedMessage };

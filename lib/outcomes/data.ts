@@ -1,4 +1,5 @@
 import "server-only";
+import { normalizeCode } from "@/lib/check-in/rules";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InstrumentKind } from "@/lib/generated/prisma/enums";
@@ -6,10 +7,11 @@ import {
   type Chosen,
   instrumentState,
   type OutcomeParticipant,
+  roomNameMatches,
   type Score,
   scoreResponse,
 } from "@/lib/outcomes/rules";
-import { instrumentKinds } from "@/lib/outcomes/schema";
+import { instrumentKinds, roomKinds } from "@/lib/outcomes/schema";
 import { getInstrumentQuestions } from "@/lib/questions/data";
 import type { AnswerRow } from "@/lib/questions/rules";
 import { unidentifyingAnswerTypes } from "@/lib/questions/schema";
@@ -92,22 +94,28 @@ export async function questionSource(instrument: {
   return pre?.id;
 }
 
+/** Who answers: the participant of a personal link, or of a registration found in the room (its pass checked). */
+export type Respondent = { token: string } | { registrationId: string };
+
 /**
- * An instrument as a participant opens it with their personal link: their
- * registration, its state now, its questions, and whether they answered it
- * already. Undefined for an unknown link or an event without this instrument.
+ * An instrument as a participant opens it with their personal link (or the
+ * room's pass): their registration, its state now, its questions, and whether
+ * they answered it already. Undefined for an unknown link or an event
+ * without this instrument.
  */
 export async function getParticipantInstrument({
-  token,
   kind,
   now = new Date(),
-}: {
-  token: string;
+  ...respondent
+}: Respondent & {
   kind: InstrumentKind;
   now?: Date;
 }) {
   const registration = await db.registration.findUnique({
-    where: { manageTokenHash: hashToken(token) },
+    where:
+      "token" in respondent
+        ? { manageTokenHash: hashToken(respondent.token) }
+        : { id: respondent.registrationId },
     select: { id: true, status: true, eventId: true },
   });
   if (!registration) return undefined;
@@ -449,3 +457,41 @@ export async function getSummaryEvent({ eventId }: { eventId: string }) {
 }
 
 export type SummaryEvent = NonNullable<Awaited<ReturnType<typeof getSummaryEvent>>>;
+
+/**
+ * The confirmed registration of an event that a check-in code and a last
+ * name name together (`roomNameMatches`), for the room's QR page; null when
+ * they do not, whichever of the two is wrong.
+ */
+export async function findRoomRegistration({
+  slug,
+  code,
+  lastName,
+}: {
+  slug: string;
+  code: string;
+  lastName: string;
+}): Promise<string | null> {
+  const registration = await db.registration.findFirst({
+    where: { event: { slug }, checkInCode: normalizeCode(code), status: "CONFIRMED" },
+    select: { id: true, lastName: true },
+  });
+  return registration && roomNameMatches(registration.lastName, lastName) ? registration.id : null;
+}
+
+/** The event and the instruments a room pass opens: the post-test and the feedback survey, their state and whether answered. */
+export async function getRoomInstruments({
+  registrationId,
+  now = new Date(),
+}: {
+  registrationId: string;
+  now?: Date;
+}) {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { id: true, status: true, eventId: true, event: { select: { slug: true, title: true } } },
+  });
+  if (!registration) return null;
+  const links = await getInstrumentLinks({ registrationId, eventId: registration.eventId, now });
+  return { registration, instruments: links.filter((link) => roomKinds.includes(link.kind)) };
+}

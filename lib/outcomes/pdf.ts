@@ -1,4 +1,5 @@
 import "server-only";
+import QRCode from "qrcode";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateRange } from "@/lib/i18n/dates";
 import type { SummaryEvent } from "@/lib/outcomes/data";
@@ -287,5 +288,64 @@ export async function renderOutcomeSummary({
       HEIGHT - MARGIN - 18,
       { width: CONTENT },
     );
+  return finishPdf(doc);
+}
+
+/**
+ * The room's handout: one A4 page to print and put on the tables, with a QR
+ * code (drawn as vector squares, sharp at any size) to the page where a
+ * participant finds their registration by code and name, and the steps.
+ */
+export async function renderRoomHandout({
+  title,
+  url,
+  t,
+}: {
+  title: string;
+  url: string;
+  /** The words of admin.paper.handout in the handout's language. */
+  t: (key: "heading" | "step1" | "step2" | "step3" | "or") => string;
+}): Promise<Buffer> {
+  const doc = createPdf({ title: `${title} — ${t("heading")}`, margin: 0 });
+  doc
+    .font("sansBold")
+    .fontSize(26)
+    .fillColor(BRAND)
+    .text(t("heading"), MARGIN + 20, 80, {
+      width: CONTENT - 40,
+      align: "center",
+    });
+  doc
+    .moveDown(0.4)
+    .font("sans")
+    .fontSize(14)
+    .fillColor(TEXT)
+    .text(title, { width: CONTENT - 40, align: "center" });
+  const { size, data } = QRCode.create(url, { errorCorrectionLevel: "M" }).modules;
+  const side = 300;
+  const unit = side / (size + 4);
+  const left = (WIDTH - side) / 2;
+  const top = doc.y + 30;
+  let path = "";
+  for (let row = 0; row < size; row += 1) {
+    for (let column = 0; column < size; column += 1) {
+      if (data[row * size + column]) path += `M${column + 2} ${row + 2}h1v1h-1z`;
+    }
+  }
+  doc.save().translate(left, top).scale(unit).path(path).fill("#000000").restore();
+  doc.y = top + side + 30;
+  doc.font("sans").fontSize(14).fillColor(TEXT);
+  for (const step of ["step1", "step2", "step3"] as const)
+    doc.text(t(step), MARGIN + 40, doc.y, { width: CONTENT - 80 }).moveDown(0.4);
+  doc
+    .moveDown(0.6)
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(t("or"), MARGIN + 40, doc.y, { width: CONTENT - 80 });
+  doc
+    .font("sansBold")
+    .fontSize(12)
+    .fillColor(TEXT)
+    .text(url, { width: CONTENT - 80 });
   return finishPdf(doc);
 }

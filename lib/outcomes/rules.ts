@@ -1,6 +1,7 @@
 import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
 import type { ScoringKey } from "@/lib/questions/schema";
 import { genders } from "@/lib/registrations/schema";
+import { foldForSearch } from "@/lib/registrations/search";
 
 // Pure rules of the outcome instruments (docs/decisions/032-outcome-instruments.md):
 // when an instrument is open, what a test's response scores, who improved,
@@ -282,4 +283,14 @@ export function countedRatings(
 /** How many ratings gave each point of the 1–5 scale: index 0 is 1. */
 export function ratingDistribution(ratings: readonly number[]): number[] {
   return [1, 2, 3, 4, 5].map((point) => ratings.filter((rating) => Math.round(rating) === point).length);
+}
+
+/**
+ * In the room, a registration is found by its check-in code and its last
+ * name as the participant types it: the whole name, in any case, with
+ * Kyrgyz letters typed as Russian ones (a part of it would be guessed).
+ */
+export function roomNameMatches(lastName: string, typed: string): boolean {
+  const folded = foldForSearch(typed);
+  return folded.length > 0 && foldForSearch(lastName) === folded;
 }

@@ -132,6 +132,32 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
       </section>
 
       <section
+        aria-labelledby="handout-title"
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      >
+        <h2 id="handout-title" className="text-lg font-semibold">
+          {t("handout.title")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("handout.hint")}</p>
+        {overview.instruments.length > 0 ? (
+          <ul className="flex flex-wrap gap-3">
+            {(Object.keys(languageNames) as Locale[]).map((language) => (
+              <li key={language}>
+                <a
+                  href={`/admin/events/${event.id}/paper/outcomes-handout?lang=${language}`}
+                  className="text-brand-700 underline"
+                >
+                  {t("handout.download", { language: languageNames[language] })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("handout.noInstruments")}</p>
+        )}
+      </section>
+
+      <section
         id="certificates"
         aria-labelledby="certificates-title"
         className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
