@@ -20,7 +20,7 @@ export async function InstrumentAnswer({
   found: ParticipantInstrument;
   eventTitle: string;
   action: ComponentProps<typeof InstrumentForm>["action"];
-  back: string;
+  back: { href: string; label: string };
 }) {
   const t = await getTranslations("outcomes");
   const { kind } = found.instrument;
@@ -47,8 +47,8 @@ export async function InstrumentAnswer({
           >
             {notice}
           </p>
-          <Link href={back} className={buttonClass("secondary")}>
-            {t("back")}
+          <Link href={back.href} className={buttonClass("secondary")}>
+            {back.label}
           </Link>
         </div>
       ) : (

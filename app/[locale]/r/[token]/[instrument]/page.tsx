@@ -42,12 +42,13 @@ export default async function InstrumentPage({ params }: PageProps<"/[locale]/r/
   if (!registration) return <ManageLinkNotFound />;
   const found = await getParticipantInstrument({ token, kind });
   if (!found) notFound();
+  const t = await getTranslations("outcomes");
   return (
     <InstrumentAnswer
       found={found}
       eventTitle={localize(registration.event.title, locale as Locale)}
       action={submitResponseAction.bind(null, { token, kind, locale: locale as Locale })}
-      back={`/r/${token}`}
+      back={{ href: `/r/${token}`, label: t("back") }}
     />
   );
 }

@@ -38,12 +38,13 @@ export default async function RoomInstrumentPage({
     getParticipantInstrument({ registrationId, kind }),
   ]);
   if (!room || !found || room.registration.event.slug !== slug) notFound();
+  const t = await getTranslations("outcomes.room");
   return (
     <InstrumentAnswer
       found={found}
       eventTitle={localize(room.registration.event.title, locale as Locale)}
       action={submitRoomResponseAction.bind(null, { slug, pass, kind, locale: locale as Locale })}
-      back={`/events/${slug}/answer/${pass}`}
+      back={{ href: `/events/${slug}/answer/${pass}`, label: t("back") }}
     />
   );
 }
