@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { pdfPages } from "../support/pdf-text";
 import { insertEventUnderWay, sql } from "./database";
+import { manageLinkFromLetter } from "./registration-helpers";
 import { signIn } from "./staff-helpers";
 
 // The donor report end to end (docs/decisions/043-outcome-reports.md): 20
@@ -157,7 +158,9 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
   const ids = await instruments(event.id);
 
   // Twenty registrations through the public API, across sectors and genders.
+  const emails = new Map<string, string>();
   for (const [index, person] of PEOPLE.entries()) {
+    emails.set(person.lastName, `outcomes-${randomUUID().slice(0, 8)}@example.kg`);
     const response = await request.post(`/api/events/${event.slug}/registrations`, {
       data: {
         lastName: person.lastName,
@@ -167,7 +170,7 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
         position: "Адис",
         category: person.category,
         region: "NARYN",
-        email: `outcomes-${randomUUID().slice(0, 8)}@example.kg`,
+        email: emails.get(person.lastName),
         phone: "+996 700 111 222",
         gender: person.gender,
         consent: true,
@@ -330,4 +333,20 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
   expect(text).toContain(
     `${rateText(all.improved, all.pairs)} ${rateText(women.improved, women.pairs)} ${rateText(men.improved, men.pairs)} —`,
   );
+
+  // Certificates that wait for the post-test, once the seminar is over: Сыдыкова came but has not
+  // answered it, so her page says so and links it; Жумабаева, who answered in the room, gets hers.
+  await sql("UPDATE event_day SET ends_at = now() - interval '1 minute' WHERE id = $1", [event.second]);
+  await sql(
+    "UPDATE event SET certificate_min_days = 1, certificate_requires_post_test = true WHERE id = $1",
+    [event.id],
+  );
+  await page.goto(await manageLinkFromLetter(emails.get("Сыдыкова") ?? ""));
+  const missing = page.getByTestId("certificate-missing");
+  await expect(missing).toContainText("Сертификат будет доступен, когда вы ответите:");
+  await expect(missing.getByRole("link", { name: "Итоговый тест — Ответить" })).toBeVisible();
+  // She registered in Kyrgyz: her page is in Kyrgyz.
+  await page.goto(await manageLinkFromLetter(emails.get(ROOM) ?? ""));
+  await expect(page.getByRole("link", { name: "Сертификатты жүктөп алуу (PDF)" })).toBeVisible();
+  await expect(page.getByTestId("certificate-missing")).toHaveCount(0);
 });
