@@ -5,7 +5,7 @@ import { z } from "zod";
 import { queueCertificateLetters, saveCertificateSettings } from "@/lib/certificates/mutations";
 import { certificateSettingsSchema } from "@/lib/certificates/schema";
 import { staffAction } from "@/lib/entry-points/action";
-import { done } from "@/lib/entry-points/state";
+import { done, refused } from "@/lib/entry-points/state";
 
 const paperPage = (eventId: string) => `/admin/events/${eventId}/paper`;
 
@@ -22,6 +22,8 @@ export const saveCertificateSettingsAction = staffAction({
       settings: input,
       actor: { type: "STAFF", staffId: staff.id },
     });
+    if (!result.ok && result.reason === "no_instrument")
+      return refused(result.field === "requiresPostTest" ? "noPostTest" : "noFeedbackSurvey");
     // More days than the event has: the same answer as a value out of range.
     if (!result.ok) return { status: "invalid", fieldErrors: { minDays: result.reason }, values } as const;
     revalidatePath(paperPage(eventId));
@@ -36,8 +38,13 @@ export const sendCertificatesAction = staffAction({
   event: ({ bound }) => ({ event: bound }),
   permission: "event.documents",
   async run({ staff, bound: eventId }) {
-    const queued = await queueCertificateLetters({ eventId, actor: { type: "STAFF", staffId: staff.id } });
+    const { queued, skipped, withoutPostTest, withoutFeedback } = await queueCertificateLetters({
+      eventId,
+      actor: { type: "STAFF", staffId: staff.id },
+    });
     revalidatePath(paperPage(eventId));
+    if (skipped > 0)
+      return done("certificatesQueuedSkipping", { count: queued, skipped, withoutPostTest, withoutFeedback });
     return done("certificatesQueued", { count: queued });
   },
 });

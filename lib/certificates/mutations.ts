@@ -1,16 +1,14 @@
 import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit/record";
 import { generateCertificateCode } from "@/lib/certificates/codes";
-import { qualifiesForCertificate } from "@/lib/certificates/rules";
+import { certificateEventSelect, certificateRegistrationInclude, standingOf } from "@/lib/certificates/data";
+import { countMissing } from "@/lib/certificates/rules";
 import type { CertificateSettings } from "@/lib/certificates/schema";
 import { db } from "@/lib/db";
 import { queueLetter } from "@/lib/emails/queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
-
-/** The event's last day, whose end certificates wait for. */
-const lastDay = { orderBy: { endsAt: "desc" }, take: 1, select: { endsAt: true } } as const;
 
 export async function saveCertificateSettings({
   eventId,
@@ -20,14 +18,30 @@ export async function saveCertificateSettings({
   eventId: string;
   settings: CertificateSettings;
   actor: Actor;
-}): Promise<{ ok: true } | { ok: false; reason: "not_found" | "more_days_than_event" }> {
+}): Promise<
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "more_days_than_event" }
+  | { ok: false; reason: "no_instrument"; field: "requiresPostTest" | "requiresFeedback" }
+> {
   return db.$transaction(async (tx) => {
     const days = await tx.eventDay.count({ where: { eventId } });
     if (settings.minDays !== null && settings.minDays > days)
       return { ok: false, reason: "more_days_than_event" };
+    // An instrument the event does not have could never be submitted: no one would get a certificate.
+    const instruments = await tx.instrument.findMany({ where: { eventId }, select: { kind: true } });
+    const has = (kind: string) => instruments.some((instrument) => instrument.kind === kind);
+    if (settings.requiresPostTest && !has("POST_TEST"))
+      return { ok: false, reason: "no_instrument", field: "requiresPostTest" };
+    if (settings.requiresFeedback && !has("FEEDBACK"))
+      return { ok: false, reason: "no_instrument", field: "requiresFeedback" };
     const { count } = await tx.event.updateMany({
       where: { id: eventId },
-      data: { certificateMinDays: settings.minDays, certificateHours: settings.hours },
+      data: {
+        certificateMinDays: settings.minDays,
+        certificateHours: settings.hours,
+        certificateRequiresPostTest: settings.requiresPostTest,
+        certificateRequiresFeedback: settings.requiresFeedback,
+      },
     });
     if (count === 0) return { ok: false, reason: "not_found" };
     await recordAudit(tx, {
@@ -80,23 +94,15 @@ export async function issueCertificate({
   return db.$transaction(async (tx) => {
     const registration = await tx.registration.findUnique({
       where: { id: registrationId },
-      include: {
-        event: { select: { certificateMinDays: true, days: lastDay } },
-        _count: { select: { attendance: true } },
+      select: {
+        id: true,
+        eventId: true,
+        status: true,
+        event: { select: certificateEventSelect },
+        ...certificateRegistrationInclude,
       },
     });
-    if (
-      !registration ||
-      !qualifiesForCertificate({
-        status: registration.status,
-        daysAttended: registration._count.attendance,
-        minDays: registration.event.certificateMinDays,
-        lastDayEndsAt: registration.event.days[0]?.endsAt,
-        now,
-      })
-    ) {
-      return null;
-    }
+    if (!registration || !standingOf(registration, registration.event, now).qualifies) return null;
     await issueCertificates(tx, { registrations: [registration], actor });
     return tx.certificate.findUniqueOrThrow({
       where: { registrationId },
@@ -108,7 +114,8 @@ export async function issueCertificate({
 /**
  * Organizers: every participant who qualifies gets their certificate by
  * email, once (the letter's dedupe key); pressing again reaches only those
- * who qualified since. Returns how many letters were queued.
+ * who qualified since. Returns how many letters were queued, and how many
+ * who attended enough were skipped for an instrument not submitted.
  */
 export async function queueCertificateLetters({
   eventId,
@@ -118,13 +125,10 @@ export async function queueCertificateLetters({
   eventId: string;
   actor: Actor;
   now?: Date;
-}): Promise<number> {
+}): Promise<{ queued: number } & ReturnType<typeof countMissing>> {
   return db.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({
-      where: { id: eventId },
-      select: { certificateMinDays: true, days: lastDay },
-    });
-    if (!event) return 0;
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: certificateEventSelect });
+    if (!event) return { queued: 0, ...countMissing([]) };
     const confirmed = await tx.registration.findMany({
       where: { eventId, status: "CONFIRMED" },
       select: {
@@ -133,18 +137,17 @@ export async function queueCertificateLetters({
         status: true,
         email: true,
         locale: true,
-        _count: { select: { attendance: true } },
+        ...certificateRegistrationInclude,
       },
     });
-    const qualified = confirmed.filter((registration) =>
-      qualifiesForCertificate({
-        status: registration.status,
-        daysAttended: registration._count.attendance,
-        minDays: event.certificateMinDays,
-        lastDayEndsAt: event.days[0]?.endsAt,
-        now,
-      }),
+    const standings = confirmed.map((registration) => ({
+      registration,
+      standing: standingOf(registration, event, now),
+    }));
+    const qualified = standings.flatMap(({ registration, standing }) =>
+      standing.qualifies ? [registration] : [],
     );
+    const missing = countMissing(standings.map(({ standing }) => standing));
     await issueCertificates(tx, { registrations: qualified, actor });
     let queued = 0;
     for (const registration of qualified) {
@@ -161,8 +164,8 @@ export async function queueCertificateLetters({
       entityType: "event",
       entityId: eventId,
       eventId,
-      data: { queued },
+      data: { queued, skipped: missing.skipped },
     });
-    return queued;
+    return { queued, ...missing };
   });
 }

@@ -4,10 +4,20 @@ import { z } from "zod";
 const blankAsNull = (value: unknown) =>
   value === "" || value === null || value === undefined ? null : value;
 
-/** What organizers set: days to attend for a certificate (null: none given), hours stated on it. */
-export const certificateSettingsSchema = z.object({
-  minDays: z.preprocess(blankAsNull, z.coerce.number().int().min(1).max(14).nullable()),
-  hours: z.preprocess(blankAsNull, z.coerce.number().int().min(1).max(1000).nullable()),
-});
+/**
+ * What organizers set: days to attend for a certificate (null: none given),
+ * hours stated on it, and whether it also waits for the post-test and/or the
+ * feedback survey (ignored when the event gives no certificates).
+ */
+export const certificateSettingsSchema = z
+  .object({
+    minDays: z.preprocess(blankAsNull, z.coerce.number().int().min(1).max(14).nullable()),
+    hours: z.preprocess(blankAsNull, z.coerce.number().int().min(1).max(1000).nullable()),
+    requiresPostTest: z.boolean().default(false),
+    requiresFeedback: z.boolean().default(false),
+  })
+  .transform((settings) =>
+    settings.minDays === null ? { ...settings, requiresPostTest: false, requiresFeedback: false } : settings,
+  );
 
-export type CertificateSettings = z.infer<typeof certificateSettingsSchema>;
+export type CertificateSettings = z.output<typeof certificateSettingsSchema>;

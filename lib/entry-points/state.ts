@@ -24,6 +24,7 @@ export type DoneMessage =
   | "written"
   | "certificatesSaved"
   | "certificatesQueued"
+  | "certificatesQueuedSkipping"
   | "letterRetried"
   | "letterNotRetried"
   | "statusChanged"
@@ -53,7 +54,10 @@ export type RefusedMessage =
   | "emailTaken"
   | "notOfEvent"
   | "reminderTooSoon"
-  | "instrumentNotOpen";
+  | "instrumentNotOpen"
+  | "noPostTest"
+  | "noFeedbackSurvey"
+  | "roomNotFound";
 
 /** The action was understood and refused by a rule; the message says which. */
 export type Refused = { status: "refused"; message: RefusedMessage };

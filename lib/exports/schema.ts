@@ -128,7 +128,7 @@ export function exportFileName({
   slug: string;
   date: string;
   suffix?: string;
-  format: "xlsx" | "csv";
+  format: "xlsx" | "csv" | "pdf";
 }): string {
   return `${[slug, suffix, date].filter(Boolean).join("-")}.${format}`;
 }

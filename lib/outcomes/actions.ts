@@ -3,13 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { normalizeCode } from "@/lib/check-in/rules";
 import { publicAction, staffAction } from "@/lib/entry-points/action";
 import { type ActionFailure, done, refused } from "@/lib/entry-points/state";
 import { getEventForStaff } from "@/lib/events/data";
 import { zonedInstant } from "@/lib/events/rules";
+import { eventSlugSchema } from "@/lib/events/schema";
+import type { FormValues } from "@/lib/forms/form-data";
+import type { InstrumentKind } from "@/lib/generated/prisma/enums";
 import { getPathname } from "@/lib/i18n/navigation";
 import { localeSchema } from "@/lib/i18n/routing";
-import { getParticipantInstrument } from "@/lib/outcomes/data";
+import { findRoomRegistration, getParticipantInstrument, type Respondent } from "@/lib/outcomes/data";
 import {
   ensureInstrument,
   type InstrumentChange,
@@ -23,11 +27,18 @@ import {
   instrumentPaths,
   instrumentSettingsSchema,
   instrumentSwitchSchema,
+  roomKinds,
+  roomLookupSchema,
 } from "@/lib/outcomes/schema";
 import { saveQuestions } from "@/lib/questions/mutations";
 import { answersSchema } from "@/lib/questions/rules";
 import { type Answers, questionsEditSchema } from "@/lib/questions/schema";
-import { manageTokenSchema } from "@/lib/registrations/tokens";
+import {
+  manageTokenSchema,
+  registrationOfRoomPass,
+  roomPass,
+  roomPassSchema,
+} from "@/lib/registrations/tokens";
 
 const instrumentOf = z.object({ eventId: z.uuid(), kind: instrumentKindSchema });
 
@@ -129,11 +140,32 @@ export const remindInstrumentAction = staffAction({
 const RESPONSES_PER_ADDRESS = 60;
 
 /**
- * A participant answers an instrument by their personal link (the token
- * authorizes it). Answered, closed, not yet open or answered before: back to
- * the instrument's page, which says so; answers the instrument refuses: the
- * form again with its errors.
+ * A participant's answers, by their personal link or the room's pass.
+ * Answered, closed, not yet open or answered before: back to the
+ * instrument's page (`page`), which says so; answers the instrument refuses:
+ * the form again with its errors.
  */
+async function respond({
+  respondent,
+  kind,
+  answers,
+  values,
+  page,
+}: {
+  respondent: Respondent;
+  kind: InstrumentKind;
+  answers: Answers;
+  values: FormValues;
+  page: string;
+}): Promise<ActionFailure> {
+  const result = await submitResponse({ ...respondent, kind, answers });
+  if (!result.ok && result.reason === "invalid")
+    return { status: "invalid", fieldErrors: result.fieldErrors, values } as const;
+  if (!result.ok && result.reason === "not_found") return { status: "failed", code: "bad_request" } as const;
+  redirect(page);
+}
+
+/** A participant answers an instrument by their personal link (the token authorizes it). */
 const respondBound = z.object({ token: manageTokenSchema, kind: instrumentKindSchema, locale: localeSchema });
 
 export const submitResponseAction = publicAction<typeof respondBound, z.ZodType<{ answers: Answers }>>({
@@ -146,12 +178,81 @@ export const submitResponseAction = publicAction<typeof respondBound, z.ZodType<
     const found = await getParticipantInstrument({ token, kind });
     return z.object({ answers: answersSchema(found?.questions ?? []) });
   },
-  async run({ bound: { token, kind, locale }, input, values }) {
-    const result = await submitResponse({ token, kind, answers: input.answers });
-    if (!result.ok && result.reason === "invalid")
-      return { status: "invalid", fieldErrors: result.fieldErrors, values } as const;
-    if (!result.ok && result.reason === "not_found")
-      return { status: "failed", code: "bad_request" } as const;
-    redirect(getPathname({ href: `/r/${token}/${instrumentPaths[kind]}`, locale }));
+  run: ({ bound: { token, kind, locale }, input, values }) =>
+    respond({
+      respondent: { token },
+      kind,
+      answers: input.answers,
+      values,
+      page: getPathname({ href: `/r/${token}/${instrumentPaths[kind]}`, locale }),
+    }),
+});
+
+/**
+ * Lookups in the room per address: a seminar's participants share one
+ * network, and a code of seven of 31 letters is not guessed in this many.
+ */
+const ROOM_LOOKUPS_PER_ADDRESS = 120;
+/** Tries per event and code: enough to mistype one's own name, too few to guess another's. */
+const ROOM_LOOKUPS_PER_CODE = 10;
+
+const roomBound = z.object({ slug: eventSlugSchema, locale: localeSchema });
+
+/**
+ * The room's QR page: a participant finds their registration by check-in
+ * code and last name, and goes on to the post-test and survey with the
+ * room's pass. A wrong code or name, or both, get the same one answer.
+ */
+export const findRoomRegistrationAction = publicAction({
+  name: "outcomes.room_lookup",
+  bound: roomBound,
+  input: roomLookupSchema,
+  rateLimits: ({ client, bound, input }) => [
+    { key: `room-lookup:${client}`, limit: ROOM_LOOKUPS_PER_ADDRESS, windowSeconds: 600 },
+    {
+      key: `room-lookup:${bound.slug}:${normalizeCode(input.code)}`,
+      limit: ROOM_LOOKUPS_PER_CODE,
+      windowSeconds: 600,
+    },
+  ],
+  async run({ bound: { slug, locale }, input }) {
+    const registrationId = await findRoomRegistration({ slug, code: input.code, lastName: input.lastName });
+    if (!registrationId) return refused("roomNotFound");
+    redirect(getPathname({ href: `/events/${slug}/answer/${roomPass(registrationId)}`, locale }));
+  },
+});
+
+/** A participant answers the post-test or the survey with the room's pass (its signature authorizes it). */
+const roomRespondBound = z.object({
+  slug: eventSlugSchema,
+  pass: roomPassSchema,
+  kind: instrumentKindSchema.refine((kind) => roomKinds.includes(kind)),
+  locale: localeSchema,
+});
+
+export const submitRoomResponseAction = publicAction<
+  typeof roomRespondBound,
+  z.ZodType<{ answers: Answers }>
+>({
+  name: "outcomes.respond_in_room",
+  bound: roomRespondBound,
+  rateLimits: ({ client }) => [
+    { key: `instrument:${client}`, limit: RESPONSES_PER_ADDRESS, windowSeconds: 600 },
+  ],
+  input: async ({ pass, kind }) => {
+    const registrationId = registrationOfRoomPass(pass);
+    const found = registrationId ? await getParticipantInstrument({ registrationId, kind }) : undefined;
+    return z.object({ answers: answersSchema(found?.questions ?? []) });
+  },
+  async run({ bound: { slug, pass, kind, locale }, input, values }) {
+    const registrationId = registrationOfRoomPass(pass);
+    if (!registrationId) return { status: "failed", code: "bad_request" } as const;
+    return respond({
+      respondent: { registrationId },
+      kind,
+      answers: input.answers,
+      values,
+      page: getPathname({ href: `/events/${slug}/answer/${pass}/${instrumentPaths[kind]}`, locale }),
+    });
   },
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { normalizeCode } from "@/lib/check-in/rules";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InstrumentKind } from "@/lib/generated/prisma/enums";
@@ -6,11 +7,15 @@ import {
   type Chosen,
   instrumentState,
   type OutcomeParticipant,
+  roomNameMatches,
   type Score,
   scoreResponse,
 } from "@/lib/outcomes/rules";
-import { instrumentKinds } from "@/lib/outcomes/schema";
+import { instrumentKinds, roomKinds } from "@/lib/outcomes/schema";
 import { getInstrumentQuestions } from "@/lib/questions/data";
+import type { AnswerRow } from "@/lib/questions/rules";
+import { unidentifyingAnswerTypes } from "@/lib/questions/schema";
+import { compareByRussianName } from "@/lib/registrations/names";
 import { hashToken } from "@/lib/registrations/tokens";
 
 // Reads of an event's outcome instruments and of their responses
@@ -89,22 +94,28 @@ export async function questionSource(instrument: {
   return pre?.id;
 }
 
+/** Who answers: the participant of a personal link, or of a registration found in the room (its pass checked). */
+export type Respondent = { token: string } | { registrationId: string };
+
 /**
- * An instrument as a participant opens it with their personal link: their
- * registration, its state now, its questions, and whether they answered it
- * already. Undefined for an unknown link or an event without this instrument.
+ * An instrument as a participant opens it with their personal link (or the
+ * room's pass): their registration, its state now, its questions, and whether
+ * they answered it already. Undefined for an unknown link or an event
+ * without this instrument.
  */
 export async function getParticipantInstrument({
-  token,
   kind,
   now = new Date(),
-}: {
-  token: string;
+  ...respondent
+}: Respondent & {
   kind: InstrumentKind;
   now?: Date;
 }) {
   const registration = await db.registration.findUnique({
-    where: { manageTokenHash: hashToken(token) },
+    where:
+      "token" in respondent
+        ? { manageTokenHash: hashToken(respondent.token) }
+        : { id: respondent.registrationId },
     select: { id: true, status: true, eventId: true },
   });
   if (!registration) return undefined;
@@ -347,4 +358,140 @@ export async function getResponsesToShow({ registrationId }: { registrationId: s
           : (answer.textValue ?? answer.numberValue ?? answer.dateValue ?? answer.booleanValue),
     })),
   }));
+}
+
+/**
+ * Each of an event's instruments with one row per response, for the
+ * statistics file. `personal` (the reader holds `event.contacts`): a named
+ * response carries its participant's name, and every answer is there.
+ * Otherwise, and always for an anonymous survey, a row names no one, and
+ * only answers that identify no one (choices, yes/no, scales) are kept.
+ * A named row has its sector and gender; an anonymous one neither. Rows
+ * without a name are in the order of their random ids, which says nothing
+ * of who answered when.
+ */
+export async function getResponseSheets({ eventId, personal }: { eventId: string; personal: boolean }) {
+  const instruments = await db.instrument.findMany({ where: { eventId }, select: instrumentSelect });
+  return Promise.all(
+    instrumentKinds.flatMap((kind) => {
+      const instrument = instruments.find((candidate) => candidate.kind === kind);
+      if (!instrument) return [];
+      return [
+        (async () => {
+          const source = await questionSource(instrument);
+          const { questions, key } = source
+            ? await getInstrumentQuestions({ instrumentId: source })
+            : { questions: [], key: {} };
+          const shown = personal && !instrument.anonymous;
+          const asked = questions.filter(
+            (question) => personal || (unidentifyingAnswerTypes as readonly string[]).includes(question.type),
+          );
+          const responses = await db.instrumentResponse.findMany({
+            where: { instrumentId: instrument.id },
+            orderBy: { id: "asc" },
+            select: {
+              answers: {
+                where: { questionId: { in: asked.map((question) => question.id) } },
+                select: {
+                  questionId: true,
+                  textValue: true,
+                  numberValue: true,
+                  dateValue: true,
+                  booleanValue: true,
+                  options: { select: { optionId: true } },
+                },
+              },
+              registration: {
+                select: { lastName: true, firstName: true, patronymic: true, category: true, gender: true },
+              },
+            },
+          });
+          const rows = responses.map((response) => {
+            const answers: AnswerRow[] = response.answers.map((answer) => ({
+              questionId: answer.questionId,
+              textValue: answer.textValue,
+              numberValue: answer.numberValue,
+              dateValue: answer.dateValue?.toISOString().slice(0, 10) ?? null,
+              booleanValue: answer.booleanValue,
+              optionIds: answer.options.map((option) => option.optionId),
+            }));
+            const person = response.registration;
+            return {
+              person: shown && person ? person : null,
+              category: person?.category ?? null,
+              gender: person?.gender ?? null,
+              score: kind === "FEEDBACK" ? null : scoreResponse(key, chosenIn(response)),
+              answers: new Map(answers.map((answer) => [answer.questionId, answer])),
+            };
+          });
+          if (shown)
+            rows.sort((a, b) => (a.person && b.person ? compareByRussianName(a.person, b.person) : 0));
+          return { kind, anonymous: instrument.anonymous, questions: asked, rows };
+        })(),
+      ];
+    }),
+  );
+}
+
+export type ResponseSheet = Awaited<ReturnType<typeof getResponseSheets>>[number];
+
+/** What the outcomes' PDF summary names at its top: the event, its days and place, its organizers and funders. */
+export async function getSummaryEvent({ eventId }: { eventId: string }) {
+  return db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      timeZone: true,
+      venueName: true,
+      venueAddress: true,
+      days: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } },
+      parties: {
+        where: { role: { in: ["ORGANIZER", "FUNDER"] } },
+        orderBy: { position: "asc" },
+        select: { role: true, name: true },
+      },
+    },
+  });
+}
+
+export type SummaryEvent = NonNullable<Awaited<ReturnType<typeof getSummaryEvent>>>;
+
+/**
+ * The confirmed registration of an event that a check-in code and a last
+ * name name together (`roomNameMatches`), for the room's QR page; null when
+ * they do not, whichever of the two is wrong.
+ */
+export async function findRoomRegistration({
+  slug,
+  code,
+  lastName,
+}: {
+  slug: string;
+  code: string;
+  lastName: string;
+}): Promise<string | null> {
+  const registration = await db.registration.findFirst({
+    where: { event: { slug }, checkInCode: normalizeCode(code), status: "CONFIRMED" },
+    select: { id: true, lastName: true },
+  });
+  return registration && roomNameMatches(registration.lastName, lastName) ? registration.id : null;
+}
+
+/** The event and the instruments a room pass opens: the post-test and the feedback survey, their state and whether answered. */
+export async function getRoomInstruments({
+  registrationId,
+  now = new Date(),
+}: {
+  registrationId: string;
+  now?: Date;
+}) {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { id: true, status: true, eventId: true, event: { select: { slug: true, title: true } } },
+  });
+  if (!registration) return null;
+  const links = await getInstrumentLinks({ registrationId, eventId: registration.eventId, now });
+  return { registration, instruments: links.filter((link) => roomKinds.includes(link.kind)) };
 }

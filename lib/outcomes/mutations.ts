@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InstrumentKind } from "@/lib/generated/prisma/enums";
-import { awaitingAnswer, getParticipantInstrument, openAt } from "@/lib/outcomes/data";
+import { awaitingAnswer, getParticipantInstrument, openAt, type Respondent } from "@/lib/outcomes/data";
 import { type InstrumentWindow, instrumentState, switchedWindow } from "@/lib/outcomes/rules";
 import type { InstrumentSettings } from "@/lib/outcomes/schema";
 import { copyQuestions } from "@/lib/questions/mutations";
@@ -258,17 +258,16 @@ function dayOf(now: Date): Date {
  * transaction (its row read FOR SHARE, so a "close" waits or comes first).
  */
 export async function submitResponse({
-  token,
   kind,
   answers,
   now = new Date(),
-}: {
-  token: string;
+  ...respondent
+}: Respondent & {
   kind: InstrumentKind;
   answers: unknown;
   now?: Date;
 }): Promise<SubmitResponseResult> {
-  const found = await getParticipantInstrument({ token, kind, now });
+  const found = await getParticipantInstrument({ ...respondent, kind, now });
   if (!found) return { ok: false, reason: "not_found" };
   const { registration, instrument, questions } = found;
   if (!(ACTIVE_STATUSES as readonly string[]).includes(registration.status))

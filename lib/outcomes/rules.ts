@@ -1,5 +1,7 @@
 import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
 import type { ScoringKey } from "@/lib/questions/schema";
+import { genders } from "@/lib/registrations/schema";
+import { foldForSearch } from "@/lib/registrations/search";
 
 // Pure rules of the outcome instruments (docs/decisions/032-outcome-instruments.md):
 // when an instrument is open, what a test's response scores, who improved,
@@ -179,4 +181,116 @@ export function eventOutcomes(people: readonly OutcomeParticipant[], threshold: 
     byGender: of((person) => person.gender),
     bySectorGender: of((person) => `${person.category}:${person.gender}`),
   };
+}
+
+/** A logframe indicator's figure: a number, or a share with what it counts; null when there is nothing to count. */
+export type IndicatorFigure = { value: number | null; count?: number; of?: number };
+
+export const indicatorIds = [
+  "participants",
+  "preAnswered",
+  "postAnswered",
+  "averagePre",
+  "averagePost",
+  "averageGain",
+  "improved",
+  "feedbackAnswered",
+  "satisfied",
+] as const;
+
+export type IndicatorId = (typeof indicatorIds)[number];
+
+/** How an indicator's figure reads: people, a share of them (%), a score (% of points), points. */
+export const indicatorUnits = {
+  participants: "count",
+  preAnswered: "rate",
+  postAnswered: "rate",
+  averagePre: "score",
+  averagePost: "score",
+  averageGain: "points",
+  improved: "rate",
+  feedbackAnswered: "rate",
+  satisfied: "rate",
+} as const satisfies Record<IndicatorId, "count" | "rate" | "score" | "points">;
+
+export type Indicator = {
+  id: IndicatorId;
+  all: IndicatorFigure;
+  /** By sex, as a logframe asks; null where the figure is tied to no one (an anonymous survey's ratings). */
+  byGender: Record<Gender, IndicatorFigure> | null;
+};
+
+const rateFigure = (rate: Rate): IndicatorFigure => ({ value: rate.percent, count: rate.count, of: rate.of });
+
+/**
+ * The logframe's indicators in one table, for the whole event and by sex:
+ * the figures of `groupOutcome`, nothing computed anew. With an anonymous
+ * survey, "% satisfied" is its ballots' (`satisfaction`), not split by sex.
+ */
+export function logframeIndicators(
+  outcomes: EventOutcomes,
+  anonymousRatings: readonly number[] | null,
+): Indicator[] {
+  const figure = (id: IndicatorId, outcome: GroupOutcome | undefined): IndicatorFigure => {
+    if (!outcome) return { value: null };
+    switch (id) {
+      case "participants":
+        return { value: outcome.participants };
+      case "averagePre":
+      case "averagePost":
+      case "averageGain":
+        return { value: outcome[id] };
+      default:
+        return rateFigure(outcome[id]);
+    }
+  };
+  return indicatorIds.map((id) => {
+    if (id === "satisfied" && anonymousRatings)
+      return { id, all: rateFigure(satisfaction(anonymousRatings)), byGender: null };
+    return {
+      id,
+      all: figure(id, outcomes.all),
+      byGender: Object.fromEntries(
+        genders.map((gender) => [gender, figure(id, outcomes.byGender[gender])]),
+      ) as Record<Gender, IndicatorFigure>,
+    };
+  });
+}
+
+/** How many of those who attended and answered both tests gained each number of points, fewest first. */
+export function gainDistribution(people: readonly OutcomeParticipant[]): { gain: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const person of people) {
+    if (!person.attended || !person.pre || !person.post) continue;
+    const points = gain(person.pre, person.post);
+    counts.set(points, (counts.get(points) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => a - b).map(([points, count]) => ({ gain: points, count }));
+}
+
+/**
+ * The ratings "% satisfied" counts: an anonymous survey's, all of them (tied
+ * to no one); a named survey's, of those who attended — as `groupOutcome` does.
+ */
+export function countedRatings(
+  people: readonly OutcomeParticipant[],
+  anonymousRatings: readonly number[] | null,
+): number[] {
+  if (anonymousRatings) return [...anonymousRatings];
+  return people.flatMap((person) => (person.attended && person.rating !== null ? [person.rating] : []));
+}
+
+/** How many ratings gave each point of the 1–5 scale: index 0 is 1. */
+export function ratingDistribution(ratings: readonly number[]): number[] {
+  return [1, 2, 3, 4, 5].map((point) => ratings.filter((rating) => Math.round(rating) === point).length);
+}
+
+/**
+ * In the room, a registration is found by its check-in code and its last
+ * name as the participant types it: the whole name, in any case, with
+ * Kyrgyz letters typed as Russian ones (a part of it would be guessed).
+ */
+export function roomNameMatches(lastName: string, typed: string): boolean {
+  const folded = foldForSearch(typed);
+  return folded.length > 0 && foldForSearch(lastName) === folded;
 }

@@ -61,3 +61,12 @@ export type InstrumentSettings = z.output<typeof instrumentSettingsSchema>;
 
 /** The organizer's buttons: open now, or close now. */
 export const instrumentSwitchSchema = z.object({ to: z.enum(["open", "close"]) });
+
+/** What the room's QR page opens: the instruments answered in the room, at the seminar's end. */
+export const roomKinds: readonly InstrumentKind[] = ["POST_TEST", "FEEDBACK"];
+
+/** The room's QR page: a check-in code (as typed: spaces and dashes go) and a last name. */
+export const roomLookupSchema = z.object({
+  code: z.string().trim().min(1, { error: "required" }).max(20, { error: "tooLong" }),
+  lastName: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
+});

@@ -2,26 +2,12 @@ import "server-only";
 import { type Actor, recordAudit, systemActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { QuestionType } from "@/lib/generated/prisma/enums";
+import { unidentifyingAnswerTypes } from "@/lib/questions/schema";
 
 // Erasure keeps each registration as an anonymous count: its status,
 // sector, gender, region, days attended and history stay, so statistics do
 // not change; every text that names or reaches the person goes. The letters
 // keep their template, status and times, not their address or contents.
-
-/**
- * The answers erasure keeps, for the statistics: the options chosen, yes/no
- * and a 1–5 scale, one of a few values each — a test's score and a rating stay. Every other answer (a text, an email, a
- * phone, a date, a number) may identify the person and goes, and so does
- * the answer to any type added later unless it is named here
- * (docs/decisions/017-answers-in-exports-and-erasure.md).
- */
-const KEPT_ANSWER_TYPES = [
-  "SINGLE_CHOICE",
-  "MULTIPLE_CHOICE",
-  "YES_NO",
-  "SCALE",
-] as const satisfies readonly QuestionType[];
 
 /** Anonymizes these registrations (those not yet anonymized) and their letters; returns how many. */
 async function anonymize(tx: Prisma.TransactionClient, ids: string[]): Promise<number> {
@@ -37,13 +23,13 @@ async function anonymize(tx: Prisma.TransactionClient, ids: string[]): Promise<n
   await tx.$executeRaw`
     DELETE FROM registration_answer a USING question q
     WHERE q.id = a.question_id AND a.registration_id = ANY(${ids}::uuid[])
-      AND q.type::text <> ALL(${[...KEPT_ANSWER_TYPES]}::text[])`;
+      AND q.type::text <> ALL(${[...unidentifyingAnswerTypes]}::text[])`;
   // Their named answers to the tests and surveys, by the same rule (an
   // anonymous survey's responses name no registration: nothing to find).
   await tx.$executeRaw`
     DELETE FROM instrument_answer a USING question q, instrument_response r
     WHERE q.id = a.question_id AND r.id = a.response_id AND r.registration_id = ANY(${ids}::uuid[])
-      AND q.type::text <> ALL(${[...KEPT_ANSWER_TYPES]}::text[])`;
+      AND q.type::text <> ALL(${[...unidentifyingAnswerTypes]}::text[])`;
   // The placeholder address is unique per registration, so (event, email) stays unique.
   return tx.$executeRaw`
     UPDATE registration SET

@@ -22,6 +22,22 @@ export const questionTypes = [
   "SCALE",
 ] as const satisfies readonly QuestionType[];
 
+/**
+ * Answers of these types are one of a few values each and identify no one:
+ * erasure keeps them, for the statistics (a test's score and a rating stay;
+ * docs/decisions/017-answers-in-exports-and-erasure.md), and a statistics
+ * file for someone without `event.contacts` holds only them
+ * (docs/decisions/043-outcome-reports.md). Every other answer (a text, an
+ * email, a phone, a date, a number) may identify its author, and so may the
+ * answer to any type added later unless it is named here.
+ */
+export const unidentifyingAnswerTypes = [
+  "SINGLE_CHOICE",
+  "MULTIPLE_CHOICE",
+  "YES_NO",
+  "SCALE",
+] as const satisfies readonly QuestionType[];
+
 /** A scale's answers: its lowest and highest point. */
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;

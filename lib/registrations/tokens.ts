@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomInt } from "node:crypto";
+import { createHash, createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { appSecret } from "@/lib/env";
 
@@ -13,6 +13,35 @@ export function manageToken(registrationId: string): string {
 
 /** A token as manageToken makes it: an HMAC-SHA256 in base64url. Anything else opens nothing. */
 export const manageTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+/**
+ * The room's pass: found by check-in code and name from the QR handout, it
+ * opens the registration's post-test and feedback survey and nothing else
+ * (not its page, its details or its cancelling: a code is said aloud at the
+ * door). It names the registration and is signed with the app secret for
+ * this one purpose, so it is stored nowhere either
+ * (docs/decisions/043-outcome-reports.md).
+ */
+export function roomPass(registrationId: string): string {
+  return `${registrationId}.${roomSignature(registrationId)}`;
+}
+
+function roomSignature(registrationId: string): string {
+  return createHmac("sha256", appSecret()).update(`room:${registrationId}`).digest("base64url");
+}
+
+export const roomPassSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/);
+
+/** The registration a room pass names, if its signature is ours; null otherwise. */
+export function registrationOfRoomPass(pass: string): string | null {
+  if (!roomPassSchema.safeParse(pass).success) return null;
+  const [registrationId = "", signature = ""] = pass.split(".");
+  const expected = Buffer.from(roomSignature(registrationId));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? registrationId : null;
+}
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

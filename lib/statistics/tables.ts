@@ -1,7 +1,18 @@
 import { localize } from "@/lib/events/schema";
+import type { Cell } from "@/lib/exports/cells";
 import type { Gender } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
+import type { ResponseSheet } from "@/lib/outcomes/data";
+import {
+  type Indicator,
+  type IndicatorFigure,
+  type IndicatorId,
+  indicatorUnits,
+  scorePercent,
+} from "@/lib/outcomes/rules";
+import { answerText } from "@/lib/questions/rules";
+import { fullName } from "@/lib/registrations/names";
 import { categories, genders } from "@/lib/registrations/schema";
 import type { AnswerStatistics, EventStatistics, SectorGenderCounts } from "@/lib/statistics/data";
 
@@ -27,7 +38,7 @@ export type StatisticsTable = {
 type Translate = (key: string) => string;
 
 export type StatisticsLabels = {
-  t: (key: string, values?: Record<string, number>) => string;
+  t: (key: string, values?: Record<string, string | number>) => string;
   category: Translate;
   gender: Translate;
   /** "yes" and "no" as a yes/no question's answers. */
@@ -221,4 +232,94 @@ export function answerTables(
       },
     };
   });
+}
+
+/** An indicator's figure as the donor report writes it: "67% (2 / 3)", "4", "+1.5"; "—" when there is nothing to count. */
+export function indicatorText(id: IndicatorId, figure: IndicatorFigure, locale: Locale): string {
+  if (figure.value === null) return "—";
+  const unit = indicatorUnits[id];
+  const number = figure.value.toLocaleString(locale, {
+    maximumFractionDigits: unit === "count" ? 0 : 1,
+    signDisplay: unit === "points" ? "exceptZero" : "auto",
+  });
+  if (unit === "rate") return `${Math.round(figure.value)}% (${figure.count} / ${figure.of})`;
+  return unit === "score" ? `${number}%` : number;
+}
+
+/** An indicator's figure as a spreadsheet's number: a share or a score in %, to a tenth. */
+export function indicatorNumber(figure: IndicatorFigure): number | null {
+  return figure.value === null ? null : Math.round(figure.value * 10) / 10;
+}
+
+/** The columns of the indicators' table: all, then by sex. */
+export function indicatorHead(labels: StatisticsLabels): string[] {
+  const { t } = labels;
+  return [t("outcomes.indicator"), t("outcomes.all"), ...genders.map((gender) => t(genderColumns[gender]))];
+}
+
+/** The indicators' rows, each figure read by `cell`: text for the page and the PDF, numbers for the .xlsx. */
+export function indicatorRows<C>(
+  indicators: readonly Indicator[],
+  labels: StatisticsLabels,
+  cell: (id: IndicatorId, figure: IndicatorFigure) => C,
+): { id: IndicatorId; name: string; cells: (C | null)[] }[] {
+  return indicators.map((indicator) => ({
+    id: indicator.id,
+    name: labels.t(`outcomes.indicators.${indicator.id}`),
+    cells: [
+      cell(indicator.id, indicator.all),
+      ...genders.map((gender) =>
+        indicator.byGender ? cell(indicator.id, indicator.byGender[gender]) : null,
+      ),
+    ],
+  }));
+}
+
+/** A sheet of the statistics file: its name, a note under the heading, and typed cells. */
+export type WorkbookSheet = { name: string; note?: string; head: string[]; rows: Cell[][] };
+
+/**
+ * An instrument's responses as a sheet, one row per response: its number,
+ * the participant's name where the reader may see it, sector and gender
+ * (not for an anonymous survey), a test's points, and each answer.
+ */
+export function responseSheet(sheet: ResponseSheet, title: string, labels: StatisticsLabels): WorkbookSheet {
+  const { t, locale } = labels;
+  const named = sheet.rows.some((row) => row.person);
+  const test = sheet.kind !== "FEEDBACK";
+  const words = { locale, yes: labels.yesNo("yes"), no: labels.yesNo("no") };
+  return {
+    name: title,
+    note: sheet.anonymous
+      ? t("outcomes.sheetAnonymous")
+      : named
+        ? undefined
+        : t("outcomes.sheetWithoutNames"),
+    head: [
+      t("outcomes.sheetNumber"),
+      ...(named ? [t("outcomes.sheetName")] : []),
+      ...(sheet.anonymous ? [] : [t("sector"), t("outcomes.sheetGender")]),
+      ...(test ? [t("outcomes.sheetPoints"), t("outcomes.sheetMax"), t("outcomes.sheetPercent")] : []),
+      ...sheet.questions.map((question) => localize(question.label, locale)),
+    ],
+    rows: sheet.rows.map((row, index) => {
+      const percent = row.score && scorePercent(row.score);
+      return [
+        index + 1,
+        ...(named ? [row.person ? fullName(row.person) : null] : []),
+        ...(sheet.anonymous
+          ? []
+          : [row.category && labels.category(row.category), row.gender && labels.gender(row.gender)]),
+        ...(test && row.score
+          ? [row.score.points, row.score.max, percent === null ? null : Math.round(percent * 10) / 10]
+          : []),
+        ...sheet.questions.map((question) => {
+          const answer = row.answers.get(question.id);
+          if (!answer) return null;
+          if (answer.numberValue !== null) return answer.numberValue;
+          return answerText(question, answer, words);
+        }),
+      ];
+    }),
+  };
 }

@@ -2,17 +2,29 @@ import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadCertificate } from "@/app/[locale]/r/[token]/certificate/route";
 import { normalizeCertificateCode } from "@/lib/certificates/codes";
-import { findValidCertificate, getCertificateOverview } from "@/lib/certificates/data";
+import {
+  findValidCertificate,
+  getCertificateOfRegistration,
+  getCertificateOverview,
+} from "@/lib/certificates/data";
 import {
   issueCertificate,
   queueCertificateLetters,
   saveCertificateSettings,
 } from "@/lib/certificates/mutations";
+import { certificateSettingsSchema } from "@/lib/certificates/schema";
 import { db } from "@/lib/db";
 import { createSender } from "@/lib/emails/transport";
 import { sendDueLetters } from "@/lib/emails/worker";
 import type { EventDay } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import {
+  ensureInstrument,
+  saveInstrumentSettings,
+  submitResponse,
+  switchInstrument,
+} from "@/lib/outcomes/mutations";
+import { instrumentSettingsSchema } from "@/lib/outcomes/schema";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { createTestEvent, endEvent, registrationInput } from "../support/factories";
 import { markPresent } from "../support/participants";
@@ -86,14 +98,14 @@ describe("certificates of attendance", () => {
     expect(
       await saveCertificateSettings({
         eventId: event.id,
-        settings: { minDays: 3, hours: 16 },
+        settings: { minDays: 3, hours: 16, requiresPostTest: false, requiresFeedback: false },
         actor: organizer,
       }),
     ).toEqual({ ok: false, reason: "more_days_than_event" });
     expect(
       await saveCertificateSettings({
         eventId: event.id,
-        settings: { minDays: 2, hours: 16 },
+        settings: { minDays: 2, hours: 16, requiresPostTest: false, requiresFeedback: false },
         actor: organizer,
       }),
     ).toEqual({ ok: true });
@@ -105,7 +117,7 @@ describe("certificates of attendance", () => {
 
     await saveCertificateSettings({
       eventId: event.id,
-      settings: { minDays: 1, hours: null },
+      settings: { minDays: 1, hours: null, requiresPostTest: false, requiresFeedback: false },
       actor: organizer,
     });
     expect(await holders()).toEqual(["Асанова", "Бекова"]);
@@ -120,7 +132,7 @@ describe("certificates of attendance", () => {
     const { event, days, both } = await seminar({ over: false });
     await saveCertificateSettings({
       eventId: event.id,
-      settings: { minDays: 2, hours: 16 },
+      settings: { minDays: 2, hours: 16, requiresPostTest: false, requiresFeedback: false },
       actor: organizer,
     });
     const overview = async (now?: Date) => {
@@ -131,7 +143,9 @@ describe("certificates of attendance", () => {
     // Both days marked (days to come, as the table may hold them), and still nothing to give.
     expect(await overview()).toEqual({ ended: false, holders: [] });
     expect(await issueCertificate({ registrationId: both.id, actor: organizer })).toBeNull();
-    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toBe(0);
+    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toMatchObject({
+      queued: 0,
+    });
     expect((await download(both.token, "ru")).status).toBe(404);
     expect(await db.certificate.count({ where: { registrationId: both.id } })).toBe(0);
     expect(
@@ -150,7 +164,7 @@ describe("certificates of attendance", () => {
     const { event, days, both, once } = await seminar();
     await saveCertificateSettings({
       eventId: event.id,
-      settings: { minDays: 2, hours: 16 },
+      settings: { minDays: 2, hours: 16, requiresPostTest: false, requiresFeedback: false },
       actor: organizer,
     });
 
@@ -207,12 +221,16 @@ describe("certificates of attendance", () => {
     const { event, both, once } = await seminar();
     await saveCertificateSettings({
       eventId: event.id,
-      settings: { minDays: 1, hours: 12 },
+      settings: { minDays: 1, hours: 12, requiresPostTest: false, requiresFeedback: false },
       actor: organizer,
     });
 
-    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toBe(2);
-    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toBe(0);
+    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toMatchObject({
+      queued: 2,
+    });
+    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toMatchObject({
+      queued: 0,
+    });
 
     const sender = createSender({ smtpUrl: smtp.url });
     try {
@@ -252,10 +270,12 @@ describe("certificates of attendance", () => {
     const { event, days, both } = await seminar();
     await saveCertificateSettings({
       eventId: event.id,
-      settings: { minDays: 2, hours: null },
+      settings: { minDays: 2, hours: null, requiresPostTest: false, requiresFeedback: false },
       actor: organizer,
     });
-    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toBe(1);
+    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toMatchObject({
+      queued: 1,
+    });
     await db.attendance.deleteMany({ where: { registrationId: both.id, eventDayId: days[1]?.id } });
 
     const sender = createSender({ smtpUrl: smtp.url });
@@ -271,5 +291,110 @@ describe("certificates of attendance", () => {
       status: "QUEUED",
       lastError: "The participant no longer qualifies for a certificate.",
     });
+  });
+});
+
+describe("certificates that wait for the post-test and the feedback survey", () => {
+  /** An open post-test (asking the pre-test's questions: none here) and, if asked, an open anonymous survey. */
+  async function openInstrument(eventId: string, kind: "POST_TEST" | "FEEDBACK") {
+    const { id } = await ensureInstrument({ eventId, kind });
+    if (kind === "FEEDBACK") {
+      const input = instrumentSettingsSchema.parse({ anonymous: true });
+      const window = { opensAt: null, closesAt: null };
+      expect(
+        await saveInstrumentSettings({ instrumentId: id, eventId, input, window, actor: organizer }),
+      ).toEqual({
+        ok: true,
+      });
+    }
+    await switchInstrument({ instrumentId: id, eventId, to: "open", actor: organizer });
+  }
+
+  it("are given, downloaded and sent only to those who submitted both, the anonymous survey by its ballot", async () => {
+    const { event, both, once } = await seminar();
+    const settings = { minDays: 1, hours: null, requiresPostTest: true, requiresFeedback: true };
+    // An instrument the event does not have could never be submitted.
+    expect(await saveCertificateSettings({ eventId: event.id, settings, actor: organizer })).toEqual({
+      ok: false,
+      reason: "no_instrument",
+      field: "requiresPostTest",
+    });
+    await openInstrument(event.id, "POST_TEST");
+    expect(await saveCertificateSettings({ eventId: event.id, settings, actor: organizer })).toMatchObject({
+      ok: false,
+      field: "requiresFeedback",
+    });
+    await openInstrument(event.id, "FEEDBACK");
+    expect(await saveCertificateSettings({ eventId: event.id, settings, actor: organizer })).toEqual({
+      ok: true,
+    });
+
+    // Both attended, neither answered: no certificate, and the page says what is missing.
+    const overview = async () => getCertificateOverview({ eventId: event.id });
+    expect(await overview()).toMatchObject({
+      holders: [],
+      missing: { skipped: 2, withoutPostTest: 2, withoutFeedback: 2 },
+    });
+    expect(await getCertificateOfRegistration({ registrationId: both.id })).toMatchObject({
+      qualifies: false,
+      missing: ["POST_TEST", "FEEDBACK"],
+    });
+    const refused = await download(both.token, "ky");
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get("location")).toBe(`/ky/r/${both.token}#certificate`);
+    expect(await issueCertificate({ registrationId: both.id, actor: organizer })).toBeNull();
+    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toEqual({
+      queued: 0,
+      skipped: 2,
+      withoutPostTest: 2,
+      withoutFeedback: 2,
+    });
+
+    // Асанова answers the post-test: the survey is still missing.
+    expect(await submitResponse({ token: both.token, kind: "POST_TEST", answers: {} })).toEqual({ ok: true });
+    expect(await getCertificateOfRegistration({ registrationId: both.id })).toMatchObject({
+      qualifies: false,
+      missing: ["FEEDBACK"],
+    });
+    // Then the anonymous survey: her ballot is what counts, the response names no one.
+    expect(await submitResponse({ token: both.token, kind: "FEEDBACK", answers: {} })).toEqual({ ok: true });
+    expect(await getCertificateOfRegistration({ registrationId: both.id })).toMatchObject({
+      qualifies: true,
+      missing: [],
+    });
+    expect(await overview()).toMatchObject({
+      holders: [{ lastName: "Асанова" }],
+      missing: { skipped: 1, withoutPostTest: 1, withoutFeedback: 1 },
+    });
+    const granted = await download(both.token, "ru");
+    expect(granted.status).toBe(200);
+    expect(await pdfText(granted)).toContain("Асанова Айгүл Бакытовна");
+    expect(await queueCertificateLetters({ eventId: event.id, actor: organizer })).toEqual({
+      queued: 1,
+      skipped: 1,
+      withoutPostTest: 1,
+      withoutFeedback: 1,
+    });
+    // Бекова came too, but has answered nothing: her link still leads to her page.
+    expect((await download(once.token, "ru")).status).toBe(303);
+  });
+
+  it("can be required only by an event that gives certificates", async () => {
+    const { event } = await seminar();
+    await openInstrument(event.id, "POST_TEST");
+    expect(
+      await saveCertificateSettings({
+        eventId: event.id,
+        settings: certificateSettingsSchema.parse({ minDays: "", hours: "", requiresPostTest: true }),
+        actor: organizer,
+      }),
+    ).toEqual({ ok: true });
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      certificateMinDays: null,
+      certificateRequiresPostTest: false,
+    });
+    await expect(
+      db.event.update({ where: { id: event.id }, data: { certificateRequiresPostTest: true } }),
+    ).rejects.toThrow(/event_certificate_requirements_need_certificates/);
   });
 });

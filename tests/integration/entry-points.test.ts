@@ -14,6 +14,9 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "registrations.cancel_own": "the participant's own page, authorized by the secret token",
   "outcomes.respond":
     "a pre-test, post-test or feedback survey by the participant's link, authorized by the secret token",
+  "outcomes.room_lookup":
+    "the room's QR page: a check-in code and a last name find a registration, rate-limited per address and per code",
+  "outcomes.respond_in_room": "the post-test or survey in the room, authorized by the signed room pass",
   "staff.sign_in": "signing in",
   "staff.sign_out": "signing out",
   "staff.set_locale": "a language cookie, no data",

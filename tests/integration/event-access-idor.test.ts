@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as exportFile } from "@/app/admin/(staff)/events/[id]/export/file/route";
+import { GET as outcomesHandout } from "@/app/admin/(staff)/events/[id]/paper/outcomes-handout/route";
 import { GET as signatureSheet } from "@/app/admin/(staff)/events/[id]/paper/signature-sheet/route";
 import { GET as statisticsFile } from "@/app/admin/(staff)/events/[id]/statistics/file/route";
+import { GET as outcomesSummary } from "@/app/admin/(staff)/events/[id]/statistics/summary/route";
 import { POST as recordMarks, GET as roster } from "@/app/api/admin/check-in/route";
 import { POST as uploadImage } from "@/app/api/admin/events/[id]/images/route";
 import { auth } from "@/lib/auth";
@@ -195,6 +197,14 @@ describe("an organizer of event A reaches nothing of event B", () => {
       ),
       statistics: await statisticsFile(
         new Request(`${BASE}/admin/events/${eventB.id}/statistics/file`),
+        params(eventB.id),
+      ),
+      "outcomes summary": await outcomesSummary(
+        new Request(`${BASE}/admin/events/${eventB.id}/statistics/summary`),
+        params(eventB.id),
+      ),
+      "room handout": await outcomesHandout(
+        new Request(`${BASE}/admin/events/${eventB.id}/paper/outcomes-handout?lang=ru`),
         params(eventB.id),
       ),
       "check-in roster": await roster(

@@ -130,7 +130,11 @@ describe("the logos of an event's organizers and funders", () => {
     // Certificates are given once the event is over (decision 019).
     await endEvent(event.id);
     await markPresent([registered.registrationId], [day.id]);
-    await saveCertificateSettings({ eventId: event.id, settings: { minDays: 1, hours: 8 }, actor: staff });
+    await saveCertificateSettings({
+      eventId: event.id,
+      settings: { minDays: 1, hours: 8, requiresPostTest: false, requiresFeedback: false },
+      actor: staff,
+    });
     const certificate = await certificatePdf({
       registrationId: registered.registrationId,
       locale: "ky",

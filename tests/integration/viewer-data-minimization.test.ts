@@ -32,6 +32,7 @@ const PERSON = {
   dietary: "Без глютена, строго",
   accessibility: "Пандус у входа",
   answer: "Работаю с мигрантами в Нарыне",
+  feedback: "Тренер говорил слишком быстро",
 };
 
 let eventId: string;
@@ -60,6 +61,20 @@ beforeAll(async () => {
   });
   await db.registrationAnswer.create({
     data: { registrationId, questionId: question.id, textValue: PERSON.answer },
+  });
+  // A named feedback survey's free text: a viewer's statistics file leaves it out (decision 043).
+  const survey = await db.instrument.create({ data: { eventId, kind: "FEEDBACK", opensAt: new Date() } });
+  const comment = await db.question.create({
+    data: { instrumentId: survey.id, position: 0, type: "LONG_TEXT", label: { ru: "Что улучшить?" } },
+  });
+  await db.instrumentResponse.create({
+    data: {
+      instrumentId: survey.id,
+      anonymous: false,
+      registrationId,
+      submittedOn: new Date(),
+      answers: { create: { questionId: comment.id, textValue: PERSON.feedback } },
+    },
   });
   const day = await db.eventDay.findFirstOrThrow({ where: { eventId } });
   await markPresent([registrationId], [day.id]);
@@ -134,7 +149,7 @@ describe("a viewer's data", () => {
     ).toMatchObject({ status: 404 });
   });
 
-  it("downloads the statistics file, which holds counts and no one's details", async () => {
+  it("downloads the statistics file, which holds counts and no one's details nor free-text feedback", async () => {
     const response = await statisticsFile(
       new Request(`http://127.0.0.1/admin/events/${eventId}/statistics/file`),
       {

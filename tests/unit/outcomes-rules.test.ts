@@ -1,11 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  countedRatings,
   eventOutcomes,
+  gainDistribution,
   groupOutcome,
   improved,
   instrumentState,
+  logframeIndicators,
   type OutcomeParticipant,
+  ratingDistribution,
   satisfaction,
   scorePercent,
   scoreResponse,
@@ -125,6 +129,35 @@ describe("an event's outcomes", () => {
     expect(all.averageGain).toBeCloseTo(2);
     expect(all.improved).toEqual({ count: 2, of: 3, percent: (100 * 2) / 3 });
     expect(all.satisfied).toEqual({ count: 1, of: 2, percent: 50 });
+  });
+
+  it("as logframe indicators: the same figures, by sex, and an anonymous survey's satisfaction for all only", () => {
+    const outcomes = eventOutcomes(people, 1);
+    const named = logframeIndicators(outcomes, null);
+    const improvedRow = named.find((indicator) => indicator.id === "improved");
+    expect(improvedRow?.all).toEqual({ value: (100 * 2) / 3, count: 2, of: 3 });
+    expect(improvedRow?.byGender?.FEMALE).toEqual({ value: 50, count: 1, of: 2 });
+    expect(improvedRow?.byGender?.UNDISCLOSED).toEqual({ value: null });
+    expect(named.find((indicator) => indicator.id === "participants")?.byGender?.MALE).toEqual({ value: 2 });
+    const anonymous = logframeIndicators(outcomes, [5, 4, 2]).find(
+      (indicator) => indicator.id === "satisfied",
+    );
+    expect(anonymous).toEqual({
+      id: "satisfied",
+      all: { value: (100 * 2) / 3, count: 2, of: 3 },
+      byGender: null,
+    });
+  });
+
+  it("as the PDF's charts draw them: gains and ratings of those counted", () => {
+    // Gains 3, 0 and 3 points; the one who never came (+5) is not drawn.
+    expect(gainDistribution(people)).toEqual([
+      { gain: 0, count: 1 },
+      { gain: 3, count: 2 },
+    ]);
+    expect(countedRatings(people, null)).toEqual([5, 3]);
+    expect(countedRatings(people, [1, 4])).toEqual([1, 4]);
+    expect(ratingDistribution([5, 3, 5, 1])).toEqual([1, 0, 1, 0, 2]);
   });
 
   it("by sector, by gender and sector × gender, with the same counts as the whole", () => {

@@ -4,7 +4,7 @@ import {
   generateCertificateCode,
   normalizeCertificateCode,
 } from "@/lib/certificates/codes";
-import { qualifiesForCertificate } from "@/lib/certificates/rules";
+import { attendedForCertificate, certificateStanding } from "@/lib/certificates/rules";
 import { certificateSettingsSchema } from "@/lib/certificates/schema";
 import { compareByRussianName, fullName } from "@/lib/registrations/names";
 import { showsPresence } from "@/lib/signature-sheets/rules";
@@ -104,14 +104,10 @@ describe("the signature sheet", () => {
 describe("certificates", () => {
   it("go to confirmed participants present on at least the minimum of days, and none without a minimum", () => {
     const over = { lastDayEndsAt: new Date("2026-12-25T10:30:00Z"), now: new Date("2026-12-25T10:30:00Z") };
-    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 2, minDays: 2, ...over })).toBe(true);
-    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 1, minDays: 2, ...over })).toBe(
-      false,
-    );
-    expect(qualifiesForCertificate({ status: "CANCELLED", daysAttended: 2, minDays: 2, ...over })).toBe(
-      false,
-    );
-    expect(qualifiesForCertificate({ status: "CONFIRMED", daysAttended: 5, minDays: null, ...over })).toBe(
+    expect(attendedForCertificate({ status: "CONFIRMED", daysAttended: 2, minDays: 2, ...over })).toBe(true);
+    expect(attendedForCertificate({ status: "CONFIRMED", daysAttended: 1, minDays: 2, ...over })).toBe(false);
+    expect(attendedForCertificate({ status: "CANCELLED", daysAttended: 2, minDays: 2, ...over })).toBe(false);
+    expect(attendedForCertificate({ status: "CONFIRMED", daysAttended: 5, minDays: null, ...over })).toBe(
       false,
     );
   });
@@ -119,20 +115,62 @@ describe("certificates", () => {
   it("are not given before the event's last day is over", () => {
     const lastDayEndsAt = new Date("2026-12-25T10:30:00Z");
     const attended = { status: "CONFIRMED", daysAttended: 2, minDays: 2, lastDayEndsAt };
-    expect(qualifiesForCertificate({ ...attended, now: new Date("2026-12-25T10:29:00Z") })).toBe(false);
-    expect(qualifiesForCertificate({ ...attended, now: new Date("2026-12-02T00:00:00Z") })).toBe(false);
-    expect(qualifiesForCertificate({ ...attended, lastDayEndsAt: undefined, now: lastDayEndsAt })).toBe(
-      false,
-    );
-    expect(qualifiesForCertificate({ ...attended, now: lastDayEndsAt })).toBe(true);
+    expect(attendedForCertificate({ ...attended, now: new Date("2026-12-25T10:29:00Z") })).toBe(false);
+    expect(attendedForCertificate({ ...attended, now: new Date("2026-12-02T00:00:00Z") })).toBe(false);
+    expect(attendedForCertificate({ ...attended, lastDayEndsAt: undefined, now: lastDayEndsAt })).toBe(false);
+    expect(attendedForCertificate({ ...attended, now: lastDayEndsAt })).toBe(true);
+  });
+
+  it("wait for the instruments the event requires, and say which are missing only to those who attended enough", () => {
+    const over = { lastDayEndsAt: new Date("2026-12-25T10:30:00Z"), now: new Date("2026-12-25T10:30:00Z") };
+    const attended = { status: "CONFIRMED", daysAttended: 2, minDays: 2, ...over };
+    const both = ["POST_TEST", "FEEDBACK"] as const;
+    expect(certificateStanding({ ...attended, required: [], submitted: [] })).toEqual({
+      qualifies: true,
+      missing: [],
+    });
+    expect(certificateStanding({ ...attended, required: both, submitted: ["PRE_TEST"] })).toEqual({
+      qualifies: false,
+      missing: ["POST_TEST", "FEEDBACK"],
+    });
+    expect(certificateStanding({ ...attended, required: both, submitted: ["FEEDBACK"] })).toEqual({
+      qualifies: false,
+      missing: ["POST_TEST"],
+    });
+    expect(
+      certificateStanding({ ...attended, required: both, submitted: ["FEEDBACK", "POST_TEST"] }),
+    ).toEqual({
+      qualifies: true,
+      missing: [],
+    });
+    // Not attended enough: nothing to answer would change that, so nothing is "missing".
+    expect(certificateStanding({ ...attended, daysAttended: 1, required: both, submitted: [] })).toEqual({
+      qualifies: false,
+      missing: [],
+    });
   });
 
   it("have settings where an empty field means none", () => {
+    const none = { requiresPostTest: false, requiresFeedback: false };
     expect(certificateSettingsSchema.parse({ minDays: "", hours: "" })).toEqual({
       minDays: null,
       hours: null,
+      ...none,
     });
-    expect(certificateSettingsSchema.parse({ minDays: "2", hours: "16" })).toEqual({ minDays: 2, hours: 16 });
+    expect(certificateSettingsSchema.parse({ minDays: "2", hours: "16" })).toEqual({
+      minDays: 2,
+      hours: 16,
+      ...none,
+    });
+    // No certificates, nothing to require.
+    expect(certificateSettingsSchema.parse({ minDays: "", hours: "", requiresFeedback: true })).toMatchObject(
+      none,
+    );
+    expect(
+      certificateSettingsSchema.parse({ minDays: "1", hours: "", requiresFeedback: true }),
+    ).toMatchObject({
+      requiresFeedback: true,
+    });
     expect(certificateSettingsSchema.safeParse({ minDays: "0", hours: "" }).success).toBe(false);
     expect(certificateSettingsSchema.safeParse({ minDays: "1", hours: "1001" }).success).toBe(false);
   });

@@ -159,6 +159,37 @@ export default async function ManageRegistrationPage({
         </section>
       )}
 
+      {certificate && certificate.missing.length > 0 && (
+        <section
+          aria-labelledby="certificate"
+          className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-6"
+          data-testid="certificate-missing"
+        >
+          <h2 id="certificate" className="text-xl font-semibold">
+            {tc("manageTitle")}
+          </h2>
+          <p>{tc("missingText")}</p>
+          <ul className="space-y-2">
+            {certificate.missing.map((kind) => {
+              const state = instruments.find((item) => item.kind === kind)?.state;
+              return (
+                <li key={kind} className="flex flex-wrap items-center gap-3">
+                  {state === "open" ? (
+                    <Link href={`/r/${token}/${instrumentPaths[kind]}`} className={buttonClass()}>
+                      {to(`title.${kind}`)} — {to("take")}
+                    </Link>
+                  ) : (
+                    <span>
+                      {to(`title.${kind}`)}: {tc(state === "closed" ? "missingClosed" : "missingNotOpen")}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
       {certificate?.qualifies && (
         <section
           aria-labelledby="certificate"

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { InstrumentForm } from "@/components/outcomes/instrument-form";
+import { InstrumentAnswer } from "@/components/outcomes/instrument-answer";
 import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
-import { buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { submitResponseAction } from "@/lib/outcomes/actions";
 import { getParticipantInstrument } from "@/lib/outcomes/data";
 import { kindOfPath } from "@/lib/outcomes/schema";
 import { getRegistrationByToken } from "@/lib/registrations/data";
-import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 import { manageTokenSchema } from "@/lib/registrations/tokens";
 
 export const dynamic = "force-dynamic";
@@ -46,45 +43,12 @@ export default async function InstrumentPage({ params }: PageProps<"/[locale]/r/
   const found = await getParticipantInstrument({ token, kind });
   if (!found) notFound();
   const t = await getTranslations("outcomes");
-  const active = (ACTIVE_STATUSES as readonly string[]).includes(found.registration.status);
-  const notice = !active
-    ? t("notAllowed")
-    : found.answered
-      ? t("answered")
-      : found.state !== "open"
-        ? t(found.state === "closed" ? "closed" : "notOpen")
-        : undefined;
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t(`title.${kind}`)}</h1>
-        <p className="text-stone-700">{localize(registration.event.title, locale as Locale)}</p>
-      </header>
-      {notice ? (
-        <div className="space-y-4">
-          <p
-            role="status"
-            className="rounded-md border border-stone-300 bg-white p-4 text-lg font-medium"
-            data-testid="instrument-notice"
-          >
-            {notice}
-          </p>
-          <Link href={`/r/${token}`} className={buttonClass("secondary")}>
-            {t("back")}
-          </Link>
-        </div>
-      ) : (
-        <>
-          <p className="text-stone-700">
-            {t(`intro.${kind}`)} {found.instrument.anonymous && t("anonymous")}
-          </p>
-          <InstrumentForm
-            action={submitResponseAction.bind(null, { token, kind, locale: locale as Locale })}
-            questions={found.questions}
-            labels={{ legend: t("questions"), send: t("send"), sending: t("sending") }}
-          />
-        </>
-      )}
-    </div>
+    <InstrumentAnswer
+      found={found}
+      eventTitle={localize(registration.event.title, locale as Locale)}
+      action={submitResponseAction.bind(null, { token, kind, locale: locale as Locale })}
+      back={{ href: `/r/${token}`, label: t("back") }}
+    />
   );
 }

@@ -34,6 +34,19 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
   const t = await getTranslations("admin.paper");
   const locale = (await getLocale()) as Locale;
   const zone = { locale, timeZone: event.timeZone };
+  // What a certificate may wait for: the event's post-test and survey (and one ticked before, so it can be unticked).
+  const requirable = [
+    {
+      name: "requiresPostTest",
+      has: overview.instruments.includes("POST_TEST"),
+      checked: overview.certificateRequiresPostTest,
+    },
+    {
+      name: "requiresFeedback",
+      has: overview.instruments.includes("FEEDBACK"),
+      checked: overview.certificateRequiresFeedback,
+    },
+  ].filter((item) => item.has || item.checked);
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -119,6 +132,32 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
       </section>
 
       <section
+        aria-labelledby="handout-title"
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      >
+        <h2 id="handout-title" className="text-lg font-semibold">
+          {t("handout.title")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("handout.hint")}</p>
+        {overview.instruments.length > 0 ? (
+          <ul className="flex flex-wrap gap-3">
+            {(Object.keys(languageNames) as Locale[]).map((language) => (
+              <li key={language}>
+                <a
+                  href={`/admin/events/${event.id}/paper/outcomes-handout?lang=${language}`}
+                  className="text-brand-700 underline"
+                >
+                  {t("handout.download", { language: languageNames[language] })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("handout.noInstruments")}</p>
+        )}
+      </section>
+
+      <section
         id="certificates"
         aria-labelledby="certificates-title"
         className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
@@ -162,6 +201,17 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
               />
             )}
           </Field>
+          {requirable.length > 0 && (
+            <fieldset className="space-y-1 sm:col-span-2">
+              <legend className="font-medium">{t("certificates.requires")}</legend>
+              {requirable.map(({ name, checked }) => (
+                <label key={name} className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" name={name} defaultChecked={checked} className="size-5" />
+                  {t(`certificates.${name}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <div className="sm:col-span-2">
             <Button type="submit" variant="secondary">
               {t("certificates.save")}
@@ -182,6 +232,9 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
                 confirmed: overview.confirmed,
               })}
             </p>
+            {overview.missing.skipped > 0 && (
+              <p data-testid="certificates-missing">{t("certificates.missing", overview.missing)}</p>
+            )}
             {overview.holders.length > 0 && (
               <>
                 <ActionForm action={sendCertificatesAction.bind(null, event.id)} className="space-y-2">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { IndicatorsTable } from "@/components/statistics/indicators-table";
 import { OutcomesTable } from "@/components/statistics/outcomes-table";
 import { FiguresTable, StatisticsSection } from "@/components/statistics/statistics-section";
 import { buttonClass } from "@/components/ui/button";
@@ -8,12 +9,18 @@ import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
 import { getOutcomeParticipants } from "@/lib/outcomes/data";
-import { eventOutcomes, type GroupOutcome, satisfaction } from "@/lib/outcomes/rules";
+import { eventOutcomes, type GroupOutcome, logframeIndicators, satisfaction } from "@/lib/outcomes/rules";
 import { categories, genders } from "@/lib/registrations/schema";
 import { requireEventAccess } from "@/lib/staff/require-staff";
 import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
-import { answerTables, statisticsTables } from "@/lib/statistics/tables";
+import {
+  answerTables,
+  indicatorHead,
+  indicatorRows,
+  indicatorText,
+  statisticsTables,
+} from "@/lib/statistics/tables";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +44,11 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
   const to = await getTranslations("admin.statistics.outcomes");
   const outcomes = eventOutcomes(outcomeData.people, outcomeData.threshold);
   const anonymous = outcomeData.anonymousRatings && satisfaction(outcomeData.anonymousRatings);
+  const indicators = indicatorRows(
+    logframeIndicators(outcomes, outcomeData.anonymousRatings),
+    labels,
+    (indicator, figure) => indicatorText(indicator, figure, locale),
+  );
   const answeredAny = outcomeData.people.some((person) => person.pre || person.post || person.gaveFeedback);
   const counted = (entries: [string, GroupOutcome | undefined][]) =>
     entries.flatMap(([name, outcome]) => (outcome && outcome.participants > 0 ? [{ name, outcome }] : []));
@@ -151,6 +163,11 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
             {to("title")}
           </h2>
           <p className="text-sm text-stone-600">{to("note", { threshold: outcomeData.threshold })}</p>
+          <p>
+            <a href={`/admin/events/${event.id}/statistics/summary`} className={buttonClass("secondary")}>
+              {to("pdf.link")}
+            </a>
+          </p>
           {anonymous && anonymous.percent !== null && (
             <p>
               {to("anonymousSatisfied", {
@@ -160,6 +177,12 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
               })}
             </p>
           )}
+          <IndicatorsTable
+            title={to("indicatorsTitle")}
+            note={to("indicatorsNote")}
+            head={indicatorHead(labels)}
+            rows={indicators}
+          />
           {outcomeSplits.map((split) => (
             <OutcomesTable
               key={split.id}

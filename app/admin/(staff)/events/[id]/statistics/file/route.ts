@@ -7,29 +7,59 @@ import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import { exportFileName } from "@/lib/exports/schema";
 import type { Locale } from "@/lib/i18n/routing";
+import { getOutcomeParticipants, getResponseSheets } from "@/lib/outcomes/data";
+import { eventOutcomes, logframeIndicators } from "@/lib/outcomes/rules";
 import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
-import { answerTables, statisticsTables } from "@/lib/statistics/tables";
+import {
+  answerTables,
+  indicatorHead,
+  indicatorNumber,
+  indicatorRows,
+  responseSheet,
+  statisticsTables,
+} from "@/lib/statistics/tables";
 import { statisticsWorkbook } from "@/lib/statistics/workbook";
 
 export const dynamic = "force-dynamic";
 
-/** The statistics page's figures as an .xlsx file. Counts only: no personal data. */
+/**
+ * The statistics page's figures as an .xlsx file: the counts, the logframe
+ * indicators, and a sheet per outcome instrument with a row per response.
+ * Names and free-text answers only for a reader with `event.contacts`
+ * (docs/decisions/043-outcome-reports.md): a viewer's file has neither.
+ */
 export const GET = eventRoute({
   name: "admin.events.statistics.file",
   params: z.object({ id: z.uuid() }),
   event: ({ params }) => ({ event: params.id }),
   permission: "event.statistics",
-  run: async ({ params }) => {
+  run: async ({ params, access }) => {
     const event = await getEventForExport({ id: params.id });
     if (!event) return jsonError(404, "not_found");
     const t = await getTranslations("admin.statistics");
     const locale = (await getLocale()) as Locale;
     const labels = await statisticsLabels();
-    const [statistics, answers] = await Promise.all([
+    const to = await getTranslations("outcomes");
+    const [statistics, answers, outcomeData, responses] = await Promise.all([
       getEventStatistics({ eventId: event.id }),
       getAnswerStatistics({ eventId: event.id }),
+      getOutcomeParticipants({ eventId: event.id }),
+      getResponseSheets({ eventId: event.id, personal: access.permissions.has("event.contacts") }),
     ]);
+    const indicators = logframeIndicators(
+      eventOutcomes(outcomeData.people, outcomeData.threshold),
+      outcomeData.anonymousRatings,
+    );
+    const indicatorSheet = {
+      name: t("outcomes.indicatorsSheet"),
+      note: t("outcomes.indicatorsNote"),
+      head: indicatorHead(labels),
+      rows: indicatorRows(indicators, labels, (_, figure) => indicatorNumber(figure)).map((row) => [
+        row.name,
+        ...row.cells,
+      ]),
+    };
     const file = await statisticsWorkbook({
       title: `${localize(event.title, locale)} — ${t("title")}`,
       sheetName: t("title"),
@@ -38,6 +68,13 @@ export const GET = eventRoute({
         ...answerTables(answers, labels).flatMap((question) => [question.answers, question.bySector]),
       ],
       totalLabel: t("total"),
+      sheets:
+        responses.length > 0
+          ? [
+              indicatorSheet,
+              ...responses.map((sheet) => responseSheet(sheet, to(`title.${sheet.kind}`), labels)),
+            ]
+          : [],
     });
     const name = exportFileName({
       slug: event.slug,
