@@ -22,6 +22,7 @@ const clientAdminNamespaces = [
   "exports",
   "images",
   "letters",
+  "logistics",
   "privacy",
   "programme",
   "outcomes",

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { zonedParts } from "@/lib/events/rules";
+import type { LocalizedText } from "@/lib/events/schema";
 import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
 import type { QuestionText } from "@/lib/questions/schema";
 import { compareByRussianName, fullName } from "@/lib/registrations/names";
@@ -16,11 +17,12 @@ export async function getLogistics({ eventId }: { eventId: string }) {
       id: true,
       slug: true,
       title: true,
+      venueName: true,
       timeZone: true,
       travelEnabled: true,
       passportEnabled: true,
       travelCompensation: true,
-      days: { orderBy: { startsAt: "asc" }, select: { id: true, date: true, startsAt: true } },
+      days: { orderBy: { startsAt: "asc" }, select: { id: true, date: true, startsAt: true, endsAt: true } },
       regions: { orderBy: { position: "asc" }, select: { code: true, label: true } },
       perDiemRates: { select: { category: true, amount: true } },
       hotels: {
@@ -43,6 +45,8 @@ export async function getLogistics({ eventId }: { eventId: string }) {
   const last = event.days.at(-1);
   return {
     ...event,
+    title: event.title as LocalizedText,
+    venueName: event.venueName as LocalizedText,
     regions: event.regions.map((region) => ({ code: region.code, label: region.label as QuestionText })),
     window:
       first && last
@@ -206,6 +210,7 @@ export async function listTransport({ eventId, contacts }: { eventId: string; co
   });
   return rows.map(({ registration, ...travel }) => ({
     ...travel,
+    registration: { id: registration.id },
     name: fullName(registration),
     organization: registration.organization,
     phone: contacts ? (registration.phone ?? "") : null,
@@ -260,6 +265,7 @@ export async function getRegister({
     if (!amounts) return [];
     return [
       {
+        registrationId: each.id,
         name: fullName(each),
         organization: each.organization,
         passport: withPassports ? (each.travel?.passportNumber ?? "") : null,

@@ -138,7 +138,7 @@ export async function completeTravel({
         entityType: "registration",
         entityId: registrationId,
         eventId,
-        data: { room: input.roomId ? "assigned" : "none", nights: input.roomId ? travel.nights.length : 0 },
+        data: { fields: Object.keys(input) },
       });
       return { ok: true } as const;
     });
@@ -192,7 +192,6 @@ export async function saveLogisticsSettings({
       entityType: "event",
       entityId: eventId,
       eventId,
-      data: { travelEnabled: input.travelEnabled, passportEnabled: input.passportEnabled },
     });
     return { ok: true } as const;
   });
@@ -213,14 +212,14 @@ export async function createHotel({
 }): Promise<LogisticsResult> {
   try {
     return await db.$transaction(async (tx) => {
-      const hotel = await tx.hotel.create({
+      await tx.hotel.create({
         data: { eventId, name: input.name, address: input.address ?? null },
       });
       await recordAudit(tx, {
         actor,
         action: "event.hotel_added",
-        entityType: "hotel",
-        entityId: hotel.id,
+        entityType: "event",
+        entityId: eventId,
         eventId,
       });
       return { ok: true } as const;
@@ -245,14 +244,14 @@ export async function createRoom({
     return await db.$transaction(async (tx) => {
       if (!(await tx.hotel.findFirst({ where: { id: input.hotelId, eventId } })))
         return invalid({ hotelId: "invalidChoice" });
-      const room = await tx.hotelRoom.create({
+      await tx.hotelRoom.create({
         data: { hotelId: input.hotelId, eventId, name: input.name, beds: input.beds },
       });
       await recordAudit(tx, {
         actor,
         action: "event.room_added",
-        entityType: "hotel_room",
-        entityId: room.id,
+        entityType: "event",
+        entityId: eventId,
         eventId,
       });
       return { ok: true } as const;

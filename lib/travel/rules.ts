@@ -107,6 +107,9 @@ export function registerTotals(rows: readonly RegisterAmounts[]): RegisterAmount
   );
 }
 
+/** Soms as the register prints them: digits grouped by thousands with a plain space, "21 500". */
+export const somsText = (amount: number) => new Intl.NumberFormat("ru-RU").format(amount).replace(/\s/g, " ");
+
 // An amount in Russian words, for "Итого: … сом" at the register's foot.
 // Сом is masculine (один сом, два сома, пять сомов); thousands are feminine
 // (одна тысяча, две тысячи).

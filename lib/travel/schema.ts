@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeSchema } from "@/lib/i18n/routing";
 import { MAX_REGIONS, regionCodeSchema } from "@/lib/questions/schema";
 import { choice, optionalText, text } from "@/lib/registrations/schema";
 
@@ -48,7 +49,9 @@ function leftEmpty(value: unknown): boolean {
   if (value === undefined || value === null || value === "") return true;
   if (typeof value !== "object" || Array.isArray(value)) return false;
   return Object.values(value).every(
-    (field) => field === undefined || field === "" || (Array.isArray(field) && field.length === 0),
+    // The browser's form sends no night ticked as nothing, react-hook-form as false.
+    (field) =>
+      field === undefined || field === "" || field === false || (Array.isArray(field) && field.length === 0),
   );
 }
 
@@ -68,9 +71,12 @@ function travelFields({ regions, window }: { regions: z.ZodType<string>; window?
       departsAt: within(localTime),
       transport: choice(transportMeans),
       nights: z
-        .array(within(calendarDay))
-        .max(31, { error: "tooManyChoices" })
-        .default([])
+        .preprocess(
+          // react-hook-form gives one checkbox as its value or false, several as a list.
+          (value) =>
+            value === false || value === undefined ? [] : typeof value === "string" ? [value] : value,
+          z.array(within(calendarDay)).max(31, { error: "tooManyChoices" }),
+        )
         .transform((nights) => [...new Set(nights)].sort()),
       sharesWith: optionalText({ max: 200 }),
       passportNumber:
@@ -175,4 +181,45 @@ export const roomSchema = z.object({
     .int({ error: "invalidNumber" })
     .min(1, { error: "tooSmall" })
     .max(50, { error: "tooLarge" }),
+});
+
+/** A stored travel as the form's values: strings as the inputs hold them; none, an empty group. */
+export function travelFormValues(
+  travel: {
+    fromSettlement: string | null;
+    fromRegion: string;
+    arrivesAt: string;
+    departsAt: string;
+    transport: string;
+    nights: string[];
+    sharesWith: string | null;
+    passportNumber: string | null;
+  } | null,
+): Record<string, string | string[]> {
+  return {
+    fromSettlement: travel?.fromSettlement ?? "",
+    fromRegion: travel?.fromRegion ?? "",
+    arrivesAt: travel?.arrivesAt ?? "",
+    departsAt: travel?.departsAt ?? "",
+    transport: travel?.transport ?? "",
+    nights: travel?.nights ?? [],
+    sharesWith: travel?.sharesWith ?? "",
+    passportNumber: travel?.passportNumber ?? "",
+  };
+}
+
+/** The rooming list's address: which hotel and night (the first of each when not given), which language. */
+export const roomingQuerySchema = z.object({
+  hotel: z.uuid().optional(),
+  night: z.string().regex(DATE).refine(realDate).optional(),
+  lang: localeSchema.default("ru"),
+});
+
+/** The rooming list's files: one hotel, one night (the PDF) or every night (the workbook). */
+export const roomingFileQuerySchema = roomingQuerySchema.extend({ hotel: z.uuid() });
+
+/** The register's address: one of the event's days, or none for the whole event. */
+export const registerQuerySchema = z.object({
+  day: z.union([z.literal(""), z.uuid()]).default(""),
+  lang: localeSchema.default("ru"),
 });
