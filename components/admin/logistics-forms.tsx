@@ -16,7 +16,7 @@ type Choice = { value: string; label: string };
  * shown again after a refusal (the page is rendered again without
  * JavaScript), the saved values otherwise.
  */
-function useFieldsForm(action: Action, saved: FormValues) {
+function useFieldsForm(action: Action, saved: FormValues, prefix: string) {
   const te = useTranslations("errors");
   const [state, formAction, pending] = useActionState(action, idle);
   const errors = state.status === "invalid" ? state.fieldErrors : {};
@@ -32,7 +32,9 @@ function useFieldsForm(action: Action, saved: FormValues) {
     return typeof found === "string" || typeof found === "number" ? String(found) : "";
   };
   const checked = (name: string) => values[name] === true;
-  return { state, formAction, pending, error, value, checked };
+  /** A control's id, unique on the page: several of these forms share field names. */
+  const id = (name: string) => `${prefix}-${name.replaceAll(".", "-")}`;
+  return { state, formAction, pending, error, value, checked, id };
 }
 
 type Form = ReturnType<typeof useFieldsForm>;
@@ -49,7 +51,7 @@ function NumberField({
   hint?: string;
 }) {
   return (
-    <Field id={`logistics-${name}`} label={label} hint={hint} error={form.error(name)}>
+    <Field id={form.id(name)} label={label} hint={hint} error={form.error(name)}>
       {(control) => (
         <input
           {...control}
@@ -66,7 +68,7 @@ function NumberField({
 
 function TextField({ form, name, label, max }: { form: Form; name: string; label: string; max: number }) {
   return (
-    <Field id={`logistics-${name}`} label={label} error={form.error(name)}>
+    <Field id={form.id(name)} label={label} error={form.error(name)}>
       {(control) => (
         <input
           {...control}
@@ -94,7 +96,7 @@ function SelectField({
   none?: string;
 }) {
   return (
-    <Field id={`logistics-${name}`} label={label} error={form.error(name)}>
+    <Field id={form.id(name)} label={label} error={form.error(name)}>
       {(control) => (
         <select {...control} name={name} defaultValue={form.value(name)} className={inputClass}>
           {none !== undefined && <option value="">{none}</option>}
@@ -134,7 +136,7 @@ export function TravelCompletionForm({
   roommates: Choice[];
 }) {
   const t = useTranslations("admin.logistics.completion");
-  const form = useFieldsForm(action, saved);
+  const form = useFieldsForm(action, saved, "travel");
   return (
     <FieldsForm form={form} submit={t("save")}>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -166,7 +168,7 @@ export function LogisticsSettingsForm({
   regions: Choice[];
 }) {
   const t = useTranslations("admin.logistics.settings");
-  const form = useFieldsForm(action, saved);
+  const form = useFieldsForm(action, saved, "settings");
   const box = (name: string) => (
     <label className="flex min-h-11 items-center gap-3">
       <input
@@ -222,7 +224,7 @@ export function LogisticsSettingsForm({
 
 export function HotelForm({ action }: { action: Action }) {
   const t = useTranslations("admin.logistics.hotels");
-  const form = useFieldsForm(action, {});
+  const form = useFieldsForm(action, {}, "hotel");
   return (
     <FieldsForm form={form} submit={t("add")}>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -235,7 +237,7 @@ export function HotelForm({ action }: { action: Action }) {
 
 export function RoomForm({ action, hotels }: { action: Action; hotels: Choice[] }) {
   const t = useTranslations("admin.logistics.hotels");
-  const form = useFieldsForm(action, { beds: "2" });
+  const form = useFieldsForm(action, { beds: "2" }, "room");
   return (
     <FieldsForm form={form} submit={t("addRoom")}>
       <div className="grid gap-4 sm:grid-cols-3">
