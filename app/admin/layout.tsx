@@ -23,6 +23,7 @@ const clientAdminNamespaces = [
   "images",
   "letters",
   "organizations",
+  "logistics",
   "privacy",
   "programme",
   "outcomes",

@@ -6,6 +6,7 @@ import { type ReactNode, type Ref, startTransition, useActionState, useEffect, u
 import { type FieldErrors, get, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { QuestionFields } from "@/components/registrations/question-fields";
+import { TravelFields } from "@/components/registrations/travel-fields";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type ActionState, idle } from "@/lib/entry-points/state";
@@ -200,6 +201,17 @@ export function RegistrationForm({
           {text("dietaryNeeds", { optional: true })}
           {text("accessibilityNeeds", { optional: true })}
         </Section>
+      )}
+
+      {eventForm.travel && (
+        <TravelFields
+          form={form}
+          asked={eventForm.travel}
+          regions={regions}
+          values={(values.travel as FormValues | undefined) ?? {}}
+          serverErrors={serverErrors}
+          translate={(key) => (key === "optional" ? t("optional") : te(key as ErrorKey))}
+        />
       )}
 
       <QuestionFields

@@ -7,12 +7,16 @@ export const eventTabs: readonly { path: string; key: string; permission: EventP
   { path: "/check-in", key: "checkIn", permission: "event.checkIn" },
   { path: "/attendance", key: "attendance", permission: "event.registrations.read" },
   { path: "/paper", key: "paper", permission: "event.documents" },
+  { path: "/rooming", key: "rooming", permission: "event.registrations" },
+  { path: "/transport", key: "transport", permission: "event.registrations" },
+  { path: "/per-diem", key: "perDiem", permission: "event.registrations" },
   { path: "/statistics", key: "statistics", permission: "event.statistics" },
   { path: "/questions", key: "questions", permission: "event.content" },
   { path: "/programme", key: "programme", permission: "event.content" },
   { path: "/outcomes", key: "outcomes", permission: "event.statistics" },
   { path: "/images", key: "images", permission: "event.content" },
   { path: "/settings", key: "settings", permission: "event.settings" },
+  { path: "/logistics", key: "logistics", permission: "event.settings" },
   { path: "/team", key: "team", permission: "event.team" },
 ];
 

@@ -10,7 +10,7 @@ import { isChoiceType } from "@/lib/questions/schema";
  * request under the personal-data law: the registration, the consent they
  * gave in its words, their answers to the event's questions (archived ones
  * too) with the questions' labels, their own answers to the tests and named
- * surveys, their attendance, the letters written to
+ * surveys, their travel and rooms, their attendance, the letters written to
  * them and the audit log's entries about them. Secrets (the management token's hash) and
  * the derived search column are left out.
  */
@@ -20,6 +20,11 @@ export async function getParticipantData({ registrationId }: { registrationId: s
     omit: { manageTokenHash: true, searchText: true },
     include: {
       event: { select: { slug: true, title: true } },
+      travel: { omit: { registrationId: true, eventId: true } },
+      roomNights: {
+        orderBy: { night: "asc" },
+        select: { night: true, room: { select: { name: true, hotel: { select: { name: true } } } } },
+      },
       attendance: {
         select: { markedAt: true, eventDay: { select: { date: true } } },
         orderBy: { markedAt: "asc" },
@@ -45,7 +50,7 @@ export async function getParticipantData({ registrationId }: { registrationId: s
       select: { at: true, action: true, actorType: true, data: true },
     }),
   ]);
-  const { outbox, attendance, ...details } = registration;
+  const { outbox, attendance, travel, roomNights, ...details } = registration;
   return {
     registration: details,
     consentText: consentTexts[registration.consentVersion] ?? null,
@@ -59,6 +64,12 @@ export async function getParticipantData({ registrationId }: { registrationId: s
     })),
     /** Their own answers to the event's tests and named surveys. */
     responses,
+    travel,
+    rooms: roomNights.map((each) => ({
+      night: each.night.toISOString().slice(0, 10),
+      hotel: each.room.hotel.name,
+      room: each.room.name,
+    })),
     attendance: attendance.map((mark) => ({
       date: mark.eventDay.date.toISOString().slice(0, 10),
       markedAt: mark.markedAt,

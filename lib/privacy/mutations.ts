@@ -6,7 +6,8 @@ import { unidentifyingAnswerTypes } from "@/lib/questions/schema";
 
 // Erasure keeps each registration as an anonymous count: its status,
 // sector, gender, region, days attended and history stay, so statistics do
-// not change; every text that names or reaches the person goes. The letters
+// not change; every text that names or reaches the person goes (their
+// passport number too, docs/decisions/042-logistics.md). The letters
 // keep their template, status and times, not their address or contents.
 
 /** Anonymizes these registrations (those not yet anonymized) and their letters; returns how many. */
@@ -30,6 +31,12 @@ async function anonymize(tx: Prisma.TransactionClient, ids: string[]): Promise<n
     DELETE FROM instrument_answer a USING question q, instrument_response r
     WHERE q.id = a.question_id AND r.id = a.response_id AND r.registration_id = ANY(${ids}::uuid[])
       AND q.type::text <> ALL(${[...unidentifyingAnswerTypes]}::text[])`;
+  // Travel keeps what the figures count (region, dates, nights, rooms, amounts);
+  // where they came from, whom they named and their passport go.
+  await tx.$executeRaw`
+    UPDATE registration_travel SET from_settlement = NULL, shares_with = NULL, passport_number = NULL,
+      roommate_id = NULL, updated_at = now()
+    WHERE registration_id = ANY(${ids}::uuid[])`;
   // The placeholder address is unique per registration, so (event, email) stays unique.
   return tx.$executeRaw`
     UPDATE registration SET

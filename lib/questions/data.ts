@@ -14,6 +14,7 @@ import {
 } from "@/lib/questions/schema";
 import { registrationRequestSchema, registrationUpdateSchema } from "@/lib/registrations/schema";
 import { hashToken } from "@/lib/registrations/tokens";
+import { travelAsked } from "@/lib/travel/rules";
 
 // Reads of an event's questions and of registrations' answers.
 
@@ -109,6 +110,11 @@ type FormRow = {
   needsField: FormFields["needs"];
   sectorLabel: QuestionText | null;
   genderLabel: QuestionText | null;
+  travelEnabled: boolean;
+  passportEnabled: boolean;
+  timeZone: string;
+  firstDay: string | null;
+  lastDay: string | null;
   regions: RegionDefinition[];
   questions: (Omit<DefinitionRow, "minDate" | "maxDate"> & {
     minDate: string | null;
@@ -126,6 +132,9 @@ export async function getEventForm(of: QuestionsOf): Promise<EventForm | undefin
     SELECT e.patronymic_field AS "patronymicField", e.position_field AS "positionField",
       e.phone_field AS "phoneField", e.needs_field AS "needsField",
       e.sector_label AS "sectorLabel", e.gender_label AS "genderLabel",
+      e.travel_enabled AS "travelEnabled", e.passport_enabled AS "passportEnabled", e.time_zone AS "timeZone",
+      (SELECT min(d.date)::text FROM event_day d WHERE d.event_id = e.id) AS "firstDay",
+      (SELECT max(d.date)::text FROM event_day d WHERE d.event_id = e.id) AS "lastDay",
       (SELECT coalesce(json_agg(json_build_object('code', r.code, 'label', r.label) ORDER BY r.position), '[]')
        FROM event_region r WHERE r.event_id = e.id) AS regions,
       (SELECT coalesce(json_agg(json_build_object(
@@ -154,6 +163,15 @@ export async function getEventForm(of: QuestionsOf): Promise<EventForm | undefin
     questions: row.questions.map((question) =>
       toDefinition({ ...question, minDate: date(question.minDate), maxDate: date(question.maxDate) }),
     ),
+    travel:
+      row.travelEnabled && row.firstDay && row.lastDay
+        ? travelAsked({
+            firstDay: row.firstDay,
+            lastDay: row.lastDay,
+            timeZone: row.timeZone,
+            passport: row.passportEnabled,
+          })
+        : null,
   };
 }
 

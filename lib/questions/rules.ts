@@ -28,6 +28,7 @@ import {
   saysSomething,
   text,
 } from "@/lib/registrations/schema";
+import { travelSchema } from "@/lib/travel/schema";
 
 // Pure rules of an event's own questions: the schema their answers must
 // meet (the one the form, the server action and a staff edit use), which
@@ -226,7 +227,11 @@ function asked(
  * (docs/decisions/021-built-in-fields.md): required, optional or not asked,
  * and a region of the event's own list.
  */
-export function builtInFieldsShape({ fields, regions }: Pick<EventForm, "fields" | "regions">) {
+export function builtInFieldsShape({
+  fields,
+  regions,
+  travel,
+}: Pick<EventForm, "fields" | "regions" | "travel">) {
   const codes = regions.map((region) => region.code) as [string, ...string[]];
   const needsAsked = fields.needs !== "HIDDEN";
   return {
@@ -240,6 +245,7 @@ export function builtInFieldsShape({ fields, regions }: Pick<EventForm, "fields"
       .refine((value) => needsAsked || !value, { error: "notAsked" }),
     dietaryNeeds: needsAsked ? note() : notAsked,
     accessibilityNeeds: needsAsked ? note() : notAsked,
+    travel: travelSchema({ asked: travel, regionCodes: codes }),
   };
 }
 

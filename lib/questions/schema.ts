@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localizedInputSchema } from "@/lib/events/schema";
 import type { FieldMode, QuestionType } from "@/lib/generated/prisma/enums";
+import type { TravelAsked } from "@/lib/travel/schema";
 
 // What an event's form asks: its own questions
 // (docs/decisions/016-registration-questions.md) and how it asks the built-in
@@ -122,7 +123,13 @@ export const standardFields: FormFields = {
 export type RegionDefinition = { code: string; label: QuestionText };
 
 /** Everything an event's registration form asks, as the rules read it. */
-export type EventForm = { fields: FormFields; regions: RegionDefinition[]; questions: QuestionDefinition[] };
+export type EventForm = {
+  fields: FormFields;
+  regions: RegionDefinition[];
+  questions: QuestionDefinition[];
+  /** The travel group, when the event asks it (lib/travel/schema.ts). */
+  travel: TravelAsked | null;
+};
 
 /** A region's code: what registrations, filters and the JSON API name (a CHECK holds the same shape). */
 export const regionCodeSchema = z

@@ -31,6 +31,8 @@ import {
   type RegistrationUpdate,
 } from "@/lib/registrations/schema";
 import { generateCheckInCode, hashToken, manageToken } from "@/lib/registrations/tokens";
+import { replaceParticipantTravel, travelColumns } from "@/lib/travel/mutations";
+import type { TravelAsked } from "@/lib/travel/schema";
 
 // Every change that takes or frees a seat runs in one transaction that first
 // locks the event's row (SELECT … FOR UPDATE). Concurrent registrations,
@@ -191,6 +193,7 @@ export async function createRegistration({
         slug,
         input,
         questions: form.questions,
+        travelAsked: form.travel,
         answers: checked.answers,
         email,
         locale,
@@ -231,6 +234,7 @@ async function insertRegistration({
   slug,
   input,
   questions,
+  travelAsked,
   answers,
   email,
   locale,
@@ -242,6 +246,7 @@ async function insertRegistration({
   slug: string;
   input: RegistrationInput;
   questions: QuestionDefinition[];
+  travelAsked: TravelAsked | null;
   answers: Answers;
   email: string;
   locale: Locale;
@@ -274,11 +279,26 @@ async function insertRegistration({
     manage_token_hash: hashToken(token),
     check_in_code: generateCheckInCode(),
   };
+  // The travel is written in the same statement, once the registration is:
+  // nothing goes back to this process while the event's lock is held.
+  const travel =
+    input.travel && travelAsked
+      ? travelColumns({ travel: input.travel, timeZone: travelAsked.timeZone })
+      : null;
   const [result] = await db.$queryRaw<RegisterOutcome[]>`
-    SELECT outcome, allocated, full_options FROM register_participant(
-      ${slug}, ${JSON.stringify(registration)}::jsonb, ${JSON.stringify(answerRows(questions, answers))}::json,
-      ${chosen.map((place) => place.optionId)}::uuid[], ${atTheDoor}, ${JSON.stringify(statusLetter)}::jsonb,
-      ${actor.type}, ${actor.staffId ?? null}::uuid)`;
+    WITH registered AS MATERIALIZED (
+      SELECT outcome, allocated, full_options FROM register_participant(
+        ${slug}, ${JSON.stringify(registration)}::jsonb, ${JSON.stringify(answerRows(questions, answers))}::json,
+        ${chosen.map((place) => place.optionId)}::uuid[], ${atTheDoor}, ${JSON.stringify(statusLetter)}::jsonb,
+        ${actor.type}, ${actor.staffId ?? null}::uuid)
+    ), travel AS (
+      INSERT INTO registration_travel
+      SELECT t.* FROM registered, jsonb_populate_record(null::registration_travel, ${JSON.stringify(travel ?? {})}::jsonb
+        || jsonb_build_object('registration_id', ${id}::uuid, 'event_id', (SELECT id FROM event WHERE slug = ${slug}),
+                              'updated_at', now())) t
+      WHERE registered.outcome = 'created' AND ${travel !== null}
+    )
+    SELECT outcome, allocated, full_options FROM registered`;
   if (!result) throw new Error("register_participant() returned no row");
   switch (result.outcome) {
     case "created":
@@ -468,6 +488,15 @@ export async function updateRegistration({
         accessibilityNeeds: asStored(fields.needs, input.accessibilityNeeds),
       },
     });
+    // Travel only where the form asks it now: what was given while it did stays.
+    if (form.travel) {
+      await replaceParticipantTravel(tx, {
+        registrationId: registration.id,
+        eventId: event.id,
+        travel: input.travel,
+        timeZone: form.travel.timeZone,
+      });
+    }
     // Only the answers to the questions asked now: those to archived questions stay.
     await replaceAnswers(tx, {
       registrationId: registration.id,
@@ -494,10 +523,12 @@ async function hasSeatFor(tx: Tx, event: LockedEvent, category: ParticipantCateg
   return left.byCategory[category] > 0;
 }
 
-/** The fixed fields an edit changed (answers are replaced as a whole, and not named). */
+/** The fixed fields an edit changed (answers and travel are replaced as a whole, and not named). */
 function changedFields(before: Record<string, unknown>, after: RegistrationUpdate): string[] {
   return Object.entries(after)
-    .filter(([field, value]) => field !== "answers" && (before[field] ?? undefined) !== value)
+    .filter(
+      ([field, value]) => field !== "answers" && field !== "travel" && (before[field] ?? undefined) !== value,
+    )
     .map(([field]) => field);
 }
 

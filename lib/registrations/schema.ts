@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { organizerMessageFields } from "@/lib/emails/schema";
 import { regionCodeSchema, submittedAnswersSchema } from "@/lib/questions/schema";
+import type { TravelInput } from "@/lib/travel/schema";
 
 // One schema for the registration form, the server action, the JSON API and
 // the participant's own edit page (STYLE.md, habit 3). Error messages are
@@ -134,7 +135,8 @@ export const registrationSchema = z.object({
 /** The version of the consent text shown with the form; stored with each registration. */
 export const CONSENT_VERSION = "2026-11-26";
 
-export type RegistrationInput = z.infer<typeof registrationSchema>;
+/** With the travel group where the event asks it: its form's schema adds it (lib/questions/rules.ts). */
+export type RegistrationInput = z.infer<typeof registrationSchema> & { travel?: TravelInput };
 export type RegistrationFormValues = z.input<typeof registrationSchema>;
 
 /** What the server accepts on top of the form: the honeypot a person never fills. */
@@ -144,7 +146,7 @@ export const registrationRequestSchema = registrationSchema.extend({
 
 /** The details a participant may change after registering (not the email, not the consent). */
 export const registrationUpdateSchema = registrationSchema.omit({ email: true, consent: true });
-export type RegistrationUpdate = z.infer<typeof registrationUpdateSchema>;
+export type RegistrationUpdate = z.infer<typeof registrationUpdateSchema> & { travel?: TravelInput };
 
 const ids = z.array(z.uuid()).max(500).default([]);
 

@@ -96,6 +96,47 @@ describe("personal data", () => {
     expect(await db.auditLog.count({ where: { entityId: id, action: "registration.erased" } })).toBe(1);
   });
 
+  it("the download holds the travel; erasure removes its settlement, wish and passport, keeps the region and nights", async () => {
+    const event = await createTestEvent({ days: 2 });
+    await db.event.update({ where: { id: event.id }, data: { travelEnabled: true, passportEnabled: true } });
+    const [day] = await db.eventDay.findMany({ where: { eventId: event.id }, orderBy: { startsAt: "asc" } });
+    const date = day?.date.toISOString().slice(0, 10) ?? "";
+    const tag = randomUUID().slice(0, 8);
+    const travel = {
+      fromSettlement: `Кочкор ${tag}`,
+      fromRegion: "NARYN",
+      arrivesAt: `${date}T08:00`,
+      departsAt: `${date}T18:00`,
+      transport: "BUS" as const,
+      nights: [date],
+      sharesWith: `Айгүл ${tag}`,
+      passportNumber: `AN${tag.replace(/\D/g, "7").slice(0, 7)}`,
+    };
+    const created = await createRegistration({
+      slug: event.slug,
+      locale: "ru",
+      input: { ...registrationInput(), travel },
+    });
+    if (!created.ok) throw new Error(created.reason);
+    const copy = JSON.stringify(await getParticipantData({ registrationId: created.registrationId }));
+    const needles = [travel.fromSettlement, travel.sharesWith, travel.passportNumber];
+    for (const needle of needles) expect(copy).toContain(needle);
+    // The passport number is in its column only: not in the audit log's data or a letter.
+    expect(await placesHolding(travel.passportNumber)).toEqual(["registration_travel.passport_number"]);
+
+    expect(await eraseRegistration({ registrationId: created.registrationId, actor: admin })).toBe(true);
+
+    for (const needle of needles) expect(await placesHolding(needle), needle).toEqual([]);
+    const kept = await db.registrationTravel.findUniqueOrThrow({
+      where: { registrationId: created.registrationId },
+    });
+    expect(kept).toMatchObject({
+      fromRegion: "NARYN",
+      transport: "BUS",
+      nights: [new Date(`${date}T00:00:00Z`)],
+    });
+  });
+
   it("the download lists the answers with their questions; erasure empties the texts and keeps the choices", async () => {
     const { event, ids, given, registrationId } = await eventWithEveryQuestion();
     const copy = await getParticipantData({ registrationId });

@@ -283,6 +283,7 @@ describe("storage and the form", () => {
         fields: standardFields,
         regions: [{ code: "NARYN", label: { ru: "Нарын" } }],
         questions,
+        travel: null,
       }),
     );
     expect(values.answers).toEqual({ [choice]: a.id, [yesNo]: "yes" });

@@ -27,7 +27,12 @@ const regions = [
 
 /** The field errors of a registration on an event's form: the standard fields unless told. */
 function errorsOf(values: Record<string, unknown>, fields: Partial<FormFields> = {}) {
-  const schema = registrationFormSchema({ fields: { ...standardFields, ...fields }, regions, questions: [] });
+  const schema = registrationFormSchema({
+    fields: { ...standardFields, ...fields },
+    regions,
+    questions: [],
+    travel: null,
+  });
   const result = schema.safeParse(values);
   return result.success ? {} : fieldErrors(result.error);
 }
@@ -90,6 +95,7 @@ describe("the built-in fields as an event asks them", () => {
       fields: { ...standardFields, ...fields },
       regions,
       questions: [],
+      travel: null,
     }).parse({ ...withoutThem, position: "" });
     expect(parsed.position).toBeUndefined();
     expect(parsed.phone).toBeUndefined();
@@ -123,6 +129,7 @@ describe("the built-in fields as an event asks them", () => {
       fields: { ...standardFields, phone: "HIDDEN" },
       regions,
       questions: [],
+      travel: null,
     }).safeParse({ ...valid, region: "OSH" });
     expect(edit.success ? {} : fieldErrors(edit.error)).toEqual({
       phone: "notAsked",

@@ -22,6 +22,8 @@ import { getRegistrationByToken } from "@/lib/registrations/data";
 import { ACTIVE_STATUSES } from "@/lib/registrations/rules";
 import { editFormValues } from "@/lib/registrations/schema";
 import { manageTokenSchema } from "@/lib/registrations/tokens";
+import { getTravel } from "@/lib/travel/data";
+import { travelFormValues } from "@/lib/travel/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -54,9 +56,10 @@ export default async function ManageRegistrationPage({
   const active = (ACTIVE_STATUSES as readonly string[]).includes(registration.status);
   const certificate = await getCertificateOfRegistration({ registrationId: registration.id });
   const tc = await getTranslations("certificate");
-  const [eventForm, answers, placesTaken, instruments, handouts] = await Promise.all([
+  const [eventForm, answers, travel, placesTaken, instruments, handouts] = await Promise.all([
     getEventForm({ eventId: event.id }),
     getAnswers({ registrationId: registration.id }),
+    getTravel({ registrationId: registration.id }),
     getPlacesTaken({ eventId: event.id }),
     getInstrumentLinks({ registrationId: registration.id, eventId: event.id }),
     // Participants' handouts are for those with a seat, as their download route decides.
@@ -218,6 +221,7 @@ export default async function ManageRegistrationPage({
               initialValues={{
                 ...editFormValues(registration),
                 answers: answerFormValues(eventForm.questions, answers),
+                travel: travelFormValues(travel),
               }}
               eventForm={eventForm}
               placesTaken={placesTaken}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { LetterName } from "@/components/admin/letter-name";
+import { TravelSection } from "@/components/admin/travel-section";
 import { ActionForm } from "@/components/forms/action-form";
 import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
@@ -30,12 +31,15 @@ import { fullName } from "@/lib/registrations/names";
 import { ACTIVE_STATUSES, statusChangesFrom } from "@/lib/registrations/rules";
 import { editFormValues } from "@/lib/registrations/schema";
 import { requireEventAccess } from "@/lib/staff/require-staff";
+import { getLogistics, getTravel, listRoommateChoices } from "@/lib/travel/data";
+import { travelFormValues } from "@/lib/travel/schema";
 
 export const dynamic = "force-dynamic";
 
 export default async function StaffRegistrationPage({ params }: PageProps<"/admin/registrations/[id]">) {
   const { id } = await params;
-  const { staff } = await requireEventAccess({ registration: id, permission: "event.registrations" });
+  const access = await requireEventAccess({ registration: id, permission: "event.registrations" });
+  const { staff, permissions } = access;
   const registration = await getRegistrationForStaff({ id });
   if (!registration) notFound();
   const t = await getTranslations("admin.registration");
@@ -49,9 +53,10 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   const tq = await getTranslations("questions");
   const tto = await getTranslations("admin.registrations.to");
   const changes = statusChangesFrom(registration.status);
-  const [form, answers, shownAnswers, placesTaken, outcomes] = await Promise.all([
+  const [form, answers, travel, shownAnswers, placesTaken, outcomes] = await Promise.all([
     getEventForm({ eventId: registration.event.id }),
     getAnswers({ registrationId: registration.id }),
+    getTravel({ registrationId: registration.id }),
     getAnswersToShow({ registrationId: registration.id }),
     getPlacesTaken({ eventId: registration.event.id }),
     getRegistrationOutcomes({ registrationId: registration.id, eventId: registration.event.id }),
@@ -202,6 +207,18 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         </section>
       )}
 
+      {travel && (
+        <TravelSection
+          registrationId={registration.id}
+          travel={travel}
+          hotels={(await getLogistics({ eventId: registration.event.id }))?.hotels ?? []}
+          roommates={await listRoommateChoices({ eventId: registration.event.id, except: registration.id })}
+          regions={form.regions}
+          timeZone={registration.event.timeZone}
+          passports={permissions.has("event.contacts")}
+        />
+      )}
+
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">
           {t("history")}
@@ -283,6 +300,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               initialValues={{
                 ...editFormValues(registration),
                 answers: answerFormValues(form.questions, answers),
+                travel: travelFormValues(travel),
               }}
               eventForm={form}
               placesTaken={placesTaken}

@@ -1,0 +1,86 @@
+import { createTranslator } from "next-intl";
+import { z } from "zod";
+import { jsonError } from "@/lib/api/json";
+import { eventRoute } from "@/lib/entry-points/route";
+import { zonedParts } from "@/lib/events/rules";
+import { localize } from "@/lib/events/schema";
+import { exportFileName } from "@/lib/exports/schema";
+import en from "@/lib/i18n/messages/en.json";
+import ky from "@/lib/i18n/messages/ky.json";
+import ru from "@/lib/i18n/messages/ru.json";
+import { getLogistics, getRegister } from "@/lib/travel/data";
+import { registerTotals, somsInWords } from "@/lib/travel/rules";
+import { registerQuerySchema } from "@/lib/travel/schema";
+import { listWorkbook } from "@/lib/travel/workbook";
+
+export const dynamic = "force-dynamic";
+
+const messages = { ru, ky, en };
+
+/** The accountant's register as an .xlsx: amounts as numbers, the totals, the amount in words in Russian. */
+export const GET = eventRoute({
+  name: "admin.events.per-diem.xlsx",
+  params: z.object({ id: z.uuid() }),
+  query: registerQuerySchema,
+  event: ({ params, query }) => (query.day ? { event: params.id, day: query.day } : { event: params.id }),
+  permission: "event.exports",
+  run: async ({ params, query, access }) => {
+    const logistics = await getLogistics({ eventId: params.id });
+    const register =
+      logistics &&
+      (await getRegister({
+        logistics,
+        dayId: query.day || null,
+        passports: access.permissions.has("event.contacts"),
+      }));
+    if (!logistics || !register) return jsonError(404, "not_found");
+    const locale = query.lang;
+    const t = createTranslator({ locale, messages: messages[locale], namespace: "admin.logistics.pdf" });
+    const passports = register.withPassports;
+    const totals = registerTotals(register.rows);
+    const file = await listWorkbook([
+      {
+        name: t("registerTitle"),
+        title: `${t("registerTitle")} — ${localize(logistics.title, locale)}`,
+        head: [
+          t("number"),
+          t("name"),
+          t("organization"),
+          t("days"),
+          t("perDiem"),
+          t("travel"),
+          t("total"),
+          ...(passports ? [t("passport")] : []),
+        ],
+        rows: [
+          ...register.rows.map((row, index) => [
+            index + 1,
+            row.name,
+            row.organization,
+            row.days,
+            row.perDiem,
+            row.travel,
+            row.total,
+            ...(passports ? [row.passport ?? ""] : []),
+          ]),
+        ],
+        total: [null, t("grandTotal"), null, totals.days, totals.perDiem, totals.travel, totals.total],
+        footer: `Итого: ${somsInWords(totals.total)}`,
+        widths: [6, 36, 36, 8, 12, 12, 12, 18],
+      },
+    ]);
+    const name = exportFileName({
+      slug: logistics.slug,
+      suffix: "per-diem",
+      date: zonedParts(new Date(), logistics.timeZone).date,
+      format: "xlsx",
+    });
+    return new Response(new Uint8Array(file), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${name}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  },
+});

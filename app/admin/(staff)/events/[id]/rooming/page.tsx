@@ -1,0 +1,162 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { formatWeekdayDate } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
+import { fullName } from "@/lib/registrations/names";
+import { requireEventAccess } from "@/lib/staff/require-staff";
+import { getLogistics, getRoomingList } from "@/lib/travel/data";
+import { nightsOf } from "@/lib/travel/rules";
+import { roomingQuerySchema } from "@/lib/travel/schema";
+
+export const dynamic = "force-dynamic";
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Organizers: who sleeps in which room of a hotel on a night, and who still needs one. */
+export default async function EventRoomingPage({
+  params,
+  searchParams,
+}: PageProps<"/admin/events/[id]/rooming">) {
+  const { id } = await params;
+  const { permissions } = await requireEventAccess({ event: id, permission: "event.registrations" });
+  const logistics = await getLogistics({ eventId: id });
+  if (!logistics) notFound();
+  const raw = await searchParams;
+  const query = roomingQuerySchema.safeParse({ hotel: first(raw.hotel), night: first(raw.night) });
+  const [t, tg, locale] = await Promise.all([
+    getTranslations("admin.logistics.rooming"),
+    getTranslations("gender"),
+    getLocale() as Promise<Locale>,
+  ]);
+  const nights = logistics.window ? nightsOf(logistics.window) : [];
+  const hotelId = (query.success && query.data.hotel) || logistics.hotels[0]?.id;
+  const night = (query.success && query.data.night) || nights[1] || nights[0];
+  const list = hotelId && night ? await getRoomingList({ eventId: logistics.id, hotelId, night }) : null;
+  const nightLabel = (date: string) =>
+    t("nightOption", { date: formatWeekdayDate(new Date(`${date}T12:00:00Z`), { locale, timeZone: "UTC" }) });
+  const base = `/admin/events/${logistics.id}/rooming`;
+  const fileQuery = list ? `hotel=${list.hotel.id}&night=${list.night}&lang=${locale}` : "";
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+        <p className="text-stone-600">{t("intro")}</p>
+      </header>
+      {logistics.hotels.length === 0 || !night ? (
+        <p>{t("noHotels")}</p>
+      ) : (
+        <form method="get" action={base} className="grid items-end gap-4 sm:grid-cols-[1fr_1fr_auto]">
+          <Field id="hotel" label={t("hotel")}>
+            {(control) => (
+              <select {...control} name="hotel" defaultValue={hotelId} className={inputClass}>
+                {logistics.hotels.map((hotel) => (
+                  <option key={hotel.id} value={hotel.id}>
+                    {hotel.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="night" label={t("night")}>
+            {(control) => (
+              <select {...control} name="night" defaultValue={night} className={inputClass}>
+                {nights.map((each) => (
+                  <option key={each} value={each}>
+                    {nightLabel(each)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Button type="submit" variant="secondary" className="mb-6">
+            {t("show")}
+          </Button>
+        </form>
+      )}
+      {list && (
+        <>
+          <p className="flex flex-wrap gap-4">
+            {permissions.has("event.documents") && (
+              <a href={`${base}/pdf?${fileQuery}`} className="text-brand-700 underline">
+                {t("pdf")}
+              </a>
+            )}
+            {permissions.has("event.exports") && (
+              <a href={`${base}/xlsx?${fileQuery}`} className="text-brand-700 underline">
+                {t("xlsx")}
+              </a>
+            )}
+          </p>
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="w-full text-left text-sm" data-testid="rooming-list">
+              <caption className="p-3 text-left font-medium">
+                {list.hotel.name} · {nightLabel(list.night)}
+              </caption>
+              <thead className="bg-stone-100">
+                <tr>
+                  <th className="p-2">{t("room")}</th>
+                  <th className="p-2">{t("beds")}</th>
+                  <th className="p-2">{t("people")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rooms.map((room) => (
+                  <tr key={room.id} className="border-t border-stone-200 align-top">
+                    <td className="p-2 font-medium">{room.name}</td>
+                    <td className="p-2 tabular-nums">
+                      {room.people.length}/{room.beds}
+                    </td>
+                    <td className="p-2">
+                      <ul>
+                        {room.people.map((person) => (
+                          <li key={person.id}>
+                            <Link
+                              href={`/admin/registrations/${person.id}`}
+                              className="text-brand-700 underline"
+                            >
+                              {fullName(person)}
+                            </Link>{" "}
+                            <span className="text-stone-600">
+                              · {person.organization} · {tg(person.gender)}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                      {room.people.length < room.beds && (
+                        <span className="text-stone-600">
+                          {t("free", { count: room.beds - room.people.length })}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <section aria-labelledby="waiting" className="space-y-2">
+            <h2 id="waiting" className="text-lg font-semibold">
+              {t("waiting")}
+            </h2>
+            {list.waiting.length === 0 ? (
+              <p className="text-stone-600">{t("waitingEmpty")}</p>
+            ) : (
+              <ul className="list-disc pl-6">
+                {list.waiting.map((person) => (
+                  <li key={person.id}>
+                    <Link href={`/admin/registrations/${person.id}`} className="text-brand-700 underline">
+                      {fullName(person)}
+                    </Link>{" "}
+                    <span className="text-stone-600">· {person.organization}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
