@@ -140,6 +140,36 @@ beforeAll(async () => {
   await db.eventMembership.create({ data: { eventId: event.id, staffId: staff.id, role: "MANAGER" } });
   const partner = await db.organization.create({ data: { name: "ОО Ресурсный центр для пожилых" } });
   await db.event.update({ where: { id: event.id }, data: { organizationId: partner.id } });
+  // Travel, a room for a night, the per-diem rate and the travel ceiling.
+  const { region } = await db.registration.findUniqueOrThrow({ where: { id: registrationId } });
+  await db.registrationTravel.create({
+    data: {
+      registrationId,
+      eventId: event.id,
+      fromSettlement: "Нарын",
+      fromRegion: region,
+      arrivesAt: new Date(day.startsAt.getTime() - 86_400_000),
+      departsAt: day.endsAt,
+      transport: "BUS",
+      nights: [new Date(day.date.getTime() - 86_400_000)],
+      passportNumber: "ID1234567",
+      farePaid: 1200,
+    },
+  });
+  const hotel = await db.hotel.create({ data: { eventId: event.id, name: "Гостиница «Ак-Кеме»" } });
+  const room = await db.hotelRoom.create({
+    data: { hotelId: hotel.id, eventId: event.id, name: "101", beds: 2 },
+  });
+  await db.roomNight.create({
+    data: {
+      registrationId,
+      eventId: event.id,
+      roomId: room.id,
+      night: new Date(day.date.getTime() - 86_400_000),
+    },
+  });
+  await db.perDiemRate.create({ data: { eventId: event.id, category: "GOVERNMENT", amount: 1500 } });
+  await db.travelCeiling.create({ data: { eventId: event.id, region, amount: 2000 } });
   // The demo's pre-test answered by name, its anonymous survey's ballot.
   const instruments = await db.instrument.findMany({
     where: { event: { slug: "migration-strategy-seminar" } },
