@@ -109,6 +109,8 @@ export function eventSummaryForApi({
     fields: form.fields,
     regions: form.regions,
     questions: form.questions.map((question) => questionForApi(question, placesTaken)),
+    /** The travel group, when the event asks it: the dates it accepts, and whether it asks for a passport number. */
+    travel: form.travel && { from: form.travel.from, to: form.travel.to, passport: form.travel.passport },
     programme: programmeForApi(event, sessions, handouts),
     /** The public handouts of the event as a whole (a session's are under the session). */
     handouts: handouts.filter((handout) => handout.sessionId === null).map(handoutForApi),
