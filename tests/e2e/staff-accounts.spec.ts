@@ -36,7 +36,7 @@ test("an admin creates an account, demotes it and disables it; the last admin ca
 
   const card = page.getByTestId("staff-account").filter({ hasText: email });
   await page.reload();
-  await card.getByLabel("Роль").selectOption("CHECK_IN");
+  await card.locator("select[name=role]").selectOption("CHECK_IN");
   await card.getByRole("button", { name: "Сменить роль" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Сохранено" })).toBeVisible();
   await other.goto("/admin/mailbox");
@@ -48,7 +48,7 @@ test("an admin creates an account, demotes it and disables it; the last admin ca
   await expect(other).toHaveURL("/admin/sign-in");
 
   const me = page.getByTestId("staff-account").filter({ hasText: ADMIN.email });
-  await me.getByLabel("Роль").selectOption("ORGANIZER");
+  await me.locator("select[name=role]").selectOption("ORGANIZER");
   await me.getByRole("button", { name: "Сменить роль" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "последний активный администратор" })).toBeVisible();
   await expect(me).toContainText("Администратор");
