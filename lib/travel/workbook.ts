@@ -1,6 +1,8 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { zonedParts } from "@/lib/events/rules";
 import type { Cell } from "@/lib/exports/cells";
+import { exportFileName } from "@/lib/exports/schema";
 
 export type ListSheet = {
   name: string;
@@ -40,4 +42,19 @@ export async function listWorkbook(sheets: ListSheet[]): Promise<Buffer> {
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A logistics workbook as a download: named after the event, the list and today's date in the event's zone. */
+export function workbookDownload(
+  file: Buffer,
+  { slug, timeZone, suffix }: { slug: string; timeZone: string; suffix: string },
+): Response {
+  const name = exportFileName({ slug, suffix, date: zonedParts(new Date(), timeZone).date, format: "xlsx" });
+  return new Response(new Uint8Array(file), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

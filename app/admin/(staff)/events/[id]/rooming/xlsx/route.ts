@@ -2,9 +2,7 @@ import { createTranslator } from "next-intl";
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
 import { eventRoute } from "@/lib/entry-points/route";
-import { zonedParts } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
-import { exportFileName } from "@/lib/exports/schema";
 import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
@@ -12,7 +10,7 @@ import { fullName } from "@/lib/registrations/names";
 import { getLogistics, getRoomingList, type RoomingList } from "@/lib/travel/data";
 import { nightsOf } from "@/lib/travel/rules";
 import { roomingFileQuerySchema } from "@/lib/travel/schema";
-import { listWorkbook } from "@/lib/travel/workbook";
+import { listWorkbook, workbookDownload } from "@/lib/travel/workbook";
 
 export const dynamic = "force-dynamic";
 
@@ -61,18 +59,6 @@ export const GET = eventRoute({
         widths: [14, 10, 8, 36, 36, 12],
       },
     ]);
-    const name = exportFileName({
-      slug: logistics.slug,
-      suffix: "rooming",
-      date: zonedParts(new Date(), logistics.timeZone).date,
-      format: "xlsx",
-    });
-    return new Response(new Uint8Array(file), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${name}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return workbookDownload(file, { slug: logistics.slug, timeZone: logistics.timeZone, suffix: "rooming" });
   },
 });

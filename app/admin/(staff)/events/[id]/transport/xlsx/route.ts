@@ -4,14 +4,13 @@ import { jsonError } from "@/lib/api/json";
 import { eventRoute } from "@/lib/entry-points/route";
 import { zonedParts } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
-import { exportFileName } from "@/lib/exports/schema";
 import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
 import { localeSchema } from "@/lib/i18n/routing";
 import { regionName } from "@/lib/questions/rules";
 import { getLogistics, listTransport, type TransportRow } from "@/lib/travel/data";
-import { listWorkbook } from "@/lib/travel/workbook";
+import { listWorkbook, workbookDownload } from "@/lib/travel/workbook";
 
 export const dynamic = "force-dynamic";
 
@@ -73,18 +72,10 @@ export const GET = eventRoute({
       sheet(t("arrivals"), rows, (row) => row.arrivesAt),
       sheet(t("departures"), departures, (row) => row.departsAt),
     ]);
-    const name = exportFileName({
+    return workbookDownload(file, {
       slug: logistics.slug,
+      timeZone: logistics.timeZone,
       suffix: "transport",
-      date: zonedParts(new Date(), logistics.timeZone).date,
-      format: "xlsx",
-    });
-    return new Response(new Uint8Array(file), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${name}"`,
-        "Cache-Control": "private, no-store",
-      },
     });
   },
 });
