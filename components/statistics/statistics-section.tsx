@@ -1,23 +1,22 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { StatisticsBarChart } from "@/components/statistics/bar-chart";
 import { BarList } from "@/components/statistics/bar-list";
 import type { StatisticsTable } from "@/lib/statistics/tables";
 
 /** One table of figures, with what it counts, and its chart above it when it has one. */
-export function StatisticsSection({
+export async function StatisticsSection({
   table,
-  chartLabel,
-  totalLabel,
   heading: Heading = "h2",
   children,
 }: {
   table: StatisticsTable;
-  chartLabel: string;
-  totalLabel: string;
   heading?: "h2" | "h3";
   /** More about the same figures, under the table. */
   children?: ReactNode;
 }) {
+  const t = await getTranslations("admin.statistics");
+  const chartLabel = t("chartOf", { title: table.title });
   const headingId = `${table.id}-title`;
   return (
     <section
@@ -44,7 +43,7 @@ export function StatisticsSection({
           rows={table.rows.map((row) => ({ name: row.name, value: row.values[table.bars ?? 0] ?? 0 }))}
         />
       )}
-      <FiguresTable table={table} labelledBy={headingId} totalLabel={totalLabel} />
+      <FiguresTable table={table} labelledBy={headingId} />
       {children}
     </section>
   );
@@ -56,15 +55,8 @@ export function StatisticsSection({
  * cannot wrap: small type and narrow padding let every table fit its panel at
  * 1280 px, and the panel scrolls sideways, never cuts, where it cannot.
  */
-export function FiguresTable({
-  table,
-  labelledBy,
-  totalLabel,
-}: {
-  table: StatisticsTable;
-  labelledBy: string;
-  totalLabel: string;
-}) {
+export async function FiguresTable({ table, labelledBy }: { table: StatisticsTable; labelledBy: string }) {
+  const t = await getTranslations("admin.statistics");
   const groups = [...new Set(table.rows.map((row) => row.group))];
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard (axe: scrollable-region-focusable).
@@ -112,7 +104,7 @@ export function FiguresTable({
           <tfoot>
             <tr className="border-t-2 border-stone-300 font-semibold">
               <th scope="row" className="px-1 py-2">
-                {totalLabel}
+                {t("total")}
               </th>
               {table.total.map((value, index) => (
                 <td key={table.head[index + 1]} className="px-1 py-2 text-right tabular-nums">

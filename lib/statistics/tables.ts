@@ -15,6 +15,7 @@ import { answerText } from "@/lib/questions/rules";
 import { fullName } from "@/lib/registrations/names";
 import { categories, genders } from "@/lib/registrations/schema";
 import type { AnswerStatistics, EventStatistics, SectorGenderCounts } from "@/lib/statistics/data";
+import type { Budget, BudgetFigures } from "@/lib/travel/rules";
 
 // The statistics as tables, once, for the page (each chart beside its table)
 // and for the .xlsx file: the same figures under the same headings.
@@ -162,6 +163,60 @@ export function statisticsTables(statistics: EventStatistics, labels: Statistics
       rows: summary,
       total: sum(summary),
     },
+  ];
+}
+
+/**
+ * The budget report's figures for an event with logistics: nights, trips and
+ * per-diem by sector, by gender, and by sector and gender (rows grouped by
+ * sector). Soms as whole numbers, as the register pays them.
+ */
+export function budgetTables(budget: Budget, labels: StatisticsLabels): StatisticsTable[] {
+  const { t } = labels;
+  const columns = ["people", "nights", "trips", "days", "perDiem", "travel", "total"] as const;
+  const values = (figures: BudgetFigures) => columns.map((column) => figures[column]);
+  const table = (
+    id: string,
+    title: string,
+    first: string,
+    rows: { name: string; values: number[]; group?: string }[],
+  ): StatisticsTable => ({
+    id,
+    title: t(title),
+    note: t("budget.note"),
+    head: [first, ...columns.map((column) => t(`budget.${column}`))],
+    rows,
+    total: values(budget.all),
+  });
+  // Only the groups someone is in: a sector with nobody lodged or paid is no row.
+  const present = (groups: [name: string, figures: BudgetFigures | undefined][]) =>
+    groups.flatMap(([name, figures]) => (figures ? [{ name, values: values(figures) }] : []));
+  return [
+    table(
+      "budget-by-category",
+      "budget.bySector",
+      t("sector"),
+      present(categories.map((key) => [labels.category(key), budget.bySector.get(key)])),
+    ),
+    table(
+      "budget-by-gender",
+      "budget.byGender",
+      t("group"),
+      present(genders.map((key) => [labels.gender(key), budget.byGender.get(key)])),
+    ),
+    table(
+      "budget-by-sector-gender",
+      "budget.bySectorGender",
+      t("group"),
+      categories.flatMap((category) =>
+        present(
+          genders.map((gender) => [
+            labels.gender(gender),
+            budget.bySectorGender.get(`${category}:${gender}`),
+          ]),
+        ).map((row) => ({ ...row, group: labels.category(category) })),
+      ),
+    ),
   ];
 }
 

@@ -5,7 +5,13 @@ import type { LocalizedText } from "@/lib/events/schema";
 import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
 import type { QuestionText } from "@/lib/questions/schema";
 import { compareByRussianName, fullName } from "@/lib/registrations/names";
-import { type Rates, registerAmounts, travelAsked } from "@/lib/travel/rules";
+import {
+  type BudgetPerson,
+  budgetFigures,
+  type Rates,
+  registerAmounts,
+  travelAsked,
+} from "@/lib/travel/rules";
 
 const dateOf = (night: Date) => night.toISOString().slice(0, 10);
 
@@ -266,6 +272,8 @@ export async function getRegister({
     return [
       {
         registrationId: each.id,
+        category: each.category as ParticipantCategory,
+        gender: each.gender,
         name: fullName(each),
         organization: each.organization,
         passport: withPassports ? (each.travel?.passportNumber ?? "") : null,
@@ -278,3 +286,36 @@ export async function getRegister({
 }
 
 export type Register = NonNullable<Awaited<ReturnType<typeof getRegister>>>;
+
+/**
+ * The budget report's figures (lib/travel/rules.ts): the confirmed
+ * participants' room nights booked, and the event's register (only those who
+ * attended are paid), by sector and gender. Null for an event that neither
+ * asks about travel nor pays a per-diem.
+ */
+export async function getEventBudget({ eventId }: { eventId: string }) {
+  const logistics = await getLogistics({ eventId });
+  if (!logistics || (!logistics.travelEnabled && Object.keys(logistics.rates.perDiem).length === 0)) {
+    return null;
+  }
+  const [register, lodged] = await Promise.all([
+    getRegister({ logistics, dayId: null, passports: false }),
+    db.registration.findMany({
+      where: { eventId: logistics.id, status: "CONFIRMED", roomNights: { some: {} } },
+      select: { id: true, category: true, gender: true, _count: { select: { roomNights: true } } },
+    }),
+  ]);
+  const paid = new Map(register?.rows.map((row) => [row.registrationId, row]));
+  const people: BudgetPerson[] = lodged.map((each) => ({
+    category: each.category as ParticipantCategory,
+    gender: each.gender,
+    nights: each._count.roomNights,
+    paid: paid.get(each.id) ?? null,
+  }));
+  const lodgedIds = new Set(lodged.map((each) => each.id));
+  for (const row of register?.rows ?? []) {
+    if (!lodgedIds.has(row.registrationId))
+      people.push({ category: row.category, gender: row.gender, nights: 0, paid: row });
+  }
+  return budgetFigures(people);
+}

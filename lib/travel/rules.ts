@@ -1,4 +1,4 @@
-import type { ParticipantCategory } from "@/lib/generated/prisma/enums";
+import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
 import type { TravelAsked } from "@/lib/travel/schema";
 
 // The logistics' pure decisions (docs/decisions/042-logistics.md): the
@@ -196,3 +196,63 @@ export function somsInWords(amount: number): string {
   words.push(...triad(rest, false), plural(amount, ["сом", "сома", "сомов"]));
   return words.join(" ");
 }
+
+/** One confirmed participant in the budget's figures: the room nights booked, and what the event's register pays. */
+export type BudgetPerson = {
+  category: ParticipantCategory;
+  gender: Gender;
+  nights: number;
+  /** Null when the person attended no day: nothing is paid. */
+  paid: RegisterAmounts | null;
+};
+
+/** A group's figures for the budget report: nights, trips paid, per-diem days and soms. */
+export type BudgetFigures = RegisterAmounts & { people: number; nights: number; trips: number };
+
+const noBudget = (): BudgetFigures => ({
+  people: 0,
+  nights: 0,
+  trips: 0,
+  days: 0,
+  perDiem: 0,
+  travel: 0,
+  total: 0,
+});
+
+/**
+ * The budget report's figures: for all, by sector, by gender and by sector
+ * and gender (keyed "CATEGORY:GENDER"). A trip is a travel paid; nights are
+ * the room nights booked.
+ */
+export function budgetFigures(people: readonly BudgetPerson[]) {
+  const all = noBudget();
+  const bySector = new Map<ParticipantCategory, BudgetFigures>();
+  const byGender = new Map<Gender, BudgetFigures>();
+  const bySectorGender = new Map<`${ParticipantCategory}:${Gender}`, BudgetFigures>();
+  const group = <K>(groups: Map<K, BudgetFigures>, key: K) => {
+    const found = groups.get(key) ?? noBudget();
+    groups.set(key, found);
+    return found;
+  };
+  for (const person of people) {
+    for (const figures of [
+      all,
+      group(bySector, person.category),
+      group(byGender, person.gender),
+      group(bySectorGender, `${person.category}:${person.gender}`),
+    ]) {
+      figures.people += 1;
+      figures.nights += person.nights;
+      if (person.paid) {
+        if (person.paid.travel > 0) figures.trips += 1;
+        figures.days += person.paid.days;
+        figures.perDiem += person.paid.perDiem;
+        figures.travel += person.paid.travel;
+        figures.total += person.paid.total;
+      }
+    }
+  }
+  return { all, bySector, byGender, bySectorGender };
+}
+
+export type Budget = ReturnType<typeof budgetFigures>;

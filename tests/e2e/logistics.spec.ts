@@ -184,4 +184,16 @@ test("five travellers are roomed and listed, and the register pays three attende
   expect(lines.join("\n")).not.toContain("Осмонова");
   expect(lines).toContain("Итого по ведомости 5 7 500 3 200 10 700");
   expect(lines).toContain("Итого: десять тысяч семьсот сомов (10 700 сом)");
+
+  // The budget report on the statistics page counts the same register, and the nights booked.
+  await page.goto(`/admin/events/${event.id}/statistics`);
+  await expect(page.getByTestId("budget-by-category").locator("tfoot td")).toHaveText([
+    "5",
+    "5",
+    "2",
+    "5",
+    "7500",
+    "3200",
+    "10700",
+  ]);
 });

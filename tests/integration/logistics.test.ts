@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createRegistration, updateRegistration } from "@/lib/registrations/mutations";
-import { getLogistics, getRegister, getTravel } from "@/lib/travel/data";
+import { getEventBudget, getLogistics, getRegister, getTravel } from "@/lib/travel/data";
 import { completeTravel, createHotel, createRoom, saveLogisticsSettings } from "@/lib/travel/mutations";
 import { logisticsSettingsSchema } from "@/lib/travel/schema";
 import { createTestEvent, registrationInput } from "@/tests/support/factories";
@@ -49,6 +49,36 @@ const travelFor = (dates: string[]) => ({
   sharesWith: undefined,
   passportNumber: "AN 1234567",
 });
+
+/** Travel written straight to the table: from Naryn across the event's two days, asking a room for one night. */
+function insertTravel(
+  registrationId: string,
+  eventId: string,
+  {
+    dates,
+    night,
+    transport = "BUS",
+    farePaid = null,
+  }: {
+    dates: string[];
+    night: Date;
+    transport?: "BUS" | "CAR" | "MINIBUS";
+    farePaid?: number | null;
+  },
+) {
+  return db.registrationTravel.create({
+    data: {
+      registrationId,
+      eventId,
+      fromRegion: "NARYN",
+      arrivesAt: new Date(`${dates[0]}T02:00:00Z`),
+      departsAt: new Date(`${dates[1]}T12:00:00Z`),
+      transport,
+      nights: [night],
+      farePaid,
+    },
+  });
+}
 
 describe("travel and rooms", () => {
   let setup: Awaited<ReturnType<typeof travelEvent>>;
@@ -105,17 +135,7 @@ describe("travel and rooms", () => {
     const other = await createTestEvent();
     const [stranger] = await insertParticipants(other.id, [{ lastName: "Чужой", firstName: "Участник" }]);
     if (!stranger) throw new Error("no participant");
-    await db.registrationTravel.create({
-      data: {
-        registrationId: person.id,
-        eventId: event.id,
-        fromRegion: "NARYN",
-        arrivesAt: new Date(`${dates[0]}T02:00:00Z`),
-        departsAt: new Date(`${dates[1]}T12:00:00Z`),
-        transport: "BUS",
-        nights: [night],
-      },
-    });
+    await insertTravel(person.id, event.id, { dates, night });
     await expect(
       db.registrationTravel.update({
         where: { registrationId: person.id },
@@ -152,17 +172,7 @@ describe("travel and rooms", () => {
 
     const [, , third] = people;
     if (!third) throw new Error("no participant");
-    await db.registrationTravel.create({
-      data: {
-        registrationId: third.id,
-        eventId: event.id,
-        fromRegion: "NARYN",
-        arrivesAt: new Date(`${dates[0]}T02:00:00Z`),
-        departsAt: new Date(`${dates[1]}T12:00:00Z`),
-        transport: "CAR",
-        nights: [night],
-      },
-    });
+    await insertTravel(third.id, event.id, { dates, night, transport: "CAR" });
     expect(
       await completeTravel({ registrationId: third.id, input: { roomId: room.id, roommateId: "" }, actor }),
     ).toEqual({
@@ -195,5 +205,45 @@ describe("travel and rooms", () => {
     const firstDay = await getRegister({ logistics, dayId: first.id, passports: true });
     expect(firstDay?.rows.map((row) => row.name)).toContain("Абдыкадыров Эрлан");
     expect(firstDay?.rows.map((row) => row.name)).not.toContain("Бекова Назира");
+  });
+
+  it("counts the budget's nights, trips and per-diem of the confirmed, paying only those who attended", async () => {
+    const { event, days, dates } = await travelEvent();
+    const [lodged, absent, walkIn] = await insertParticipants(event.id, [
+      { lastName: "Асанова", firstName: "Гулнара" },
+      { lastName: "Бакиров", firstName: "Нурлан" },
+      { lastName: "Сыдыкова", firstName: "Айгуль" },
+    ]);
+    if (!lodged || !absent || !walkIn) throw new Error("no participants");
+    await db.registration.update({ where: { id: absent.id }, data: { gender: "MALE" } });
+    const room = await roomOf(event.id, 2);
+    const night = new Date(`${dates[0]}T00:00:00Z`);
+    for (const person of [lodged, absent]) {
+      await insertTravel(person.id, event.id, { dates, night, farePaid: 2500 });
+      await db.roomNight.create({
+        data: { registrationId: person.id, eventId: event.id, roomId: room.id, night },
+      });
+    }
+    await markPresent(
+      [lodged.id],
+      days.map((day) => day.id),
+    );
+    await markPresent([walkIn.id], [days[1]?.id ?? ""]);
+
+    const budget = await getEventBudget({ eventId: event.id });
+    // Local-government rate 1 200 a day; Naryn's trip paid up to its 2 000 ceiling; the absent one is lodged, not paid.
+    expect(budget?.all).toEqual({
+      people: 3,
+      nights: 2,
+      trips: 1,
+      days: 3,
+      perDiem: 3600,
+      travel: 2000,
+      total: 5600,
+    });
+    expect(budget?.byGender.get("MALE")).toMatchObject({ people: 1, nights: 1, trips: 0, total: 0 });
+    expect(budget?.bySectorGender.get("LOCAL_GOVERNMENT:FEMALE")).toMatchObject({ people: 2, total: 5600 });
+    const plain = await createTestEvent({ days: 1 });
+    expect(await getEventBudget({ eventId: plain.id })).toBeNull();
   });
 });

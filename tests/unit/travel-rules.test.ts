@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  budgetFigures,
   nightsOf,
   type Rates,
   type RegisterPerson,
@@ -148,5 +149,47 @@ describe("travel dates", () => {
     const notAsked = travelSchema({ asked: null, regionCodes: ["NARYN"] });
     expect(notAsked.parse(empty)).toBeUndefined();
     expect(notAsked.safeParse(travel).error?.issues[0]?.message).toBe("notAsked");
+  });
+});
+
+describe("the budget report's figures", () => {
+  const paid = (days: number, perDiem: number, travel: number) => ({
+    days,
+    perDiem,
+    travel,
+    total: perDiem + travel,
+  });
+  const budget = budgetFigures([
+    { category: "GOVERNMENT", gender: "FEMALE", nights: 2, paid: paid(2, 3000, 2000) },
+    { category: "GOVERNMENT", gender: "MALE", nights: 0, paid: paid(1, 1500, 0) },
+    { category: "CIVIL_SOCIETY", gender: "FEMALE", nights: 1, paid: null },
+  ]);
+
+  it("adds every person to all, their sector, their gender and their sector and gender", () => {
+    expect(budget.all).toEqual({
+      people: 3,
+      nights: 3,
+      trips: 1,
+      days: 3,
+      perDiem: 4500,
+      travel: 2000,
+      total: 6500,
+    });
+    expect(budget.bySector.get("GOVERNMENT")).toMatchObject({ people: 2, nights: 2, total: 6500 });
+    expect(budget.byGender.get("FEMALE")).toMatchObject({ people: 2, nights: 3, trips: 1, total: 5000 });
+    expect(budget.bySectorGender.get("CIVIL_SOCIETY:FEMALE")).toEqual({
+      people: 1,
+      nights: 1,
+      trips: 0,
+      days: 0,
+      perDiem: 0,
+      travel: 0,
+      total: 0,
+    });
+  });
+
+  it("counts a trip only where travel was paid, and leaves out groups nobody is in", () => {
+    expect(budget.bySectorGender.get("GOVERNMENT:MALE")?.trips).toBe(0);
+    expect(budget.bySector.has("OTHER")).toBe(false);
   });
 });

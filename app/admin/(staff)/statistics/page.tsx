@@ -55,8 +55,6 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
           })),
           total: [summary.people.total, summary.people.attended],
         }}
-        chartLabel={t("summary")}
-        totalLabel={t("total")}
       />
 
       <section aria-labelledby="events" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">

@@ -16,11 +16,13 @@ import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
 import {
   answerTables,
+  budgetTables,
   indicatorHead,
   indicatorRows,
   indicatorText,
   statisticsTables,
 } from "@/lib/statistics/tables";
+import { getEventBudget } from "@/lib/travel/data";
 
 export const dynamic = "force-dynamic";
 
@@ -29,10 +31,11 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
   await requireEventAccess({ event: id, permission: "event.statistics" });
   const event = await getEventForExport({ id });
   if (!event) notFound();
-  const [statistics, answers, outcomeData] = await Promise.all([
+  const [statistics, answers, outcomeData, budget] = await Promise.all([
     getEventStatistics({ eventId: event.id }),
     getAnswerStatistics({ eventId: event.id }),
     getOutcomeParticipants({ eventId: event.id }),
+    getEventBudget({ eventId: event.id }),
   ]);
   const t = await getTranslations("admin.statistics");
   const te = await getTranslations("admin.exports");
@@ -40,6 +43,7 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
   const labels = await statisticsLabels();
   const tables = statisticsTables(statistics, labels);
   const questionTables = answerTables(answers, labels);
+  const budgetSection = budget && budgetTables(budget, labels);
   const year = event.days[0]?.date.getUTCFullYear();
   const to = await getTranslations("admin.statistics.outcomes");
   const outcomes = eventOutcomes(outcomeData.people, outcomeData.threshold);
@@ -119,12 +123,7 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
       )}
       <div className="grid gap-6 xl:grid-cols-2">
         {tables.map((table) => (
-          <StatisticsSection
-            key={table.id}
-            table={table}
-            chartLabel={t("chartOf", { title: table.title })}
-            totalLabel={t("total")}
-          />
+          <StatisticsSection key={table.id} table={table} />
         ))}
       </div>
       {questionTables.length > 0 && (
@@ -134,23 +133,13 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
           </h2>
           <div className="grid gap-6 xl:grid-cols-2">
             {questionTables.map(({ answers: table, bySector }) => (
-              <StatisticsSection
-                key={table.id}
-                table={table}
-                heading="h3"
-                chartLabel={t("chartOf", { title: table.title })}
-                totalLabel={t("total")}
-              >
+              <StatisticsSection key={table.id} table={table} heading="h3">
                 {/* Closed at first: four rows per answer would bury the next question on a phone. */}
                 <details className="space-y-2">
                   <summary className="cursor-pointer font-medium text-brand-700" id={`${bySector.id}-title`}>
                     {t("breakdown")}
                   </summary>
-                  <FiguresTable
-                    table={bySector}
-                    labelledBy={`${bySector.id}-title`}
-                    totalLabel={t("total")}
-                  />
+                  <FiguresTable table={bySector} labelledBy={`${bySector.id}-title`} />
                 </details>
               </StatisticsSection>
             ))}
@@ -194,6 +183,18 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
               locale={locale}
             />
           ))}
+        </section>
+      )}
+      {budgetSection && (
+        <section aria-labelledby="budget-title" className="space-y-4" data-testid="budget">
+          <h2 id="budget-title" className="text-xl font-semibold">
+            {t("budget.title")}
+          </h2>
+          <div className="grid gap-6">
+            {budgetSection.map((table) => (
+              <StatisticsSection key={table.id} table={table} heading="h3" />
+            ))}
+          </div>
         </section>
       )}
     </div>

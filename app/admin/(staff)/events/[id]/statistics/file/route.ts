@@ -13,6 +13,7 @@ import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
 import { statisticsLabels } from "@/lib/statistics/labels";
 import {
   answerTables,
+  budgetTables,
   indicatorHead,
   indicatorNumber,
   indicatorRows,
@@ -20,11 +21,13 @@ import {
   statisticsTables,
 } from "@/lib/statistics/tables";
 import { statisticsWorkbook } from "@/lib/statistics/workbook";
+import { getEventBudget } from "@/lib/travel/data";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The statistics page's figures as an .xlsx file: the counts, the logframe
+ * The statistics page's figures as an .xlsx file: the counts, the budget's
+ * nights, trips and per-diem where the event has logistics, the logframe
  * indicators, and a sheet per outcome instrument with a row per response.
  * Names and free-text answers only for a reader with `event.contacts`
  * (docs/decisions/043-outcome-reports.md): a viewer's file has neither.
@@ -41,11 +44,12 @@ export const GET = eventRoute({
     const locale = (await getLocale()) as Locale;
     const labels = await statisticsLabels();
     const to = await getTranslations("outcomes");
-    const [statistics, answers, outcomeData, responses] = await Promise.all([
+    const [statistics, answers, outcomeData, responses, budget] = await Promise.all([
       getEventStatistics({ eventId: event.id }),
       getAnswerStatistics({ eventId: event.id }),
       getOutcomeParticipants({ eventId: event.id }),
       getResponseSheets({ eventId: event.id, personal: access.permissions.has("event.contacts") }),
+      getEventBudget({ eventId: event.id }),
     ]);
     const indicators = logframeIndicators(
       eventOutcomes(outcomeData.people, outcomeData.threshold),
@@ -66,6 +70,7 @@ export const GET = eventRoute({
       tables: [
         ...statisticsTables(statistics, labels),
         ...answerTables(answers, labels).flatMap((question) => [question.answers, question.bySector]),
+        ...(budget ? budgetTables(budget, labels) : []),
       ],
       totalLabel: t("total"),
       sheets:
