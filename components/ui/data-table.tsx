@@ -16,24 +16,33 @@ export type Column<Row> = {
 
 /**
  * Rows in columns, in a box that scrolls sideways on a narrow screen rather
- * than cut a column off; `empty` in its place when there are no rows.
+ * than cut a column off; `empty` in its place when there are no rows, and
+ * `footer`'s cells (the totals) under the last.
  */
 export function DataTable<Row>({
   columns,
   rows,
   rowKey,
   empty,
+  footer,
+  caption,
+  testId,
 }: {
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   empty: ReactNode;
+  footer?: ReactNode;
+  /** The table's name, shown above it. */
+  caption?: ReactNode;
+  testId?: string;
 }) {
   if (rows.length === 0) return <p>{empty}</p>;
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   return (
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm" data-testid={testId}>
+        {caption && <caption className="p-3 text-left font-semibold">{caption}</caption>}
         <thead className="bg-stone-100">
           <tr>
             {shown.map((column) => (
@@ -49,7 +58,7 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={rowKey(row)} className="border-t border-stone-200">
+            <tr key={rowKey(row)} className="border-t border-stone-200 align-top">
               {shown.map((column) => {
                 const Cell = column.rowHeader ? "th" : "td";
                 return (
@@ -66,6 +75,11 @@ export function DataTable<Row>({
             </tr>
           ))}
         </tbody>
+        {footer && (
+          <tfoot className="border-t-2 border-stone-300 font-semibold">
+            <tr>{footer}</tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );

@@ -287,6 +287,21 @@ export async function getRegister({
 
 export type Register = NonNullable<Awaited<ReturnType<typeof getRegister>>>;
 
+/** The register of an event's day (or of the event) with the event's logistics, for its page and files; null when either is not found. */
+export async function getEventRegister({
+  eventId,
+  dayId,
+  passports,
+}: {
+  eventId: string;
+  dayId: string | null;
+  passports: boolean;
+}) {
+  const logistics = await getLogistics({ eventId });
+  const register = logistics && (await getRegister({ logistics, dayId, passports }));
+  return logistics && register ? { logistics, register } : null;
+}
+
 /**
  * The budget report's figures (lib/travel/rules.ts): the confirmed
  * participants' room nights booked, and the event's register (only those who

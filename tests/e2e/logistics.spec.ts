@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { pdfPages } from "../support/pdf-text";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { sql } from "./database";
 import { createTestEvent } from "./event-helpers";
 import { fillRegistration, kyrgyz, manageLinkFromLetter, uniqueEmail } from "./registration-helpers";
@@ -155,11 +156,13 @@ test("five travellers are roomed and listed, and the register pays three attende
   for (const person of [...people, { lastName: "Осмонова" }])
     await expect(rooming).toContainText(person.lastName);
   await expect(page.getByText("Все, кому нужен номер на эту ночь, расселены.")).toBeVisible();
+  await expectNoSeriousViolations(page);
 
   await page.goto(`/admin/events/${event.id}/transport`);
   const arrivals = page.getByTestId("arrivals");
   for (const person of [...people, { lastName: "Осмонова" }])
     await expect(arrivals).toContainText(person.lastName);
+  await expectNoSeriousViolations(page);
 
   // Three attend: the first two on both days, the third on the first only.
   const [one, two, three] = registrations.filter((registration) => registration.last_name !== "Исаков");
@@ -172,6 +175,9 @@ test("five travellers are roomed and listed, and the register pays three attende
       [days[0], days[1], days[0], days[1], days[0]],
     ],
   );
+  await page.goto(`/admin/events/${event.id}/per-diem`);
+  await expect(page.getByTestId("register-total")).toHaveText("10 700");
+  await expectNoSeriousViolations(page);
   const response = await page.request.get(`/admin/events/${event.id}/per-diem/pdf?day=&lang=ru`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
@@ -187,6 +193,7 @@ test("five travellers are roomed and listed, and the register pays three attende
 
   // The budget report on the statistics page counts the same register, and the nights booked.
   await page.goto(`/admin/events/${event.id}/statistics`);
+  await expectNoSeriousViolations(page);
   await expect(page.getByTestId("budget-by-category").locator("tfoot td")).toHaveText([
     "5",
     "5",

@@ -1,17 +1,23 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { Field, inputClass } from "@/components/ui/field";
+import { FileLinks } from "@/components/ui/file-links";
+import { PageHeader } from "@/components/ui/page-header";
+import { localize } from "@/lib/events/schema";
+import { firstValue } from "@/lib/http/search-params";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { requireEventAccess } from "@/lib/staff/require-staff";
-import { getLogistics, getRegister } from "@/lib/travel/data";
+import { getEventRegister, type Register } from "@/lib/travel/data";
 import { registerTotals, somsInWords, somsText } from "@/lib/travel/rules";
 import { registerQuerySchema } from "@/lib/travel/schema";
 
 export const dynamic = "force-dynamic";
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type RegisterRow = Register["rows"][number];
 
 /**
  * Organizers: the per-diem and travel register for a day or the whole
@@ -24,13 +30,12 @@ export default async function EventPerDiemPage({
 }: PageProps<"/admin/events/[id]/per-diem">) {
   const { id } = await params;
   const { permissions } = await requireEventAccess({ event: id, permission: "event.registrations" });
-  const logistics = await getLogistics({ eventId: id });
-  if (!logistics) notFound();
   const raw = await searchParams;
-  const query = registerQuerySchema.safeParse({ day: first(raw.day) });
+  const query = registerQuerySchema.safeParse({ day: firstValue(raw.day) });
   const dayId = query.success && query.data.day ? query.data.day : null;
-  const register = await getRegister({ logistics, dayId, passports: permissions.has("event.contacts") });
-  if (!register) notFound();
+  const found = await getEventRegister({ eventId: id, dayId, passports: permissions.has("event.contacts") });
+  if (!found) notFound();
+  const { logistics, register } = found;
   const [t, tp, locale] = await Promise.all([
     getTranslations("admin.logistics.register"),
     getTranslations("admin.logistics.pdf"),
@@ -39,13 +44,22 @@ export default async function EventPerDiemPage({
   const totals = registerTotals(register.rows);
   const base = `/admin/events/${logistics.id}/per-diem`;
   const fileQuery = `day=${dayId ?? ""}&lang=${locale}`;
-  const cell = "p-2 text-right tabular-nums";
+  const amount = "text-right tabular-nums";
+  const columns: Column<RegisterRow>[] = [
+    { key: "number", header: tp("number"), cell: (_, index) => index + 1, className: "tabular-nums" },
+    { key: "name", header: tp("name"), cell: (row) => row.name, rowHeader: true },
+    { key: "organization", header: tp("organization"), cell: (row) => row.organization },
+    { key: "days", header: tp("days"), cell: (row) => row.days, className: amount },
+    { key: "perDiem", header: tp("perDiem"), cell: (row) => somsText(row.perDiem), className: amount },
+    { key: "travel", header: tp("travel"), cell: (row) => somsText(row.travel), className: amount },
+    { key: "total", header: tp("total"), cell: (row) => somsText(row.total), className: amount },
+  ];
+  const totalCell = cn("p-2", amount);
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <PageHeader context={localize(logistics.title, locale)} title={t("heading")}>
         <p className="text-stone-600">{t("intro")}</p>
-      </header>
+      </PageHeader>
       <form method="get" action={base} className="grid items-end gap-4 sm:grid-cols-[1fr_auto]">
         <Field id="day" label={t("scope")}>
           {(control) => (
@@ -63,67 +77,41 @@ export default async function EventPerDiemPage({
           {t("show")}
         </Button>
       </form>
-      <p className="flex flex-wrap gap-4">
-        {permissions.has("event.documents") && (
-          <a href={`${base}/pdf?${fileQuery}`} className="text-brand-700 underline">
-            {t("pdf")}
-          </a>
-        )}
-        {permissions.has("event.exports") && (
-          <a href={`${base}/xlsx?${fileQuery}`} className="text-brand-700 underline">
-            {t("xlsx")}
-          </a>
-        )}
-      </p>
-      {register.rows.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="per-diem-register">
-            <thead className="bg-stone-100">
-              <tr>
-                <th className="p-2">{tp("number")}</th>
-                <th className="p-2">{tp("name")}</th>
-                <th className="p-2">{tp("organization")}</th>
-                <th className="p-2 text-right">{tp("days")}</th>
-                <th className="p-2 text-right">{tp("perDiem")}</th>
-                <th className="p-2 text-right">{tp("travel")}</th>
-                <th className="p-2 text-right">{tp("total")}</th>
-                {register.withPassports && <th className="p-2">{tp("passport")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {register.rows.map((row, index) => (
-                <tr key={row.registrationId} className="border-t border-stone-200">
-                  <td className="p-2 tabular-nums">{index + 1}</td>
-                  <td className="p-2">{row.name}</td>
-                  <td className="p-2">{row.organization}</td>
-                  <td className={cell}>{row.days}</td>
-                  <td className={cell}>{somsText(row.perDiem)}</td>
-                  <td className={cell}>{somsText(row.travel)}</td>
-                  <td className={cell}>{somsText(row.total)}</td>
-                  {register.withPassports && <td className="p-2">{row.passport}</td>}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot className="border-t-2 border-stone-300 font-semibold">
-              <tr>
-                <td className="p-2" />
-                <td className="p-2" colSpan={2}>
-                  {tp("grandTotal")}
-                </td>
-                <td className={cell}>{totals.days}</td>
-                <td className={cell}>{somsText(totals.perDiem)}</td>
-                <td className={cell}>{somsText(totals.travel)}</td>
-                <td className={cell} data-testid="register-total">
-                  {somsText(totals.total)}
-                </td>
-                {register.withPassports && <td className="p-2" />}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      <FileLinks
+        links={[
+          permissions.has("event.documents") && { href: `${base}/pdf?${fileQuery}`, label: t("pdf") },
+          permissions.has("event.exports") && { href: `${base}/xlsx?${fileQuery}`, label: t("xlsx") },
+        ]}
+      />
+      <DataTable
+        testId="per-diem-register"
+        columns={[
+          ...columns,
+          register.withPassports && {
+            key: "passport",
+            header: tp("passport"),
+            cell: (row: RegisterRow) => row.passport,
+          },
+        ]}
+        rows={register.rows}
+        rowKey={(row) => row.registrationId}
+        empty={t("empty")}
+        footer={
+          <>
+            <td className="p-2" />
+            <th scope="row" className="p-2 text-left" colSpan={2}>
+              {tp("grandTotal")}
+            </th>
+            <td className={totalCell}>{totals.days}</td>
+            <td className={totalCell}>{somsText(totals.perDiem)}</td>
+            <td className={totalCell}>{somsText(totals.travel)}</td>
+            <td className={totalCell} data-testid="register-total">
+              {somsText(totals.total)}
+            </td>
+            {register.withPassports && <td className="p-2" />}
+          </>
+        }
+      />
       {register.rows.length > 0 && (
         <p>
           {t("inWords")}: <span lang="ru">{somsInWords(totals.total)}</span>

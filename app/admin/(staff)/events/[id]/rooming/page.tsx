@@ -2,7 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Field, inputClass } from "@/components/ui/field";
+import { FileLinks } from "@/components/ui/file-links";
+import { PageHeader } from "@/components/ui/page-header";
+import { localize } from "@/lib/events/schema";
+import { firstValue } from "@/lib/http/search-params";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
@@ -12,8 +17,6 @@ import { nightsOf } from "@/lib/travel/rules";
 import { roomingQuerySchema } from "@/lib/travel/schema";
 
 export const dynamic = "force-dynamic";
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** Organizers: who sleeps in which room of a hotel on a night, and who still needs one. */
 export default async function EventRoomingPage({
@@ -25,7 +28,7 @@ export default async function EventRoomingPage({
   const logistics = await getLogistics({ eventId: id });
   if (!logistics) notFound();
   const raw = await searchParams;
-  const query = roomingQuerySchema.safeParse({ hotel: first(raw.hotel), night: first(raw.night) });
+  const query = roomingQuerySchema.safeParse({ hotel: firstValue(raw.hotel), night: firstValue(raw.night) });
   const [t, tg, locale] = await Promise.all([
     getTranslations("admin.logistics.rooming"),
     getTranslations("gender"),
@@ -41,10 +44,9 @@ export default async function EventRoomingPage({
   const fileQuery = list ? `hotel=${list.hotel.id}&night=${list.night}&lang=${locale}` : "";
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <PageHeader context={localize(logistics.title, locale)} title={t("heading")}>
         <p className="text-stone-600">{t("intro")}</p>
-      </header>
+      </PageHeader>
       {logistics.hotels.length === 0 || !night ? (
         <p>{t("noHotels")}</p>
       ) : (
@@ -78,64 +80,62 @@ export default async function EventRoomingPage({
       )}
       {list && (
         <>
-          <p className="flex flex-wrap gap-4">
-            {permissions.has("event.documents") && (
-              <a href={`${base}/pdf?${fileQuery}`} className="text-brand-700 underline">
-                {t("pdf")}
-              </a>
-            )}
-            {permissions.has("event.exports") && (
-              <a href={`${base}/xlsx?${fileQuery}`} className="text-brand-700 underline">
-                {t("xlsx")}
-              </a>
-            )}
-          </p>
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm" data-testid="rooming-list">
-              <caption className="p-3 text-left font-medium">
-                {list.hotel.name} · {nightLabel(list.night)}
-              </caption>
-              <thead className="bg-stone-100">
-                <tr>
-                  <th className="p-2">{t("room")}</th>
-                  <th className="p-2">{t("beds")}</th>
-                  <th className="p-2">{t("people")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rooms.map((room) => (
-                  <tr key={room.id} className="border-t border-stone-200 align-top">
-                    <td className="p-2 font-medium">{room.name}</td>
-                    <td className="p-2 tabular-nums">
-                      {room.people.length}/{room.beds}
-                    </td>
-                    <td className="p-2">
-                      <ul>
-                        {room.people.map((person) => (
-                          <li key={person.id}>
-                            <Link
-                              href={`/admin/registrations/${person.id}`}
-                              className="text-brand-700 underline"
-                            >
-                              {fullName(person)}
-                            </Link>{" "}
-                            <span className="text-stone-600">
-                              · {person.organization} · {tg(person.gender)}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                      {room.people.length < room.beds && (
-                        <span className="text-stone-600">
-                          {t("free", { count: room.beds - room.people.length })}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FileLinks
+            links={[
+              permissions.has("event.documents") && { href: `${base}/pdf?${fileQuery}`, label: t("pdf") },
+              permissions.has("event.exports") && { href: `${base}/xlsx?${fileQuery}`, label: t("xlsx") },
+            ]}
+          />
+          <DataTable
+            testId="rooming-list"
+            caption={`${list.hotel.name} · ${nightLabel(list.night)}`}
+            columns={[
+              {
+                key: "room",
+                header: t("room"),
+                cell: (room) => room.name,
+                rowHeader: true,
+                className: "font-medium",
+              },
+              {
+                key: "beds",
+                header: t("beds"),
+                cell: (room) => `${room.people.length}/${room.beds}`,
+                className: "tabular-nums",
+              },
+              {
+                key: "people",
+                header: t("people"),
+                cell: (room) => (
+                  <>
+                    <ul>
+                      {room.people.map((person) => (
+                        <li key={person.id}>
+                          <Link
+                            href={`/admin/registrations/${person.id}`}
+                            className="text-brand-700 underline"
+                          >
+                            {fullName(person)}
+                          </Link>{" "}
+                          <span className="text-stone-600">
+                            · {person.organization} · {tg(person.gender)}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                    {room.people.length < room.beds && (
+                      <span className="text-stone-600">
+                        {t("free", { count: room.beds - room.people.length })}
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+            ]}
+            rows={list.rooms}
+            rowKey={(room) => room.id}
+            empty={t("noRooms")}
+          />
           <section aria-labelledby="waiting" className="space-y-2">
             <h2 id="waiting" className="text-lg font-semibold">
               {t("waiting")}

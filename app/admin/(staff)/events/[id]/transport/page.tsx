@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { FileLinks } from "@/components/ui/file-links";
+import { PageHeader } from "@/components/ui/page-header";
+import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { regionName } from "@/lib/questions/rules";
@@ -24,72 +28,79 @@ export default async function EventTransportPage({ params }: PageProps<"/admin/e
   ]);
   const where = { locale, timeZone: logistics.timeZone };
   const departures = [...rows].sort((a, b) => a.departsAt.getTime() - b.departsAt.getTime());
-  const table = (
-    caption: string,
-    list: TransportRow[],
-    when: (row: TransportRow) => Date,
-    testId: string,
-  ) => (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid={testId}>
-        <caption className="p-3 text-left text-lg font-semibold">{caption}</caption>
-        <thead className="bg-stone-100">
-          <tr>
-            <th className="p-2">{t("time")}</th>
-            <th className="p-2">{t("name")}</th>
-            <th className="p-2">{t("from")}</th>
-            <th className="p-2">{t("transport")}</th>
-            {contacts && <th className="p-2">{t("phone")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((row) => (
-            <tr key={row.registration.id} className="border-t border-stone-200 align-top">
-              <td className="whitespace-nowrap p-2 tabular-nums">{formatDateTime(when(row), where)}</td>
-              <td className="p-2">
-                <Link
-                  href={`/admin/registrations/${row.registration.id}`}
-                  className="text-brand-700 underline"
-                >
-                  {row.name}
-                </Link>
-                <span className="block text-stone-600">{row.organization}</span>
-              </td>
-              <td className="p-2">
-                {[row.fromSettlement, regionName(logistics.regions, row.fromRegion, locale)]
-                  .filter(Boolean)
-                  .join(", ")}
-              </td>
-              <td className="p-2">{tm(row.transport)}</td>
-              {contacts && <td className="whitespace-nowrap p-2">{row.phone}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns = (when: (row: TransportRow) => Date): Column<TransportRow>[] => [
+    {
+      key: "time",
+      header: t("time"),
+      cell: (row) => formatDateTime(when(row), where),
+      className: "whitespace-nowrap tabular-nums",
+    },
+    {
+      key: "name",
+      header: t("name"),
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          <Link href={`/admin/registrations/${row.registration.id}`} className="text-brand-700 underline">
+            {row.name}
+          </Link>
+          <span className="block text-stone-600">{row.organization}</span>
+        </>
+      ),
+    },
+    {
+      key: "from",
+      header: t("from"),
+      cell: (row) =>
+        [row.fromSettlement, regionName(logistics.regions, row.fromRegion, locale)]
+          .filter(Boolean)
+          .join(", "),
+    },
+    { key: "transport", header: t("transport"), cell: (row) => tm(row.transport) },
+    ...(contacts
+      ? [
+          {
+            key: "phone",
+            header: t("phone"),
+            cell: (row: TransportRow) => row.phone,
+            className: "whitespace-nowrap",
+          },
+        ]
+      : []),
+  ];
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <PageHeader context={localize(logistics.title, locale)} title={t("heading")}>
         <p className="text-stone-600">{t("intro")}</p>
-      </header>
+      </PageHeader>
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
         <>
-          {permissions.has("event.exports") && (
-            <p>
-              <a
-                href={`/admin/events/${logistics.id}/transport/xlsx?lang=${locale}`}
-                className="text-brand-700 underline"
-              >
-                {t("xlsx")}
-              </a>
-            </p>
-          )}
-          {table(t("arrivals"), rows, (row) => row.arrivesAt, "arrivals")}
-          {table(t("departures"), departures, (row) => row.departsAt, "departures")}
+          <FileLinks
+            links={[
+              permissions.has("event.exports") && {
+                href: `/admin/events/${logistics.id}/transport/xlsx?lang=${locale}`,
+                label: t("xlsx"),
+              },
+            ]}
+          />
+          <DataTable
+            testId="arrivals"
+            caption={t("arrivals")}
+            columns={columns((row) => row.arrivesAt)}
+            rows={rows}
+            rowKey={(row) => row.registration.id}
+            empty={t("empty")}
+          />
+          <DataTable
+            testId="departures"
+            caption={t("departures")}
+            columns={columns((row) => row.departsAt)}
+            rows={departures}
+            rowKey={(row) => row.registration.id}
+            empty={t("empty")}
+          />
         </>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json";
 import { eventRoute } from "@/lib/entry-points/route";
-import { getLogistics, getRegister } from "@/lib/travel/data";
+import { getEventRegister } from "@/lib/travel/data";
 import { renderRegister } from "@/lib/travel/pdf";
 import { registerQuerySchema } from "@/lib/travel/schema";
 
@@ -19,15 +19,13 @@ export const GET = eventRoute({
   event: ({ params, query }) => (query.day ? { event: params.id, day: query.day } : { event: params.id }),
   permission: "event.documents",
   run: async ({ params, query, access }) => {
-    const logistics = await getLogistics({ eventId: params.id });
-    const register =
-      logistics &&
-      (await getRegister({
-        logistics,
-        dayId: query.day || null,
-        passports: access.permissions.has("event.contacts"),
-      }));
-    if (!logistics || !register) return jsonError(404, "not_found");
+    const found = await getEventRegister({
+      eventId: params.id,
+      dayId: query.day || null,
+      passports: access.permissions.has("event.contacts"),
+    });
+    if (!found) return jsonError(404, "not_found");
+    const { logistics, register } = found;
     const pdf = await renderRegister({ logistics, register, locale: query.lang });
     return new Response(new Uint8Array(pdf), {
       headers: {

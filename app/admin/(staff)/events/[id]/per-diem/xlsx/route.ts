@@ -6,7 +6,7 @@ import { localize } from "@/lib/events/schema";
 import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
-import { getLogistics, getRegister } from "@/lib/travel/data";
+import { getEventRegister } from "@/lib/travel/data";
 import { registerTotals, somsInWords } from "@/lib/travel/rules";
 import { registerQuerySchema } from "@/lib/travel/schema";
 import { listWorkbook, workbookDownload } from "@/lib/travel/workbook";
@@ -23,15 +23,13 @@ export const GET = eventRoute({
   event: ({ params, query }) => (query.day ? { event: params.id, day: query.day } : { event: params.id }),
   permission: "event.exports",
   run: async ({ params, query, access }) => {
-    const logistics = await getLogistics({ eventId: params.id });
-    const register =
-      logistics &&
-      (await getRegister({
-        logistics,
-        dayId: query.day || null,
-        passports: access.permissions.has("event.contacts"),
-      }));
-    if (!logistics || !register) return jsonError(404, "not_found");
+    const found = await getEventRegister({
+      eventId: params.id,
+      dayId: query.day || null,
+      passports: access.permissions.has("event.contacts"),
+    });
+    if (!found) return jsonError(404, "not_found");
+    const { logistics, register } = found;
     const locale = query.lang;
     const t = createTranslator({ locale, messages: messages[locale], namespace: "admin.logistics.pdf" });
     const passports = register.withPassports;
