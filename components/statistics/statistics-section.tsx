@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { StatisticsBarChart } from "@/components/statistics/bar-chart";
 import { BarList } from "@/components/statistics/bar-list";
@@ -57,6 +57,8 @@ export async function StatisticsSection({
  */
 export async function FiguresTable({ table, labelledBy }: { table: StatisticsTable; labelledBy: string }) {
   const t = await getTranslations("admin.statistics");
+  // "19 700", "33,3" in Russian and Kyrgyz; "19,700", "33.3" in English.
+  const number = new Intl.NumberFormat(await getLocale());
   const groups = [...new Set(table.rows.map((row) => row.group))];
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard (axe: scrollable-region-focusable).
@@ -93,7 +95,7 @@ export async function FiguresTable({ table, labelledBy }: { table: StatisticsTab
                   </th>
                   {row.values.map((value, index) => (
                     <td key={table.head[index + 1]} className="px-1 py-2 text-right tabular-nums">
-                      {value}
+                      {number.format(value)}
                     </td>
                   ))}
                 </tr>
@@ -108,7 +110,7 @@ export async function FiguresTable({ table, labelledBy }: { table: StatisticsTab
               </th>
               {table.total.map((value, index) => (
                 <td key={table.head[index + 1]} className="px-1 py-2 text-right tabular-nums">
-                  {value}
+                  {number.format(value)}
                 </td>
               ))}
             </tr>

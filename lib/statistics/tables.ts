@@ -183,7 +183,8 @@ export function budgetTables(budget: Budget, labels: StatisticsLabels): Statisti
   ): StatisticsTable => ({
     id,
     title: t(title),
-    note: t("budget.note"),
+    // Said once, above the three tables that count alike.
+    note: id === "budget-by-category" ? t("budget.note") : undefined,
     head: [first, ...columns.map((column) => t(`budget.${column}`))],
     rows,
     total: values(budget.all),

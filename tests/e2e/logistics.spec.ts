@@ -199,8 +199,8 @@ test("five travellers are roomed and listed, and the register pays three attende
     "5",
     "2",
     "5",
-    "7500",
-    "3200",
-    "10700",
+    "7 500",
+    "3 200",
+    "10 700",
   ]);
 });
