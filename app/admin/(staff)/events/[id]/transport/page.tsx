@@ -33,7 +33,7 @@ export default async function EventTransportPage({ params }: PageProps<"/admin/e
       key: "time",
       header: t("time"),
       cell: (row) => formatDateTime(when(row), where),
-      className: "whitespace-nowrap tabular-nums",
+      className: "tabular-nums",
     },
     {
       key: "name",
