@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { SelectAllCheckbox } from "@/components/ui/select-all-checkbox";
 
 export type Column<Row> = {
   key: string;
@@ -15,6 +16,13 @@ export type Column<Row> = {
 };
 
 /**
+ * A first column of checkboxes, inside a form: each row's box sends its key
+ * as `ids` when ticked, every row shown sends it as `onPage`, and the
+ * header's box ("every row of this page", `everyOnPage`) ticks them all.
+ */
+export type Selection<Row> = { all: string; row: (row: Row) => string };
+
+/**
  * Rows in columns, in a box that scrolls sideways on a narrow screen rather
  * than cut a column off; `empty` in its place when there are no rows, and
  * `footer`'s cells (the totals) under the last.
@@ -26,6 +34,7 @@ export function DataTable<Row>({
   empty,
   footer,
   caption,
+  selection,
   testId,
 }: {
   columns: readonly (Column<Row> | false)[];
@@ -35,6 +44,8 @@ export function DataTable<Row>({
   footer?: ReactNode;
   /** The table's name, shown above it. */
   caption?: ReactNode;
+  /** The label of the header's box and of each row's. */
+  selection?: Selection<Row>;
   testId?: string;
 }) {
   if (rows.length === 0) return <p>{empty}</p>;
@@ -45,6 +56,11 @@ export function DataTable<Row>({
         {caption && <caption className="p-3 text-left font-semibold">{caption}</caption>}
         <thead className="bg-stone-100">
           <tr>
+            {selection && (
+              <th scope="col" className="w-8 p-2">
+                <SelectAllCheckbox label={selection.all} />
+              </th>
+            )}
             {shown.map((column) => (
               <th
                 key={column.key}
@@ -59,6 +75,18 @@ export function DataTable<Row>({
         <tbody>
           {rows.map((row, index) => (
             <tr key={rowKey(row)} className="border-t border-stone-200 align-top">
+              {selection && (
+                <td className="p-2">
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={rowKey(row)}
+                    aria-label={selection.row(row)}
+                    className="size-5 accent-brand-600"
+                  />
+                  <input type="hidden" name="onPage" value={rowKey(row)} />
+                </td>
+              )}
               {shown.map((column) => {
                 const Cell = column.rowHeader ? "th" : "td";
                 return (

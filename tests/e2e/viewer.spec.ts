@@ -100,7 +100,7 @@ test("a viewer reads names, marks and figures, and no page or file it opens hold
     "Статистика",
     "Тесты и отзывы",
   ]);
-  await expect(page.getByRole("cell", { name: new RegExp(person.lastName) })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: new RegExp(person.lastName) })).toBeVisible();
   await expect(page.getByRole("table").getByRole("checkbox")).toHaveCount(0);
   await expect(page.getByText("Действие с выбранными")).toHaveCount(0);
   await expect(page.getByRole("link", { name: new RegExp(person.lastName) })).toHaveCount(0);

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
-import { SelectAllCheckbox } from "@/components/admin/select-all-checkbox";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
@@ -72,81 +73,69 @@ export default async function EventRegistrationsPage({
   const quotas = Object.fromEntries(event.quotas.map((quota) => [quota.category, quota.seats]));
 
   const table = (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-stone-100">
-          <tr>
-            {acts && (
-              <th className="p-2">
-                <SelectAllCheckbox label={t("selectAll")} />
-              </th>
-            )}
-            <th className="p-2">{t("number")}</th>
-            <th className="p-2">{t("name")}</th>
-            <th className="p-2">{t("organization")}</th>
-            <th className="p-2">{t("category")}</th>
-            <th className="p-2">{t("status")}</th>
-            <th className="p-2">{t("registeredAt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const name = fullName(row);
-            return (
-              <tr key={row.id} className="border-t border-stone-200">
-                {acts && (
-                  <td className="p-2">
-                    <input
-                      type="checkbox"
-                      name="ids"
-                      value={row.id}
-                      aria-label={t("select", { name })}
-                      className="size-5 accent-brand-600"
-                    />
-                    <input type="hidden" name="onPage" value={row.id} />
-                  </td>
-                )}
-                <td className="p-2 tabular-nums" data-testid="number">
-                  {row.number}
-                </td>
-                <td className="p-2">
-                  {acts ? (
-                    // A plain link: fifty of next/link's client components cost the page more than a full navigation saves.
-                    <a
-                      href={`/admin/registrations/${row.id}`}
-                      className="font-medium text-brand-700 underline"
-                    >
-                      {name}
-                    </a>
-                  ) : (
-                    <span className="font-medium">{name}</span>
-                  )}
-                  {row.email && <span className="block text-stone-600">{row.email}</span>}
-                </td>
-                <td className="p-2">
-                  {row.organization}
-                  <span className="block text-stone-600">{row.position}</span>
-                </td>
-                <td className="p-2">{tc(row.category)}</td>
-                <td className="p-2" data-testid="status">
-                  <StatusBadge kind="registration" status={row.status} />
-                </td>
-                <td className="whitespace-nowrap p-2">
-                  {formatDateTime(row.createdAt, { locale, timeZone: event.timeZone })}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      rowKey={(row) => row.id}
+      empty={t("empty")}
+      selection={
+        acts ? { all: t("selectAll"), row: (row) => t("select", { name: fullName(row) }) } : undefined
+      }
+      columns={[
+        {
+          key: "number",
+          header: t("number"),
+          className: "tabular-nums",
+          testId: "number",
+          cell: (row) => row.number,
+        },
+        {
+          key: "name",
+          header: t("name"),
+          rowHeader: true,
+          cell: (row) => (
+            <>
+              {acts ? (
+                // A plain link: fifty of next/link's client components cost the page more than a full navigation saves.
+                <a href={`/admin/registrations/${row.id}`} className="font-medium text-brand-700 underline">
+                  {fullName(row)}
+                </a>
+              ) : (
+                <span className="font-medium">{fullName(row)}</span>
+              )}
+              {row.email && <span className="block text-stone-600">{row.email}</span>}
+            </>
+          ),
+        },
+        {
+          key: "organization",
+          header: t("organization"),
+          cell: (row) => (
+            <>
+              {row.organization}
+              <span className="block text-stone-600">{row.position}</span>
+            </>
+          ),
+        },
+        { key: "category", header: t("category"), cell: (row) => tc(row.category) },
+        {
+          key: "status",
+          header: t("status"),
+          testId: "status",
+          cell: (row) => <StatusBadge kind="registration" status={row.status} />,
+        },
+        {
+          key: "registeredAt",
+          header: t("registeredAt"),
+          className: "whitespace-nowrap",
+          cell: (row) => formatDateTime(row.createdAt, { locale, timeZone: event.timeZone }),
+        },
+      ]}
+    />
   );
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader context={localize(event.title, locale)} title={t("title")}>
         {permissions.has("event.exports") && (
           <Link
             href={`/admin/events/${event.id}/export?${listQuery}`}
@@ -172,7 +161,7 @@ export default async function EventRegistrationsPage({
             .join(" · ")}{" "}
           · {counts.byStatus.CONFIRMED ?? 0}/{event.capacity}
         </p>
-      </header>
+      </PageHeader>
 
       <RegistrationFiltersForm
         filters={filters}
