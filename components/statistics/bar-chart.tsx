@@ -15,10 +15,14 @@ export function StatisticsBarChart({
   label,
   rows,
   series,
+  max,
 }: {
   label: string;
-  rows: ({ name: string } & Record<string, number | string>)[];
+  /** A value of null draws no bar: there is nothing to count. */
+  rows: ({ name: string } & Record<string, number | string | null>)[];
   series: ChartSeries[];
+  /** The end of the scale (100 for percentages); the largest value when not given. */
+  max?: number;
 }) {
   // Bars run across, so that long names of sectors and regions stay readable on a phone.
   const height = Math.max(160, rows.length * (series.length * 14 + 18) + 70);
@@ -33,7 +37,7 @@ export function StatisticsBarChart({
         style={{ width: "100%", height: "100%" }}
       >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} />
+        <XAxis type="number" allowDecimals={false} domain={[0, max ?? "auto"]} />
         <YAxis type="category" dataKey="name" width={130} interval={0} tick={{ fontSize: 12 }} />
         <Legend itemSorter={null} />
         {series.map((item, index) => (

@@ -32,8 +32,11 @@ export async function StatisticsSection({
           label={chartLabel}
           rows={table.rows.map((row) => ({
             name: row.name,
-            ...Object.fromEntries(table.chart?.map((index) => [`v${index}`, row.values[index] ?? 0]) ?? []),
+            ...Object.fromEntries(
+              table.chart?.map((index) => [`v${index}`, row.values[index] ?? null]) ?? [],
+            ),
           }))}
+          max={table.percent ? 100 : undefined}
           series={table.chart.map((index) => ({ key: `v${index}`, label: table.head[index + 1] ?? "" }))}
         />
       )}
@@ -95,7 +98,7 @@ export async function FiguresTable({ table, labelledBy }: { table: StatisticsTab
                   </th>
                   {row.values.map((value, index) => (
                     <td key={table.head[index + 1]} className="px-1 py-2 text-right tabular-nums">
-                      {number.format(value)}
+                      {value === null ? "—" : number.format(value)}
                     </td>
                   ))}
                 </tr>

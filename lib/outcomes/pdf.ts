@@ -3,18 +3,15 @@ import QRCode from "qrcode";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateRange } from "@/lib/i18n/dates";
 import type { SummaryEvent } from "@/lib/outcomes/data";
-import {
-  countedRatings,
-  type EventOutcomes,
-  type GroupOutcome,
-  gainDistribution,
-  logframeIndicators,
-  type OutcomeParticipant,
-  ratingDistribution,
-} from "@/lib/outcomes/rules";
+import { type EventOutcomes, logframeIndicators, type OutcomeParticipant } from "@/lib/outcomes/rules";
 import { createPdf, finishPdf } from "@/lib/pdf/document";
-import { categories, genders } from "@/lib/registrations/schema";
-import { indicatorHead, indicatorRows, indicatorText, type StatisticsLabels } from "@/lib/statistics/tables";
+import {
+  indicatorHead,
+  indicatorRows,
+  indicatorText,
+  outcomeChartTables,
+  type StatisticsLabels,
+} from "@/lib/statistics/tables";
 
 // The donor report's one page (docs/decisions/043-outcome-reports.md): A4
 // portrait, the event, its organizers and funders, the logframe indicators
@@ -215,58 +212,25 @@ export async function renderOutcomeSummary({
   const chartsTop = doc.y + 14;
   const percent = (value: number) => `${Math.round(value)}%`;
   const count = (value: number) => String(value);
-  const prePost: Series[] = [
-    { name: t("outcomes.pdf.pre"), color: PALE },
-    { name: t("outcomes.pdf.post"), color: BRAND },
-  ];
-  const scores = (outcome: GroupOutcome | undefined) => [
-    outcome?.averagePre ?? null,
-    outcome?.averagePost ?? null,
-  ];
-  const counted = <K extends string>(
-    keys: readonly K[],
-    of: Partial<Record<K, GroupOutcome>>,
-    name: (key: K) => string,
-  ) =>
-    keys.flatMap((key) => {
-      const outcome = of[key];
-      return outcome && outcome.participants > 0 ? [{ name: name(key), values: scores(outcome) }] : [];
-    });
-  const gains = gainDistribution(people);
-  const ratings = ratingDistribution(countedRatings(people, anonymousRatings));
-  const charts = [
-    {
-      title: t("outcomes.pdf.bySector"),
-      series: prePost,
-      groups: counted(categories, outcomes.bySector, labels.category),
-      max: 100,
-      format: percent,
-    },
-    {
-      title: t("outcomes.pdf.byGender"),
-      series: prePost,
-      groups: counted(genders, outcomes.byGender, labels.gender),
-      max: 100,
-      format: percent,
-    },
-    {
-      title: t("outcomes.pdf.gains"),
-      series: [{ name: "", color: BRAND }],
-      groups: gains.map((each) => ({
-        name: each.gain > 0 ? `+${each.gain}` : String(each.gain),
-        values: [each.count],
-      })),
-      max: Math.max(0, ...gains.map((each) => each.count)),
-      format: count,
-    },
-    {
-      title: t("outcomes.pdf.ratings"),
-      series: [{ name: "", color: BRAND }],
-      groups: ratings.map((value, index) => ({ name: String(index + 1), values: [value] })),
-      max: Math.max(0, ...ratings),
-      format: count,
-    },
-  ];
+  const charts = outcomeChartTables({ outcomes, people, anonymousRatings }, labels).map((table) => {
+    const groups = table.rows.map((row) => ({ name: row.name, values: row.values }));
+    return {
+      title: table.title,
+      // Before in grey, after in the brand's colour; a single series needs no legend.
+      series:
+        table.head.length > 2
+          ? [
+              { name: table.head[1] ?? "", color: PALE },
+              { name: table.head[2] ?? "", color: BRAND },
+            ]
+          : [{ name: "", color: BRAND }],
+      groups,
+      max: table.percent
+        ? 100
+        : Math.max(0, ...groups.flatMap((group) => group.values.map((value) => value ?? 0))),
+      format: table.percent ? percent : count,
+    };
+  });
   charts.forEach((chart, index) => {
     drawBars(doc, {
       ...chart,

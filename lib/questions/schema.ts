@@ -39,6 +39,9 @@ export const unidentifyingAnswerTypes = [
   "SCALE",
 ] as const satisfies readonly QuestionType[];
 
+/** Answers in the person's own words: the statistics list them as given. */
+export const freeTextTypes = ["SHORT_TEXT", "LONG_TEXT"] as const satisfies readonly QuestionType[];
+
 /** A scale's answers: its lowest and highest point. */
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;

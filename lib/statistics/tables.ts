@@ -5,13 +5,20 @@ import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ResponseSheet } from "@/lib/outcomes/data";
 import {
+  countedRatings,
+  type EventOutcomes,
+  type GroupOutcome,
+  gainDistribution,
   type Indicator,
   type IndicatorFigure,
   type IndicatorId,
   indicatorUnits,
+  type OutcomeParticipant,
+  ratingDistribution,
   scorePercent,
 } from "@/lib/outcomes/rules";
 import { answerText } from "@/lib/questions/rules";
+import { freeTextTypes } from "@/lib/questions/schema";
 import { fullName } from "@/lib/registrations/names";
 import { categories, genders } from "@/lib/registrations/schema";
 import type { AnswerStatistics, EventStatistics, SectorGenderCounts } from "@/lib/statistics/data";
@@ -27,13 +34,15 @@ export type StatisticsTable = {
   note?: string;
   /** The first heading names the rows. */
   head: string[];
-  /** Rows of one `group` follow each other, under its name. */
-  rows: { name: string; values: number[]; group?: string }[];
+  /** Rows of one `group` follow each other, under its name; null where there is nothing to count. */
+  rows: { name: string; values: (number | null)[]; group?: string }[];
   total?: number[];
   /** The value columns a chart draws, by index; no chart without it. */
   chart?: number[];
   /** The one value column drawn as bars by the server instead (readable without JavaScript). */
   bars?: number;
+  /** The values are percentages: a chart's scale ends at 100. */
+  percent?: boolean;
 };
 
 type Translate = (key: string) => string;
@@ -47,8 +56,8 @@ export type StatisticsLabels = {
   locale: Locale;
 };
 
-const sum = (rows: { values: number[] }[]) =>
-  rows.reduce<number[]>((totals, row) => row.values.map((value, i) => (totals[i] ?? 0) + value), []);
+const sum = (rows: { values: (number | null)[] }[]) =>
+  rows.reduce<number[]>((totals, row) => row.values.map((value, i) => (totals[i] ?? 0) + (value ?? 0)), []);
 
 export function statisticsTables(statistics: EventStatistics, labels: StatisticsLabels): StatisticsTable[] {
   const { t } = labels;
@@ -221,6 +230,77 @@ export function budgetTables(budget: Budget, labels: StatisticsLabels): Statisti
   ];
 }
 
+/**
+ * The outcomes' four charts as tables, for the page (each chart over its
+ * figures) and the PDF summary: the average pre- and post-test score (% of
+ * points) by sector and by gender, of the groups with someone who attended
+ * (null where none of them answered); how many of those who answered both
+ * tests gained each number of points; how many ratings gave each point.
+ */
+export function outcomeChartTables(
+  {
+    outcomes,
+    people,
+    anonymousRatings,
+  }: {
+    outcomes: EventOutcomes;
+    people: readonly OutcomeParticipant[];
+    anonymousRatings: readonly number[] | null;
+  },
+  labels: StatisticsLabels,
+): StatisticsTable[] {
+  const { t } = labels;
+  const prePost = [t("outcomes.charts.pre"), t("outcomes.charts.post")];
+  const rounded = (value: number | null) => (value === null ? null : Math.round(value));
+  const scores = <K extends string>(
+    keys: readonly K[],
+    of: Partial<Record<K, GroupOutcome>>,
+    name: (key: K) => string,
+  ) =>
+    keys.flatMap((key) => {
+      const outcome = of[key];
+      return outcome && outcome.participants > 0
+        ? [{ name: name(key), values: [rounded(outcome.averagePre), rounded(outcome.averagePost)] }]
+        : [];
+    });
+  const ratings = ratingDistribution(countedRatings(people, anonymousRatings));
+  return [
+    {
+      id: "outcomes-chart-by-sector",
+      title: t("outcomes.charts.bySector"),
+      head: [t("sector"), ...prePost],
+      rows: scores(categories, outcomes.bySector, labels.category),
+      chart: [0, 1],
+      percent: true,
+    },
+    {
+      id: "outcomes-chart-by-gender",
+      title: t("outcomes.charts.byGender"),
+      head: [t("group"), ...prePost],
+      rows: scores(genders, outcomes.byGender, labels.gender),
+      chart: [0, 1],
+      percent: true,
+    },
+    {
+      id: "outcomes-gains",
+      title: t("outcomes.charts.gains"),
+      head: [t("outcomes.charts.gain"), t("outcomes.charts.people")],
+      rows: gainDistribution(people).map((each) => ({
+        name: each.gain > 0 ? `+${each.gain}` : String(each.gain),
+        values: [each.count],
+      })),
+      bars: 0,
+    },
+    {
+      id: "outcomes-ratings",
+      title: t("outcomes.charts.ratings"),
+      head: [t("outcomes.charts.rating"), t("outcomes.charts.answers")],
+      rows: ratings.map((count, index) => ({ name: String(index + 1), values: [count] })),
+      bars: 0,
+    },
+  ];
+}
+
 /** A gender as a column of people: "women" rather than the form's "female". */
 const genderColumns = { FEMALE: "women", MALE: "men", UNDISCLOSED: "notStated" } satisfies Record<
   Gender,
@@ -333,6 +413,29 @@ export function indicatorRows<C>(
 
 /** A sheet of the statistics file: its name, a note under the heading, and typed cells. */
 export type WorkbookSheet = { name: string; note?: string; head: string[]; rows: Cell[][] };
+
+/**
+ * Each free-text question of the instruments with the answers given to it,
+ * as the sheets hold them: a name beside each answer only where the sheet
+ * names its row (never for an anonymous survey), in the sheet's order (an
+ * anonymous survey's random one). A question nobody answered is left out.
+ */
+export function freeTextAnswers(sheets: readonly ResponseSheet[]) {
+  return sheets.flatMap((sheet) =>
+    sheet.questions
+      .filter((question) => (freeTextTypes as readonly string[]).includes(question.type))
+      .map((question) => ({
+        kind: sheet.kind,
+        anonymous: sheet.anonymous,
+        question,
+        answers: sheet.rows.flatMap((row, index) => {
+          const text = row.answers.get(question.id)?.textValue?.trim();
+          return text ? [{ key: index, name: row.person && fullName(row.person), text }] : [];
+        }),
+      }))
+      .filter((listed) => listed.answers.length > 0),
+  );
+}
 
 /**
  * An instrument's responses as a sheet, one row per response: its number,

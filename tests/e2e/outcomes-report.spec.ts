@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { pdfPages } from "../support/pdf-text";
+import { expectNoSeriousViolations } from "./accessibility-helpers";
 import { insertEventUnderWay, sql } from "./database";
 import { manageLinkFromLetter } from "./registration-helpers";
 import { signIn } from "./staff-helpers";
@@ -76,6 +77,7 @@ async function instruments(eventId: string) {
     q1: randomUUID(),
     q2: randomUUID(),
     rating: randomUUID(),
+    comment: randomUUID(),
     right1: randomUUID(),
     wrong1: randomUUID(),
     right2: randomUUID(),
@@ -92,8 +94,9 @@ async function instruments(eventId: string) {
     `INSERT INTO question (id, instrument_id, position, type, required, label, points, scale_low, scale_high)
      VALUES ($2, $1, 0, 'SINGLE_CHOICE', true, '{"ru": "Какой документ задаёт цели миграционной политики?"}', 1, NULL, NULL),
             ($3, $1, 1, 'SINGLE_CHOICE', true, '{"ru": "С чего начинается разработка стратегии?"}', 1, NULL, NULL),
-            ($5, $4, 0, 'SCALE', true, '{"ru": "Насколько полезен семинар?"}', NULL, '{"ru": "Бесполезен"}', '{"ru": "Очень полезен"}')`,
-    [ids.pre, ids.q1, ids.q2, ids.feedback, ids.rating],
+            ($5, $4, 0, 'SCALE', true, '{"ru": "Насколько полезен семинар?"}', NULL, '{"ru": "Бесполезен"}', '{"ru": "Очень полезен"}'),
+            ($6, $4, 1, 'LONG_TEXT', false, '{"ru": "Что улучшить?"}', NULL, NULL, NULL)`,
+    [ids.pre, ids.q1, ids.q2, ids.feedback, ids.rating, ids.comment],
   );
   await sql(
     `INSERT INTO question_option (id, question_id, position, label, correct)
@@ -106,6 +109,14 @@ async function instruments(eventId: string) {
   await sql("UPDATE instrument SET satisfaction_question_id = $2 WHERE id = $1", [ids.feedback, ids.rating]);
   return ids;
 }
+
+/** Two of those who rate the seminar also say what to improve. */
+const COMMENTS: Record<string, string> = {
+  Абдыкадырова: "Больше времени на рабочие группы",
+  Касымов: "Раздать презентации заранее",
+};
+/** Typed in the room, markup and a second line included: the page shows it as text. */
+const ROOM_COMMENT = "<b>Больше</b> примеров\nиз Нарына";
 
 /** A stored test response with `right` of its two questions right. */
 async function answerTest(
@@ -206,14 +217,39 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
         "INSERT INTO instrument_answer (response_id, question_id, number_value) VALUES ($1, $2, $3)",
         [response?.id, ids.rating, person.rating],
       );
+      const comment = COMMENTS[person.lastName];
+      if (comment)
+        await sql(
+          "INSERT INTO instrument_answer (response_id, question_id, text_value) VALUES ($1, $2, $3)",
+          [response?.id, ids.comment, comment],
+        );
     }
   }
+
+  const code = registrations.find((row) => row.last_name === ROOM)?.check_in_code ?? "";
+  // The room's pages, each checked by axe (which needs JavaScript) on a phone: the search, a
+  // miss, the instruments found, and the post-test's questions, left unanswered.
+  const looking = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const look = await looking.newPage();
+  await look.goto(`/events/${event.slug}/answer`);
+  await expectNoSeriousViolations(look);
+  await look.getByLabel("Код регистрации").fill(code);
+  await look.getByLabel("Фамилия").fill("Жумабаев");
+  await look.getByRole("button", { name: "Продолжить" }).click();
+  await expect(look.getByText("Не нашли регистрацию", { exact: false })).toBeVisible();
+  await expectNoSeriousViolations(look);
+  await look.getByLabel("Код регистрации").fill(code);
+  await look.getByLabel("Фамилия").fill(ROOM);
+  await look.getByRole("button", { name: "Продолжить" }).click();
+  await look.getByRole("link", { name: "Итоговый тест — Ответить" }).click();
+  await expect(look.getByRole("button", { name: "Отправить ответы" })).toBeVisible();
+  await expectNoSeriousViolations(look);
+  await looking.close();
 
   // In the room: Жумабаева scans the QR code on her phone, without JavaScript, and answers both.
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
   const room = await phone.newPage();
   await room.goto(`/events/${event.slug}/answer`);
-  const code = registrations.find((row) => row.last_name === ROOM)?.check_in_code ?? "";
   await room.getByLabel("Код регистрации").fill(code);
   await room.getByLabel("Фамилия").fill("Жумабаева Айгүл");
   await room.getByRole("button", { name: "Продолжить" }).click();
@@ -232,6 +268,7 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
   await expect(room.getByText("Итоговый тест: ответы получены")).toBeVisible();
   await room.getByRole("link", { name: "Отзыв о семинаре — Ответить" }).click();
   await room.getByRole("radio", { name: /^5/ }).check();
+  await room.getByLabel("Что улучшить?").fill(ROOM_COMMENT);
   await room.getByRole("button", { name: "Отправить ответы" }).click();
   await expect(room.getByTestId("instrument-notice")).toHaveText("Спасибо! Ваши ответы получены.");
   await phone.close();
@@ -288,6 +325,48 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
     rateText(men.improved, men.pairs),
     "—",
   ]);
+
+  // The charts' figures: how many gained each number of points, and gave each rating, as SQL counts them.
+  const gains = await sql<{ gain: number; people: number }>(
+    `WITH score AS (
+       SELECT r.registration_id, i.kind, count(*) FILTER (WHERE o.correct)::int AS points
+       FROM instrument_response r JOIN instrument i ON i.id = r.instrument_id
+       JOIN instrument_answer_option c ON c.response_id = r.id JOIN question_option o ON o.id = c.option_id
+       WHERE i.event_id = $1 AND i.kind IN ('PRE_TEST', 'POST_TEST') GROUP BY 1, 2)
+     SELECT post.points - pre.points AS gain, count(*)::int AS people
+     FROM score pre JOIN score post ON post.registration_id = pre.registration_id AND post.kind = 'POST_TEST'
+     WHERE pre.kind = 'PRE_TEST' AND EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = pre.registration_id)
+     GROUP BY 1 ORDER BY 1`,
+    [event.id],
+  );
+  await expect(outcomes.getByTestId("outcomes-gains").locator("tbody tr")).toHaveText(
+    gains.map(({ gain, people }) => `${gain > 0 ? `+${gain}` : gain}${people}`),
+  );
+  const ratings = await sql<{ rating: number; answers: number }>(
+    `SELECT s.n AS rating, count(r.id)::int AS answers
+     FROM generate_series(1, 5) s(n)
+     LEFT JOIN instrument_answer a ON a.question_id = $1 AND a.number_value = s.n
+     LEFT JOIN instrument_response r ON r.id = a.response_id
+       AND EXISTS (SELECT 1 FROM attendance d WHERE d.registration_id = r.registration_id)
+     GROUP BY 1 ORDER BY 1`,
+    [ids.rating],
+  );
+  await expect(outcomes.getByTestId("outcomes-ratings").locator("tbody tr")).toHaveText(
+    ratings.map(({ rating, answers }) => `${rating}${answers}`),
+  );
+
+  // What they said in their own words, each under its author's name (a named survey), the room's as typed.
+  await expectNoSeriousViolations(page);
+  const said = outcomes.getByTestId("free-text").getByRole("listitem");
+  await expect(said).toHaveCount(3);
+  await expect(said.filter({ hasText: "Больше времени на рабочие группы" })).toContainText(
+    "Абдыкадырова Айгүл",
+  );
+  await expect(said.filter({ hasText: "Раздать презентации заранее" })).toContainText("Касымов Айгүл");
+  const typed = said.filter({ hasText: "примеров" });
+  await expect(typed.locator("p").first()).toHaveText(ROOM_COMMENT);
+  await expect(typed).toContainText(`${ROOM} Айгүл`);
+  await expect(typed.locator("b")).toHaveCount(0);
 
   // The .xlsx: the indicators' sheet holds the same shares, in %, to a tenth.
   const fileResponse = await page.request.get(`/admin/events/${event.id}/statistics/file`);

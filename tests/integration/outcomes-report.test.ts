@@ -7,7 +7,9 @@ import { GET as summaryFile } from "@/app/admin/(staff)/events/[id]/statistics/s
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import ru from "@/lib/i18n/messages/ru.json";
+import { getResponseSheets } from "@/lib/outcomes/data";
 import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
+import { freeTextAnswers } from "@/lib/statistics/tables";
 import { eventWithOutcomes, type OutcomesPerson } from "../support/outcomes-event";
 import { pdfPages } from "../support/pdf-text";
 
@@ -107,6 +109,32 @@ describe("the statistics file's outcomes", () => {
       "Входной тест",
       "Итоговый тест",
       "Отзыв о семинаре",
+    ]);
+
+    // The charts' figures under the counts: scores by sector (the sector no one attended from is
+    // no row), and how many gained each number of points and gave each rating.
+    const statistics = sheets.get("Статистика") ?? [];
+    const tableAfter = (title: string, rows: number) => {
+      const at = statistics.findIndex((row) => row[0] === title);
+      return statistics.slice(at + 1, at + 2 + rows);
+    };
+    expect(tableAfter("Средний балл до и после обучения по секторам, %", 2)).toEqual([
+      ["Сектор", "До", "После"],
+      ["Государственные органы", 25, 75],
+      ["Гражданское общество", 50, 100],
+    ]);
+    expect(tableAfter("Распределение прироста, баллов (число участников)", 3)).toEqual([
+      ["Прирост, баллов", "Участников"],
+      ["0", 1],
+      ["+1", 1],
+      ["+2", 1],
+    ]);
+    expect(tableAfter("Оценки семинара, 1–5 (число ответов)", 5).slice(1)).toEqual([
+      ["1", 0],
+      ["2", 0],
+      ["3", 1],
+      ["4", 0],
+      ["5", 1],
     ]);
 
     const indicators = sheets.get("Индикаторы");
@@ -209,6 +237,40 @@ describe("the statistics file's outcomes", () => {
     expect(rowOf(sheets.get("Индикаторы"), "Удовлетворены (4–5 из 5), % (из оценивших)")).toEqual([
       "Удовлетворены (4–5 из 5), % (из оценивших)",
       50,
+    ]);
+  });
+});
+
+describe("the statistics page's free-text answers", () => {
+  const listed = async (eventId: string) =>
+    freeTextAnswers(await getResponseSheets({ eventId, personal: true })).map((each) => ({
+      kind: each.kind,
+      anonymous: each.anonymous,
+      question: each.question.label.ru,
+      answers: each.answers.map(({ name, text }) => ({ name, text })),
+    }));
+
+  it("names each answer's author in a named survey", async () => {
+    const { event } = await eventWithOutcomes({ people: PEOPLE });
+    expect(await listed(event.id)).toEqual([
+      {
+        kind: "FEEDBACK",
+        anonymous: false,
+        question: "Что улучшить?",
+        answers: [{ name: "Алиева Айгүл Бакытовна", text: COMMENT }],
+      },
+    ]);
+  });
+
+  it("names no one in an anonymous survey", async () => {
+    const { event } = await eventWithOutcomes({ people: PEOPLE, anonymousFeedback: true });
+    expect(await listed(event.id)).toEqual([
+      {
+        kind: "FEEDBACK",
+        anonymous: true,
+        question: "Что улучшить?",
+        answers: [{ name: null, text: COMMENT }],
+      },
     ]);
   });
 });

@@ -9,7 +9,9 @@ import { findRoomRegistrationAction, submitRoomResponseAction } from "@/lib/outc
 import { registrationOfRoomPass, roomPass } from "@/lib/registrations/tokens";
 import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
 import { eventWithOutcomes } from "../support/outcomes-event";
+import { pdfPageImage } from "../support/pdf-image";
 import { pdfPages } from "../support/pdf-text";
+import { decodeQr } from "../support/qr";
 
 // The room's QR page (decision 043): a registration found by check-in code
 // and last name, through the action layer as the browser calls it, and the
@@ -139,5 +141,7 @@ describe("the room's QR page", () => {
     const text = pages[0]?.join("\n");
     expect(text).toContain("Жыйынтыктоочу тест жана\nсеминар тууралуу пикир");
     expect(text).toContain(`http://localhost:3000/ky/events/${event.slug}/answer`);
+    // The code printed on the page, read as a phone's camera reads it, leads to the same page.
+    expect(decodeQr(await pdfPageImage(pdf))).toBe(`http://localhost:3000/ky/events/${event.slug}/answer`);
   });
 });

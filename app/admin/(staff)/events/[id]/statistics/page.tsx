@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FreeTextAnswers } from "@/components/statistics/free-text-answers";
 import { IndicatorsTable } from "@/components/statistics/indicators-table";
 import { OutcomesTable } from "@/components/statistics/outcomes-table";
 import { FiguresTable, StatisticsSection } from "@/components/statistics/statistics-section";
@@ -8,7 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
-import { getOutcomeParticipants } from "@/lib/outcomes/data";
+import { getOutcomeParticipants, getResponseSheets } from "@/lib/outcomes/data";
 import { eventOutcomes, type GroupOutcome, logframeIndicators, satisfaction } from "@/lib/outcomes/rules";
 import { categories, genders } from "@/lib/registrations/schema";
 import { requireEventAccess } from "@/lib/staff/require-staff";
@@ -17,9 +18,11 @@ import { statisticsLabels } from "@/lib/statistics/labels";
 import {
   answerTables,
   budgetTables,
+  freeTextAnswers,
   indicatorHead,
   indicatorRows,
   indicatorText,
+  outcomeChartTables,
   statisticsTables,
 } from "@/lib/statistics/tables";
 import { getEventBudget } from "@/lib/travel/data";
@@ -28,14 +31,18 @@ export const dynamic = "force-dynamic";
 
 export default async function StatisticsPage({ params }: PageProps<"/admin/events/[id]/statistics">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.statistics" });
+  const { permissions } = await requireEventAccess({ event: id, permission: "event.statistics" });
+  // Free text may name its author: only for those who see the participants' contacts
+  // (docs/decisions/043-outcome-reports.md), and not read for anyone else.
+  const personal = permissions.has("event.contacts");
   const event = await getEventForExport({ id });
   if (!event) notFound();
-  const [statistics, answers, outcomeData, budget] = await Promise.all([
+  const [statistics, answers, outcomeData, budget, responseSheets] = await Promise.all([
     getEventStatistics({ eventId: event.id }),
     getAnswerStatistics({ eventId: event.id }),
     getOutcomeParticipants({ eventId: event.id }),
     getEventBudget({ eventId: event.id }),
+    personal ? getResponseSheets({ eventId: event.id, personal }) : [],
   ]);
   const t = await getTranslations("admin.statistics");
   const te = await getTranslations("admin.exports");
@@ -53,6 +60,11 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
     labels,
     (indicator, figure) => indicatorText(indicator, figure, locale),
   );
+  const outcomeCharts = outcomeChartTables(
+    { outcomes, people: outcomeData.people, anonymousRatings: outcomeData.anonymousRatings },
+    labels,
+  ).filter((table) => table.rows.some((row) => row.values.some((value) => value)));
+  const freeText = freeTextAnswers(responseSheets);
   const answeredAny = outcomeData.people.some((person) => person.pre || person.post || person.gaveFeedback);
   const counted = (entries: [string, GroupOutcome | undefined][]) =>
     entries.flatMap(([name, outcome]) => (outcome && outcome.participants > 0 ? [{ name, outcome }] : []));
@@ -172,6 +184,11 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
             head={indicatorHead(labels)}
             rows={indicators}
           />
+          <div className="grid gap-6 xl:grid-cols-2">
+            {outcomeCharts.map((table) => (
+              <StatisticsSection key={table.id} table={table} heading="h3" />
+            ))}
+          </div>
           {outcomeSplits.map((split) => (
             <OutcomesTable
               key={split.id}
@@ -183,6 +200,8 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
               locale={locale}
             />
           ))}
+          {freeText.length > 0 && <FreeTextAnswers listed={freeText} />}
+          {!personal && <p className="text-sm text-stone-600">{to("freeText.hidden")}</p>}
         </section>
       )}
       {budgetSection && (

@@ -17,6 +17,7 @@ import {
   indicatorHead,
   indicatorNumber,
   indicatorRows,
+  outcomeChartTables,
   responseSheet,
   statisticsTables,
 } from "@/lib/statistics/tables";
@@ -26,9 +27,10 @@ import { getEventBudget } from "@/lib/travel/data";
 export const dynamic = "force-dynamic";
 
 /**
- * The statistics page's figures as an .xlsx file: the counts, the budget's
- * nights, trips and per-diem where the event has logistics, the logframe
- * indicators, and a sheet per outcome instrument with a row per response.
+ * The statistics page's figures as an .xlsx file: the counts, the outcomes'
+ * scores, gains and ratings, the budget's nights, trips and per-diem where
+ * the event has logistics, the logframe indicators, and a sheet per outcome
+ * instrument with a row per response.
  * Names and free-text answers only for a reader with `event.contacts`
  * (docs/decisions/043-outcome-reports.md): a viewer's file has neither.
  */
@@ -51,10 +53,8 @@ export const GET = eventRoute({
       getResponseSheets({ eventId: event.id, personal: access.permissions.has("event.contacts") }),
       getEventBudget({ eventId: event.id }),
     ]);
-    const indicators = logframeIndicators(
-      eventOutcomes(outcomeData.people, outcomeData.threshold),
-      outcomeData.anonymousRatings,
-    );
+    const outcomes = eventOutcomes(outcomeData.people, outcomeData.threshold);
+    const indicators = logframeIndicators(outcomes, outcomeData.anonymousRatings);
     const indicatorSheet = {
       name: t("outcomes.indicatorsSheet"),
       note: t("outcomes.indicatorsNote"),
@@ -70,6 +70,12 @@ export const GET = eventRoute({
       tables: [
         ...statisticsTables(statistics, labels),
         ...answerTables(answers, labels).flatMap((question) => [question.answers, question.bySector]),
+        ...(responses.length > 0
+          ? outcomeChartTables(
+              { outcomes, people: outcomeData.people, anonymousRatings: outcomeData.anonymousRatings },
+              labels,
+            )
+          : []),
         ...(budget ? budgetTables(budget, labels) : []),
       ],
       totalLabel: t("total"),
