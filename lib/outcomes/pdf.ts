@@ -4,7 +4,7 @@ import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateRange } from "@/lib/i18n/dates";
 import type { SummaryEvent } from "@/lib/outcomes/data";
 import { type EventOutcomes, logframeIndicators, type OutcomeParticipant } from "@/lib/outcomes/rules";
-import { createPdf, finishPdf } from "@/lib/pdf/document";
+import { createPdf, drawLogosRow, finishPdf, type PdfLogo } from "@/lib/pdf/document";
 import {
   indicatorHead,
   indicatorRows,
@@ -36,6 +36,8 @@ export type OutcomeSummary = {
   anonymousRatings: number[] | null;
   threshold: number;
   now: Date;
+  /** The organizers' and funders' logos, in a row at the top, as donors require. */
+  logos: PdfLogo[];
 };
 
 type Series = { name: string; color: string };
@@ -145,13 +147,15 @@ export async function renderOutcomeSummary({
   summary: OutcomeSummary;
   labels: StatisticsLabels;
 }): Promise<Buffer> {
-  const { event, outcomes, people, anonymousRatings, threshold, now } = summary;
+  const { event, outcomes, people, anonymousRatings, threshold, now, logos } = summary;
   const { t, locale } = labels;
   const title = localize(event.title, locale);
   const doc = createPdf({ title: `${title} — ${t("outcomes.pdf.subtitle")}`, margin: 0 });
 
-  // The event.
-  doc.font("sansBold").fontSize(14).fillColor(TEXT).text(title, MARGIN, MARGIN, { width: CONTENT });
+  // The logos, then the event.
+  const logosHeight = drawLogosRow(doc, { logos, x: MARGIN, y: MARGIN - 12, width: CONTENT, height: 28 });
+  const top = logosHeight ? MARGIN - 12 + logosHeight + 10 : MARGIN;
+  doc.font("sansBold").fontSize(14).fillColor(TEXT).text(title, MARGIN, top, { width: CONTENT });
   doc.moveDown(0.2).font("sans").fontSize(10).fillColor(BRAND).text(t("outcomes.pdf.subtitle"));
   doc.moveDown(0.4).fontSize(8.5).fillColor(TEXT);
   const first = event.days[0];

@@ -1,5 +1,10 @@
 import ExcelJS from "exceljs";
+import type { PdfLogo } from "@/lib/pdf/document";
 import type { StatisticsTable, WorkbookSheet } from "@/lib/statistics/tables";
+
+/** A logo's height in the sheet, in pixels, and the most it may be wide: the first column's width. */
+const LOGO_HEIGHT = 40;
+const LOGO_MAX_WIDTH = 110;
 
 /**
  * The statistics' tables one under the other on one sheet, headings bold,
@@ -8,6 +13,8 @@ import type { StatisticsTable, WorkbookSheet } from "@/lib/statistics/tables";
  * Titles, names and answers may be anyone's words (a question, an option, a
  * participant's free text): every text is a string cell, which no
  * spreadsheet evaluates (lib/exports/cells.ts), so none becomes a formula.
+ * The organizers' and funders' logos, PNG as stored, stand in a row above
+ * the title, one a column, as donors require on every report.
  */
 export async function statisticsWorkbook({
   title,
@@ -15,15 +22,31 @@ export async function statisticsWorkbook({
   tables,
   totalLabel,
   sheets = [],
+  logos = [],
 }: {
   title: string;
   sheetName: string;
   tables: StatisticsTable[];
   totalLabel: string;
   sheets?: WorkbookSheet[];
+  logos?: readonly PdfLogo[];
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
+  if (logos.length > 0) {
+    sheet.addRow([]).height = LOGO_HEIGHT * 0.75 + 8;
+    logos.forEach((logo, index) => {
+      const scale = Math.min(LOGO_HEIGHT / logo.height, LOGO_MAX_WIDTH / logo.width);
+      // ExcelJS types its image buffer as an ArrayBuffer; at run time it takes Node's Buffer.
+      const buffer = Buffer.from(logo.bytes) as unknown as ArrayBuffer;
+      const image = workbook.addImage({ buffer, extension: "png" });
+      sheet.addImage(image, {
+        tl: { col: index, row: 0.1 },
+        ext: { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) },
+        editAs: "oneCell",
+      });
+    });
+  }
   sheet.addRow([title]).font = { bold: true, size: 14 };
   for (const table of tables) {
     sheet.addRow([]);

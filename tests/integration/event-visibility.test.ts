@@ -1,4 +1,3 @@
-import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getPreview } from "@/app/api/events/[slug]/preview.png/route";
@@ -8,13 +7,13 @@ import { db } from "@/lib/db";
 import { createSender } from "@/lib/emails/transport";
 import { sendDueLetters } from "@/lib/emails/worker";
 import type { EventDay } from "@/lib/generated/prisma/client";
-import { encodeImage } from "@/lib/images/encode";
-import { addEventImage } from "@/lib/images/mutations";
 import { createRegistration } from "@/lib/registrations/mutations";
 import { getSignatureSheetData } from "@/lib/signature-sheets/data";
 import { renderSignatureSheet } from "@/lib/signature-sheets/pdf";
 import { createTestEvent, endEvent, registrationInput } from "../support/factories";
+import { addLogos } from "../support/logos";
 import { insertParticipants, markPresent } from "../support/participants";
+import { imagesPerPage } from "../support/pdf-text";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 // Donors require their logos on every letter and every paper: each is read
@@ -34,37 +33,7 @@ afterAll(async () => {
 /** An event with an organizer's logo 3:1 and a funder's 2:1, as uploaded. */
 async function eventWithLogos(options: Parameters<typeof createTestEvent>[0] = {}) {
   const event = await createTestEvent(options);
-  const logos = [];
-  for (const [slot, alt, width, colour] of [
-    ["ORGANIZER", "Тянь-Шань борбору", 600, "#0f766e"],
-    ["FUNDER", "Фонд открытого общества", 400, "#b45309"],
-  ] as const) {
-    const drawn = await sharp({ create: { width, height: 200, channels: 4, background: colour } })
-      .png()
-      .toBuffer();
-    const encoded = await encodeImage({ bytes: drawn, kind: "LOGO" });
-    if (!encoded.ok) throw new Error(encoded.reason);
-    await addEventImage({
-      eventId: event.id,
-      details: { slot, alt: { ru: alt } },
-      image: encoded.image,
-      actor: staff,
-    });
-    logos.push(encoded.image);
-  }
-  return { event, logos };
-}
-
-/** How many images each page of a PDF paints. */
-async function imagesPerPage(pdf: Buffer): Promise<number[]> {
-  const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  const counts: number[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const operators = await (await document.getPage(number)).getOperatorList();
-    counts.push(operators.fnArray.filter((op) => op === OPS.paintImageXObject).length);
-  }
-  await document.destroy();
-  return counts;
+  return { event, logos: await addLogos(event.id) };
 }
 
 describe("the logos of an event's organizers and funders", () => {

@@ -10,8 +10,9 @@ import ru from "@/lib/i18n/messages/ru.json";
 import { getResponseSheets } from "@/lib/outcomes/data";
 import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
 import { freeTextAnswers } from "@/lib/statistics/tables";
+import { addLogos } from "../support/logos";
 import { eventWithOutcomes, type OutcomesPerson } from "../support/outcomes-event";
-import { pdfPages } from "../support/pdf-text";
+import { imagesPerPage, pdfPages } from "../support/pdf-text";
 
 // The donor report's files (decision 043): the statistics workbook's
 // indicator table and a sheet per instrument, for an organizer and a viewer.
@@ -192,6 +193,19 @@ describe("the statistics file's outcomes", () => {
     expect(cell?.type).toBe(ExcelJS.ValueType.String);
   });
 
+  it("carries the organizers' and funders' logos above the title of its first sheet", async () => {
+    const { event } = await eventWithOutcomes({ people: PEOPLE });
+    const logos = await addLogos(event.id);
+    await signInAs(event.id, "VIEWER");
+    const { workbook, sheets } = await download(event.id);
+    const images = workbook.getWorksheet("Статистика")?.getImages() ?? [];
+    expect(images.map((image) => workbook.getImage(Number(image.imageId)).buffer)).toEqual(
+      logos.map((logo) => logo.bytes),
+    );
+    expect(images.map((image) => image.range.tl.nativeRow)).toEqual([0, 0]);
+    expect(sheets.get("Статистика")?.[0]?.[0]).toMatch(/— Статистика$/);
+  });
+
   it("gives a viewer no names and no free-text answers", async () => {
     const { event } = await eventWithOutcomes({ people: PEOPLE });
     await signInAs(event.id, "VIEWER");
@@ -285,6 +299,7 @@ describe("the outcomes' PDF summary", () => {
         { eventId: event.id, role: "PARTNER", name: { ru: "Партнёр, которого нет в отчёте" } },
       ],
     });
+    await addLogos(event.id);
     await signInAs(event.id, "VIEWER");
     const response = await summaryFile(
       new Request(`http://127.0.0.1/admin/events/${event.id}/statistics/summary`),
@@ -299,6 +314,8 @@ describe("the outcomes' PDF summary", () => {
       await import("node:fs").then((fs) => fs.writeFileSync(process.env.OUTCOMES_PDF as string, pdf));
     const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(1);
+    // The organizer's and the funder's logos head the page; the charts are shapes, not images.
+    expect(await imagesPerPage(pdf)).toEqual([2]);
     const lines = pages[0] ?? [];
     const text = lines.join("\n");
     expect(text).toContain("Итоги обучения: краткий отчёт для донора");

@@ -1,4 +1,4 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /**
  * The text of each page of a PDF as lines, top to bottom, the pieces of a
@@ -28,4 +28,16 @@ export async function pdfPages(pdf: Buffer): Promise<string[][]> {
   }
   await document.destroy();
   return pages;
+}
+
+/** How many images each page of a PDF paints. */
+export async function imagesPerPage(pdf: Buffer): Promise<number[]> {
+  const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  const counts: number[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const operators = await (await document.getPage(number)).getOperatorList();
+    counts.push(operators.fnArray.filter((op) => op === OPS.paintImageXObject).length);
+  }
+  await document.destroy();
+  return counts;
 }

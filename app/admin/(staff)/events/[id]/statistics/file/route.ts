@@ -7,6 +7,7 @@ import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import { exportFileName } from "@/lib/exports/schema";
 import type { Locale } from "@/lib/i18n/routing";
+import { listEventLogoFiles } from "@/lib/images/data";
 import { getOutcomeParticipants, getResponseSheets } from "@/lib/outcomes/data";
 import { eventOutcomes, logframeIndicators } from "@/lib/outcomes/rules";
 import { getAnswerStatistics, getEventStatistics } from "@/lib/statistics/data";
@@ -46,12 +47,13 @@ export const GET = eventRoute({
     const locale = (await getLocale()) as Locale;
     const labels = await statisticsLabels();
     const to = await getTranslations("outcomes");
-    const [statistics, answers, outcomeData, responses, budget] = await Promise.all([
+    const [statistics, answers, outcomeData, responses, budget, logos] = await Promise.all([
       getEventStatistics({ eventId: event.id }),
       getAnswerStatistics({ eventId: event.id }),
       getOutcomeParticipants({ eventId: event.id }),
       getResponseSheets({ eventId: event.id, personal: access.permissions.has("event.contacts") }),
       getEventBudget({ eventId: event.id }),
+      listEventLogoFiles({ eventId: event.id }),
     ]);
     const outcomes = eventOutcomes(outcomeData.people, outcomeData.threshold);
     const indicators = logframeIndicators(outcomes, outcomeData.anonymousRatings);
@@ -79,6 +81,7 @@ export const GET = eventRoute({
         ...(budget ? budgetTables(budget, labels) : []),
       ],
       totalLabel: t("total"),
+      logos,
       sheets:
         responses.length > 0
           ? [

@@ -3,6 +3,7 @@ import { jsonError } from "@/lib/api/json";
 import { eventRoute } from "@/lib/entry-points/route";
 import { zonedParts } from "@/lib/events/rules";
 import { exportFileName } from "@/lib/exports/schema";
+import { listEventLogoFiles } from "@/lib/images/data";
 import { getOutcomeParticipants, getSummaryEvent } from "@/lib/outcomes/data";
 import { renderOutcomeSummary } from "@/lib/outcomes/pdf";
 import { eventOutcomes } from "@/lib/outcomes/rules";
@@ -19,9 +20,10 @@ export const GET = eventRoute({
   run: async ({ params }) => {
     const event = await getSummaryEvent({ eventId: params.id });
     if (!event) return jsonError(404, "not_found");
-    const [data, labels] = await Promise.all([
+    const [data, labels, logos] = await Promise.all([
       getOutcomeParticipants({ eventId: event.id }),
       statisticsLabels(),
+      listEventLogoFiles({ eventId: event.id }),
     ]);
     const now = new Date();
     const pdf = await renderOutcomeSummary({
@@ -32,6 +34,7 @@ export const GET = eventRoute({
         anonymousRatings: data.anonymousRatings,
         threshold: data.threshold,
         now,
+        logos,
       },
       labels,
     });
