@@ -1,3 +1,4 @@
+import { TextFiguresTable } from "@/components/statistics/text-figures-table";
 import type { GroupOutcome, Rate } from "@/lib/outcomes/rules";
 
 export type OutcomesTableLabels = {
@@ -65,44 +66,13 @@ export function OutcomesTable({
     rateText(outcome.improved),
     rateText(outcome.satisfied),
   ];
-  const row = (name: string, outcome: GroupOutcome, className: string) => (
-    <tr key={name} className={className}>
-      <th scope="row" className="px-1 py-2 font-normal">
-        {name}
-      </th>
-      {cells(outcome).map((cell, index) => (
-        <td key={head[index + 1]} className="whitespace-nowrap px-1 py-2 text-right tabular-nums">
-          {cell}
-        </td>
-      ))}
-    </tr>
-  );
   return (
-    <section aria-labelledby={`${id}-title`} className="space-y-2">
-      <h3 id={`${id}-title`} className="font-semibold">
-        {title}
-      </h3>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard (axe: scrollable-region-focusable). */}
-      <div className="overflow-x-auto" tabIndex={0}>
-        <table className="w-full text-left text-sm" data-testid={id}>
-          <caption className="sr-only">{title}</caption>
-          <thead className="bg-stone-100">
-            <tr>
-              {head.map((heading, index) => (
-                <th
-                  key={heading}
-                  scope="col"
-                  className={`px-1 py-2 text-xs ${index > 0 ? "text-right" : ""}`}
-                >
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{rows.map(({ name, outcome }) => row(name, outcome, "border-t border-stone-200"))}</tbody>
-          <tfoot>{row(labels.total, total, "border-t-2 border-stone-300 font-semibold")}</tfoot>
-        </table>
-      </div>
-    </section>
+    <TextFiguresTable
+      id={id}
+      title={title}
+      head={head}
+      rows={rows.map(({ name, outcome }) => ({ key: name, name, cells: cells(outcome) }))}
+      total={{ name: labels.total, cells: cells(total) }}
+    />
   );
 }

@@ -398,9 +398,9 @@ export function indicatorRows<C>(
   indicators: readonly Indicator[],
   labels: StatisticsLabels,
   cell: (id: IndicatorId, figure: IndicatorFigure) => C,
-): { id: IndicatorId; name: string; cells: (C | null)[] }[] {
+): { key: IndicatorId; name: string; cells: (C | null)[] }[] {
   return indicators.map((indicator) => ({
-    id: indicator.id,
+    key: indicator.id,
     name: labels.t(`outcomes.indicators.${indicator.id}`),
     cells: [
       cell(indicator.id, indicator.all),

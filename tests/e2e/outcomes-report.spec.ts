@@ -318,7 +318,7 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
   }
   const women = sum(groups.filter((row) => row.gender === "FEMALE"));
   const men = sum(groups.filter((row) => row.gender === "MALE"));
-  const indicators = page.getByTestId("indicators").locator('[data-indicator="improved"]').getByRole("cell");
+  const indicators = page.getByTestId("indicators").locator('[data-key="improved"]').getByRole("cell");
   await expect(indicators).toHaveText([
     rateText(all.improved, all.pairs),
     rateText(women.improved, women.pairs),

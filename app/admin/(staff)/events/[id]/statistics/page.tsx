@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FreeTextAnswers } from "@/components/statistics/free-text-answers";
-import { IndicatorsTable } from "@/components/statistics/indicators-table";
 import { OutcomesTable } from "@/components/statistics/outcomes-table";
 import { FiguresTable, StatisticsSection } from "@/components/statistics/statistics-section";
+import { TextFiguresTable } from "@/components/statistics/text-figures-table";
 import { buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
@@ -178,7 +178,8 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
               })}
             </p>
           )}
-          <IndicatorsTable
+          <TextFiguresTable
+            id="indicators"
             title={to("indicatorsTitle")}
             note={to("indicatorsNote")}
             head={indicatorHead(labels)}
