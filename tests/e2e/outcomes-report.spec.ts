@@ -243,6 +243,8 @@ test("20 participants answer the tests and the survey; the page, the .xlsx and t
   await look.getByRole("button", { name: "Продолжить" }).click();
   await look.getByRole("link", { name: "Итоговый тест — Ответить" }).click();
   await expect(look.getByRole("button", { name: "Отправить ответы" })).toBeVisible();
+  // The room's pass in the address is not sent to another site a link may lead to.
+  await expect(look.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
   await expectNoSeriousViolations(look);
   await looking.close();
 

@@ -90,6 +90,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("link", { name: /Алдын ала тест/ })).toHaveCount(0);
     await page.goto(`/ky/r/${token}/pre-test`);
     await expect(page.getByRole("button", { name: "Жоопторду жөнөтүү" })).toHaveCount(0);
+    // The token in the address is not sent to another site a link may lead to.
+    await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
+    await expect(page).toHaveTitle(/Алдын ала тест/);
     // The post-test opens on the last day: until then its page says so, and has no form.
     await page.goto(`/ky/r/${token}/post-test`);
     await expect(page.getByTestId("instrument-notice")).toHaveText(

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { InstrumentAnswer } from "@/components/outcomes/instrument-answer";
@@ -7,25 +6,15 @@ import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { submitResponseAction } from "@/lib/outcomes/actions";
 import { getParticipantInstrument } from "@/lib/outcomes/data";
+import { instrumentMetadata } from "@/lib/outcomes/metadata";
 import { kindOfPath } from "@/lib/outcomes/schema";
 import { getRegistrationByToken } from "@/lib/registrations/data";
 import { manageTokenSchema } from "@/lib/registrations/tokens";
 
 export const dynamic = "force-dynamic";
 
-// The address holds the participant's token: "same-origin", as on their page,
-// keeps it from other sites and lets a form posted without JavaScript name its origin.
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/r/[token]/[instrument]">): Promise<Metadata> {
-  const { locale, instrument } = await params;
-  const kind = kindOfPath(instrument);
-  const t = await getTranslations({ locale, namespace: "outcomes" });
-  return {
-    title: kind ? t(`title.${kind}`) : undefined,
-    robots: { index: false, follow: false },
-    referrer: "same-origin",
-  };
+export async function generateMetadata({ params }: PageProps<"/[locale]/r/[token]/[instrument]">) {
+  return instrumentMetadata(await params);
 }
 
 /**

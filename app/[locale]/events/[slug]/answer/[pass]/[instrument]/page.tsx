@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { InstrumentAnswer } from "@/components/outcomes/instrument-answer";
@@ -6,6 +5,7 @@ import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { submitRoomResponseAction } from "@/lib/outcomes/actions";
 import { getParticipantInstrument, getRoomInstruments } from "@/lib/outcomes/data";
+import { instrumentMetadata } from "@/lib/outcomes/metadata";
 import { kindOfPath, roomKinds } from "@/lib/outcomes/schema";
 import { registrationOfRoomPass } from "@/lib/registrations/tokens";
 
@@ -13,15 +13,8 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({
   params,
-}: PageProps<"/[locale]/events/[slug]/answer/[pass]/[instrument]">): Promise<Metadata> {
-  const { locale, instrument } = await params;
-  const kind = kindOfPath(instrument);
-  const t = await getTranslations({ locale, namespace: "outcomes" });
-  return {
-    title: kind ? t(`title.${kind}`) : undefined,
-    robots: { index: false, follow: false },
-    referrer: "same-origin",
-  };
+}: PageProps<"/[locale]/events/[slug]/answer/[pass]/[instrument]">) {
+  return instrumentMetadata(await params);
 }
 
 /** The post-test or the survey, answered in the room with the pass its lookup gave. */
