@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -106,11 +105,8 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   return (
     <div className="space-y-6">
       <PageHeader
-        context={
-          <Link href={`/admin/events/${registration.event.id}`} className="text-brand-700 underline">
-            {localize(registration.event.title, locale)}
-          </Link>
-        }
+        context={localize(registration.event.title, locale)}
+        contextHref={`/admin/events/${registration.event.id}`}
         title={`№${registration.number} · ${name}`}
       />
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">

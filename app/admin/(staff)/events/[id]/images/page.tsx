@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
@@ -37,11 +36,8 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader
-        context={
-          <Link href={`/admin/events/${event.id}`} className="text-brand-700 underline">
-            {localize(event.title, locale)}
-          </Link>
-        }
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}`}
         title={t("title")}
       >
         <p className="text-sm text-stone-600">{t("hint")}</p>

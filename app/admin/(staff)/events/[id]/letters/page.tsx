@@ -56,11 +56,8 @@ export default async function EventLettersPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        context={
-          <Link href={`/admin/events/${event.id}`} className="text-brand-700 underline">
-            {localize(event.title, locale)}
-          </Link>
-        }
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}`}
         title={t("title")}
       />
 

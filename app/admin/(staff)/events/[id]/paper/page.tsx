@@ -54,11 +54,8 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader
-        context={
-          <Link href={`/admin/events/${event.id}`} className="text-brand-700 underline">
-            {localize(event.title, locale)}
-          </Link>
-        }
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}`}
         title={t("title")}
       />
 
