@@ -7,6 +7,7 @@ import { editable, LocalizedInputs, languages } from "@/components/admin/localiz
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import type { WordingPreviewed } from "@/lib/emails/actions";
 import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
 import type { LocalizedText } from "@/lib/events/schema";
@@ -50,9 +51,7 @@ export function LetterWordingForm({
 
   return (
     <form action={formAction} onSubmit={submit} className="space-y-3" data-testid="letter-wording">
-      <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">{t("title")}</h2>
-        <p className="text-sm text-stone-600">{t("explain")}</p>
+      <Panel id="wording" title={t("title")} hint={t("explain")} boxed>
         <ActionNotice state={state} />
         <LocalizedInputs
           name="confirmation"
@@ -95,7 +94,7 @@ export function LetterWordingForm({
             {t("preview")}
           </Button>
         </div>
-      </section>
+      </Panel>
       {"previews" in state &&
         state.previews.map((preview) => <LetterPreview key={preview.subject} preview={preview} />)}
     </form>

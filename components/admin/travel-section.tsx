@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { TravelCompletionForm } from "@/components/admin/logistics-forms";
+import { Panel } from "@/components/ui/panel";
 import { zonedInstant } from "@/lib/events/rules";
 import { formatDateTime, formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -70,10 +71,7 @@ export async function TravelSection({
     })),
   );
   return (
-    <section aria-labelledby="travel" className="space-y-3">
-      <h2 id="travel" className="text-lg font-semibold">
-        {tr("section")}
-      </h2>
+    <Panel id="travel" title={tr("section")}>
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
         {details.map(([label, value]) => (
           <div key={label} className="contents">
@@ -93,6 +91,6 @@ export async function TravelSection({
         rooms={rooms}
         roommates={roommates.map((person) => ({ value: person.id, label: person.name }))}
       />
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listEventsForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
@@ -23,14 +24,16 @@ export default async function StaffEventsPage() {
   const events = await listEventsForStaff({ events: teams.scope("event.view") });
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {newEventPermissions(staff).has("event.settings") && (
-          <Link href="/admin/events/new" className={buttonClass()}>
-            {tf("new")}
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title={t("title")}
+        actions={
+          newEventPermissions(staff).has("event.settings") && (
+            <Link href="/admin/events/new" className={buttonClass()}>
+              {tf("new")}
+            </Link>
+          )
+        }
+      />
       {events.length === 0 && <p>{t("empty")}</p>}
       <ul className="space-y-3">
         {events.map((event) => {

@@ -5,6 +5,8 @@ import { StaffSessionsList } from "@/components/admin/staff-sessions-list";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { getEnv } from "@/lib/env";
 import { signOutEverywhereAction } from "@/lib/staff/actions";
 import { getSecondFactorState, listActiveSessions } from "@/lib/staff/data";
@@ -14,18 +16,14 @@ export default async function AccountPage({ searchParams }: PageProps<"/admin/ac
   const staff = await requireStaff(ALL_STAFF, { setup: true, passwordChange: true });
   const t = await getTranslations("admin.account");
   const passwordSection = (
-    <section aria-labelledby="password" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-      <h2 id="password" className="font-semibold">
-        {t("password")}
-      </h2>
+    <Panel id="password" title={t("password")} boxed>
       <ChangePasswordForm />
-    </section>
+    </Panel>
   );
   const header = (
-    <header>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+    <PageHeader title={t("title")}>
       <p className="text-stone-600">{staff.email}</p>
-    </header>
+    </PageHeader>
   );
   // A password someone else has seen: choosing a new one is all there is to do.
   if (staff.mustChangePassword) {
@@ -49,27 +47,15 @@ export default async function AccountPage({ searchParams }: PageProps<"/admin/ac
     <div className="max-w-xl space-y-8">
       {header}
       {mustSetUp && <Notice tone="warning">{t("secondFactor.required")}</Notice>}
-      <section
-        aria-labelledby="second-factor"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
-      >
-        <h2 id="second-factor" className="font-semibold">
-          {t("secondFactor.title")}
-        </h2>
+      <Panel id="second-factor" title={t("secondFactor.title")} boxed>
         <SecondFactorForm
           enabled={Boolean(secondFactor.enabledAt)}
           recoveryCodesLeft={secondFactor.recoveryCodesLeft}
           mayRemove={!required}
         />
-      </section>
+      </Panel>
       {passwordSection}
-      <section
-        aria-labelledby="sessions"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
-      >
-        <h2 id="sessions" className="font-semibold">
-          {t("sessions")}
-        </h2>
+      <Panel id="sessions" title={t("sessions")} boxed>
         <StaffSessionsList sessions={sessions} currentId={currentId} />
         <p className="text-sm text-stone-600">{t("signOutEverywhereHint")}</p>
         <ActionForm action={signOutEverywhereAction}>
@@ -77,7 +63,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/admin/ac
             {t("signOutEverywhere")}
           </Button>
         </ActionForm>
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { z } from "zod";
 import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterChoices, auditSubjects, listAuditLog } from "@/lib/audit/data";
 import { describeAuditEntry } from "@/lib/audit/describe";
 import { auditWords } from "@/lib/audit/words";
@@ -73,8 +74,9 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-stone-700">{t("explain")}</p>
+      <PageHeader title={t("title")}>
+        <p className="text-stone-700">{t("explain")}</p>
+      </PageHeader>
       <search>
         <form className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
           <label className="space-y-1 lg:col-span-2">

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { backupDirectory } from "@/lib/backup/backup";
 import { getLatestBackupRuns } from "@/lib/backup/data";
 import { usesEmbeddedDatabase } from "@/lib/backup/job";
@@ -37,14 +39,8 @@ export default async function InstancePage() {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <section
-        aria-labelledby="backups"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
-      >
-        <h2 id="backups" className="font-semibold">
-          {t("backups")}
-        </h2>
+      <PageHeader title={t("title")} />
+      <Panel id="backups" title={t("backups")} boxed>
         {warning === "failed" && lastAttempt && (
           <Notice tone="error">
             {t("warning.failed", { time: when(lastAttempt.startedAt), error: lastAttempt.error ?? "" })}
@@ -68,7 +64,7 @@ export default async function InstancePage() {
             : t("external")}
         </p>
         <p className="text-sm text-stone-600">{t("restore")}</p>
-      </section>
+      </Panel>
     </div>
   );
 }

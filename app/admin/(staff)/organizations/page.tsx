@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { OrganizationNameForm } from "@/components/admin/organization-forms";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { createOrganizationAction, renameOrganizationAction } from "@/lib/organizations/actions";
 import { listOrganizations } from "@/lib/organizations/data";
 import { ADMINS, requireStaff } from "@/lib/staff/require-staff";
@@ -17,19 +19,17 @@ export default async function OrganizationsPage() {
   const organizations = await listOrganizations();
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-stone-700">{t("explain")}</p>
+      <PageHeader title={t("title")}>
+        <p className="text-stone-700">{t("explain")}</p>
+      </PageHeader>
 
-      <section aria-labelledby="new" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="new" className="font-semibold">
-          {t("new")}
-        </h2>
+      <Panel id="new" title={t("new")} boxed>
         <OrganizationNameForm
           action={createOrganizationAction}
           id="new-organization"
           submitLabel={t("create")}
         />
-      </section>
+      </Panel>
 
       {organizations.length === 0 ? (
         <p>{t("empty")}</p>

@@ -3,6 +3,8 @@ import { NewStaffForm } from "@/components/admin/new-staff-form";
 import { ResetPasswordButton } from "@/components/admin/reset-password-button";
 import { StaffChangeForm } from "@/components/admin/staff-change-form";
 import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { listOrganizationChoices } from "@/lib/organizations/data";
@@ -24,15 +26,11 @@ export default async function StaffAccountsPage() {
 
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
 
-      <section aria-labelledby="new" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="new" className="font-semibold">
-          {t("new")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("newExplain")}</p>
+      <Panel id="new" title={t("new")} hint={t("newExplain")} boxed>
         <NewStaffForm />
-      </section>
+      </Panel>
 
       <ul className="space-y-3" aria-label={t("title")}>
         {accounts.map((account) => (

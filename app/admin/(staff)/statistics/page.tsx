@@ -2,6 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { StatisticsSection } from "@/components/statistics/statistics-section";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -24,12 +27,10 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
   const t = await getTranslations("admin.statistics");
   const tg = await getTranslations("gender");
   const locale = (await getLocale()) as Locale;
-  const cell = "p-2 text-right tabular-nums";
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("yearTitle", { year })}</h1>
+      <PageHeader title={t("yearTitle", { year })}>
         <nav aria-label={t("year")} className="flex flex-wrap gap-3 text-sm">
           {years.map((candidate) => (
             <Link
@@ -42,7 +43,7 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
             </Link>
           ))}
         </nav>
-      </header>
+      </PageHeader>
 
       <StatisticsSection
         table={{
@@ -57,52 +58,37 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
         }}
       />
 
-      <section aria-labelledby="events" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="events" className="text-lg font-semibold">
-          {t("events")}
-        </h2>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard (axe: scrollable-region-focusable). */}
-        <section className="overflow-x-auto" aria-labelledby="events" tabIndex={0}>
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t("event")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("dates")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("registered")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("confirmed")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("attended")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.events.map((event) => (
-                <tr key={event.id} className="border-t border-stone-200">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link href={`/admin/events/${event.id}/statistics`} className="text-brand-700 underline">
-                      {localize(event.title, locale)}
-                    </Link>
-                  </th>
-                  <td className="whitespace-nowrap p-2">
-                    {formatDateRange(event.firstDay, event.lastDay, { locale, timeZone: "UTC" })}
-                  </td>
-                  <td className={cell}>{event.registered}</td>
-                  <td className={cell}>{event.confirmed}</td>
-                  <td className={cell}>{event.attended}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      </section>
+      <Panel id="events" title={t("events")}>
+        <DataTable
+          rows={summary.events}
+          rowKey={(event) => event.id}
+          empty={t("noEvents")}
+          columns={[
+            {
+              key: "event",
+              header: t("event"),
+              rowHeader: true,
+              cell: (event) => (
+                <Link href={`/admin/events/${event.id}/statistics`} className="text-brand-700 underline">
+                  {localize(event.title, locale)}
+                </Link>
+              ),
+            },
+            {
+              key: "dates",
+              header: t("dates"),
+              cell: (event) => formatDateRange(event.firstDay, event.lastDay, { locale, timeZone: "UTC" }),
+              className: "whitespace-nowrap",
+            },
+            ...(["registered", "confirmed", "attended"] as const).map((key) => ({
+              key,
+              header: t(key),
+              cell: (event: (typeof summary.events)[number]) => event[key],
+              className: "text-right tabular-nums",
+            })),
+          ]}
+        />
+      </Panel>
     </div>
   );
 }

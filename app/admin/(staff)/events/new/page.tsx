@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { saveEventAction } from "@/lib/events/actions";
 import { listOrganizationChoices } from "@/lib/organizations/data";
 import { requireEventRefAccess } from "@/lib/staff/require-staff";
@@ -14,8 +15,9 @@ export default async function NewEventPage() {
   const own = organizations.find((organization) => organization.id === staff.organizationId);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
-      {own && <p data-testid="new-event-organization">{t("ofOrganization", { name: own.name })}</p>}
+      <PageHeader title={t("newTitle")}>
+        {own && <p data-testid="new-event-organization">{t("ofOrganization", { name: own.name })}</p>}
+      </PageHeader>
       <EventSettingsForm
         action={saveEventAction.bind(null, null)}
         submitLabel={t("create")}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -9,6 +8,8 @@ import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { localize } from "@/lib/events/schema";
 import { everyPageNamespaces, pickMessages, registrationFormNamespaces } from "@/lib/i18n/client-messages";
 import { formatDateTime } from "@/lib/i18n/dates";
@@ -103,14 +104,11 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
   ];
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <Link href={`/admin/events/${registration.event.id}`} className="text-sm text-brand-700 underline">
-          {localize(registration.event.title, locale)}
-        </Link>
-        <h1 className="text-2xl font-semibold">
-          №{registration.number} · {name}
-        </h1>
-      </header>
+      <PageHeader
+        context={localize(registration.event.title, locale)}
+        contextHref={`/admin/events/${registration.event.id}`}
+        title={`№${registration.number} · ${name}`}
+      />
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
         {details.map(([label, value]) => (
           <div key={label} className="contents">
@@ -121,11 +119,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
       </dl>
 
       {changes.length > 0 && (
-        <section aria-labelledby="status-actions" className="space-y-2">
-          <h2 id="status-actions" className="text-lg font-semibold">
-            {t("statusActions")}
-          </h2>
-          <p className="text-sm text-stone-600">{t("statusActionsHint")}</p>
+        <Panel id="status-actions" title={t("statusActions")} hint={t("statusActionsHint")}>
           <ActionForm
             action={changeStatusAction.bind(null, registration.id)}
             className="flex flex-wrap gap-3"
@@ -136,15 +130,11 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               </Button>
             ))}
           </ActionForm>
-        </section>
+        </Panel>
       )}
 
       {!registration.anonymizedAt && (
-        <section aria-labelledby="correct-email" className="space-y-2">
-          <h2 id="correct-email" className="text-lg font-semibold">
-            {t("correctEmail")}
-          </h2>
-          <p className="text-sm text-stone-600">{t("correctEmailHint")}</p>
+        <Panel id="correct-email" title={t("correctEmail")} hint={t("correctEmailHint")}>
           <ActionForm action={correctEmailAction.bind(null, registration.id)} className="space-y-2">
             <label className="block space-y-1">
               <span className="block font-medium">{t("newEmail")}</span>
@@ -162,14 +152,11 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               {t("correctEmailSubmit")}
             </Button>
           </ActionForm>
-        </section>
+        </Panel>
       )}
 
       {outcomes.length > 0 && (
-        <section aria-labelledby="outcomes" className="space-y-2">
-          <h2 id="outcomes" className="text-lg font-semibold">
-            {t("outcomesTitle")}
-          </h2>
+        <Panel id="outcomes" title={t("outcomesTitle")}>
           <ul className="space-y-1 text-sm" data-testid="registration-outcomes">
             {outcomes.map((outcome) => {
               const percent = outcome.score && scorePercent(outcome.score);
@@ -204,7 +191,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               );
             })}
           </ul>
-        </section>
+        </Panel>
       )}
 
       {travel && (
@@ -219,10 +206,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         />
       )}
 
-      <section aria-labelledby="history" className="space-y-2">
-        <h2 id="history" className="text-lg font-semibold">
-          {t("history")}
-        </h2>
+      <Panel id="history" title={t("history")}>
         <ol className="space-y-1 text-sm">
           {registration.history.map((entry) => {
             const data = entry.data as {
@@ -240,12 +224,9 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
             );
           })}
         </ol>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="letters" className="space-y-2">
-        <h2 id="letters" className="text-lg font-semibold">
-          {t("letters")}
-        </h2>
+      <Panel id="letters" title={t("letters")}>
         <ul className="space-y-1 text-sm">
           {registration.outbox.map((letter) => (
             <li key={letter.id}>
@@ -264,12 +245,9 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
             {t("resendManageLink")}
           </Button>
         </ActionForm>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="note" className="space-y-2">
-        <h2 id="note" className="text-lg font-semibold">
-          {t("note")}
-        </h2>
+      <Panel id="note" title={t("note")}>
         <ActionForm action={saveInternalNoteAction.bind(null, registration.id)} className="space-y-2">
           <label className="block space-y-1">
             <span className="block text-sm text-stone-600">{t("noteHint")}</span>
@@ -285,14 +263,10 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
             {t("saveNote")}
           </Button>
         </ActionForm>
-      </section>
+      </Panel>
 
       {active && (
-        <section aria-labelledby="edit" className="space-y-3">
-          <h2 id="edit" className="text-lg font-semibold">
-            {t("edit")}
-          </h2>
-          <p className="text-sm text-stone-600">{t("editHint")}</p>
+        <Panel id="edit" title={t("edit")} hint={t("editHint")}>
           <NextIntlClientProvider messages={await staffFormMessages()}>
             <RegistrationForm
               mode="edit"
@@ -306,7 +280,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
               placesTaken={placesTaken}
             />
           </NextIntlClientProvider>
-        </section>
+        </Panel>
       )}
 
       {staff.role === "ADMIN" && <PrivacyActions registration={registration} />}

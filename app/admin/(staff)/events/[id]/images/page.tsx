@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { ImageUploadForm } from "@/components/images/image-upload-form";
 import { PublicContactForm } from "@/components/images/public-contact-form";
 import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
@@ -34,18 +35,15 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
 
   return (
     <div className="max-w-3xl space-y-8">
-      <header className="space-y-1">
-        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
-          {localize(event.title, locale)}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}`}
+        title={t("title")}
+      >
         <p className="text-sm text-stone-600">{t("hint")}</p>
-      </header>
+      </PageHeader>
 
-      <section aria-labelledby="cover" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="cover" className="text-lg font-semibold">
-          {t("cover")}
-        </h2>
+      <Panel id="cover" title={t("cover")} boxed className="space-y-4">
         {cover ? (
           <div className="space-y-2">
             {/* biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash */}
@@ -67,13 +65,9 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
           <p className="text-stone-600">{t("noCover")}</p>
         )}
         <ImageUploadForm eventId={event.id} cover />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="logos" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="logos" className="text-lg font-semibold">
-          {t("logos")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("logosHint")}</p>
+      <Panel id="logos" title={t("logos")} hint={t("logosHint")} boxed className="space-y-4">
         {partyRoles.map((role) => {
           const logos = images.filter((image) => image.role === role);
           if (logos.length === 0) return null;
@@ -139,16 +133,15 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
         {images.every((image) => image.kind === "COVER") && <p className="text-stone-600">{t("noLogos")}</p>}
         <h3 className="font-medium">{t("addLogo")}</h3>
         <ImageUploadForm eventId={event.id} cover={false} />
-      </section>
+      </Panel>
 
-      <section
-        aria-labelledby="contact"
-        className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
+      <Panel
+        id="contact"
+        title={t("contact.title")}
+        hint={t("contact.hint", { email: event.contactEmail ?? "—" })}
+        boxed
+        className="space-y-4"
       >
-        <h2 id="contact" className="text-lg font-semibold">
-          {t("contact.title")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("contact.hint", { email: event.contactEmail ?? "—" })}</p>
         <PublicContactForm
           action={savePublicContactAction.bind(null, event.id)}
           saved={{
@@ -158,7 +151,7 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
             longitude: contact.venueLongitude?.toString() ?? "",
           }}
         />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { LetterName } from "@/components/admin/letter-name";
 import { LetterWordingForm } from "@/components/admin/letter-wording-form";
 import { ActionForm } from "@/components/forms/action-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { retryLetterAction, saveLetterWordingAction } from "@/lib/emails/actions";
 import { listEventOutbox } from "@/lib/emails/data";
@@ -53,12 +55,11 @@ export default async function EventLettersPage({
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
-          {localize(event.title, locale)}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      </header>
+      <PageHeader
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}`}
+        title={t("title")}
+      />
 
       <LetterWordingForm
         action={saveLetterWordingAction.bind(null, event.id)}
@@ -66,8 +67,7 @@ export default async function EventLettersPage({
         waitlist={event.waitlistWording as LocalizedText | null}
       />
 
-      <section className="space-y-3">
-        <h2 className="text-lg font-semibold">{t("outbox")}</h2>
+      <Panel id="outbox" title={t("outbox")}>
         <nav aria-label={t("filter")} className="flex flex-wrap gap-2 text-sm">
           <Link
             href={href({ status: "", page: 1 })}
@@ -144,7 +144,7 @@ export default async function EventLettersPage({
             {query.page < pages && <Link href={href({ page: query.page + 1 })}>{t("next")}</Link>}
           </nav>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HotelForm, LogisticsSettingsForm, RoomForm } from "@/components/admin/logistics-forms";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { categories } from "@/lib/registrations/schema";
@@ -26,10 +28,9 @@ export default async function EventLogisticsPage({ params }: PageProps<"/admin/e
   const amount = (value: number | undefined) => (value === undefined ? "" : String(value));
   return (
     <div className="space-y-10">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <PageHeader title={t("heading")}>
         <p className="text-stone-600">{t("intro")}</p>
-      </header>
+      </PageHeader>
       <section className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
         <LogisticsSettingsForm
           action={saveLogisticsSettingsAction.bind(null, bound)}
@@ -52,10 +53,7 @@ export default async function EventLogisticsPage({ params }: PageProps<"/admin/e
           }))}
         />
       </section>
-      <section aria-labelledby="hotels" className="space-y-4">
-        <h2 id="hotels" className="text-xl font-semibold">
-          {th("heading")}
-        </h2>
+      <Panel id="hotels" title={th("heading")} className="space-y-4">
         {logistics.hotels.length === 0 && <p className="text-stone-600">{th("empty")}</p>}
         <ul className="space-y-2">
           {logistics.hotels.map((hotel) => (
@@ -81,7 +79,7 @@ export default async function EventLogisticsPage({ params }: PageProps<"/admin/e
             />
           </div>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { InstrumentSettingsForm } from "@/components/admin/instrument-settings-f
 import { QuestionsEditor } from "@/components/admin/questions-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { getEventForStaff } from "@/lib/events/data";
 import { zonedParts } from "@/lib/events/rules";
 import { formatDateTime } from "@/lib/i18n/dates";
@@ -60,8 +61,7 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
   );
   return (
     <div className="space-y-10">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")}>
         <p className="text-stone-600">{t(edits ? "intro" : "readOnlyIntro")}</p>
         {!edits && (
           <Link
@@ -71,7 +71,7 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
             {t("figures")}
           </Link>
         )}
-      </header>
+      </PageHeader>
       {sections.map(({ kind, instrument, questions }) => {
         const bound = { eventId: event.id, kind };
         const state = instrument ? instrumentState(instrument, now) : "not_open";

@@ -3,7 +3,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Field, inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { saveCertificateSettingsAction, sendCertificatesAction } from "@/lib/certificates/actions";
 import { formatCertificateCode } from "@/lib/certificates/codes";
 import { getCertificateOverview } from "@/lib/certificates/data";
@@ -50,18 +53,13 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
 
   return (
     <div className="max-w-3xl space-y-8">
-      <header className="space-y-1">
-        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
-          {localize(event.title, locale)}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      </header>
+      <PageHeader
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}`}
+        title={t("title")}
+      />
 
-      <section aria-labelledby="sheet" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="sheet" className="text-lg font-semibold">
-          {t("sheet.title")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("sheet.hint")}</p>
+      <Panel id="sheet" title={t("sheet.title")} hint={t("sheet.hint")} boxed className="space-y-4">
         {days.length === 0 ? (
           <p>{t("sheet.noDays")}</p>
         ) : (
@@ -129,16 +127,9 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
             </div>
           </form>
         )}
-      </section>
+      </Panel>
 
-      <section
-        aria-labelledby="handout-title"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
-      >
-        <h2 id="handout-title" className="text-lg font-semibold">
-          {t("handout.title")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("handout.hint")}</p>
+      <Panel id="handout-title" title={t("handout.title")} hint={t("handout.hint")} boxed>
         {overview.instruments.length > 0 ? (
           <ul className="flex flex-wrap gap-3">
             {(Object.keys(languageNames) as Locale[]).map((language) => (
@@ -155,17 +146,15 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
         ) : (
           <p>{t("handout.noInstruments")}</p>
         )}
-      </section>
+      </Panel>
 
-      <section
-        id="certificates"
-        aria-labelledby="certificates-title"
-        className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
+      <Panel
+        id="certificates-title"
+        title={t("certificates.title")}
+        hint={t("certificates.hint")}
+        boxed
+        className="space-y-4"
       >
-        <h2 id="certificates-title" className="text-lg font-semibold">
-          {t("certificates.title")}
-        </h2>
-        <p className="text-sm text-stone-600">{t("certificates.hint")}</p>
         <ActionForm
           action={saveCertificateSettingsAction.bind(null, event.id)}
           className="grid gap-4 sm:grid-cols-2"
@@ -241,44 +230,46 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
                   <p className="text-sm text-stone-600">{t("certificates.sendHint")}</p>
                   <Button type="submit">{t("certificates.send")}</Button>
                 </ActionForm>
-                <div className="overflow-x-auto rounded-lg border border-stone-200">
-                  <table className="w-full text-left text-sm">
-                    <thead className="bg-stone-100">
-                      <tr>
-                        <th className="p-2">{t("certificates.name")}</th>
-                        <th className="p-2">{t("certificates.daysAttended")}</th>
-                        <th className="p-2">{t("certificates.code")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {overview.holders.map((holder) => (
-                        <tr key={holder.id} className="border-t border-stone-200">
-                          <td className="p-2">
-                            <Link
-                              href={`/admin/registrations/${holder.id}`}
-                              className="text-brand-700 underline"
-                            >
-                              {fullName(holder)}
-                            </Link>
-                          </td>
-                          <td className="p-2 tabular-nums">{holder.daysAttended}</td>
-                          <td className="whitespace-nowrap p-2 font-mono">
-                            {holder.certificate ? (
-                              formatCertificateCode(holder.certificate.code)
-                            ) : (
-                              <span className="font-sans text-stone-500">{t("certificates.notIssued")}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  rows={overview.holders}
+                  rowKey={(holder) => holder.id}
+                  empty={null}
+                  columns={[
+                    {
+                      key: "name",
+                      header: t("certificates.name"),
+                      rowHeader: true,
+                      cell: (holder) => (
+                        <Link href={`/admin/registrations/${holder.id}`} className="text-brand-700 underline">
+                          {fullName(holder)}
+                        </Link>
+                      ),
+                    },
+                    {
+                      key: "days",
+                      header: t("certificates.daysAttended"),
+                      cell: (holder) => holder.daysAttended,
+                      className: "tabular-nums",
+                    },
+                    {
+                      key: "code",
+                      header: t("certificates.code"),
+                      cell: (holder) =>
+                        holder.certificate ? (
+                          formatCertificateCode(holder.certificate.code)
+                        ) : (
+                          <span className="font-sans text-stone-500">{t("certificates.notIssued")}</span>
+                        ),
+                      className: "whitespace-nowrap font-mono",
+                      headerClassName: "font-sans",
+                    },
+                  ]}
+                />
               </>
             )}
           </div>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

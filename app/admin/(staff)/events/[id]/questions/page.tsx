@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FormFieldsEditor } from "@/components/admin/form-fields-editor";
 import { QuestionsEditor } from "@/components/admin/questions-editor";
+import { Panel } from "@/components/ui/panel";
 import { getEventForStaff } from "@/lib/events/data";
 import { saveFormFieldsAction, saveQuestionsAction } from "@/lib/questions/actions";
 import { getEventForm, getEventRegions, getQuestionsForEditor } from "@/lib/questions/data";
@@ -46,10 +47,7 @@ export default async function EventQuestionsPage({ params }: PageProps<"/admin/e
         questions={questions.filter((question) => question.archivedAt === null)}
       />
       {questions.some((question) => question.archivedAt !== null) && (
-        <section aria-labelledby="archived" className="space-y-2">
-          <h2 id="archived" className="text-lg font-semibold">
-            {t("archived")}
-          </h2>
+        <Panel id="archived" title={t("archived")}>
           <ul className="list-disc space-y-1 pl-6 text-sm">
             {questions
               .filter((question) => question.archivedAt !== null)
@@ -59,7 +57,7 @@ export default async function EventQuestionsPage({ params }: PageProps<"/admin/e
                 </li>
               ))}
           </ul>
-        </section>
+        </Panel>
       )}
     </div>
   );

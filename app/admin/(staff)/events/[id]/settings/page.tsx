@@ -5,6 +5,7 @@ import { EventSettingsForm } from "@/components/admin/event-settings-form";
 import { EventOrganizationForm } from "@/components/admin/organization-forms";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
@@ -29,12 +30,14 @@ export default async function EventSettingsPage({ params }: PageProps<"/admin/ev
   const organization = organizations.find((choice) => choice.id === event.organizationId);
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("settingsTitle")}</h1>
-        <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
-          {t("preview")}
-        </Link>
-      </header>
+      <PageHeader
+        title={t("settingsTitle")}
+        actions={
+          <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
+            {t("preview")}
+          </Link>
+        }
+      />
       <section className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white p-4">
         <p>
           {t("status")}:{" "}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { WalkInForm } from "@/components/check-in/walk-in-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { walkInAction } from "@/lib/check-in/actions";
 import { defaultDay } from "@/lib/check-in/rules";
 import { getEventForStaff } from "@/lib/events/data";
@@ -41,16 +42,14 @@ export default async function WalkInPage({
   const t = await getTranslations("admin.checkIn");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
-        <h1 className="text-2xl font-semibold">{t("walkInTitle")}</h1>
+      <PageHeader context={localize(event.title, locale)} title={t("walkInTitle")}>
         <p>
           {t("walkInHint", { day: formatWeekdayDate(day.startsAt, { locale, timeZone: event.timeZone }) })}
         </p>
         <Link href={`/admin/events/${event.id}/check-in?day=${day.id}`} className="text-brand-700 underline">
           {t("back")}
         </Link>
-      </header>
+      </PageHeader>
       {dayHasBegun({ startsAt: day.startsAt, timeZone: event.timeZone, now: new Date() }) ? (
         <WalkInForm
           action={walkInAction.bind(null, { eventId: event.id, dayId: day.id })}
