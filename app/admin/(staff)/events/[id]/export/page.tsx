@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ExportForm } from "@/components/exports/export-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { localize } from "@/lib/events/schema";
 import { countExportRows, getEventForExport, getExportPreferences } from "@/lib/exports/data";
 import { exportLabels } from "@/lib/exports/labels";
@@ -60,13 +60,12 @@ export default async function ExportPage({ params, searchParams }: PageProps<"/a
 
   return (
     <div className="max-w-3xl space-y-6">
-      <header className="space-y-1">
-        <Link href={`/admin/events/${event.id}?${query}`} className="text-sm text-brand-700 underline">
-          {t("back")}
-        </Link>
-        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      </header>
+      {/* The event's title leads back to its list, filtered as it was. */}
+      <PageHeader
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}?${query}`}
+        title={t("title")}
+      />
       <section className="space-y-1 rounded-lg border border-stone-200 bg-white p-4">
         <p>
           <span className="font-medium">{t("filters")}:</span>{" "}

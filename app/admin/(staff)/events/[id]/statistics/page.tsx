@@ -6,6 +6,7 @@ import { OutcomesTable } from "@/components/statistics/outcomes-table";
 import { FiguresTable, StatisticsSection } from "@/components/statistics/statistics-section";
 import { TextFiguresTable } from "@/components/statistics/text-figures-table";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
@@ -45,7 +46,6 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
     personal ? getResponseSheets({ eventId: event.id, personal }) : [],
   ]);
   const t = await getTranslations("admin.statistics");
-  const te = await getTranslations("admin.exports");
   const locale = (await getLocale()) as Locale;
   const labels = await statisticsLabels();
   const tables = statisticsTables(statistics, labels);
@@ -107,12 +107,11 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <Link href={`/admin/events/${event.id}`} className="text-sm text-brand-700 underline">
-          {te("back")}
-        </Link>
-        <p className="text-sm text-stone-600">{localize(event.title, locale)}</p>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader
+        context={localize(event.title, locale)}
+        contextHref={`/admin/events/${event.id}`}
+        title={t("title")}
+      >
         <p className="flex flex-wrap items-center gap-4">
           <a href={`/admin/events/${event.id}/statistics/file`} className={buttonClass("secondary")}>
             {t("download")}
@@ -123,7 +122,7 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
             </Link>
           )}
         </p>
-      </header>
+      </PageHeader>
       {statistics.totals.registered === 0 && <p>{t("noData")}</p>}
       {statistics.noShow ? (
         <p>
