@@ -35,6 +35,8 @@ export type AuditWords = {
   eventRole: (role: string) => string;
   category: (category: string) => string;
   letter: (template: string) => string;
+  /** A pre-test, post-test or feedback survey by its kind. */
+  instrument: (kind: string) => string;
   eventTitle: (title: unknown) => string;
   date: (date: Date, timeZone: string) => string;
   yes: string;
@@ -133,6 +135,7 @@ function wordsFor(
   }
   if (key === "category") return { text: words.category(text) };
   if (key === "template") return { text: words.letter(text) };
+  if (key === "kind") return { text: words.instrument(text) };
   if (key === "day") {
     const day = names.days.get(text);
     return { text: day ? words.date(day.startsAt, day.timeZone) : words.gone };

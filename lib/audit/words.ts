@@ -28,6 +28,7 @@ export function auditWords(locale: Locale): AuditWords {
   const category = from("category");
   const letters = from("admin.letters.templates");
   const columns = from("admin.exports.columns");
+  const instruments = from("outcomes.title");
   const known = (t: typeof audit, key: string) => (t.has(key as "title") ? t(key as "title") : undefined);
   return {
     action: (action) => known(audit, `actions.${action}`),
@@ -39,6 +40,7 @@ export function auditWords(locale: Locale): AuditWords {
     eventRole: (code) => known(eventRoles, code) ?? code,
     category: (code) => known(category, code) ?? code,
     letter: (template) => known(letters, template) ?? template,
+    instrument: (kind) => known(instruments, kind) ?? kind,
     eventTitle: (title) => localize(title as QuestionText, locale),
     date: (date, timeZone) => formatDate(date, { locale, timeZone }),
     yes: audit("yes"),

@@ -50,4 +50,10 @@ test("a staff page that fails keeps the staff area around it; an unknown one is 
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Страница не найдена");
   await expect(page.getByRole("button", { name: "Выйти" })).toBeVisible();
+
+  // An address the staff area does not have, a typo away from one it has.
+  const unknown = await page.goto("/admin/mailbx/old");
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Страница не найдена");
+  await expect(page.getByRole("button", { name: "Выйти" })).toBeVisible();
 });

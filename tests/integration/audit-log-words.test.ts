@@ -4,6 +4,7 @@ import { describeAuditEntry } from "@/lib/audit/describe";
 import { auditWords } from "@/lib/audit/words";
 import { db } from "@/lib/db";
 import { setEventStatus } from "@/lib/events/mutations";
+import { switchInstrument } from "@/lib/outcomes/mutations";
 import {
   changeRegistrationStatuses,
   createRegistration,
@@ -11,6 +12,7 @@ import {
 } from "@/lib/registrations/mutations";
 import { registrationUpdateSchema } from "@/lib/registrations/schema";
 import { createTestEvent, registrationInput } from "../support/factories";
+import { eventWithOutcomes } from "../support/outcomes-event";
 
 // The audit log is read by an admin, not a developer: words in their
 // language and links by name, never codes, JSON or ids.
@@ -27,6 +29,24 @@ async function described(eventId: string, locale: "ru" | "ky" = "ru") {
 }
 
 describe("the audit log in words", () => {
+  it("names a test or survey, not its code", async () => {
+    const { event } = await eventWithOutcomes({ people: [] });
+    const post = await db.instrument.findFirstOrThrow({ where: { eventId: event.id, kind: "POST_TEST" } });
+    await switchInstrument({
+      instrumentId: post.id,
+      eventId: event.id,
+      to: "close",
+      actor: { type: "STAFF" },
+    });
+    const closed = (await described(event.id, "ky")).find(
+      (entry) => entry.code === "event.instrument_closed",
+    );
+    expect(closed).toMatchObject({
+      action: "Тест же сурамжылоо жабылды",
+      details: [{ label: "Тест же сурамжылоо", text: "Жыйынтыктоочу тест" }],
+    });
+  });
+
   it("says what was done to whom, with the person's name as a link and the statuses as words", async () => {
     const event = await createTestEvent({ capacity: 5, quotas: {}, requiresApproval: true });
     const created = await createRegistration({

@@ -52,6 +52,7 @@ const INSTANCE_ONLY: Record<string, string> = {
   "page app/admin/(staff)/organizations/page.tsx": "admin: partner organizations",
   "page app/admin/(staff)/instance/page.tsx": "admin: the instance",
   "page app/admin/(staff)/staff/page.tsx": "admin: staff accounts",
+  "page app/admin/(staff)/[...rest]/page.tsx": "an unknown address: not found for anyone signed in",
 };
 
 /** The lists above filter by these (lib/staff/require-staff.ts staffEvents). */

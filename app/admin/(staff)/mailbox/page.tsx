@@ -24,23 +24,25 @@ export default async function MailboxPage() {
         rows={letters}
         rowKey={(letter) => letter.id}
         empty={t("empty")}
+        // The subject first and wide enough to read on a phone; the rest scrolls sideways.
         columns={[
-          {
-            key: "at",
-            header: t("at"),
-            cell: (letter) => formatDateTime(letter.createdAt, { locale, timeZone: STAFF_TIME_ZONE }),
-            className: "whitespace-nowrap",
-          },
-          { key: "to", header: t("to"), cell: (letter) => letter.toAddress },
           {
             key: "subject",
             header: t("subject"),
             rowHeader: true,
+            className: "min-w-56",
             cell: (letter) => (
               <Link href={`/admin/mailbox/${letter.id}`} className="text-brand-700 underline">
                 {letter.subject}
               </Link>
             ),
+          },
+          { key: "to", header: t("to"), cell: (letter) => letter.toAddress },
+          {
+            key: "at",
+            header: t("at"),
+            cell: (letter) => formatDateTime(letter.createdAt, { locale, timeZone: STAFF_TIME_ZONE }),
+            className: "min-w-28",
           },
         ]}
       />

@@ -85,7 +85,7 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
                       height={logo.height}
                       className="h-12 w-auto max-w-40 object-contain"
                     />
-                    <span className="min-w-0 flex-1 break-words">{localize(logo.alt, locale)}</span>
+                    <span className="min-w-40 flex-1">{localize(logo.alt, locale)}</span>
                     <div className="flex flex-wrap gap-2">
                       {index > 0 && (
                         <ActionForm action={move}>
