@@ -50,8 +50,9 @@ export function DoorCheckIn({ eventId, staffId, keepUntil, timeZone, days, defau
 
   useOfflineShell();
 
+  // 24-hour time in every language: a phone's browser without Kyrgyz data would fall back to "10:00 PM".
   const time = useMemo(
-    () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone }),
+    () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }),
     [locale, timeZone],
   );
   const day = days.find((candidate) => candidate.id === dayId) ?? days[0];

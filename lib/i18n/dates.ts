@@ -11,7 +11,7 @@ type Where = { locale: Locale; timeZone: string };
 const styles = {
   date: { dateStyle: "long" },
   dateTime: { dateStyle: "long", timeStyle: "short" },
-  time: { hour: "2-digit", minute: "2-digit" },
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
   weekdayDate: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 

@@ -196,6 +196,11 @@ test("an organizer prints the day's sheet and gives certificates; the participan
   await expectNoSeriousViolations(visitor);
   expect((await visitor.goto("/ky/verify/not-a-code"))?.status()).toBe(404);
   await expect(visitor.getByRole("heading", { name: "Сертификат табылган жок" })).toBeVisible();
+  // Not a dead end: the way home, in the page's language.
+  await expect(visitor.getByRole("main").getByRole("link", { name: "Башкы бетке" })).toHaveAttribute(
+    "href",
+    "/ky",
+  );
 
   // The one who came on one day only has nothing to download.
   await visitor.goto(oneDay.manageUrl);

@@ -329,4 +329,11 @@ test("on a phone the staff header takes two short lines, and every link in it st
   }
   await page.getByRole("link", { name: "Журнал действий" }).click();
   await expect(page.getByRole("heading", { name: "Журнал действий", level: 1 })).toBeVisible();
+
+  // An event's tabs scroll the same way; the page open is the tab in view, however far down the row.
+  const [demo] = await sql<{ id: string }>("SELECT id FROM event WHERE slug = 'migration-strategy-seminar'");
+  await page.goto(`/admin/events/${demo?.id}/team`);
+  const tabs = page.getByRole("navigation", { name: "Это мероприятие" });
+  await expect(tabs.getByRole("link", { name: "Команда" })).toHaveAttribute("aria-current", "page");
+  await expect(tabs.getByRole("link", { name: "Команда" })).toBeInViewport({ ratio: 1 });
 });

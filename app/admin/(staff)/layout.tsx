@@ -28,7 +28,7 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
           </Link>
           <nav
             aria-label={t("title")}
-            className="order-last -mx-4 flex basis-full gap-4 overflow-x-auto whitespace-nowrap px-4 pb-1 sm:order-none sm:mx-0 sm:basis-auto sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
+            className="order-last -mx-4 flex basis-full gap-4 overflow-x-auto whitespace-nowrap px-4 pb-1 max-sm:mask-r-from-85% sm:order-none sm:mx-0 sm:basis-auto sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
           >
             <Link href="/admin" className="py-1 hover:underline">
               {t("nav.events")}

@@ -4,8 +4,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EventPractical } from "@/components/events/event-practical";
 import { HandoutLinks } from "@/components/handouts/handout-links";
 import { CheckInQr } from "@/components/registrations/check-in-qr";
-import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
 import { RegistrationForm } from "@/components/registrations/registration-form";
+import { NotFoundMessage } from "@/components/site/not-found-message";
 import { buttonClass } from "@/components/ui/button";
 import { getCertificateOfRegistration } from "@/lib/certificates/data";
 import { localize } from "@/lib/events/schema";
@@ -46,7 +46,7 @@ export default async function ManageRegistrationPage({
   setRequestLocale(locale);
   if (!manageTokenSchema.safeParse(token).success) notFound();
   const registration = await getRegistrationByToken({ token });
-  if (!registration) return <ManageLinkNotFound />;
+  if (!registration) return <NotFoundMessage namespace="manage" />;
 
   const t = await getTranslations("manage");
   const { event } = registration;

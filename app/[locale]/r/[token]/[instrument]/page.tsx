@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { InstrumentAnswer } from "@/components/outcomes/instrument-answer";
-import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
+import { NotFoundMessage } from "@/components/site/not-found-message";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { submitResponseAction } from "@/lib/outcomes/actions";
@@ -28,7 +28,7 @@ export default async function InstrumentPage({ params }: PageProps<"/[locale]/r/
   const kind = kindOfPath(path);
   if (!kind || !manageTokenSchema.safeParse(token).success) notFound();
   const registration = await getRegistrationByToken({ token });
-  if (!registration) return <ManageLinkNotFound />;
+  if (!registration) return <NotFoundMessage namespace="manage" />;
   const found = await getParticipantInstrument({ token, kind });
   if (!found) notFound();
   const t = await getTranslations("outcomes");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
-import { ManageLinkNotFound } from "@/components/registrations/manage-link-not-found";
+import { NotFoundMessage } from "@/components/site/not-found-message";
 import { Button, buttonClass } from "@/components/ui/button";
 import { localize } from "@/lib/events/schema";
 import { Link } from "@/lib/i18n/navigation";
@@ -31,7 +31,7 @@ export default async function CancelRegistrationPage({ params }: PageProps<"/[lo
   setRequestLocale(locale);
   if (!manageTokenSchema.safeParse(token).success) notFound();
   const registration = await getRegistrationByToken({ token });
-  if (!registration) return <ManageLinkNotFound />;
+  if (!registration) return <NotFoundMessage namespace="manage" />;
   const t = await getTranslations("manage");
   return (
     <div className="mx-auto max-w-xl space-y-6 rounded-lg border border-stone-200 bg-white p-6">
