@@ -121,7 +121,8 @@ export function RegistrationFiltersForm({
             days.map((day) => [day.id, day.label]),
           )}
           {instruments.length > 0 && select("instrument", t("instrument"), instruments)}
-          <label className="space-y-1">
+          {/* Its choices are long ("По времени регистрации"): a whole row on a phone. */}
+          <label className="col-span-2 space-y-1 sm:col-span-1">
             <span className="block text-sm font-medium">{t("sort")}</span>
             <select
               name="sort"

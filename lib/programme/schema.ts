@@ -19,13 +19,20 @@ export const ledKinds = ["SESSION", "EXCURSION"] as const satisfies readonly Ses
 
 export const MAX_SPEAKERS_PER_SESSION = 20;
 
+/**
+ * Two-letter region codes the runtime names that are no country: unions
+ * (EU, EZ, UN), "Outlying Oceania", the pseudo-locales' regions of
+ * browsers ("Pseudo-Accents", "Pseudo-Bidi") and "Unknown Region".
+ */
+const notCountries = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
+
 /** The ISO 3166-1 alpha-2 codes that name a country or territory, as the runtime knows them. */
 export const countryCodes: readonly string[] = (() => {
   const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
   const letters = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
   return letters
     .flatMap((first) => letters.map((second) => `${first}${second}`))
-    .filter((code) => names.of(code) !== undefined);
+    .filter((code) => !notCountries.has(code) && names.of(code) !== undefined);
 })();
 
 /** Where the runtime's names are not the ones used here: in Kyrgyzstan, Russian says «Кыргызстан». */

@@ -401,7 +401,8 @@ export function indicatorRows<C>(
 ): { key: IndicatorId; name: string; cells: (C | null)[] }[] {
   return indicators.map((indicator) => ({
     key: indicator.id,
-    name: labels.t(`outcomes.indicators.${indicator.id}`),
+    // A figure tied to no one (an anonymous survey's) says whom it counts instead.
+    name: labels.t(`outcomes.indicators.${indicator.byGender ? indicator.id : "satisfiedAnonymous"}`),
     cells: [
       cell(indicator.id, indicator.all),
       ...genders.map((gender) =>

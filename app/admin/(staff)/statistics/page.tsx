@@ -68,6 +68,8 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
               key: "event",
               header: t("event"),
               rowHeader: true,
+              // A long title keeps a readable width on a phone; the figures scroll sideways.
+              className: "min-w-48",
               cell: (event) => (
                 <Link href={`/admin/events/${event.id}/statistics`} className="text-brand-700 underline">
                   {localize(event.title, locale)}
@@ -78,7 +80,7 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
               key: "dates",
               header: t("dates"),
               cell: (event) => formatDateRange(event.firstDay, event.lastDay, { locale, timeZone: "UTC" }),
-              className: "whitespace-nowrap",
+              className: "min-w-32",
             },
             ...(["registered", "confirmed", "attended"] as const).map((key) => ({
               key,
