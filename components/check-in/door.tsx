@@ -10,6 +10,8 @@ import type { RecentMark } from "@/lib/check-in/door-store";
 import type { DoorNotice } from "@/lib/check-in/door-sync";
 import { type DoorMark, marksOfDay, nameMatches, normalizeCode, UNDO_WINDOW_MS } from "@/lib/check-in/rules";
 import { CHECK_IN_CODE_PATTERN, type Roster, type RosterParticipant } from "@/lib/check-in/schema";
+import { formatTime } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
 
 // The door page, made for a phone held in one hand. It works from the copy
@@ -50,11 +52,7 @@ export function DoorCheckIn({ eventId, staffId, keepUntil, timeZone, days, defau
 
   useOfflineShell();
 
-  // 24-hour time in every language: a phone's browser without Kyrgyz data would fall back to "10:00 PM".
-  const time = useMemo(
-    () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }),
-    [locale, timeZone],
-  );
+  const time = (at: string) => formatTime(new Date(at), { locale: locale as Locale, timeZone });
   const day = days.find((candidate) => candidate.id === dayId) ?? days[0];
   // The phone's clock decides what is offered; the server decides again.
   const begun = !day || door.now >= Date.parse(day.beginsAt);
@@ -104,7 +102,7 @@ export function DoorCheckIn({ eventId, staffId, keepUntil, timeZone, days, defau
       case "alreadyPresent":
         return t("alreadyPresent", {
           name: nameOf(notice.registrationId),
-          time: time.format(new Date(notice.markedAt)),
+          time: time(notice.markedAt),
           by: notice.markedBy ?? t("someone"),
         });
       case "refused":
@@ -262,9 +260,7 @@ export function DoorCheckIn({ eventId, staffId, keepUntil, timeZone, days, defau
               </ul>
             )}
 
-            <p className="text-xs text-stone-600">
-              {t("updatedAt", { time: time.format(new Date(roster.fetchedAt)) })}
-            </p>
+            <p className="text-xs text-stone-600">{t("updatedAt", { time: time(roster.fetchedAt) })}</p>
           </>
         )}
 
@@ -335,7 +331,8 @@ function ParticipantCard({
   undoable: RecentMark | undefined;
   /** Whether the chosen day has begun: before, nobody is marked. */
   begun: boolean;
-  time: Intl.DateTimeFormat;
+  /** A moment of the chosen day as the door shows it ("09:05"). */
+  time: (at: string) => string;
   onMark: () => void;
   onUndo: (clientMarkId: string) => void;
 }) {
@@ -360,7 +357,7 @@ function ParticipantCard({
       {mark ? (
         <>
           <p className="font-semibold text-emerald-900" data-testid="present">
-            {t("present", { time: time.format(new Date(mark.markedAt)) })} ·{" "}
+            {t("present", { time: time(mark.markedAt) })} ·{" "}
             {mark.pending
               ? t("pending")
               : mark.markedBy

@@ -11,6 +11,7 @@ type Where = { locale: Locale; timeZone: string };
 const styles = {
   date: { dateStyle: "long" },
   dateTime: { dateStyle: "long", timeStyle: "short" },
+  // 24-hour in every language: a phone's browser without Kyrgyz data would fall back to "10:00 PM".
   time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
   weekdayDate: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;

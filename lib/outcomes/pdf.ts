@@ -216,25 +216,22 @@ export async function renderOutcomeSummary({
   const chartsTop = doc.y + 14;
   const percent = (value: number) => `${Math.round(value)}%`;
   const count = (value: number) => String(value);
-  const charts = outcomeChartTables({ outcomes, people, anonymousRatings }, labels).map((table) => {
-    const groups = table.rows.map((row) => ({ name: row.name, values: row.values }));
-    return {
-      title: table.title,
-      // Before in grey, after in the brand's colour; a single series needs no legend.
-      series:
-        table.head.length > 2
-          ? [
-              { name: table.head[1] ?? "", color: PALE },
-              { name: table.head[2] ?? "", color: BRAND },
-            ]
-          : [{ name: "", color: BRAND }],
-      groups,
-      max: table.percent
-        ? 100
-        : Math.max(0, ...groups.flatMap((group) => group.values.map((value) => value ?? 0))),
-      format: table.percent ? percent : count,
-    };
-  });
+  const charts = outcomeChartTables({ outcomes, people, anonymousRatings }, labels).map((table) => ({
+    title: table.title,
+    // Before in grey, after in the brand's colour; a single series needs no legend.
+    series:
+      table.head.length > 2
+        ? [
+            { name: table.head[1] ?? "", color: PALE },
+            { name: table.head[2] ?? "", color: BRAND },
+          ]
+        : [{ name: "", color: BRAND }],
+    groups: table.rows,
+    max: table.percent
+      ? 100
+      : Math.max(0, ...table.rows.flatMap((row) => row.values.map((value) => value ?? 0))),
+    format: table.percent ? percent : count,
+  }));
   charts.forEach((chart, index) => {
     drawBars(doc, {
       ...chart,

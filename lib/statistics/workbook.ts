@@ -34,6 +34,7 @@ export async function statisticsWorkbook({
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   if (logos.length > 0) {
+    // A row's height is in points, three quarters of a pixel: the logos' height and a margin.
     sheet.addRow([]).height = LOGO_HEIGHT * 0.75 + 8;
     logos.forEach((logo, index) => {
       const scale = Math.min(LOGO_HEIGHT / logo.height, LOGO_MAX_WIDTH / logo.width);
