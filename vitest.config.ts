@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -15,6 +16,9 @@ export default defineConfig({
     // Not UTC, and not the events' zone either: a date computed in the wrong
     // zone shows up as a failure.
     env: { TZ: "America/Los_Angeles" },
+    // A worker a core, not Vitest's one fewer: the integration files spend
+    // much of their time waiting on PostgreSQL, which runs apart.
+    maxWorkers: availableParallelism(),
     setupFiles: ["tests/support/fail-on-console-error.ts"],
     // next-intl and next-auth import "next/navigation" and "next/server"
     // without an extension, which Node's resolver refuses; let Vite resolve

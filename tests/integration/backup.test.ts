@@ -61,10 +61,12 @@ async function everyRow(databaseUrl: string) {
   }
 }
 
+/** The databases this file made beside its own: other files make theirs on the same server meanwhile. */
 async function databaseNames() {
-  return (
-    await query(otherDatabase("x").replace(/\/[^/]*$/, "/postgres"), "SELECT datname FROM pg_database")
-  ).map((row) => row.datname);
+  const prefix = `${new URL(sourceUrl).pathname.slice(1)}_`;
+  return (await query(otherDatabase("x").replace(/\/[^/]*$/, "/postgres"), "SELECT datname FROM pg_database"))
+    .map((row) => String(row.datname))
+    .filter((name) => name.startsWith(prefix));
 }
 
 beforeAll(async () => {
@@ -197,13 +199,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // The copies this file made beside its own database.
-  const prefix = `${new URL(sourceUrl).pathname.slice(1)}_`;
   const admin = new pg.Client({ connectionString: otherDatabase("x").replace(/\/[^/]*$/, "/postgres") });
   await admin.connect();
   for (const name of await databaseNames()) {
-    if (name?.startsWith(prefix))
-      await admin.query(`DROP DATABASE ${admin.escapeIdentifier(name)} WITH (FORCE)`);
+    await admin.query(`DROP DATABASE ${admin.escapeIdentifier(name)} WITH (FORCE)`);
   }
   await admin.end();
 });
