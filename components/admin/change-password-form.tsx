@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { LabelledInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type ActionState, idle } from "@/lib/entry-points/state";
 import { type ChangePasswordResult, changePasswordAction } from "@/lib/staff/actions";
@@ -25,17 +25,14 @@ export function ChangePasswordForm() {
   );
   const refused = refusal(state);
   const field = (name: string, label: string, autoComplete: string) => (
-    <label className="block space-y-1">
-      <span className="font-medium">{label}</span>
-      <input
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        maxLength={128}
-        className={inputClass}
-      />
-    </label>
+    <LabelledInput
+      label={label}
+      name={name}
+      type="password"
+      autoComplete={autoComplete}
+      required
+      maxLength={128}
+    />
   );
   return (
     <form action={action} className="space-y-3">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { type ChangeEvent, useId } from "react";
 import { inputClass } from "@/components/ui/field";
 
 export const languages = ["ru", "ky", "en"] as const;
@@ -49,6 +49,16 @@ export function LocalizedInputs({
         {languages.map((language) => {
           const missing = value.ru !== "" && value[language] === "" && language !== "ru";
           const message = error(`${name}.${language}`);
+          const control = {
+            id: `${baseId}-${language}`,
+            name: `${name}.${language}`,
+            value: value[language],
+            onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+              onChange({ ...value, [language]: event.target.value }),
+            required: required && language === "ru",
+            "aria-invalid": message ? true : undefined,
+            className: inputClass,
+          };
           return (
             <label key={language} htmlFor={`${baseId}-${language}`} className="block space-y-1 text-sm">
               <span className="flex items-center gap-2">
@@ -59,28 +69,7 @@ export function LocalizedInputs({
                   </span>
                 )}
               </span>
-              {multiline ? (
-                <textarea
-                  id={`${baseId}-${language}`}
-                  name={`${name}.${language}`}
-                  value={value[language]}
-                  onChange={(event) => onChange({ ...value, [language]: event.target.value })}
-                  required={required && language === "ru"}
-                  aria-invalid={message ? true : undefined}
-                  rows={3}
-                  className={inputClass}
-                />
-              ) : (
-                <input
-                  id={`${baseId}-${language}`}
-                  name={`${name}.${language}`}
-                  value={value[language]}
-                  onChange={(event) => onChange({ ...value, [language]: event.target.value })}
-                  required={required && language === "ru"}
-                  aria-invalid={message ? true : undefined}
-                  className={inputClass}
-                />
-              )}
+              {multiline ? <textarea {...control} rows={3} /> : <input {...control} />}
               <FieldError message={message} />
             </label>
           );

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, LabelledInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type ActionState, idle } from "@/lib/entry-points/state";
 import { createStaffAction, type NewStaffResult } from "@/lib/staff/actions";
@@ -34,14 +34,8 @@ export function NewStaffForm() {
         <ActionNotice state={state} />
       )}
       <div className="grid gap-3 sm:grid-cols-3">
-        <label className="block space-y-1">
-          <span className="font-medium">{t("name")}</span>
-          <input name="name" required maxLength={200} className={inputClass} />
-        </label>
-        <label className="block space-y-1">
-          <span className="font-medium">{t("email")}</span>
-          <input name="email" type="email" required maxLength={254} className={inputClass} />
-        </label>
+        <LabelledInput label={t("name")} name="name" required maxLength={200} />
+        <LabelledInput label={t("email")} name="email" type="email" required maxLength={254} />
         <label className="block space-y-1">
           <span className="font-medium">{t("role")}</span>
           <select name="role" defaultValue="ORGANIZER" className={inputClass}>

@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useRef, useTransition } from "react";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, LabelledSelect } from "@/components/ui/field";
 import {
   type RegistrationFilters,
   registrationSorts,
@@ -66,19 +66,15 @@ export function RegistrationFiltersForm({
     follow();
   }
 
-  const select = (name: keyof RegistrationFilters, label: string, options: [string, string][]) => (
-    <label className="space-y-1">
-      <span className="block text-sm font-medium">{label}</span>
-      <select name={name} defaultValue={filters[name] ?? ""} onChange={follow} className={inputClass}>
-        <option value="">{t("all")}</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  // Each filter's choices, after "all"; a test or survey only where the event has one.
+  const choices: [keyof RegistrationFilters, string, [string, string][]][] = [
+    ["status", t("status"), registrationStatuses.map((status) => [status, ts(status)])],
+    ["category", t("category"), categories.map((category) => [category, tc(category)])],
+    ["region", t("region"), regions.map((region) => [region.code, region.name])],
+    ["gender", t("gender"), genders.map((gender) => [gender, tg(gender)])],
+    ["day", t("attended"), days.map((day) => [day.id, day.label])],
+    ["instrument", t("instrument"), instruments],
+  ];
 
   return (
     <search>
@@ -95,48 +91,27 @@ export function RegistrationFiltersForm({
           />
         </label>
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {select(
-            "status",
-            t("status"),
-            registrationStatuses.map((status) => [status, ts(status)]),
-          )}
-          {select(
-            "category",
-            t("category"),
-            categories.map((category) => [category, tc(category)]),
-          )}
-          {select(
-            "region",
-            t("region"),
-            regions.map((region) => [region.code, region.name]),
-          )}
-          {select(
-            "gender",
-            t("gender"),
-            genders.map((gender) => [gender, tg(gender)]),
-          )}
-          {select(
-            "day",
-            t("attended"),
-            days.map((day) => [day.id, day.label]),
-          )}
-          {instruments.length > 0 && select("instrument", t("instrument"), instruments)}
+          {choices
+            .filter(([, , options]) => options.length > 0)
+            .map(([name, label, options]) => (
+              <LabelledSelect
+                key={name}
+                label={label}
+                name={name}
+                defaultValue={filters[name] ?? ""}
+                onChange={follow}
+                options={[["", t("all")], ...options]}
+              />
+            ))}
           {/* Its choices are long ("По времени регистрации"): a whole row on a phone. */}
-          <label className="col-span-2 space-y-1 sm:col-span-1">
-            <span className="block text-sm font-medium">{t("sort")}</span>
-            <select
-              name="sort"
-              defaultValue={filters.sort ?? "number"}
-              onChange={follow}
-              className={inputClass}
-            >
-              {registrationSorts.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`sortBy.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect
+            label={t("sort")}
+            name="sort"
+            defaultValue={filters.sort ?? "number"}
+            onChange={follow}
+            className="col-span-2 sm:col-span-1"
+            options={registrationSorts.map((sort) => [sort, t(`sortBy.${sort}`)] as const)}
+          />
           {answers.length > 0 && (
             <label className="col-span-2 space-y-1">
               <span className="block text-sm font-medium">{t("answer")}</span>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { LabelledInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type ActionState, idle } from "@/lib/entry-points/state";
 import { type SecondFactorResult, secondFactorAction } from "@/lib/staff/actions";
@@ -34,17 +34,14 @@ export function SecondFactorForm({
   const identity = (
     <>
       {refused ? <Notice tone="error">{tr(refused)}</Notice> : <ActionNotice state={state} />}
-      <label className="block space-y-1">
-        <span className="font-medium">{enabled ? t("currentSecret") : t("currentPassword")}</span>
-        <input
-          name="currentSecret"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={128}
-          className={inputClass}
-        />
-      </label>
+      <LabelledInput
+        label={enabled ? t("currentSecret") : t("currentPassword")}
+        name="currentSecret"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={128}
+      />
     </>
   );
 
@@ -76,17 +73,14 @@ export function SecondFactorForm({
           </code>
         </p>
         {state.status === "wrong_code" && <Notice tone="error">{t("wrongCode")}</Notice>}
-        <label className="block space-y-1">
-          <span className="font-medium">{t("code")}</span>
-          <input
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            maxLength={6}
-            className={inputClass}
-          />
-        </label>
+        <LabelledInput
+          label={t("code")}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          maxLength={6}
+        />
         <Button type="submit" disabled={pending}>
           {t("confirm")}
         </Button>

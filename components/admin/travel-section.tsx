@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { TravelCompletionForm } from "@/components/admin/logistics-forms";
+import { DetailsList } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
 import { zonedInstant } from "@/lib/events/rules";
 import { formatDateTime, formatWeekdayDate } from "@/lib/i18n/dates";
@@ -72,14 +73,7 @@ export async function TravelSection({
   );
   return (
     <Panel id="travel" title={tr("section")}>
-      <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
-        {details.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-stone-600">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList details={details} />
       <TravelCompletionForm
         action={completeTravelAction.bind(null, registrationId)}
         saved={{

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Markdown from "react-markdown";
 import { CalendarLink, EventPractical } from "@/components/events/event-practical";
 import { EventProgramme } from "@/components/events/event-programme";
+import { StoredImage } from "@/components/images/stored-image";
 import { buttonClass } from "@/components/ui/button";
 import type { PublicEvent } from "@/lib/events/data";
 import { registrationState } from "@/lib/events/rules";
@@ -12,7 +13,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { EventImageListing } from "@/lib/images/data";
 import { telegramLink } from "@/lib/images/rules";
-import { imagePath, partyRoles } from "@/lib/images/schema";
+import { partyRoles } from "@/lib/images/schema";
 import type { ProgrammeSession } from "@/lib/programme/rules";
 import { participantCategories } from "@/lib/registrations/rules";
 
@@ -120,12 +121,9 @@ export async function EventDetails({
   return (
     <article className="space-y-8">
       {cover && (
-        // biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash for a year
-        <img
-          src={imagePath(cover)}
+        <StoredImage
+          image={cover}
           alt={localize(cover.alt, locale)}
-          width={cover.width}
-          height={cover.height}
           fetchPriority="high"
           className="aspect-[2/1] h-auto w-full rounded-lg object-cover sm:aspect-[3/1]"
           data-testid="event-cover"
@@ -192,12 +190,9 @@ export async function EventDetails({
               <ul className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-3" data-testid={`logos-${role}`}>
                 {logos.map((logo) => (
                   <li key={logo.id}>
-                    {/* biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash */}
-                    <img
-                      src={imagePath(logo)}
+                    <StoredImage
+                      image={logo}
                       alt={localize(logo.alt, locale)}
-                      width={logo.width}
-                      height={logo.height}
                       loading="lazy"
                       className="h-14 w-auto max-w-48 object-contain sm:h-16"
                     />

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes } from "react";
+import { cn } from "@/components/ui/cn";
 
 const variants = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-stone-400",
@@ -10,10 +11,10 @@ const base = "inline-flex min-h-11 items-center justify-center rounded-md px-5 p
 
 export function Button({
   variant = "primary",
-  className = "",
+  className,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
-  return <button {...props} className={`${base} ${variants[variant]} ${className}`} />;
+  return <button {...props} className={cn(base, variants[variant], className)} />;
 }
 
 /** The classes that make a link look like a button. */

@@ -25,7 +25,9 @@ export type Selection<Row> = { all: string; row: (row: Row) => string };
 /**
  * Rows in columns, in a box that scrolls sideways on a narrow screen rather
  * than cut a column off; `empty` in its place when there are no rows, and
- * `footer`'s cells (the totals) under the last.
+ * `footer`'s cells (the totals) under the last. With `stacked`, a phone shows
+ * each row as a card read top to bottom instead, its header for screen
+ * readers only: for rows of a few long cells that would not fit side by side.
  */
 export function DataTable<Row>({
   columns,
@@ -35,7 +37,9 @@ export function DataTable<Row>({
   footer,
   caption,
   selection,
+  stacked = false,
   testId,
+  rowTestId,
 }: {
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
@@ -46,15 +50,17 @@ export function DataTable<Row>({
   caption?: ReactNode;
   /** The label of the header's box and of each row's. */
   selection?: Selection<Row>;
+  stacked?: boolean;
   testId?: string;
+  rowTestId?: string;
 }) {
   if (rows.length === 0) return <p>{empty}</p>;
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   return (
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid={testId}>
+      <table className={cn("w-full text-left text-sm", stacked && "max-sm:block")} data-testid={testId}>
         {caption && <caption className="p-3 text-left font-semibold">{caption}</caption>}
-        <thead className="bg-stone-100">
+        <thead className={cn("bg-stone-100", stacked && "max-sm:sr-only")}>
           <tr>
             {selection && (
               <th scope="col" className="w-8 p-2">
@@ -72,9 +78,13 @@ export function DataTable<Row>({
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={cn(stacked && "max-sm:block")}>
           {rows.map((row, index) => (
-            <tr key={rowKey(row)} className="border-t border-stone-200 align-top">
+            <tr
+              key={rowKey(row)}
+              className={cn("border-t border-stone-200 align-top", stacked && "max-sm:block max-sm:py-2")}
+              data-testid={rowTestId}
+            >
               {selection && (
                 <td className="p-2">
                   <input
@@ -93,7 +103,12 @@ export function DataTable<Row>({
                   <Cell
                     key={column.key}
                     scope={column.rowHeader ? "row" : undefined}
-                    className={cn("p-2", column.rowHeader && "font-normal", column.className)}
+                    className={cn(
+                      "p-2",
+                      column.rowHeader && "font-normal",
+                      stacked && "max-sm:block max-sm:py-0.5",
+                      column.className,
+                    )}
                     data-testid={column.testId}
                   >
                     {column.cell(row, index)}

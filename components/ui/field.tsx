@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 /**
  * A labelled form control with its hint and error. The error is tied to the
@@ -44,3 +45,53 @@ export function Field({
 
 export const inputClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2.5 text-base shadow-sm aria-[invalid]:border-red-600 focus:border-brand-600";
+
+/**
+ * A drop-down inside its label, for the filters and the small forms of the
+ * staff pages: `options` as [value, text] pairs, in order.
+ */
+export function LabelledSelect({
+  label,
+  options,
+  className,
+  ...select
+}: {
+  label: ReactNode;
+  options: readonly (readonly [string, string])[];
+} & Omit<ComponentProps<"select">, "children">) {
+  return (
+    <label className={cn("space-y-1", className)}>
+      <span className="block text-sm font-medium">{label}</span>
+      <select {...select} className={inputClass}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * A text box inside its label, with a hint under it when given (tied to it
+ * by aria-describedby): the staff area's account and sign-in forms.
+ */
+export function LabelledInput({
+  label,
+  hint,
+  ...input
+}: { label: ReactNode; hint?: ReactNode; name: string } & Omit<ComponentProps<"input">, "className">) {
+  const hintId = hint ? `${input.name}-hint` : undefined;
+  return (
+    <label className="block space-y-1">
+      <span className="font-medium">{label}</span>
+      <input aria-describedby={hintId} {...input} className={inputClass} />
+      {hint && (
+        <span id={hintId} className="block text-sm text-stone-600">
+          {hint}
+        </span>
+      )}
+    </label>
+  );
+}

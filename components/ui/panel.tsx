@@ -13,6 +13,7 @@ export function Panel({
   actions,
   boxed = false,
   className,
+  testId,
   children,
 }: {
   id: string;
@@ -21,6 +22,7 @@ export function Panel({
   actions?: ReactNode;
   boxed?: boolean;
   className?: string;
+  testId?: string;
   children?: ReactNode;
 }) {
   const heading = (
@@ -32,6 +34,7 @@ export function Panel({
     <section
       aria-labelledby={id}
       className={cn("space-y-3", boxed && "rounded-lg border border-stone-200 bg-white p-4", className)}
+      data-testid={testId}
     >
       {actions ? (
         <div className="flex flex-wrap items-center justify-between gap-2">

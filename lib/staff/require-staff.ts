@@ -4,6 +4,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { auth } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
+import { getEventForStaff } from "@/lib/events/data";
 import {
   type EventRef,
   getStaffSession,
@@ -216,6 +217,17 @@ export async function requireEventAccess(
   options?: StaffCheckOptions,
 ): Promise<EventAccess> {
   return requireEventRefAccess(ref, permission, options);
+}
+
+/**
+ * A staff page of one event: the caller's access checked first (a 404 or a
+ * redirect otherwise), then the event as staff pages read it.
+ */
+export async function requireStaffEvent({ id, permission }: { id: string; permission: EventPermission }) {
+  const access = await requireEventAccess({ event: id, permission });
+  const event = await getEventForStaff({ id });
+  if (!event) notFound();
+  return { ...access, event };
 }
 
 /** requireEventAccess with the reference apart: null for nothing in particular. */

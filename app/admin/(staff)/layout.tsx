@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/admin/sign-out-form";
 import { ActionForm } from "@/components/forms/action-form";
+import { cn } from "@/components/ui/cn";
 import { locales } from "@/lib/i18n/routing";
 import { setStaffLocaleAction } from "@/lib/staff/actions";
 import type { EventScope } from "@/lib/staff/permissions";
@@ -17,6 +18,22 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
   const t = await getTranslations("admin");
   const site = await getTranslations("site");
   const current = await getLocale();
+  const admin = staff.role === "ADMIN";
+  const links = [
+    { href: "/admin", label: t("nav.events"), shown: true },
+    { href: "/admin/mailbox", label: t("nav.mailbox"), shown: some(teams.scope("event.letters")) },
+    {
+      href: "/admin/statistics",
+      label: t("statistics.yearly"),
+      shown: some(teams.scope("event.statistics")),
+    },
+    { href: "/admin/staff", label: t("nav.staff"), shown: admin },
+    { href: "/admin/organizations", label: t("nav.organizations"), shown: admin },
+    { href: "/admin/audit", label: t("nav.audit"), shown: some(teams.scope("event.audit")) },
+    { href: "/admin/instance", label: t("instance.nav"), shown: admin },
+    // The account's link sits beside the sign-out button on a wider screen.
+    { href: "/admin/account", label: t("nav.account"), shown: true, className: "sm:hidden" },
+  ].filter((link) => link.shown);
   return (
     <div className="min-h-screen">
       {/* On a phone two short lines, not five: the links scroll sideways under the name. */}
@@ -30,42 +47,11 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
             aria-label={t("title")}
             className="order-last -mx-4 flex basis-full gap-4 overflow-x-auto whitespace-nowrap px-4 pb-1 max-sm:mask-r-from-85% sm:order-none sm:mx-0 sm:basis-auto sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
           >
-            <Link href="/admin" className="py-1 hover:underline">
-              {t("nav.events")}
-            </Link>
-            {some(teams.scope("event.letters")) && (
-              <Link href="/admin/mailbox" className="py-1 hover:underline">
-                {t("nav.mailbox")}
+            {links.map((link) => (
+              <Link key={link.href} href={link.href} className={cn("py-1 hover:underline", link.className)}>
+                {link.label}
               </Link>
-            )}
-            {some(teams.scope("event.statistics")) && (
-              <Link href="/admin/statistics" className="py-1 hover:underline">
-                {t("statistics.yearly")}
-              </Link>
-            )}
-            {staff.role === "ADMIN" && (
-              <>
-                <Link href="/admin/staff" className="py-1 hover:underline">
-                  {t("nav.staff")}
-                </Link>
-                <Link href="/admin/organizations" className="py-1 hover:underline">
-                  {t("nav.organizations")}
-                </Link>
-              </>
-            )}
-            {some(teams.scope("event.audit")) && (
-              <Link href="/admin/audit" className="py-1 hover:underline">
-                {t("nav.audit")}
-              </Link>
-            )}
-            {staff.role === "ADMIN" && (
-              <Link href="/admin/instance" className="py-1 hover:underline">
-                {t("instance.nav")}
-              </Link>
-            )}
-            <Link href="/admin/account" className="py-1 hover:underline sm:hidden">
-              {t("nav.account")}
-            </Link>
+            ))}
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
             <ActionForm action={setStaffLocaleAction} className="flex" aria-label={t("nav.language")}>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { z } from "zod";
-import { inputClass } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/data-table";
+import { inputClass, LabelledSelect } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterChoices, auditSubjects, listAuditLog } from "@/lib/audit/data";
 import { describeAuditEntry } from "@/lib/audit/describe";
@@ -65,6 +66,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
   const locale = (await getLocale()) as Locale;
   const names = await auditSubjects(entries);
   const words = auditWords(locale);
+  const rows = entries.map((entry) => ({ entry, ...describeAuditEntry(entry, names, words) }));
   const last = entries.at(-1);
   const nextQuery = new URLSearchParams(
     Object.entries({ ...filters, before: last ? String(last.id) : undefined }).filter(
@@ -79,39 +81,28 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
       </PageHeader>
       <search>
         <form className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
-          <label className="space-y-1 lg:col-span-2">
-            <span className="block text-sm font-medium">{t("action")}</span>
-            <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {choices.actions.map((action) => (
-                <option key={action} value={action}>
-                  {words.action(action) ?? action}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1">
-            <span className="block text-sm font-medium">{t("actor")}</span>
-            <select name="actor" defaultValue={filters.actor ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {choices.staff.map((staff) => (
-                <option key={staff.id} value={staff.id}>
-                  {staff.email}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1">
-            <span className="block text-sm font-medium">{t("event")}</span>
-            <select name="event" defaultValue={filters.event ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {choices.events.map((event) => (
-                <option key={event.id} value={event.id}>
-                  {event.slug}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect
+            label={t("action")}
+            name="action"
+            defaultValue={filters.action ?? ""}
+            className="lg:col-span-2"
+            options={[
+              ["", t("all")],
+              ...choices.actions.map((action) => [action, words.action(action) ?? action] as const),
+            ]}
+          />
+          <LabelledSelect
+            label={t("actor")}
+            name="actor"
+            defaultValue={filters.actor ?? ""}
+            options={[["", t("all")], ...choices.staff.map((staff) => [staff.id, staff.email] as const)]}
+          />
+          <LabelledSelect
+            label={t("event")}
+            name="event"
+            defaultValue={filters.event ?? ""}
+            options={[["", t("all")], ...choices.events.map((event) => [event.id, event.slug] as const)]}
+          />
           <label className="space-y-1">
             <span className="block text-sm font-medium">{t("from")}</span>
             <input type="date" name="from" defaultValue={filters.from} className={inputClass} />
@@ -129,83 +120,75 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
         </form>
       </search>
 
-      {entries.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        // On a phone each entry is a card, read top to bottom: five columns side by side did not fit.
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm max-sm:block">
-            <thead className="bg-stone-100 max-sm:sr-only">
-              <tr>
-                <th className="p-2">{t("at")}</th>
-                <th className="p-2">{t("actor")}</th>
-                <th className="p-2">{t("action")}</th>
-                <th className="p-2">{t("subject")}</th>
-                <th className="p-2">{t("details")}</th>
-              </tr>
-            </thead>
-            <tbody className="max-sm:block">
-              {entries.map((entry) => {
-                const { action, subject, details } = describeAuditEntry(entry, names, words);
-                return (
-                  <tr
-                    key={String(entry.id)}
-                    className="border-t border-stone-200 align-top max-sm:block max-sm:py-2"
-                    data-testid="audit-entry"
-                  >
-                    <td className="whitespace-nowrap p-2 max-sm:block max-sm:py-0 max-sm:text-stone-600">
-                      {formatDateTime(entry.at, { locale, timeZone: STAFF_TIME_ZONE })}
-                    </td>
-                    <td className="p-2 max-sm:block max-sm:py-0 max-sm:text-stone-600">
-                      {entry.actor?.email ?? ta(entry.actorType)}
-                    </td>
-                    <td className="p-2 font-medium max-sm:block max-sm:py-1">{action}</td>
-                    <td className="p-2 max-sm:block max-sm:py-1">
-                      {subject && (
-                        <>
-                          <span className="block text-xs text-stone-600">{subject.label}</span>
-                          {subject.href ? (
-                            <Link href={subject.href} className="text-brand-700 underline">
-                              {subject.text}
-                            </Link>
-                          ) : (
-                            subject.text
-                          )}
-                        </>
-                      )}
-                    </td>
-                    <td className="p-2 max-sm:block max-sm:py-1">
-                      {details.length > 0 && (
-                        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-                          {details.map((line) => (
-                            <Fragment key={line.label}>
-                              <dt className="text-stone-600">{line.label}</dt>
-                              <dd className="break-words sm:min-w-40">
-                                {line.href ? (
-                                  <Link href={line.href} className="text-brand-700 underline">
-                                    {line.text}
-                                  </Link>
-                                ) : (
-                                  line.text
-                                )}
-                              </dd>
-                            </Fragment>
-                          ))}
-                        </dl>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        stacked
+        rowTestId="audit-entry"
+        rows={rows}
+        rowKey={({ entry }) => String(entry.id)}
+        empty={t("empty")}
+        columns={[
+          {
+            key: "at",
+            header: t("at"),
+            className: "whitespace-nowrap max-sm:text-stone-600",
+            cell: ({ entry }) => formatDateTime(entry.at, { locale, timeZone: STAFF_TIME_ZONE }),
+          },
+          {
+            key: "actor",
+            header: t("actor"),
+            className: "max-sm:text-stone-600",
+            cell: ({ entry }) => entry.actor?.email ?? ta(entry.actorType),
+          },
+          {
+            key: "action",
+            header: t("action"),
+            cell: ({ action }) => <span className="font-medium">{action}</span>,
+          },
+          {
+            key: "subject",
+            header: t("subject"),
+            cell: ({ subject }) =>
+              subject && (
+                <>
+                  <span className="block text-xs text-stone-600">{subject.label}</span>
+                  <TextOrLink {...subject} />
+                </>
+              ),
+          },
+          {
+            key: "details",
+            header: t("details"),
+            cell: ({ details }) =>
+              details.length > 0 && (
+                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+                  {details.map((line) => (
+                    <Fragment key={line.label}>
+                      <dt className="text-stone-600">{line.label}</dt>
+                      <dd className="break-words sm:min-w-40">
+                        <TextOrLink {...line} />
+                      </dd>
+                    </Fragment>
+                  ))}
+                </dl>
+              ),
+          },
+        ]}
+      />
       {more && (
         <Link href={`?${nextQuery}`} className="inline-block text-brand-700 underline">
           {t("older")}
         </Link>
       )}
     </div>
+  );
+}
+
+function TextOrLink({ text, href }: { text: string; href?: string }) {
+  return href ? (
+    <Link href={href} className="text-brand-700 underline">
+      {text}
+    </Link>
+  ) : (
+    text
   );
 }

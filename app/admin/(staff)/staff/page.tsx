@@ -1,8 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { NewStaffForm } from "@/components/admin/new-staff-form";
 import { ResetPasswordButton } from "@/components/admin/reset-password-button";
 import { StaffChangeForm } from "@/components/admin/staff-change-form";
-import { inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { LabelledSelect } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
@@ -53,74 +55,40 @@ export default async function StaffAccountsPage() {
               </p>
             </div>
             <div className="flex flex-wrap items-end gap-4 text-sm">
-              <StaffChangeForm
-                action={changeStaffAction.bind(null, account.id)}
-                className="flex flex-wrap items-end gap-2"
-              >
-                <input type="hidden" name="change" value="role" />
-                <label className="space-y-1">
-                  <span className="block font-medium">{t("role")}</span>
-                  <select name="role" defaultValue={account.role} className={inputClass}>
-                    {staffRoles.map((role) => (
-                      <option key={role} value={role}>
-                        {tr(role)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button
-                  type="submit"
-                  className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
-                >
-                  {t("changeRole")}
-                </button>
-              </StaffChangeForm>
+              <ChangeForm accountId={account.id} change="role" label={t("changeRole")}>
+                <LabelledSelect
+                  label={t("role")}
+                  name="role"
+                  defaultValue={account.role}
+                  options={staffRoles.map((role) => [role, tr(role)] as const)}
+                />
+              </ChangeForm>
               {/* Admins are instance-wide: never in an organization (decision 041). */}
               {account.role !== "ADMIN" && organizations.length > 0 && (
-                <StaffChangeForm
-                  action={changeStaffAction.bind(null, account.id)}
-                  className="flex flex-wrap items-end gap-2"
-                >
-                  <input type="hidden" name="change" value="organization" />
-                  <label className="space-y-1">
-                    <span className="block font-medium">{t("organization")}</span>
-                    <select
-                      name="organizationId"
-                      defaultValue={account.organizationId ?? ""}
-                      className={inputClass}
-                    >
-                      <option value="">{t("noOrganization")}</option>
-                      {organizations.map((organization) => (
-                        <option key={organization.id} value={organization.id}>
-                          {organization.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <button
-                    type="submit"
-                    className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
-                  >
-                    {t("changeOrganization")}
-                  </button>
-                </StaffChangeForm>
+                <ChangeForm accountId={account.id} change="organization" label={t("changeOrganization")}>
+                  <LabelledSelect
+                    label={t("organization")}
+                    name="organizationId"
+                    defaultValue={account.organizationId ?? ""}
+                    options={[
+                      ["", t("noOrganization")],
+                      ...organizations.map((organization) => [organization.id, organization.name] as const),
+                    ]}
+                  />
+                </ChangeForm>
               )}
-              <StaffChangeForm action={changeStaffAction.bind(null, account.id)}>
-                <input type="hidden" name="change" value={account.disabledAt ? "enable" : "disable"} />
-                <button
-                  type="submit"
-                  className="min-h-11 rounded-md border border-stone-300 px-3 hover:bg-stone-100"
-                >
-                  {account.disabledAt ? t("enable") : t("disable")}
-                </button>
-              </StaffChangeForm>
+              <ChangeForm
+                accountId={account.id}
+                change={account.disabledAt ? "enable" : "disable"}
+                label={account.disabledAt ? t("enable") : t("disable")}
+              />
               {account.totpEnabledAt && (
-                <StaffChangeForm action={changeStaffAction.bind(null, account.id)}>
-                  <input type="hidden" name="change" value="second_factor" />
-                  <button type="submit" className="underline hover:no-underline">
-                    {t("removeSecondFactor")}
-                  </button>
-                </StaffChangeForm>
+                <ChangeForm
+                  accountId={account.id}
+                  change="second_factor"
+                  label={t("removeSecondFactor")}
+                  plain
+                />
               )}
               <ResetPasswordButton action={resetStaffPasswordAction.bind(null, account.id)} />
             </div>
@@ -128,5 +96,40 @@ export default async function StaffAccountsPage() {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** One change to an account (its role, organization, access, second factor): what to change, if a choice, and its button. */
+function ChangeForm({
+  accountId,
+  change,
+  label,
+  plain = false,
+  children,
+}: {
+  accountId: string;
+  change: string;
+  label: string;
+  /** A button that reads as a link: a rarer change, kept apart from the others. */
+  plain?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <StaffChangeForm
+      action={changeStaffAction.bind(null, accountId)}
+      className="flex flex-wrap items-end gap-2"
+    >
+      <input type="hidden" name="change" value={change} />
+      {children}
+      {plain ? (
+        <button type="submit" className="underline hover:no-underline">
+          {label}
+        </button>
+      ) : (
+        <Button type="submit" variant="secondary" className="px-3 font-normal">
+          {label}
+        </Button>
+      )}
+    </StaffChangeForm>
   );
 }

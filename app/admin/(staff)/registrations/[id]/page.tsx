@@ -7,6 +7,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { PrivacyActions } from "@/components/privacy/privacy-actions";
 import { RegistrationForm } from "@/components/registrations/registration-form";
 import { Button } from "@/components/ui/button";
+import { DetailsList } from "@/components/ui/details-list";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -109,14 +110,7 @@ export default async function StaffRegistrationPage({ params }: PageProps<"/admi
         contextHref={`/admin/events/${registration.event.id}`}
         title={`№${registration.number} · ${name}`}
       />
-      <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
-        {details.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-stone-600">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList details={details} />
 
       {changes.length > 0 && (
         <Panel id="status-actions" title={t("statusActions")} hint={t("statusActionsHint")}>

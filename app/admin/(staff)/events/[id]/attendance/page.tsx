@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { DataTable } from "@/components/ui/data-table";
@@ -9,13 +8,12 @@ import { Panel } from "@/components/ui/panel";
 import { setAttendanceAction } from "@/lib/check-in/actions";
 import { getAttendanceGrid } from "@/lib/check-in/data";
 import { defaultDay } from "@/lib/check-in/rules";
-import { getEventForStaff } from "@/lib/events/data";
 import { dayHasBegun } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -28,11 +26,9 @@ export default async function AttendancePage({
   searchParams,
 }: PageProps<"/admin/events/[id]/attendance">) {
   const { id } = await params;
-  const { permissions } = await requireEventAccess({ event: id, permission: "event.registrations.read" });
+  const { event, permissions } = await requireStaffEvent({ id, permission: "event.registrations.read" });
   // A viewer reads the marks and changes none (docs/decisions/038-viewer-data-minimization.md).
   const marks = permissions.has("event.registrations");
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
   const requested = (await searchParams).day;
   const selected =
     event.days.find((day) => day.id === requested) ??

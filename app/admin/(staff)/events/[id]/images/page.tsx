@@ -1,27 +1,26 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ComponentProps, ReactNode } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { ImageUploadForm } from "@/components/images/image-upload-form";
 import { PublicContactForm } from "@/components/images/public-contact-form";
+import { StoredImage } from "@/components/images/stored-image";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
-import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { moveEventImageAction, removeEventImageAction, savePublicContactAction } from "@/lib/images/actions";
 import { getPublicContact, listEventImages } from "@/lib/images/data";
-import { imagePath, partyRoles } from "@/lib/images/schema";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { partyRoles } from "@/lib/images/schema";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 /** Organizers: the event's cover and logos (donors' visibility), and its public contact. */
 export default async function EventImagesPage({ params }: PageProps<"/admin/events/[id]/images">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.content" });
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
+  const { event } = await requireStaffEvent({ id, permission: "event.content" });
   const [images, contact] = await Promise.all([
     listEventImages({ eventId: event.id }),
     getPublicContact({ eventId: event.id }),
@@ -46,20 +45,14 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
       <Panel id="cover" title={t("cover")} boxed className="space-y-4">
         {cover ? (
           <div className="space-y-2">
-            {/* biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash */}
-            <img
-              src={imagePath(cover)}
+            <StoredImage
+              image={cover}
               alt={localize(cover.alt, locale)}
-              width={cover.width}
-              height={cover.height}
               className="h-auto w-full rounded-md border border-stone-200"
             />
-            <ActionForm action={remove}>
-              <input type="hidden" name="imageId" value={cover.id} />
-              <Button type="submit" variant="secondary">
-                {t("remove")}
-              </Button>
-            </ActionForm>
+            <ImageButton action={remove} imageId={cover.id}>
+              {t("remove")}
+            </ImageButton>
           </div>
         ) : (
           <p className="text-stone-600">{t("noCover")}</p>
@@ -77,52 +70,27 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
               <ul className="divide-y divide-stone-200 rounded-md border border-stone-200">
                 {logos.map((logo, index) => (
                   <li key={logo.id} className="flex flex-wrap items-center gap-3 p-3">
-                    {/* biome-ignore lint/performance/noImgElement: our own re-encoded file, cached by its hash */}
-                    <img
-                      src={imagePath(logo)}
-                      alt=""
-                      width={logo.width}
-                      height={logo.height}
-                      className="h-12 w-auto max-w-40 object-contain"
-                    />
+                    <StoredImage image={logo} alt="" className="h-12 w-auto max-w-40 object-contain" />
                     <span className="min-w-40 flex-1">{localize(logo.alt, locale)}</span>
                     <div className="flex flex-wrap gap-2">
-                      {index > 0 && (
-                        <ActionForm action={move}>
-                          <input type="hidden" name="imageId" value={logo.id} />
-                          <input type="hidden" name="direction" value="up" />
-                          <Button
-                            type="submit"
-                            variant="secondary"
-                            aria-label={t("upNamed", { name: localize(logo.alt, locale) })}
-                          >
-                            {t("up")}
-                          </Button>
-                        </ActionForm>
-                      )}
-                      {index < logos.length - 1 && (
-                        <ActionForm action={move}>
-                          <input type="hidden" name="imageId" value={logo.id} />
-                          <input type="hidden" name="direction" value="down" />
-                          <Button
-                            type="submit"
-                            variant="secondary"
-                            aria-label={t("downNamed", { name: localize(logo.alt, locale) })}
-                          >
-                            {t("down")}
-                          </Button>
-                        </ActionForm>
-                      )}
-                      <ActionForm action={remove}>
-                        <input type="hidden" name="imageId" value={logo.id} />
-                        <Button
-                          type="submit"
-                          variant="secondary"
-                          aria-label={t("removeNamed", { name: localize(logo.alt, locale) })}
+                      {moves(index, logos.length).map((direction) => (
+                        <ImageButton
+                          key={direction}
+                          action={move}
+                          imageId={logo.id}
+                          direction={direction}
+                          label={t(`${direction}Named`, { name: localize(logo.alt, locale) })}
                         >
-                          {t("remove")}
-                        </Button>
-                      </ActionForm>
+                          {t(direction)}
+                        </ImageButton>
+                      ))}
+                      <ImageButton
+                        action={remove}
+                        imageId={logo.id}
+                        label={t("removeNamed", { name: localize(logo.alt, locale) })}
+                      >
+                        {t("remove")}
+                      </ImageButton>
                     </div>
                   </li>
                 ))}
@@ -153,5 +121,37 @@ export default async function EventImagesPage({ params }: PageProps<"/admin/even
         />
       </Panel>
     </div>
+  );
+}
+
+/** Where the logo at this place in its row can move: not up from the first place, not down from the last. */
+function moves(index: number, count: number) {
+  return (["up", "down"] as const).filter((direction) =>
+    direction === "up" ? index > 0 : index < count - 1,
+  );
+}
+
+/** A button acting on one image: its removal, or its move up or down the row of its role. */
+function ImageButton({
+  action,
+  imageId,
+  direction,
+  label,
+  children,
+}: {
+  action: ComponentProps<typeof ActionForm>["action"];
+  imageId: string;
+  direction?: "up" | "down";
+  label?: string;
+  children: ReactNode;
+}) {
+  return (
+    <ActionForm action={action}>
+      <input type="hidden" name="imageId" value={imageId} />
+      {direction && <input type="hidden" name="direction" value={direction} />}
+      <Button type="submit" variant="secondary" aria-label={label}>
+        {children}
+      </Button>
+    </ActionForm>
   );
 }

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LetterName } from "@/components/admin/letter-name";
@@ -10,11 +9,10 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { retryLetterAction, saveLetterWordingAction } from "@/lib/emails/actions";
 import { listEventOutbox } from "@/lib/emails/data";
-import { getEventForStaff } from "@/lib/events/data";
 import { type LocalizedText, localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -31,9 +29,7 @@ export default async function EventLettersPage({
   searchParams,
 }: PageProps<"/admin/events/[id]/letters">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.letters" });
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
+  const { event } = await requireStaffEvent({ id, permission: "event.letters" });
   const raw = await searchParams;
   const query = querySchema.parse({ status: raw.status, page: raw.page });
   const { counts, letters, pages } = await listEventOutbox({

@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InstrumentSettingsForm } from "@/components/admin/instrument-settings-form";
 import { QuestionsEditor } from "@/components/admin/questions-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEventForStaff } from "@/lib/events/data";
 import { zonedParts } from "@/lib/events/rules";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -20,7 +18,7 @@ import { countAwaitingAnswer, getInstruments } from "@/lib/outcomes/data";
 import { instrumentState } from "@/lib/outcomes/rules";
 import { instrumentKinds } from "@/lib/outcomes/schema";
 import { getQuestionsForEditor } from "@/lib/questions/data";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -33,10 +31,8 @@ export const dynamic = "force-dynamic";
  */
 export default async function EventOutcomesPage({ params }: PageProps<"/admin/events/[id]/outcomes">) {
   const { id } = await params;
-  const { permissions } = await requireEventAccess({ event: id, permission: "event.statistics" });
+  const { event, permissions } = await requireStaffEvent({ id, permission: "event.statistics" });
   const edits = permissions.has("event.content");
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
   const t = await getTranslations("admin.outcomes");
   const to = await getTranslations("outcomes");
   const locale = (await getLocale()) as Locale;

@@ -10,14 +10,13 @@ import { Panel } from "@/components/ui/panel";
 import { saveCertificateSettingsAction, sendCertificatesAction } from "@/lib/certificates/actions";
 import { formatCertificateCode } from "@/lib/certificates/codes";
 import { getCertificateOverview } from "@/lib/certificates/data";
-import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
 import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import { type Locale, locales } from "@/lib/i18n/routing";
 import { fullName } from "@/lib/registrations/names";
 import { listSheetDays } from "@/lib/signature-sheets/data";
 import { extraSheetColumns, MAX_BLANK_ROWS } from "@/lib/signature-sheets/schema";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +25,7 @@ const languageNames = { ru: "Русский", ky: "Кыргызча", en: "Engli
 /** Organizers: the event's paper — the day's signature sheet, and certificates of attendance. */
 export default async function EventPaperPage({ params }: PageProps<"/admin/events/[id]/paper">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.documents" });
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
+  const { event } = await requireStaffEvent({ id, permission: "event.documents" });
   const [days, overview] = await Promise.all([
     listSheetDays({ eventId: event.id }),
     getCertificateOverview({ eventId: event.id }),

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import { Field, inputClass } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/field";
 import { FileLinks } from "@/components/ui/file-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { localize } from "@/lib/events/schema";
@@ -61,19 +61,19 @@ export default async function EventPerDiemPage({
         <p className="text-stone-600">{t("intro")}</p>
       </PageHeader>
       <form method="get" action={base} className="grid items-end gap-4 sm:grid-cols-[1fr_auto]">
-        <Field id="day" label={t("scope")}>
-          {(control) => (
-            <select {...control} name="day" defaultValue={dayId ?? ""} className={inputClass}>
-              <option value="">{t("wholeEvent")}</option>
-              {logistics.days.map((day) => (
-                <option key={day.id} value={day.id}>
-                  {formatWeekdayDate(day.startsAt, { locale, timeZone: logistics.timeZone })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Button type="submit" variant="secondary" className="mb-6">
+        <LabelledSelect
+          label={t("scope")}
+          name="day"
+          defaultValue={dayId ?? ""}
+          options={[
+            ["", t("wholeEvent")],
+            ...logistics.days.map(
+              (day) =>
+                [day.id, formatWeekdayDate(day.startsAt, { locale, timeZone: logistics.timeZone })] as const,
+            ),
+          ]}
+        />
+        <Button type="submit" variant="secondary">
           {t("show")}
         </Button>
       </form>

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SessionForm, type SessionInitial, SpeakerForm } from "@/components/admin/programme-editor";
 import { ActionForm } from "@/components/forms/action-form";
@@ -7,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
-import { getEventForStaff } from "@/lib/events/data";
 import { zonedParts } from "@/lib/events/rules";
 import { announceHandoutsAction, removeHandoutAction } from "@/lib/handouts/actions";
 import { listHandouts } from "@/lib/handouts/data";
@@ -18,15 +16,13 @@ import { deleteSessionAction, saveSessionAction, saveSpeakerAction } from "@/lib
 import { getProgrammeSessions, listSpeakers } from "@/lib/programme/data";
 import { overlapWarnings, programmeByDay } from "@/lib/programme/rules";
 import { countryName } from "@/lib/programme/schema";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventProgrammePage({ params }: PageProps<"/admin/events/[id]/programme">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.content" });
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
+  const { event } = await requireStaffEvent({ id, permission: "event.content" });
   const [t, locale, sessions, speakers, handouts] = await Promise.all([
     getTranslations("admin.programme"),
     getLocale() as Promise<Locale>,

@@ -3,18 +3,15 @@ import { getTranslations } from "next-intl/server";
 import { FormFieldsEditor } from "@/components/admin/form-fields-editor";
 import { QuestionsEditor } from "@/components/admin/questions-editor";
 import { Panel } from "@/components/ui/panel";
-import { getEventForStaff } from "@/lib/events/data";
 import { saveFormFieldsAction, saveQuestionsAction } from "@/lib/questions/actions";
 import { getEventForm, getEventRegions, getQuestionsForEditor } from "@/lib/questions/data";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventQuestionsPage({ params }: PageProps<"/admin/events/[id]/questions">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.content" });
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
+  const { event } = await requireStaffEvent({ id, permission: "event.content" });
   const t = await getTranslations("admin.questions");
   const tf = await getTranslations("admin.formFields");
   const [questions, form, regions] = await Promise.all([

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { Field, inputClass } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/field";
 import { FileLinks } from "@/components/ui/file-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { localize } from "@/lib/events/schema";
@@ -51,29 +51,19 @@ export default async function EventRoomingPage({
         <p>{t("noHotels")}</p>
       ) : (
         <form method="get" action={base} className="grid items-end gap-4 sm:grid-cols-[1fr_1fr_auto]">
-          <Field id="hotel" label={t("hotel")}>
-            {(control) => (
-              <select {...control} name="hotel" defaultValue={hotelId} className={inputClass}>
-                {logistics.hotels.map((hotel) => (
-                  <option key={hotel.id} value={hotel.id}>
-                    {hotel.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="night" label={t("night")}>
-            {(control) => (
-              <select {...control} name="night" defaultValue={night} className={inputClass}>
-                {nights.map((each) => (
-                  <option key={each} value={each}>
-                    {nightLabel(each)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Button type="submit" variant="secondary" className="mb-6">
+          <LabelledSelect
+            label={t("hotel")}
+            name="hotel"
+            defaultValue={hotelId}
+            options={logistics.hotels.map((hotel) => [hotel.id, hotel.name] as const)}
+          />
+          <LabelledSelect
+            label={t("night")}
+            name="night"
+            defaultValue={night}
+            options={nights.map((each) => [each, nightLabel(each)] as const)}
+          />
+          <Button type="submit" variant="secondary">
             {t("show")}
           </Button>
         </form>

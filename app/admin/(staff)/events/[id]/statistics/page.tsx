@@ -7,6 +7,7 @@ import { FiguresTable, StatisticsSection } from "@/components/statistics/statist
 import { TextFiguresTable } from "@/components/statistics/text-figures-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
@@ -138,10 +139,7 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
         ))}
       </div>
       {questionTables.length > 0 && (
-        <section aria-labelledby="answers-title" className="space-y-4">
-          <h2 id="answers-title" className="text-xl font-semibold">
-            {t("answersTitle")}
-          </h2>
+        <Panel id="answers-title" title={t("answersTitle")} className="space-y-4">
           <div className="grid gap-6 xl:grid-cols-2">
             {questionTables.map(({ answers: table, bySector }) => (
               <StatisticsSection key={table.id} table={table} heading="h3">
@@ -155,14 +153,16 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
               </StatisticsSection>
             ))}
           </div>
-        </section>
+        </Panel>
       )}
       {answeredAny && (
-        <section aria-labelledby="outcomes-title" className="space-y-4" data-testid="outcomes">
-          <h2 id="outcomes-title" className="text-xl font-semibold">
-            {to("title")}
-          </h2>
-          <p className="text-sm text-stone-600">{to("note", { threshold: outcomeData.threshold })}</p>
+        <Panel
+          id="outcomes-title"
+          title={to("title")}
+          hint={to("note", { threshold: outcomeData.threshold })}
+          className="space-y-4"
+          testId="outcomes"
+        >
           <p>
             <a href={`/admin/events/${event.id}/statistics/summary`} className={buttonClass("secondary")}>
               {to("pdf.link")}
@@ -202,19 +202,16 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
           ))}
           {freeText.length > 0 && <FreeTextAnswers listed={freeText} />}
           {!personal && <p className="text-sm text-stone-600">{to("freeText.hidden")}</p>}
-        </section>
+        </Panel>
       )}
       {budgetSection && (
-        <section aria-labelledby="budget-title" className="space-y-4" data-testid="budget">
-          <h2 id="budget-title" className="text-xl font-semibold">
-            {t("budget.title")}
-          </h2>
+        <Panel id="budget-title" title={t("budget.title")} className="space-y-4" testId="budget">
           <div className="grid gap-6">
             {budgetSection.map((table) => (
               <StatisticsSection key={table.id} table={table} heading="h3" />
             ))}
           </div>
-        </section>
+        </Panel>
       )}
     </div>
   );

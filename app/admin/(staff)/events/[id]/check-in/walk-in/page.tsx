@@ -6,13 +6,12 @@ import { WalkInForm } from "@/components/check-in/walk-in-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { walkInAction } from "@/lib/check-in/actions";
 import { defaultDay } from "@/lib/check-in/rules";
-import { getEventForStaff } from "@/lib/events/data";
 import { dayHasBegun } from "@/lib/events/rules";
 import { localize } from "@/lib/events/schema";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { getEventForm, getPlacesTaken } from "@/lib/questions/data";
-import { requireEventAccess } from "@/lib/staff/require-staff";
+import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +24,7 @@ export default async function WalkInPage({
   searchParams,
 }: PageProps<"/admin/events/[id]/check-in/walk-in">) {
   const { id } = await params;
-  await requireEventAccess({ event: id, permission: "event.registrations" });
-  const event = await getEventForStaff({ id });
-  if (!event) notFound();
+  const { event } = await requireStaffEvent({ id, permission: "event.registrations" });
   const requested = (await searchParams).day;
   const day =
     event.days.find((eventDay) => eventDay.id === requested) ??

@@ -1,14 +1,10 @@
 import { createTranslator } from "next-intl";
-import { z } from "zod";
-import { jsonError } from "@/lib/api/json";
-import { eventRoute } from "@/lib/entry-points/route";
 import { localize } from "@/lib/events/schema";
 import en from "@/lib/i18n/messages/en.json";
 import ky from "@/lib/i18n/messages/ky.json";
 import ru from "@/lib/i18n/messages/ru.json";
-import { getEventRegister } from "@/lib/travel/data";
+import { registerFileRoute } from "@/lib/travel/register-route";
 import { registerTotals, somsInWords } from "@/lib/travel/rules";
-import { registerQuerySchema } from "@/lib/travel/schema";
 import { listWorkbook, workbookDownload } from "@/lib/travel/workbook";
 
 export const dynamic = "force-dynamic";
@@ -16,21 +12,10 @@ export const dynamic = "force-dynamic";
 const messages = { ru, ky, en };
 
 /** The accountant's register as an .xlsx: amounts as numbers, the totals, the amount in words in Russian. */
-export const GET = eventRoute({
+export const GET = registerFileRoute({
   name: "admin.events.per-diem.xlsx",
-  params: z.object({ id: z.uuid() }),
-  query: registerQuerySchema,
-  event: ({ params, query }) => (query.day ? { event: params.id, day: query.day } : { event: params.id }),
   permission: "event.exports",
-  run: async ({ params, query, access }) => {
-    const found = await getEventRegister({
-      eventId: params.id,
-      dayId: query.day || null,
-      passports: access.permissions.has("event.contacts"),
-    });
-    if (!found) return jsonError(404, "not_found");
-    const { logistics, register } = found;
-    const locale = query.lang;
+  respond: async ({ logistics, register }, locale) => {
     const t = createTranslator({ locale, messages: messages[locale], namespace: "admin.logistics.pdf" });
     const passports = register.withPassports;
     const totals = registerTotals(register.rows);
