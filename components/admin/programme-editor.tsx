@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useMemo, useRef } from "react";
 import { Controller, get, type Resolver, useForm } from "react-hook-form";
 import {
@@ -14,14 +14,7 @@ import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
-import {
-  countryCodes,
-  countryName,
-  ledKinds,
-  sessionInputSchema,
-  sessionKinds,
-  speakerInputSchema,
-} from "@/lib/programme/schema";
+import { ledKinds, sessionInputSchema, sessionKinds, speakerInputSchema } from "@/lib/programme/schema";
 
 type State = ActionState<Done>;
 type Action = (state: State, formData: FormData) => Promise<State>;
@@ -250,16 +243,18 @@ export function SessionForm({
 export function SpeakerForm({
   action,
   initial,
+  countries,
   submitLabel,
   adds = false,
 }: {
   action: Action;
   initial: SpeakerInitial;
+  /** The country choices, [code, name], as the server named them (`countryChoices`). */
+  countries: readonly (readonly [string, string])[];
   submitLabel: string;
   /** A form that adds a speaker: empty again once they are saved. */
   adds?: boolean;
 }) {
-  const locale = useLocale();
   const values = useMemo(() => ({ ...initial, bio: editable(initial.bio) }), [initial]);
   const { t, state, formAction, pending, formRef, form, error, onSubmit } = useProgrammeForm({
     action,
@@ -267,9 +262,6 @@ export function SpeakerForm({
     initial: values,
     resetOnDone: adds,
   });
-  const countries = countryCodes
-    .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const field = (name: "name" | "organization", label: string) => (
     <label className="block space-y-1 text-sm">
       <span className="font-medium">{label}</span>
@@ -291,9 +283,9 @@ export function SpeakerForm({
             aria-invalid={error("country") ? true : undefined}
           >
             <option value="">{t("noCountry")}</option>
-            {countries.map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.name}
+            {countries.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
               </option>
             ))}
           </select>

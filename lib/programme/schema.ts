@@ -47,6 +47,17 @@ export function countryName(code: string, locale: string): string {
   );
 }
 
+/**
+ * Every country as [code, name] in a language, ordered by name. Made on the
+ * server and handed to the speaker's form: a browser's own names and
+ * ordering differ from Node's, and a list made in both would not hydrate.
+ */
+export function countryChoices(locale: string): [string, string][] {
+  return countryCodes
+    .map((code): [string, string] => [code, countryName(code, locale)])
+    .sort((a, b) => a[1].localeCompare(b[1], locale));
+}
+
 const localTime = z
   .string({ error: "invalidTime" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "invalidTime" });

@@ -62,6 +62,8 @@ test("every statistics table fits its panel at 1280 px, with its days as dates, 
   await page.setViewportSize({ width: 1280, height: 900 });
   await openDemoEvent(page);
   await page.getByRole("link", { name: "Статистика" }).click();
+  // A language chosen while the page is still on its way would be drawn over by the page in Russian.
+  await expect(page.getByRole("heading", { name: "Статистика", level: 1 })).toBeVisible();
   for (const language of ["Кыргызча", "Русский"]) {
     await page.getByRole("button", { name: language }).click();
     await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-pressed", "true");

@@ -15,7 +15,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { deleteSessionAction, saveSessionAction, saveSpeakerAction } from "@/lib/programme/actions";
 import { getProgrammeSessions, listSpeakers } from "@/lib/programme/data";
 import { overlapWarnings, programmeByDay } from "@/lib/programme/rules";
-import { countryName } from "@/lib/programme/schema";
+import { countryChoices, countryName } from "@/lib/programme/schema";
 import { requireStaffEvent } from "@/lib/staff/require-staff";
 
 export const dynamic = "force-dynamic";
@@ -37,6 +37,7 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
     label: formatWeekdayDate(day.startsAt, where),
     hours: `${local(day.startsAt)}–${local(day.endsAt)}`,
   }));
+  const countries = countryChoices(locale);
   const speakerChoices = speakers.map((speaker) => ({
     id: speaker.id,
     label: [speaker.name, speaker.organization, speaker.country && countryName(speaker.country, locale)]
@@ -198,6 +199,7 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
                   <SpeakerForm
                     action={saveSpeakerAction.bind(null, { eventId: event.id, speakerId: speaker.id })}
                     submitLabel={t("save")}
+                    countries={countries}
                     initial={{
                       name: speaker.name,
                       organization: speaker.organization ?? "",
@@ -218,6 +220,7 @@ export default async function EventProgrammePage({ params }: PageProps<"/admin/e
             <SpeakerForm
               action={saveSpeakerAction.bind(null, { eventId: event.id })}
               submitLabel={t("addSpeaker")}
+              countries={countries}
               adds
               initial={{ name: "", organization: "", country: "", bio: null }}
             />
