@@ -115,6 +115,7 @@ async function staffPages(): Promise<Found[]> {
     const name = `page ${file}`;
     const scoped = [
       ...source.matchAll(/requireEventAccess\(\s*\{\s*\w+: \w+, permission: "([\w.]+)" \}/g),
+      ...source.matchAll(/requireStaffEvent\(\{ id, permission: "([\w.]+)" \}\)/g),
       // No event in particular: a new one.
       ...source.matchAll(/requireEventRefAccess\(null, "([\w.]+)"\)/g),
     ];

@@ -51,12 +51,17 @@ describe("staff pages and routes", () => {
     expect(unchecked).toEqual([]);
   });
 
-  it("staff pages call requireStaff or requireEventAccess themselves, not only through the layout", async () => {
+  it("staff pages call requireStaff, requireEventAccess or requireStaffEvent themselves, not only through the layout", async () => {
     const unguarded: string[] = [];
     for (const file of await files("app/admin/(staff)", /^page\.tsx$/)) {
       const source = await readFile(file, "utf8");
       // requireEventRefAccess(null, …): a new event, of no event yet (decision 041).
-      const guards = ["requireStaff(", "requireEventAccess(", "requireEventRefAccess(null, "];
+      const guards = [
+        "requireStaff(",
+        "requireEventAccess(",
+        "requireStaffEvent(",
+        "requireEventRefAccess(null, ",
+      ];
       if (!guards.some((guard) => source.includes(guard))) unguarded.push(file);
     }
     expect(unguarded).toEqual([]);
