@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { type ComponentProps, useActionState } from "react";
 import { ActionNotice } from "@/components/forms/action-notice";
 import { Button } from "@/components/ui/button";
@@ -8,8 +8,6 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { type ActionState, type Done, idle } from "@/lib/entry-points/state";
 import type { FormValues } from "@/lib/forms/form-data";
-import { formatDateTime } from "@/lib/i18n/dates";
-import type { Locale } from "@/lib/i18n/routing";
 import { eventRoles } from "@/lib/staff/schema";
 import type { DoorAccountMade, TeamRefused } from "@/lib/teams/actions";
 
@@ -104,9 +102,8 @@ type DoorAction = (
  * Makes a volunteer's check-in account for this event alone and shows its
  * generated password once, with when the account ends.
  */
-export function DoorAccountForm({ action, timeZone }: { action: DoorAction; timeZone: string }) {
+export function DoorAccountForm({ action }: { action: DoorAction }) {
   const t = useTranslations("admin.team");
-  const locale = useLocale() as Locale;
   const [state, formAction, pending] = useActionState(action, idle);
   const answered = useAnswered(state);
   return (
@@ -115,7 +112,7 @@ export function DoorAccountForm({ action, timeZone }: { action: DoorAction; time
         <Notice tone="success">
           {t("doorCreated", {
             email: state.email,
-            ends: formatDateTime(new Date(state.expiresAt), { locale, timeZone }),
+            ends: state.ends,
           })}{" "}
           <code className="font-mono text-lg" data-testid="door-password">
             {state.password}

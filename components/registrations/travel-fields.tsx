@@ -5,10 +5,8 @@ import { type FieldErrors, get, type UseFormReturn } from "react-hook-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { localize } from "@/lib/events/schema";
 import type { FormValues } from "@/lib/forms/form-data";
-import { formatWeekdayDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import type { RegionDefinition } from "@/lib/questions/schema";
-import { nightsOf } from "@/lib/travel/rules";
 import { type TravelAsked, transportMeans } from "@/lib/travel/schema";
 
 /**
@@ -135,20 +133,16 @@ export function TravelFields({
           <p id="travel-nights-hint" className="text-sm text-stone-600">
             {t("nightsHint")}
           </p>
-          {nightsOf(asked).map((night) => (
-            <label key={night} className="flex min-h-11 items-center gap-3">
+          {asked.nights.map((night) => (
+            <label key={night.date} className="flex min-h-11 items-center gap-3">
               <input
                 {...form.register("travel.nights")}
                 type="checkbox"
-                value={night}
-                defaultChecked={chosenNights.includes(night)}
+                value={night.date}
+                defaultChecked={chosenNights.includes(night.date)}
                 className="size-5 accent-brand-600"
               />
-              <span>
-                {t("night", {
-                  date: formatWeekdayDate(new Date(`${night}T12:00:00Z`), { locale, timeZone: "UTC" }),
-                })}
-              </span>
+              <span>{t("night", { date: night.label[locale] })}</span>
             </label>
           ))}
           <p role={error("nights") ? "alert" : undefined} className="text-sm font-medium text-red-700">

@@ -1,9 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
+import { getEventForStaff } from "@/lib/events/data";
+import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
+import type { Locale } from "@/lib/i18n/routing";
 import { addTeamMember, changeTeamMember, createDoorAccount } from "@/lib/teams/mutations";
 import { addMemberSchema, doorAccountSchema, memberChangeSchema } from "@/lib/teams/schema";
 
@@ -59,8 +63,12 @@ export const changeTeamMemberAction = staffAction({
   },
 });
 
-/** A door account made: its generated password, shown once, and when it ends. */
-export type DoorAccountMade = { status: "created"; email: string; password: string; expiresAt: string };
+/**
+ * A door account made: its generated password, shown once, and when it
+ * ends, written out here in the staff member's language and the event's
+ * zone (a browser may lack Kyrgyz dates: docs/decisions/044-server-named-words.md).
+ */
+export type DoorAccountMade = { status: "created"; email: string; password: string; ends: string };
 
 /** A manager or an admin: a check-in account for this event alone, ending with its last day. */
 export const createDoorAccountAction = staffAction({
@@ -81,11 +89,15 @@ export const createDoorAccountAction = staffAction({
       return { status: "invalid", fieldErrors: { email: error }, values };
     }
     revalidatePath(teamPage(eventId));
+    const [locale, event] = await Promise.all([
+      getLocale() as Promise<Locale>,
+      getEventForStaff({ id: eventId }),
+    ]);
     return {
       status: "created",
       email: input.email,
       password: result.password,
-      expiresAt: result.expiresAt.toISOString(),
+      ends: formatDateTime(result.expiresAt, { locale, timeZone: event?.timeZone ?? STAFF_TIME_ZONE }),
     } satisfies DoorAccountMade;
   },
 });

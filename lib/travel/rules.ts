@@ -1,4 +1,6 @@
 import type { Gender, ParticipantCategory } from "@/lib/generated/prisma/enums";
+import { formatWeekdayDate } from "@/lib/i18n/dates";
+import { type Locale, locales } from "@/lib/i18n/routing";
 import type { TravelAsked } from "@/lib/travel/schema";
 
 // The logistics' pure decisions (docs/decisions/042-logistics.md): the
@@ -23,7 +25,17 @@ export function travelAsked({
   timeZone: string;
   passport: boolean;
 }): TravelAsked {
-  return { from: addDays(firstDay, -1), to: addDays(lastDay, 1), timeZone, passport };
+  const window = { from: addDays(firstDay, -1), to: addDays(lastDay, 1) };
+  const nights = nightsOf(window).map((date) => ({
+    date,
+    label: Object.fromEntries(
+      locales.map((locale) => [
+        locale,
+        formatWeekdayDate(new Date(`${date}T12:00:00Z`), { locale, timeZone: "UTC" }),
+      ]),
+    ) as Record<Locale, string>,
+  }));
+  return { ...window, timeZone, passport, nights };
 }
 
 /** The nights a room may be needed: each date of the window but the last (nobody sleeps after leaving). */

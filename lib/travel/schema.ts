@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localeSchema } from "@/lib/i18n/routing";
+import { type Locale, localeSchema } from "@/lib/i18n/routing";
 import { MAX_REGIONS, regionCodeSchema } from "@/lib/questions/schema";
 import { choice, optionalText, text } from "@/lib/registrations/schema";
 
@@ -13,7 +13,18 @@ export const transportMeans = ["BUS", "MINIBUS", "CAR", "TAXI", "TRAIN", "PLANE"
 export type TransportMeans = (typeof transportMeans)[number];
 
 /** What an event's form asks of travel: its window (dates, inclusive), its zone, whether a passport is asked. */
-export type TravelAsked = { from: string; to: string; timeZone: string; passport: boolean };
+export type TravelAsked = {
+  from: string;
+  to: string;
+  timeZone: string;
+  passport: boolean;
+  /**
+   * The nights a room may be needed, each named in every language on the
+   * server: a browser may lack Kyrgyz dates and would name them otherwise
+   * (docs/decisions/044-server-named-words.md).
+   */
+  nights: { date: string; label: Record<Locale, string> }[];
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;

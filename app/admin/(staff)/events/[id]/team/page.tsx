@@ -93,7 +93,7 @@ export default async function EventTeamPage({ params }: PageProps<"/admin/events
       </Panel>
 
       <Panel id="door" title={t("door")} hint={t("doorExplain")} boxed>
-        <DoorAccountForm action={createDoorAccountAction.bind(null, id)} timeZone={event.timeZone} />
+        <DoorAccountForm action={createDoorAccountAction.bind(null, id)} />
       </Panel>
     </div>
   );
