@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { StaffLink } from "@/components/ui/staff-link";
 
 /** The pages of one event in the staff area, the current one marked. */
 export function EventTabs({ label, tabs }: { label: string; tabs: { href: string; text: string }[] }) {
@@ -23,13 +23,13 @@ export function EventTabs({ label, tabs }: { label: string; tabs: { href: string
       <ul className="flex gap-1 border-b border-stone-200 text-sm lg:flex-wrap">
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link
+            <StaffLink
               href={tab.href}
               aria-current={pathname === tab.href ? "page" : undefined}
               className="block whitespace-nowrap border-b-2 border-transparent px-3 py-2 hover:bg-stone-100 aria-[current=page]:border-brand-600 aria-[current=page]:font-semibold"
             >
               {tab.text}
-            </Link>
+            </StaffLink>
           </li>
         ))}
       </ul>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { QrScanner } from "@/components/check-in/qr-scanner";
 import { useDoorSync } from "@/components/check-in/use-door-sync";
 import { useOfflineShell } from "@/components/check-in/use-offline-shell";
+import { StaffLink } from "@/components/ui/staff-link";
 import type { RecentMark } from "@/lib/check-in/door-store";
 import type { DoorNotice } from "@/lib/check-in/door-sync";
 import { type DoorMark, marksOfDay, nameMatches, normalizeCode, UNDO_WINDOW_MS } from "@/lib/check-in/rules";
@@ -266,18 +266,18 @@ export function DoorCheckIn({ eventId, staffId, keepUntil, timeZone, days, defau
 
         {canAdmit && (
           <p className="flex flex-wrap gap-x-4 gap-y-2">
-            <Link
+            <StaffLink
               href={`/admin/events/${eventId}/check-in/walk-in?day=${dayId}`}
               className="inline-flex min-h-12 items-center font-semibold text-brand-700 underline"
             >
               {t("walkIn")}
-            </Link>
-            <Link
+            </StaffLink>
+            <StaffLink
               href={`/admin/events/${eventId}/attendance?day=${dayId}`}
               className="inline-flex min-h-12 items-center font-semibold text-brand-700 underline"
             >
               {t("attendance")}
-            </Link>
+            </StaffLink>
           </p>
         )}
       </div>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { StaffLink } from "@/components/ui/staff-link";
 
 /**
  * A page's heading: what it belongs to (an event's title, a link back to it
@@ -25,9 +25,9 @@ export function PageHeader({
       {context && (
         <p className="text-sm text-stone-600">
           {contextHref ? (
-            <Link href={contextHref} className="text-brand-700 underline">
+            <StaffLink href={contextHref} className="text-brand-700 underline">
               {context}
-            </Link>
+            </StaffLink>
           ) : (
             context
           )}

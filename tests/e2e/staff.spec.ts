@@ -337,3 +337,31 @@ test("on a phone the staff header takes two short lines, and every link in it st
   await expect(tabs.getByRole("link", { name: "Команда" })).toHaveAttribute("aria-current", "page");
   await expect(tabs.getByRole("link", { name: "Команда" })).toBeInViewport({ ratio: 1 });
 });
+
+test("a staff page asks the server for no page it was not asked for, and its links still open without a reload", async ({
+  page,
+}) => {
+  await signIn(page);
+  await expect(page).toHaveURL("/admin");
+  // Next prefetched every link in view: 36 renders of other pages for the list of events alone.
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(request.url());
+  });
+  const [demo] = await sql<{ id: string }>("SELECT id FROM event WHERE slug = 'migration-strategy-seminar'");
+  for (const path of ["/admin", `/admin/events/${demo?.id}`, `/admin/events/${demo?.id}/statistics`]) {
+    await page.goto(path);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  }
+  // A click is a client-side navigation still: the page it left keeps its state.
+  await page.evaluate(() => {
+    (window as { kept?: boolean }).kept = true;
+  });
+  await page
+    .getByRole("navigation", { name: "Это мероприятие" })
+    .getByRole("link", { name: "Команда" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Команда", level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as { kept?: boolean }).kept)).toBe(true);
+  expect(prefetched).toEqual([]);
+});

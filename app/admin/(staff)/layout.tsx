@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/admin/sign-out-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { cn } from "@/components/ui/cn";
+import { StaffLink } from "@/components/ui/staff-link";
 import { locales } from "@/lib/i18n/routing";
 import { setStaffLocaleAction } from "@/lib/staff/actions";
 import type { EventScope } from "@/lib/staff/permissions";
@@ -39,18 +39,22 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
       {/* On a phone two short lines, not five: the links scroll sideways under the name. */}
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:py-3">
-          <Link href="/admin" className="min-w-0 truncate font-semibold text-brand-700">
+          <StaffLink href="/admin" className="min-w-0 truncate font-semibold text-brand-700">
             <span className="sm:hidden">{site("name")}</span>
             <span className="hidden sm:inline">{t("title")}</span>
-          </Link>
+          </StaffLink>
           <nav
             aria-label={t("title")}
             className="order-last -mx-4 flex basis-full gap-4 overflow-x-auto whitespace-nowrap px-4 pb-1 max-sm:mask-r-from-85% sm:order-none sm:mx-0 sm:basis-auto sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
           >
             {links.map((link) => (
-              <Link key={link.href} href={link.href} className={cn("py-1 hover:underline", link.className)}>
+              <StaffLink
+                key={link.href}
+                href={link.href}
+                className={cn("py-1 hover:underline", link.className)}
+              >
                 {link.label}
-              </Link>
+              </StaffLink>
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
@@ -71,13 +75,13 @@ export default async function StaffLayout({ children }: LayoutProps<"/admin">) {
                 </button>
               ))}
             </ActionForm>
-            <Link
+            <StaffLink
               href="/admin/account"
               className="hidden text-stone-600 hover:underline sm:inline"
               title={t("nav.account")}
             >
               {staff.email}
-            </Link>
+            </StaffLink>
             <SignOutForm label={t("nav.signOut")} />
           </div>
         </div>

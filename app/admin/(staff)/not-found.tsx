@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { StaffLink } from "@/components/ui/staff-link";
 
 /** An event, a registration or a page of the staff area that does not exist, inside the staff area's frame. */
 export default async function StaffNotFound() {
@@ -8,9 +8,9 @@ export default async function StaffNotFound() {
   return (
     <div className="py-16 text-center">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <Link href="/admin" className="mt-4 inline-block text-brand-700 underline">
+      <StaffLink href="/admin" className="mt-4 inline-block text-brand-700 underline">
         {ta("events")}
-      </Link>
+      </StaffLink>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listEventsForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
@@ -28,9 +28,9 @@ export default async function StaffEventsPage() {
         title={t("title")}
         actions={
           newEventPermissions(staff).has("event.settings") && (
-            <Link href="/admin/events/new" className={buttonClass()}>
+            <StaffLink href="/admin/events/new" className={buttonClass()}>
               {tf("new")}
-            </Link>
+            </StaffLink>
           )
         }
       />
@@ -55,19 +55,22 @@ export default async function StaffEventsPage() {
               <p className="text-sm">{t("counts", { ...event.counts, capacity: event.capacity })}</p>
               <p className="mt-2 flex gap-4">
                 {first && (
-                  <Link href={`/admin/events/${event.id}${first.path}`} className="text-brand-700 underline">
+                  <StaffLink
+                    href={`/admin/events/${event.id}${first.path}`}
+                    className="text-brand-700 underline"
+                  >
                     {t("open")}
-                  </Link>
+                  </StaffLink>
                 )}
                 {permissions.has("event.checkIn") && (
-                  <Link href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
+                  <StaffLink href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
                     {tc("open")}
-                  </Link>
+                  </StaffLink>
                 )}
                 {permissions.has("event.settings") && (
-                  <Link href={`/admin/events/${event.id}/settings`} className="text-brand-700 underline">
+                  <StaffLink href={`/admin/events/${event.id}/settings`} className="text-brand-700 underline">
                     {tf("settings")}
-                  </Link>
+                  </StaffLink>
                 )}
               </p>
             </li>

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { z } from "zod";
 import { DataTable } from "@/components/ui/data-table";
 import { inputClass, LabelledSelect } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { auditFilterChoices, auditSubjects, listAuditLog } from "@/lib/audit/data";
 import { describeAuditEntry } from "@/lib/audit/describe";
 import { auditWords } from "@/lib/audit/words";
@@ -175,9 +175,9 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
         ]}
       />
       {more && (
-        <Link href={`?${nextQuery}`} className="inline-block text-brand-700 underline">
+        <StaffLink href={`?${nextQuery}`} className="inline-block text-brand-700 underline">
           {t("older")}
-        </Link>
+        </StaffLink>
       )}
     </div>
   );
@@ -185,9 +185,9 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/admin/a
 
 function TextOrLink({ text, href }: { text: string; href?: string }) {
   return href ? (
-    <Link href={href} className="text-brand-700 underline">
+    <StaffLink href={href} className="text-brand-700 underline">
       {text}
-    </Link>
+    </StaffLink>
   ) : (
     text
   );

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { listMailbox } from "@/lib/mailbox/data";
@@ -32,9 +32,9 @@ export default async function MailboxPage() {
             rowHeader: true,
             className: "min-w-56",
             cell: (letter) => (
-              <Link href={`/admin/mailbox/${letter.id}`} className="text-brand-700 underline">
+              <StaffLink href={`/admin/mailbox/${letter.id}`} className="text-brand-700 underline">
                 {letter.subject}
-              </Link>
+              </StaffLink>
             ),
           },
           { key: "to", header: t("to"), cell: (letter) => letter.toAddress },

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { StatisticsSection } from "@/components/statistics/statistics-section";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { StaffLink } from "@/components/ui/staff-link";
 import { localize } from "@/lib/events/schema";
 import { formatDateRange } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -33,14 +33,14 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
       <PageHeader title={t("yearTitle", { year })}>
         <nav aria-label={t("year")} className="flex flex-wrap gap-3 text-sm">
           {years.map((candidate) => (
-            <Link
+            <StaffLink
               key={candidate}
               href={`/admin/statistics?year=${candidate}`}
               aria-current={candidate === year ? "page" : undefined}
               className="text-brand-700 underline aria-[current=page]:font-semibold aria-[current=page]:no-underline"
             >
               {candidate}
-            </Link>
+            </StaffLink>
           ))}
         </nav>
       </PageHeader>
@@ -71,9 +71,9 @@ export default async function YearStatisticsPage({ searchParams }: PageProps<"/a
               // A long title keeps a readable width on a phone; the figures scroll sideways.
               className: "min-w-48",
               cell: (event) => (
-                <Link href={`/admin/events/${event.id}/statistics`} className="text-brand-700 underline">
+                <StaffLink href={`/admin/events/${event.id}/statistics`} className="text-brand-700 underline">
                   {localize(event.title, locale)}
-                </Link>
+                </StaffLink>
               ),
             },
             {

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BulkActionsForm } from "@/components/admin/bulk-actions-form";
 import { RegistrationFiltersForm } from "@/components/admin/registration-filters";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getEventForStaff } from "@/lib/events/data";
 import { localize } from "@/lib/events/schema";
@@ -137,12 +137,12 @@ export default async function EventRegistrationsPage({
     <div className="space-y-6">
       <PageHeader context={localize(event.title, locale)} title={t("title")}>
         {permissions.has("event.exports") && (
-          <Link
+          <StaffLink
             href={`/admin/events/${event.id}/export?${listQuery}`}
             className="text-sm font-medium text-brand-700 underline"
           >
             {(await getTranslations("admin.exports"))("link")}
-          </Link>
+          </StaffLink>
         )}
         <ul className="flex flex-wrap gap-2 text-sm">
           {registrationStatuses.map((status) => (
@@ -202,9 +202,9 @@ export default async function EventRegistrationsPage({
 
       {(previous || next) && (
         <nav className="flex items-center gap-4" aria-label={t("pages")}>
-          {previous && <Link href={`?${listQuery}`}>{t("first")}</Link>}
-          {previous && <Link href={`?${pageQuery(previous)}`}>{t("previous")}</Link>}
-          {next && <Link href={`?${pageQuery(next)}`}>{t("next")}</Link>}
+          {previous && <StaffLink href={`?${listQuery}`}>{t("first")}</StaffLink>}
+          {previous && <StaffLink href={`?${pageQuery(previous)}`}>{t("previous")}</StaffLink>}
+          {next && <StaffLink href={`?${pageQuery(next)}`}>{t("next")}</StaffLink>}
         </nav>
       )}
     </div>

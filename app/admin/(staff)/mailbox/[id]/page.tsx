@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LetterFrame } from "@/components/ui/letter-frame";
+import { StaffLink } from "@/components/ui/staff-link";
 import { getMailboxMessage } from "@/lib/mailbox/data";
 import { requireEventAccess } from "@/lib/staff/require-staff";
 
@@ -15,9 +15,9 @@ export default async function MailboxLetterPage({ params }: PageProps<"/admin/ma
   const t = await getTranslations("admin.mailbox");
   return (
     <div className="space-y-4">
-      <Link href="/admin/mailbox" className="text-brand-700 underline">
+      <StaffLink href="/admin/mailbox" className="text-brand-700 underline">
         {t("back")}
-      </Link>
+      </StaffLink>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-medium">{t("to")}</dt>
         <dd>{letter.toAddress}</dd>

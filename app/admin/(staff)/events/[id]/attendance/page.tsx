@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { StaffLink } from "@/components/ui/staff-link";
 import { setAttendanceAction } from "@/lib/check-in/actions";
 import { getAttendanceGrid } from "@/lib/check-in/data";
 import { defaultDay } from "@/lib/check-in/rules";
@@ -79,9 +79,9 @@ export default async function AttendancePage({
     <div className="space-y-8">
       <PageHeader context={localize(event.title, locale)} title={t("title")}>
         {permissions.has("event.checkIn") && (
-          <Link href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
+          <StaffLink href={`/admin/events/${event.id}/check-in`} className="text-brand-700 underline">
             {tc("open")}
-          </Link>
+          </StaffLink>
         )}
       </PageHeader>
 
@@ -89,7 +89,7 @@ export default async function AttendancePage({
         <ul className="flex flex-wrap gap-2">
           {event.days.map((day) => (
             <li key={day.id}>
-              <Link
+              <StaffLink
                 href={`?day=${day.id}`}
                 aria-current={day.id === selected?.id ? "page" : undefined}
                 className="block rounded-md border border-stone-300 bg-white px-3 py-2 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50"
@@ -98,7 +98,7 @@ export default async function AttendancePage({
                 <span className="block text-sm" data-testid="day-summary">
                   {t("summary", { present: presentOn(day.id).length, confirmed })}
                 </span>
-              </Link>
+              </StaffLink>
             </li>
           ))}
         </ul>
@@ -113,9 +113,9 @@ export default async function AttendancePage({
               header: t("participant"),
               cell: ({ row }) =>
                 marks ? (
-                  <Link href={`/admin/registrations/${row.id}`} className="text-brand-700 underline">
+                  <StaffLink href={`/admin/registrations/${row.id}`} className="text-brand-700 underline">
                     {fullName(row)}
-                  </Link>
+                  </StaffLink>
                 ) : (
                   fullName(row)
                 ),

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LetterName } from "@/components/admin/letter-name";
@@ -6,6 +5,7 @@ import { LetterWordingForm } from "@/components/admin/letter-wording-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { StaffLink } from "@/components/ui/staff-link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { retryLetterAction, saveLetterWordingAction } from "@/lib/emails/actions";
 import { listEventOutbox } from "@/lib/emails/data";
@@ -65,22 +65,22 @@ export default async function EventLettersPage({
 
       <Panel id="outbox" title={t("outbox")}>
         <nav aria-label={t("filter")} className="flex flex-wrap gap-2 text-sm">
-          <Link
+          <StaffLink
             href={href({ status: "", page: 1 })}
             aria-current={query.status ? undefined : "page"}
             className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
           >
             {t("all")}
-          </Link>
+          </StaffLink>
           {outboxStatuses.map((status) => (
-            <Link
+            <StaffLink
               key={status}
               href={href({ status, page: 1 })}
               aria-current={query.status === status ? "page" : undefined}
               className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
             >
               {tl(status)}: <strong>{counts[status] ?? 0}</strong>
-            </Link>
+            </StaffLink>
           ))}
         </nav>
 
@@ -101,12 +101,12 @@ export default async function EventLettersPage({
                   <LetterName template={letter.template} />
                 </span>
                 {letter.registrationId ? (
-                  <Link
+                  <StaffLink
                     href={`/admin/registrations/${letter.registrationId}`}
                     className="text-brand-700 underline"
                   >
                     {letter.toAddress}
-                  </Link>
+                  </StaffLink>
                 ) : (
                   <span>{letter.toAddress}</span>
                 )}
@@ -135,9 +135,9 @@ export default async function EventLettersPage({
 
         {pages > 1 && (
           <nav className="flex items-center gap-4" aria-label={t("page", { page: query.page, pages })}>
-            {query.page > 1 && <Link href={href({ page: query.page - 1 })}>{t("previous")}</Link>}
+            {query.page > 1 && <StaffLink href={href({ page: query.page - 1 })}>{t("previous")}</StaffLink>}
             <span>{t("page", { page: query.page, pages })}</span>
-            {query.page < pages && <Link href={href({ page: query.page + 1 })}>{t("next")}</Link>}
+            {query.page < pages && <StaffLink href={href({ page: query.page + 1 })}>{t("next")}</StaffLink>}
           </nav>
         )}
       </Panel>

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InstrumentSettingsForm } from "@/components/admin/instrument-settings-form";
 import { QuestionsEditor } from "@/components/admin/questions-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { zonedParts } from "@/lib/events/rules";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -60,12 +60,12 @@ export default async function EventOutcomesPage({ params }: PageProps<"/admin/ev
       <PageHeader title={t("title")}>
         <p className="text-stone-600">{t(edits ? "intro" : "readOnlyIntro")}</p>
         {!edits && (
-          <Link
+          <StaffLink
             href={`/admin/events/${event.id}/statistics#outcomes-title`}
             className="text-brand-700 underline"
           >
             {t("figures")}
-          </Link>
+          </StaffLink>
         )}
       </PageHeader>
       {sections.map(({ kind, instrument, questions }) => {

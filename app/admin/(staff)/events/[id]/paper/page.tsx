@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
@@ -7,6 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Field, inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { StaffLink } from "@/components/ui/staff-link";
 import { saveCertificateSettingsAction, sendCertificatesAction } from "@/lib/certificates/actions";
 import { formatCertificateCode } from "@/lib/certificates/codes";
 import { getCertificateOverview } from "@/lib/certificates/data";
@@ -237,9 +237,12 @@ export default async function EventPaperPage({ params }: PageProps<"/admin/event
                       header: t("certificates.name"),
                       rowHeader: true,
                       cell: (holder) => (
-                        <Link href={`/admin/registrations/${holder.id}`} className="text-brand-700 underline">
+                        <StaffLink
+                          href={`/admin/registrations/${holder.id}`}
+                          className="text-brand-700 underline"
+                        >
                           {fullName(holder)}
-                        </Link>
+                        </StaffLink>
                       ),
                     },
                     {

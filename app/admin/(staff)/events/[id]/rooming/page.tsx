@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
@@ -6,6 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { LabelledSelect } from "@/components/ui/field";
 import { FileLinks } from "@/components/ui/file-links";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { localize } from "@/lib/events/schema";
 import { firstValue } from "@/lib/http/search-params";
 import { formatWeekdayDate } from "@/lib/i18n/dates";
@@ -101,12 +101,12 @@ export default async function EventRoomingPage({
                     <ul>
                       {room.people.map((person) => (
                         <li key={person.id}>
-                          <Link
+                          <StaffLink
                             href={`/admin/registrations/${person.id}`}
                             className="text-brand-700 underline"
                           >
                             {fullName(person)}
-                          </Link>{" "}
+                          </StaffLink>{" "}
                           <span className="text-stone-600">
                             · {person.organization} · {tg(person.gender)}
                           </span>
@@ -136,9 +136,12 @@ export default async function EventRoomingPage({
               <ul className="list-disc pl-6">
                 {list.waiting.map((person) => (
                   <li key={person.id}>
-                    <Link href={`/admin/registrations/${person.id}`} className="text-brand-700 underline">
+                    <StaffLink
+                      href={`/admin/registrations/${person.id}`}
+                      className="text-brand-700 underline"
+                    >
                       {fullName(person)}
-                    </Link>{" "}
+                    </StaffLink>{" "}
                     <span className="text-stone-600">· {person.organization}</span>
                   </li>
                 ))}

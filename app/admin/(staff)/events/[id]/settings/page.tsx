@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EventSettingsForm } from "@/components/admin/event-settings-form";
@@ -6,6 +5,7 @@ import { EventOrganizationForm } from "@/components/admin/organization-forms";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { duplicateEventAction, saveEventAction, setEventStatusAction } from "@/lib/events/actions";
 import { getEventSettingsValues } from "@/lib/events/data";
@@ -33,9 +33,9 @@ export default async function EventSettingsPage({ params }: PageProps<"/admin/ev
       <PageHeader
         title={t("settingsTitle")}
         actions={
-          <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
+          <StaffLink href={`/events/${event.slug}`} className="text-brand-700 underline">
             {t("preview")}
-          </Link>
+          </StaffLink>
         }
       />
       <section className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white p-4">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FreeTextAnswers } from "@/components/statistics/free-text-answers";
@@ -8,6 +7,7 @@ import { TextFiguresTable } from "@/components/statistics/text-figures-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { StaffLink } from "@/components/ui/staff-link";
 import { localize } from "@/lib/events/schema";
 import { getEventForExport } from "@/lib/exports/data";
 import type { Locale } from "@/lib/i18n/routing";
@@ -118,9 +118,9 @@ export default async function StatisticsPage({ params }: PageProps<"/admin/event
             {t("download")}
           </a>
           {year && (
-            <Link href={`/admin/statistics?year=${year}`} className="text-brand-700 underline">
+            <StaffLink href={`/admin/statistics?year=${year}`} className="text-brand-700 underline">
               {t("yearly")}
-            </Link>
+            </StaffLink>
           )}
         </p>
       </PageHeader>

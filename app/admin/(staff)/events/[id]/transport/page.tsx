@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { FileLinks } from "@/components/ui/file-links";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { localize } from "@/lib/events/schema";
 import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -41,9 +41,12 @@ export default async function EventTransportPage({ params }: PageProps<"/admin/e
       rowHeader: true,
       cell: (row) => (
         <>
-          <Link href={`/admin/registrations/${row.registration.id}`} className="text-brand-700 underline">
+          <StaffLink
+            href={`/admin/registrations/${row.registration.id}`}
+            className="text-brand-700 underline"
+          >
             {row.name}
-          </Link>
+          </StaffLink>
           <span className="block text-stone-600">{row.organization}</span>
         </>
       ),

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { WalkInForm } from "@/components/check-in/walk-in-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaffLink } from "@/components/ui/staff-link";
 import { walkInAction } from "@/lib/check-in/actions";
 import { defaultDay } from "@/lib/check-in/rules";
 import { dayHasBegun } from "@/lib/events/rules";
@@ -43,9 +43,12 @@ export default async function WalkInPage({
         <p>
           {t("walkInHint", { day: formatWeekdayDate(day.startsAt, { locale, timeZone: event.timeZone }) })}
         </p>
-        <Link href={`/admin/events/${event.id}/check-in?day=${day.id}`} className="text-brand-700 underline">
+        <StaffLink
+          href={`/admin/events/${event.id}/check-in?day=${day.id}`}
+          className="text-brand-700 underline"
+        >
           {t("back")}
-        </Link>
+        </StaffLink>
       </PageHeader>
       {dayHasBegun({ startsAt: day.startsAt, timeZone: event.timeZone, now: new Date() }) ? (
         <WalkInForm
