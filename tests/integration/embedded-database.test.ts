@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresSettings, startEmbeddedPostgres } from "@/lib/database/embedded";
 import { acquireInstanceLock, DataFolderInUseError } from "@/lib/processes/instance-lock";
 
+/** Node's arguments to run TypeScript of Kattoo's as the commands run it from a checkout. */
+const TYPESCRIPT = ["--import", "tsx", "--import", "./lib/cli/server-only.mjs"];
+
 let directory: string;
 
 beforeAll(async () => {
@@ -68,10 +71,7 @@ describe("the embedded PostgreSQL", () => {
     const child = spawn(
       process.execPath,
       [
-        "--import",
-        "tsx",
-        "--import",
-        "./lib/cli/server-only.mjs",
+        ...TYPESCRIPT,
         "--input-type=module",
         "--eval",
         'await import("./lib/database/embedded.ts"); process.exitCode = 3;',
@@ -84,18 +84,9 @@ describe("the embedded PostgreSQL", () => {
 
   it("recovers the data of a process killed with SIGKILL, without manual steps", async () => {
     const data = path.join(directory, "killed");
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--import",
-        "./lib/cli/server-only.mjs",
-        "tests/support/start-embedded-and-hang.ts",
-        data,
-      ],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const child = spawn(process.execPath, [...TYPESCRIPT, "tests/support/start-embedded-and-hang.ts", data], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const [chunk] = (await once(child.stdout, "data")) as [Buffer];
     const url = chunk.toString().trim();
     await query(url, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('before the kill')");
