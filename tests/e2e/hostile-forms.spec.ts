@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { sql } from "./database";
 import { DEMO, fillRegistration, manageLinkFromLetter, russian, uniqueEmail } from "./registration-helpers";
-import { signIn } from "./staff-helpers";
+import { ADMIN, signIn } from "./staff-helpers";
 
 // One form post with a field named "__proto__.x" once set x on every object
 // of the server: the event API answered 500 until a restart, sign-in stopped
@@ -91,6 +91,6 @@ test("hostile field names in the event settings reach no prototype, and sign-in 
   await expectServerUnharmed(page);
 
   await page.context().clearCookies();
-  await signIn(page);
+  await signIn(page, ADMIN);
   await expect(page).toHaveURL("/admin");
 });

@@ -5,13 +5,13 @@ import { expect, test } from "@playwright/test";
 import { insertRegistrations } from "../support/bulk-registrations";
 import { insertClosedEvent, sql } from "./database";
 import { demoAnswers } from "./registration-helpers";
-import { createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
+import { ADMIN, createStaff, openDemoRegistrations, signIn } from "./staff-helpers";
 
 test("anonymous visitors are sent to sign in, and a wrong password is refused", async ({ page, request }) => {
   expect((await request.get("/admin/mailbox", { maxRedirects: 0 })).headers().location).toBe(
     "/admin/sign-in",
   );
-  await signIn(page, { password: "not-the-password-at-all" });
+  await signIn(page, { email: ADMIN.email, password: "not-the-password-at-all" });
   await expect(page.getByRole("alert").filter({ hasText: "Неверный адрес или пароль" })).toBeVisible();
   await expect(page).toHaveURL("/admin/sign-in");
 });
