@@ -5,8 +5,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { staffAction } from "@/lib/entry-points/action";
 import { done } from "@/lib/entry-points/state";
-import { getEventForStaff } from "@/lib/events/data";
-import { formatDateTime, STAFF_TIME_ZONE } from "@/lib/i18n/dates";
+import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { addTeamMember, changeTeamMember, createDoorAccount } from "@/lib/teams/mutations";
 import { addMemberSchema, doorAccountSchema, memberChangeSchema } from "@/lib/teams/schema";
@@ -89,15 +88,12 @@ export const createDoorAccountAction = staffAction({
       return { status: "invalid", fieldErrors: { email: error }, values };
     }
     revalidatePath(teamPage(eventId));
-    const [locale, event] = await Promise.all([
-      getLocale() as Promise<Locale>,
-      getEventForStaff({ id: eventId }),
-    ]);
+    const locale = (await getLocale()) as Locale;
     return {
       status: "created",
       email: input.email,
       password: result.password,
-      ends: formatDateTime(result.expiresAt, { locale, timeZone: event?.timeZone ?? STAFF_TIME_ZONE }),
+      ends: formatDateTime(result.expiresAt, { locale, timeZone: result.timeZone }),
     } satisfies DoorAccountMade;
   },
 });

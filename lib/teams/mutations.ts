@@ -90,7 +90,7 @@ export async function changeTeamMember({
 }
 
 export type DoorAccountResult =
-  | { ok: true; password: string; expiresAt: Date }
+  | { ok: true; password: string; expiresAt: Date; timeZone: string }
   | { ok: false; reason: "email_taken" | "no_days" };
 
 /**
@@ -117,7 +117,7 @@ export async function createDoorAccount({
       const lastDay = await tx.eventDay.findFirst({
         where: { eventId },
         orderBy: { endsAt: "desc" },
-        select: { endsAt: true },
+        select: { endsAt: true, event: { select: { timeZone: true } } },
       });
       if (!lastDay) return { ok: false, reason: "no_days" } as const;
       const staff = await tx.staffUser.create({
@@ -139,7 +139,7 @@ export async function createDoorAccount({
         entityId: staff.id,
         eventId,
       });
-      return { ok: true, password, expiresAt: lastDay.endsAt } as const;
+      return { ok: true, password, expiresAt: lastDay.endsAt, timeZone: lastDay.event.timeZone } as const;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
