@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -15,6 +13,7 @@ import { type RegistrationFilters, registrationOrder, registrationWhere } from "
 import { createRegistration } from "@/lib/registrations/mutations";
 import { insertRegistrations } from "../support/bulk-registrations";
 import { createTestEvent, registrationInput } from "../support/factories";
+import { liveBytes } from "../support/live-memory";
 
 const HOSTILE = '=HYPERLINK("http://example.test","x")';
 
@@ -192,16 +191,8 @@ describe("exports of an event's registrations", () => {
       count: 2_000,
       tag: randomUUID(),
     });
-    // Live memory, not garbage: collected before each reading.
-    v8.setFlagsFromString("--expose-gc");
-    const gc = vm.runInNewContext("gc") as () => void;
-    const live = () => {
-      gc();
-      const now = process.memoryUsage();
-      return now.heapUsed + now.arrayBuffers;
-    };
     const growth = async (id: string, format: "xlsx" | "csv") => {
-      const baseline = live();
+      const baseline = liveBytes();
       let peak = baseline;
       let bytes = 0;
       let sampledAt = 0;
@@ -215,7 +206,7 @@ describe("exports of an event's registrations", () => {
       })) {
         bytes += chunk.byteLength;
         if (Date.now() - sampledAt > 25) {
-          peak = Math.max(peak, live());
+          peak = Math.max(peak, liveBytes());
           sampledAt = Date.now();
         }
       }

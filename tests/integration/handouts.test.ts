@@ -1,6 +1,4 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as upload } from "@/app/api/admin/events/[id]/handouts/route";
 import { GET as eventSummary } from "@/app/api/events/[slug]/route";
@@ -17,6 +15,7 @@ import { createRegistration } from "@/lib/registrations/mutations";
 import { manageToken } from "@/lib/registrations/tokens";
 import { createStaffAccount, startStaffSession } from "@/lib/staff/mutations";
 import { createTestEvent, registrationInput } from "../support/factories";
+import { liveBytes } from "../support/live-memory";
 import { markPresent } from "../support/participants";
 import { makeDocx, makeZip } from "../support/zip";
 
@@ -322,25 +321,13 @@ describe("handouts", () => {
         controller.enqueue(next);
       },
     });
-    // What is live, not what awaits the collector: collected before each look,
-    // and the buffers it frees swept before it returns. Swept on a thread of
-    // their own (V8's default), they were still counted for a while, and each
-    // look waited for that sweep: the test took 34 s, not 3.
-    setFlagsFromString("--expose-gc");
-    setFlagsFromString("--no-concurrent-array-buffer-sweeping");
-    const collect = runInNewContext("gc") as () => void;
-    const live = () => {
-      collect();
-      const usage = process.memoryUsage();
-      return usage.heapUsed + usage.arrayBuffers;
-    };
     // Warmed up first: what the first upload and download load is not the file.
     const warm = await uploaded(event.id, pdf());
     await (await get(warm)).arrayBuffer();
-    const before = live();
+    const before = liveBytes();
     let peak = before;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, live());
+      peak = Math.max(peak, liveBytes());
     }, 50);
     try {
       const id = await uploaded(event.id, body);
