@@ -1,7 +1,6 @@
 import "server-only";
 import { render, toPlainText } from "@react-email/render";
 import { createTranslator } from "next-intl";
-import QRCode, { type QRCodeToBufferOptions } from "qrcode";
 import type { ReactElement } from "react";
 import CertificateLetter from "@/emails/certificate";
 import type { CheckIn, LetterLogo, LetterProgramme, LetterProps } from "@/emails/components/types";
@@ -20,6 +19,8 @@ import { systemActor } from "@/lib/audit/record";
 import { certificatePdf } from "@/lib/certificates/pdf";
 import { getLetterEvent, getLetterRegistrations, type LetterRegistration } from "@/lib/emails/data";
 import { withInlineImages } from "@/lib/emails/inline-images";
+import { type LetterParts, letterParts } from "@/lib/emails/letter-parts";
+import { qrPng } from "@/lib/emails/qr-image";
 import { fillPlaceholders, letterWording, storedWording } from "@/lib/emails/rules";
 import type { LetterTemplate } from "@/lib/emails/templates";
 import { eventCalendar } from "@/lib/events/calendar";
@@ -63,10 +64,6 @@ function translator(locale: Locale): LetterProps["t"] {
 }
 
 const QR_CID = "check-in-qr";
-// Handed to pngjs as they are (qrcode's types list only the deflate options):
-// grey scale with one row filter takes a third of the time of the default
-// colour image that tries five filters per row, and is smaller.
-const QR_PNG = { colorType: 0, filterType: 4 } as QRCodeToBufferOptions["rendererOpts"];
 const SEAT_LETTERS: ReadonlySet<LetterTemplate> = new Set([
   "registration-confirmed",
   "registration-promoted",
@@ -162,19 +159,23 @@ export async function renderLetter({
   locale,
   registration,
   payload,
+  parts = letterParts(),
 }: {
   template: LetterTemplate;
   locale: Locale;
   registration: LetterRecipient;
   payload: Record<string, unknown>;
+  parts?: LetterParts;
 }): Promise<RenderedLetter> {
   const { event } = registration;
   const t = translator(locale);
   const zone = { locale, timeZone: event.timeZone };
   const first = event.days[0];
   const title = localize(event.title, locale);
-  const logos = await letterLogos(event.id, locale);
-  const programme = SEAT_LETTERS.has(template) ? await letterProgramme(event, locale) : null;
+  const logos = await parts(`logos:${event.id}:${locale}`, () => letterLogos(event.id, locale));
+  const programme = SEAT_LETTERS.has(template)
+    ? await parts(`programme:${event.id}:${locale}`, () => letterProgramme(event, locale))
+    : null;
   const base: LetterProps = {
     t,
     locale,
@@ -289,7 +290,7 @@ export async function renderLetter({
     attachments: [
       ...logos.map(({ attachment }) => attachment),
       ...(SEAT_LETTERS.has(template)
-        ? await seatAttachments({ registration, locale })
+        ? await seatAttachments({ registration, locale, parts })
         : certificate
           ? [{ filename: certificate.filename, content: certificate.pdf, contentType: "application/pdf" }]
           : []),
@@ -312,22 +313,29 @@ async function preTestLink({
   return absoluteUrl({ href: `/r/${manageToken(registrationId)}/${instrumentPaths.PRE_TEST}`, locale });
 }
 
-async function seatAttachments({ registration, locale }: { registration: LetterRecipient; locale: Locale }) {
+async function seatAttachments({
+  registration,
+  locale,
+  parts,
+}: {
+  registration: LetterRecipient;
+  locale: Locale;
+  parts: LetterParts;
+}) {
   const { event } = registration;
+  const calendar = await parts(`calendar:${event.id}:${locale}`, async () =>
+    eventCalendar({ event, locale, url: absoluteUrl({ href: `/events/${event.slug}`, locale }) }),
+  );
   return [
     {
       filename: `${event.slug}.ics`,
-      content: eventCalendar({ event, locale, url: absoluteUrl({ href: `/events/${event.slug}`, locale }) }),
+      content: calendar,
       contentType: "text/calendar; charset=utf-8; method=PUBLISH",
     },
     {
       filename: "check-in.png",
       // 240 px holds the 21×21 modules of a short code at over 9 px each: plenty for a phone.
-      content: await QRCode.toBuffer(registration.checkInCode, {
-        width: 240,
-        margin: 2,
-        rendererOpts: QR_PNG,
-      }),
+      content: qrPng(registration.checkInCode, 240),
       contentType: "image/png",
       cid: QR_CID,
     },

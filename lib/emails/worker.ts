@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { getLetterRegistrations, type LetterRegistration } from "@/lib/emails/data";
+import { type LetterParts, letterParts } from "@/lib/emails/letter-parts";
 import {
   claimDueLetters,
   markLetterAttemptFailed,
@@ -109,13 +110,15 @@ export async function sendDueLetters({
   const registrations = await getLetterRegistrations(
     messages.flatMap((message) => (message.registrationId ? [message.registrationId] : [])),
   );
+  // The event's logos, programme and calendar, read and made once a batch.
+  const parts = letterParts();
   const queue = [...messages];
   await Promise.all(
     Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
       for (let message = queue.shift(); message; message = queue.shift()) {
         try {
           const registration = message.registrationId ? registrations.get(message.registrationId) : undefined;
-          const { providerMessageId } = await deliver(message, registration, send);
+          const { providerMessageId } = await deliver(message, registration, send, parts);
           await markLetterSent({ id: message.id, workerId, providerMessageId });
         } catch (error) {
           onError?.(message, error);
@@ -132,7 +135,12 @@ export async function sendDueLetters({
   return messages.length;
 }
 
-async function deliver(message: OutboxMessage, registration: LetterRegistration | undefined, send: Send) {
+async function deliver(
+  message: OutboxMessage,
+  registration: LetterRegistration | undefined,
+  send: Send,
+  parts: LetterParts,
+) {
   if (!registration) throw new Error("The registration of this letter no longer exists.");
   // Loaded with the first letter, not at start: React Email, PDFKit, the QR
   // code and the calendar are most of an idle worker's memory
@@ -143,6 +151,7 @@ async function deliver(message: OutboxMessage, registration: LetterRegistration 
     locale: message.locale,
     registration,
     payload: (message.payload ?? {}) as Record<string, unknown>,
+    parts,
   });
   // The address the letter was queued for, not whatever the row says now.
   return send({ ...letter, to: { ...letter.to, address: message.toAddress }, outboxMessageId: message.id });
