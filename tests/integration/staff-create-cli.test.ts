@@ -8,6 +8,8 @@ import { createTestEvent } from "../support/factories";
 // account on one event's team only, for scripted set-ups and the door
 // volunteers of a day. Run as the command runs from a checkout (its
 // TypeScript through tsx), against this file's database.
+// Each test has data of its own, so they run at once: most of a test is
+// a spawned process loading, which the others need not wait for.
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -38,7 +40,7 @@ const membershipsOf = async (email: string) =>
     select: { role: true, event: { select: { slug: true } }, staff: { select: { role: true } } },
   });
 
-describe("staff:create on one event", () => {
+describe.concurrent("staff:create on one event", () => {
   it("creates a plain staff account on that event's team, and adds an existing one to another", async () => {
     const [first, second] = [await createTestEvent(), await createTestEvent()];
     const email = `door-${randomUUID().slice(0, 8)}@kattoo.test`;
@@ -94,7 +96,7 @@ describe("staff:create on one event", () => {
   });
 });
 
-describe("staff:create into a partner organization (decision 041)", () => {
+describe.concurrent("staff:create into a partner organization (decision 041)", () => {
   it("puts a new account and an existing one into the organization named, whatever its case", async () => {
     const name = `ОО Ресурсный центр ${randomUUID().slice(0, 8)}`;
     const organization = await db.organization.create({ data: { name } });
