@@ -6,7 +6,8 @@ import { letters } from "./letters";
 import { registrationRush } from "./registration-rush";
 import { staffSearch } from "./staff-search";
 import { startUp } from "./start-up";
-import { startKattoo } from "./support/kattoo-server";
+import { type KattooServer, startKattoo } from "./support/kattoo-server";
+import { startSmtpSink } from "./support/smtp-sink";
 import type { BenchRow } from "./support/stats";
 
 // `npm run bench [-- <name>…]`: runs the benchmarks against a fresh Kattoo
@@ -19,7 +20,7 @@ const benchmarks = {
   "event-page": eventPage,
   "staff-search": staffSearch,
   "start-up": startUp,
-  letters: (_server: unknown, log: (line: string) => void) => letters(log),
+  letters: (server: KattooServer, log: (line: string) => void) => letters(server, smtp, log),
   exports: exportsBench,
 } as const;
 
@@ -34,6 +35,10 @@ if (unknown.length > 0) {
 const names = (requested.length > 0 ? requested : Object.keys(benchmarks)) as Name[];
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+// The server's letters go to an SMTP server that accepts everything, in a
+// process of its own: the letters benchmark counts what arrives there, and a
+// rush's letters cost what they cost a deployed server.
+const smtp = await startSmtpSink();
 log("Starting Kattoo (production build, fresh database)…");
 const server = await startKattoo({
   // Another checkout's benchmark may hold the default port.
@@ -45,13 +50,14 @@ const server = await startKattoo({
     REGISTRATION_EVENT_RATE_LIMIT: "100000000",
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
+    SMTP_URL: smtp.url,
   },
 });
 // The server runs in a process group of its own: Ctrl+C stops it here.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     log("Stopping…");
-    void server.stop().finally(() => process.exit(130));
+    void Promise.all([server.stop(), smtp.close()]).finally(() => process.exit(130));
   });
 }
 // The benchmarks prepare their data through the app's own modules.
@@ -75,6 +81,7 @@ try {
   }
 } finally {
   await server.stop();
+  await smtp.close();
 }
 
 function tableRow(row: BenchRow) {

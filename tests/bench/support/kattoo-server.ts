@@ -32,22 +32,18 @@ export async function startKattoo({
   const dataDir = existing ?? (await mkdtemp(path.join(tmpdir(), "kattoo-bench-")));
   // As root, PostgreSQL runs as "postgres", which must reach the folder.
   await chmod(dataDir, 0o755);
-  const child: ChildProcess = spawn("npm", ["start", "--silent"], {
-    env: {
-      ...process.env,
-      KATTOO_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: `http://127.0.0.1:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_SECRET: BENCH_SECRET,
-      ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
-      ...env,
-    },
-    // Its banner and log lines are not read: a pipe nobody empties would block it once full.
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const childEnv = {
+    ...process.env,
+    KATTOO_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_SECRET: BENCH_SECRET,
+    ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+    ...env,
+  };
+  const child = spawnNpm(["start", "--silent"], childEnv);
   const deadline = Date.now() + 300_000;
   while (!(await healthy())) {
     if (Date.now() > deadline || child.exitCode !== null)
@@ -64,12 +60,31 @@ export async function startKattoo({
     secret: BENCH_SECRET,
     dataDir,
     pid: child.pid,
+    /** One more outbox worker, as `npm run worker` runs it beside the server. */
+    startWorker: () => {
+      const worker = spawnNpm(["run", "worker", "--silent"], { ...childEnv, DATABASE_URL: databaseUrl });
+      return { stop: () => stopGroup(worker) };
+    },
     stop: async () => {
-      // As Ctrl+C does: SIGINT to the whole group (PostgreSQL's fast shutdown;
-      // SIGTERM would ask it for a smart one, which waits for idle clients).
-      if (child.pid) process.kill(-child.pid, "SIGINT");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await stopGroup(child);
       if (!existing) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function spawnNpm(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn("npm", args, {
+    env,
+    // Its banner and log lines are not read: a pipe nobody empties would block it once full.
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+/** As Ctrl+C does: SIGINT to the whole group (PostgreSQL's fast shutdown; SIGTERM would ask it for a smart one, which waits for idle clients). */
+async function stopGroup(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  if (child.pid) process.kill(-child.pid, "SIGINT");
+  await exited;
 }

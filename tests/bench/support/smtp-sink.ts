@@ -3,11 +3,14 @@ import type { AddressInfo, Socket } from "node:net";
 import { SMTPServer } from "smtp-server";
 
 // An SMTP server that accepts everything and keeps only each message's
-// Message-ID. It runs in a process of its own, as a real relay would, so that
+// Message-ID and first recipient. It runs in a process of its own, as a real relay would, so that
 // it does not take the sender's event loop; it must cost the machine as
 // little as possible, so that the benchmark measures the sender.
 
-type Reply = { port: number } | { messageIds: string[] };
+type Received = { messageId: string; to: string };
+type Reply = { port: number } | { received: Received[] };
+
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
 
 export async function startSmtpSink() {
   const child = fork(import.meta.filename, [], { execArgv: ["--import", "tsx"] });
@@ -20,12 +23,12 @@ export async function startSmtpSink() {
   if (!("port" in ready)) throw new Error("The SMTP sink did not start.");
   return {
     url: `smtp://127.0.0.1:${ready.port}`,
-    /** The Message-ID of every message received so far. */
-    messageIds: async () => {
+    /** The Message-ID and first recipient of every message received so far. */
+    received: async () => {
       const reply = next();
-      child.send("messageIds");
+      child.send("received");
       const answer = await reply;
-      return "messageIds" in answer ? answer.messageIds : [];
+      return "received" in answer ? answer.received : [];
     },
     close: () => stop(child),
   };
@@ -39,19 +42,22 @@ function stop(child: ChildProcess) {
 }
 
 function serve() {
-  const messageIds: string[] = [];
+  const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     disableReverseLookup: true,
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       let head = "";
       stream.on("data", (chunk: Buffer) => {
         if (head.length < 8192) head += chunk.toString("latin1");
       });
       stream.on("end", () => {
-        messageIds.push(head.match(/^Message-ID:\s*(\S+)/im)?.[1] ?? "");
+        received.push({
+          messageId: head.match(/^Message-ID:\s*(\S+)/im)?.[1] ?? "",
+          to: session.envelope.rcptTo[0]?.address ?? "",
+        });
         callback();
       });
     },
@@ -61,7 +67,7 @@ function serve() {
   server.listen(0, "127.0.0.1", () => {
     process.send?.({ port: (server.server.address() as AddressInfo).port } satisfies Reply);
   });
-  process.on("message", () => process.send?.({ messageIds } satisfies Reply));
+  process.on("message", () => process.send?.({ received } satisfies Reply));
 }
 
 if (process.argv[1] === import.meta.filename) serve();
