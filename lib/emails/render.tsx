@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { render, toPlainText } from "@react-email/render";
 import { createTranslator } from "next-intl";
 import type { ReactElement } from "react";
@@ -154,6 +155,46 @@ export type RenderedLetter = {
   attachments: Attachment[];
 };
 
+/** What one participant's letter holds that another's does not. */
+type Personal = {
+  name: string;
+  manageUrl: string;
+  checkInCode: string;
+  preTestUrl: string | undefined;
+  instrumentUrl: string | undefined;
+};
+
+const personalPlaces = ["name", "manageUrl", "checkInCode", "preTestUrl", "instrumentUrl"] as const;
+// Letters and digits only, which neither React nor the plain-text conversion
+// changes; random, so no text of an event's can hold one by chance.
+const TOKEN = `K${randomBytes(8).toString("hex").toUpperCase()}`;
+const TOKENS = new RegExp(`${TOKEN}(\\d)Z`, "g");
+
+/** The letter's tokens: one for each of the participant's places that holds something. */
+function tokensFor(own: Personal): Personal {
+  const token = (place: (typeof personalPlaces)[number]) => `${TOKEN}${personalPlaces.indexOf(place)}Z`;
+  return {
+    name: token("name"),
+    manageUrl: token("manageUrl"),
+    checkInCode: token("checkInCode"),
+    preTestUrl: own.preTestUrl && token("preTestUrl"),
+    instrumentUrl: own.instrumentUrl && token("instrumentUrl"),
+  };
+}
+
+/** As React writes text and attribute values. */
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => `&${ESCAPES[character]};`);
+const ESCAPES: Record<string, string> = { "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#x27" };
+
+/** The drawn letter with the participant's own values in place of the tokens. */
+function fillIn(drawn: { html: string; text: string }, own: Personal) {
+  const value = (index: string) => own[personalPlaces[Number(index)] ?? "name"] ?? "";
+  return {
+    html: drawn.html.replace(TOKENS, (_, index: string) => escapeHtml(value(index))),
+    text: drawn.text.replace(TOKENS, (_, index: string) => value(index)),
+  };
+}
+
 export async function renderLetter({
   template,
   locale,
@@ -176,102 +217,138 @@ export async function renderLetter({
   const programme = SEAT_LETTERS.has(template)
     ? await parts(`programme:${event.id}:${locale}`, () => letterProgramme(event, locale))
     : null;
-  const base: LetterProps = {
-    t,
-    locale,
-    participantName: [registration.firstName, registration.patronymic].filter(Boolean).join(" "),
-    event: {
-      title,
-      // Each day with its hours: a date alone leaves people to guess when to come.
-      dates: event.days
-        .map(
-          (day) =>
-            `${formatWeekdayDate(day.startsAt, zone)}, ${formatTime(day.startsAt, zone)}–${formatTime(day.endsAt, zone)}`,
-        )
-        .join("; "),
-      venue: `${localize(event.venueName, locale)}, ${localize(event.venueAddress, locale)}`,
-      organizers: event.parties
-        .filter((party) => party.role === "ORGANIZER")
-        .map((party) => localize(party.name, locale)),
-      logos: logos.map(({ logo }) => logo),
-      programme,
-    },
+  const own: Personal = {
+    name: [registration.firstName, registration.patronymic].filter(Boolean).join(" "),
     manageUrl: absoluteUrl({ href: `/r/${manageToken(registration.id)}`, locale }),
+    checkInCode: registration.checkInCode,
+    // A seat's first letter links the pre-test while it is open and not yet answered.
+    preTestUrl:
+      template === "registration-confirmed" || template === "registration-promoted"
+        ? await preTestLink({ registrationId: registration.id, eventId: event.id, locale })
+        : undefined,
+    // A post-test's or survey's letter: the participant's own link to it.
+    instrumentUrl:
+      template === "instrument-opened" || template === "instrument-reminder"
+        ? absoluteUrl({
+            href: `/r/${manageToken(registration.id)}/${instrumentPaths[instrumentKindSchema.parse(payload.kind)]}`,
+            locale,
+          })
+        : undefined,
   };
-  const checkIn: CheckIn = { code: registration.checkInCode, qrImageCid: QR_CID };
+  const eventProps: LetterProps["event"] = {
+    title,
+    // Each day with its hours: a date alone leaves people to guess when to come.
+    dates: event.days
+      .map(
+        (day) =>
+          `${formatWeekdayDate(day.startsAt, zone)}, ${formatTime(day.startsAt, zone)}–${formatTime(day.endsAt, zone)}`,
+      )
+      .join("; "),
+    venue: `${localize(event.venueName, locale)}, ${localize(event.venueAddress, locale)}`,
+    organizers: event.parties
+      .filter((party) => party.role === "ORGANIZER")
+      .map((party) => localize(party.name, locale)),
+    logos: logos.map(({ logo }) => logo),
+    programme,
+  };
   const startsAt = first ? formatDateTime(first.startsAt, zone) : "";
   // An organizer's message, its placeholders filled in for this participant (lib/emails/rules.ts).
   const filled = (text: unknown) =>
     fillPlaceholders(typeof text === "string" ? text : "", {
       firstName: registration.firstName,
       checkInCode: registration.checkInCode,
-      manageLink: base.manageUrl,
+      manageLink: own.manageUrl,
       eventTitle: title,
     });
-  const message = filled(payload.message);
+  const written = typeof payload.message === "string" ? payload.message : "";
+  const message = filled(written);
   // Rendered from attendance as it is now: a participant who no longer
   // qualifies gets no certificate.
   const certificate =
     template === "certificate"
       ? await certificatePdf({ registrationId: registration.id, locale, actor: systemActor })
       : null;
+  const position =
+    template === "registration-waitlisted" ? ((await waitlistPosition(registration)) ?? 1) : undefined;
 
-  // A seat's first letter links the pre-test while it is open and not yet answered.
-  const preTestUrl =
-    template === "registration-confirmed" || template === "registration-promoted"
-      ? await preTestLink({ registrationId: registration.id, eventId: event.id, locale })
-      : undefined;
-
-  // A post-test's or survey's letter: the participant's own link to it.
-  const instrumentLetter = (template: "instrument-opened" | "instrument-reminder") => {
-    const kind = instrumentKindSchema.parse(payload.kind);
-    const instrumentUrl = absoluteUrl({
-      href: `/r/${manageToken(registration.id)}/${instrumentPaths[kind]}`,
+  /** The letter, with `v` in the places that are the participant's own. */
+  const letter = (v: Personal): ReactElement => {
+    const base: LetterProps = {
+      t,
       locale,
-    });
-    return <InstrumentLetter {...base} template={template} kind={kind} instrumentUrl={instrumentUrl} />;
+      participantName: v.name,
+      event: eventProps,
+      manageUrl: v.manageUrl,
+    };
+    const checkIn: CheckIn = { code: v.checkInCode, qrImageCid: QR_CID };
+    const letters: Record<LetterTemplate, () => ReactElement> = {
+      "registration-pending": () => <RegistrationPending {...base} />,
+      "registration-confirmed": () => (
+        <RegistrationConfirmed
+          {...base}
+          checkIn={checkIn}
+          preTestUrl={v.preTestUrl}
+          wording={letterWording(event.confirmationWording, locale)}
+        />
+      ),
+      "registration-waitlisted": () => (
+        <RegistrationWaitlisted
+          {...base}
+          waitlistPosition={position ?? 1}
+          wording={letterWording(event.waitlistWording, locale)}
+        />
+      ),
+      // A seat offered from the waiting list confirms it: the same paragraph.
+      "registration-promoted": () => (
+        <RegistrationPromoted
+          {...base}
+          checkIn={checkIn}
+          preTestUrl={v.preTestUrl}
+          wording={letterWording(event.confirmationWording, locale)}
+        />
+      ),
+      "registration-declined": () => <RegistrationDeclined {...base} />,
+      "registration-cancelled": () => <RegistrationCancelled {...base} />,
+      "manage-link": () => <ManageLink {...base} />,
+      reminder: () => <Reminder {...base} checkIn={checkIn} startsAt={startsAt} />,
+      "organizer-message": () => <OrganizerMessage {...base} message={message} />,
+      "handouts-online": () => <HandoutsOnline {...base} />,
+      "instrument-opened": () => instrumentLetter("instrument-opened"),
+      "instrument-reminder": () => instrumentLetter("instrument-reminder"),
+      certificate: () => {
+        if (!certificate) throw new Error("The participant no longer qualifies for a certificate.");
+        return <CertificateLetter {...base} code={certificate.code} verifyUrl={certificate.verifyUrl} />;
+      },
+    };
+    const instrumentLetter = (template: "instrument-opened" | "instrument-reminder") => (
+      <InstrumentLetter
+        {...base}
+        template={template}
+        kind={instrumentKindSchema.parse(payload.kind)}
+        instrumentUrl={v.instrumentUrl ?? ""}
+      />
+    );
+    return letters[template]();
   };
-
-  const letters: Record<LetterTemplate, () => ReactElement | Promise<ReactElement>> = {
-    "registration-pending": () => <RegistrationPending {...base} />,
-    "registration-confirmed": () => (
-      <RegistrationConfirmed
-        {...base}
-        checkIn={checkIn}
-        preTestUrl={preTestUrl}
-        wording={letterWording(event.confirmationWording, locale)}
-      />
-    ),
-    "registration-waitlisted": async () => (
-      <RegistrationWaitlisted
-        {...base}
-        waitlistPosition={(await waitlistPosition(registration)) ?? 1}
-        wording={letterWording(event.waitlistWording, locale)}
-      />
-    ),
-    // A seat offered from the waiting list confirms it: the same paragraph.
-    "registration-promoted": () => (
-      <RegistrationPromoted
-        {...base}
-        checkIn={checkIn}
-        preTestUrl={preTestUrl}
-        wording={letterWording(event.confirmationWording, locale)}
-      />
-    ),
-    "registration-declined": () => <RegistrationDeclined {...base} />,
-    "registration-cancelled": () => <RegistrationCancelled {...base} />,
-    "manage-link": () => <ManageLink {...base} />,
-    reminder: () => <Reminder {...base} checkIn={checkIn} startsAt={startsAt} />,
-    "organizer-message": () => <OrganizerMessage {...base} message={message} />,
-    "handouts-online": () => <HandoutsOnline {...base} />,
-    "instrument-opened": () => instrumentLetter("instrument-opened"),
-    "instrument-reminder": () => instrumentLetter("instrument-reminder"),
-    certificate: () => {
-      if (!certificate) throw new Error("The participant no longer qualifies for a certificate.");
-      return <CertificateLetter {...base} code={certificate.code} verifyUrl={certificate.verifyUrl} />;
-    },
+  // Rendered once; the plain-text part is derived from the HTML.
+  const draw = async (v: Personal) => {
+    const html = await render(letter(v));
+    return { html, text: toPlainText(html) };
   };
-  const element = await letters[template]();
+  // A letter the event's other participants receive too is drawn once a
+  // batch, with a token in each of the participant's own places, which their
+  // values then fill. Not a certificate (its code is the participant's), nor
+  // a message with placeholders (its preview is cut from the filled text).
+  const shared = template !== "certificate" && message === written;
+  const { html, text } = shared
+    ? fillIn(
+        await parts(
+          `letter:${JSON.stringify([template, event.id, locale, own.preTestUrl !== undefined, position, payload])}`,
+          () => draw(tokensFor(own)),
+        ),
+        own,
+      )
+    : await draw(own);
 
   const subject = t(`${template}.subject`, {
     event: title,
@@ -279,14 +356,12 @@ export async function renderLetter({
     subject: typeof payload.subject === "string" ? filled(payload.subject) : title,
     kind: typeof payload.kind === "string" ? payload.kind : "",
   });
-  // Rendered once; the plain-text part is derived from the HTML.
-  const html = await render(element);
   return {
     to: { name: `${registration.firstName} ${registration.lastName}`, address: registration.email },
     replyTo: event.contactEmail ?? undefined,
     subject,
     html,
-    text: toPlainText(html),
+    text,
     attachments: [
       ...logos.map(({ attachment }) => attachment),
       ...(SEAT_LETTERS.has(template)

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { ParsedMail } from "mailparser";
 import ical from "node-ical";
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
@@ -58,6 +60,43 @@ async function register(
 }
 
 describe("letters as they arrive", () => {
+  it("are drawn once a batch, yet each holds its own participant's name, links and code, escaped", async () => {
+    const event = await createTestEvent();
+    const people = await Promise.all(
+      [
+        { firstName: `<b>"Ай'гүл" & Co</b>`, patronymic: "" },
+        { firstName: "Бакыт", patronymic: "Асанович" },
+        { firstName: "Нуржан", patronymic: "" },
+      ].map((person) => register("ky", person, event.slug)),
+    );
+    // One round sends them all, from one batch.
+    const letters: (ParsedMail | undefined)[] = [];
+    for (const person of people) letters.push((await deliverTo(person.email))[0]);
+    const codes = await db.registration.findMany({
+      where: { eventId: event.id },
+      select: { id: true, checkInCode: true },
+    });
+    for (const [index, person] of people.entries()) {
+      const mail = letters[index];
+      if (!mail || typeof mail.html !== "string") throw new Error("no letter arrived");
+      const others = people.filter((other) => other !== person);
+      const code = codes.find((registration) => registration.id === person.registrationId)?.checkInCode;
+      expect(mail.text).toContain(`/r/${person.manageToken}`);
+      expect(mail.html).toContain(`/r/${person.manageToken}`);
+      for (const other of others) expect(mail.html).not.toContain(other.manageToken);
+      expect(mail.text).toContain(code);
+      const qr = mail.attachments.find((attachment) => attachment.cid === "check-in-qr");
+      expect(decodeQr(qr?.content as Buffer)).toBe(code);
+    }
+    // As React escapes text: markup in a name reaches the reader as typed.
+    const [hostile] = letters;
+    expect(hostile?.html).toContain(
+      renderToStaticMarkup(createElement(Fragment, null, `<b>"Ай'гүл" & Co</b>`)),
+    );
+    expect(hostile?.html).not.toContain("<b>");
+    expect(hostile?.text).toContain(`<b>"Ай'гүл" & Co</b>`);
+  });
+
   it("confirms a seat in Russian with both parts, the link, a calendar file and a QR code", async () => {
     const person = await register("ru", { firstName: "Айгүл", patronymic: "Бакытовна" });
     const [mail] = await deliverTo(person.email);
