@@ -1,14 +1,21 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { createTestEvent } from "../support/factories";
+import { NGINX, startNginx } from "../support/nginx";
 import type { KattooServer } from "./support/kattoo-server";
 import { type BenchRow, measured, repeat } from "./support/stats";
 
 // 2. Event page: GET /events/<slug> in Russian and in Kyrgyz at 50 concurrent
 // clients. Baseline: the same HTML bytes served by a plain Node http server
-// in the same run. Then: how soon a registration shows in the seats left.
+// in the same run. Then the Russian page through Debian's nginx with the site
+// docs/deploy.md ships, against the same nginx serving the page's bytes from
+// a file. Then: how soon a registration shows in the seats left.
 
 const CLIENTS = 50;
 const SECONDS = 5;
@@ -37,6 +44,74 @@ async function plainServer(html: Buffer) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The Russian page through the shipped nginx site, and the same bytes from a file by the same nginx. */
+async function throughNginx(server: KattooServer, slug: string, log: (line: string) => void) {
+  if (!existsSync(NGINX)) {
+    log("event page through nginx: skipped, nginx is not installed");
+    return [];
+  }
+  const page = `/events/${slug}`;
+  const html = await (await fetch(`${server.url}${page}`)).text();
+  const folder = await mkdtemp(path.join(tmpdir(), "kattoo-static-"));
+  // nginx's workers, not root, read it.
+  await chmod(folder, 0o755);
+  await writeFile(path.join(folder, "page.html"), html);
+  const port = Number(new URL(server.url).port);
+  const [proxied, fromFile] = [`http://127.0.0.1:${port + 10}`, `http://127.0.0.1:${port + 11}`];
+  const nginx = await startNginx({
+    upstreams: [port],
+    listen: port + 10,
+    extra: `server {
+    listen 127.0.0.1:${port + 11};
+    location / { root ${folder}; try_files /page.html =404; default_type "text/html; charset=utf-8"; }
+  }`,
+  });
+  try {
+    for (
+      let tries = 0;
+      !(await fetch(`${fromFile}/`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      tries++
+    ) {
+      if (tries > 100) throw new Error("nginx did not start for the benchmark");
+      await sleep(100);
+    }
+    const kattoo = await repeat(RUNS, (i) => {
+      log(`event page through nginx: Kattoo's page, run ${i + 1}/${RUNS}`);
+      return load(`${proxied}${page}`);
+    });
+    const baseline = await repeat(RUNS, (i) => {
+      log(`event page through nginx: the same bytes from a file, run ${i + 1}/${RUNS}`);
+      return load(`${fromFile}/`);
+    });
+    const perSecond = measured(kattoo.map((run) => run.perSecond));
+    const baselinePerSecond = measured(baseline.map((run) => run.perSecond));
+    return [
+      {
+        benchmark: "event page through nginx (Russian)",
+        figure: "requests/s",
+        kattoo: perSecond,
+        baseline: baselinePerSecond,
+        ratio: perSecond.median / baselinePerSecond.median,
+        target: "≥ 0.8 of nginx serving a file",
+        met: perSecond.median / baselinePerSecond.median >= 0.8,
+        note: `errors: ${kattoo.reduce((sum, run) => sum + run.errors, 0)}`,
+      },
+      {
+        benchmark: "event page through nginx (Russian)",
+        figure: "p99 ms",
+        kattoo: measured(kattoo.map((run) => run.p99)),
+        baseline: measured(baseline.map((run) => run.p99)),
+      },
+    ];
+  } finally {
+    await nginx.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 const seatsText = (html: string) => html.match(/data-testid="seats-total"[^>]*>([^<]*)</)?.[1] ?? "";
@@ -119,6 +194,7 @@ export async function eventPage(server: KattooServer, log: (line: string) => voi
       await plain.close();
     }
   }
+  rows.push(...(await throughNginx(server, event.slug, log)));
   log("event page: how soon a registration shows in the seats left…");
   const delays = await repeat(RUNS, () => secondsUntilSeatsChange(server, event.slug));
   rows.push({

@@ -1,11 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseEnv } from "node:util";
 import { expect, test } from "@playwright/test";
+import { NGINX, nginxConfiguration, shippedEnvironment, startNginx } from "../support/nginx";
 import { insertEventUnderWay, sql } from "./database";
 import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpers";
 import { manageLinkFromLetter } from "./registration-helpers";
@@ -18,7 +18,6 @@ import { createStaff, signIn } from "./staff-helpers";
 // server's. Both have OUTBOX_WORKER=off, as the shipped environment says; the
 // e2e server's worker stands in for kattoo-worker.service.
 
-const NGINX = "/usr/sbin/nginx";
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const [FIRST, SECOND, PROXY] = [E2E_PORT + 60, E2E_PORT + 61, E2E_PORT + 62];
 const proxy = `http://127.0.0.1:${PROXY}`;
@@ -28,7 +27,7 @@ test.describe.configure({ mode: "serial" });
 // CI installs nginx (.ci/run): there the test must run, not skip.
 test.skip(!existsSync(NGINX) && !process.env.CI, "nginx is not installed");
 
-const shipped = parseEnv(readFileSync("docs/deploy/kattoo.env", "utf8"));
+const shipped = shippedEnvironment;
 const stops: (() => Promise<void>)[] = [];
 let slug = "";
 
@@ -63,72 +62,13 @@ async function stopGroup(child: ChildProcess) {
   await exited;
 }
 
-/**
- * The shipped site with what only a real server has taken out: the redirect
- * to HTTPS and the certificates. Its cache goes into `prefix`, its upstream
- * lists both instances. Each change must find its text, so that the file
- * cannot change shape without this test noticing.
- */
-function siteUnderTest(prefix: string): string {
-  const changes: [RegExp, string][] = [
-    [/\/var\/lib\/nginx\/kattoo-cache/, path.join(prefix, "cache")],
-    [
-      new RegExp(`server ${shipped.HOST}:${shipped.PORT};`),
-      `server 127.0.0.1:${FIRST};\n    server 127.0.0.1:${SECOND};`,
-    ],
-    [/server \{\n {4}listen 80;[\s\S]*?\n\}\n/, ""],
-    [/listen 443 ssl http2;\n {4}listen \[::\]:443 ssl http2;/, `listen 127.0.0.1:${PROXY};`],
-    [/^ {4}ssl_.*\n/gm, ""],
-  ];
-  return changes.reduce(
-    (site, [pattern, replacement]) => {
-      if (!pattern.test(site)) throw new Error(`docs/deploy/nginx-kattoo.conf no longer has ${pattern}`);
-      pattern.lastIndex = 0;
-      return site.replace(pattern, replacement);
-    },
-    readFileSync("docs/deploy/nginx-kattoo.conf", "utf8"),
-  );
-}
+let nginxErrorLog = "";
 
-let nginxPrefix = "";
-
-async function startNginx() {
-  const prefix = await mkdtemp(path.join(tmpdir(), "kattoo-deploy-"));
-  nginxPrefix = prefix;
-  // nginx's workers (not root, as its master is here) write the cache in it.
-  await chmod(prefix, 0o755);
-  await mkdir(path.join(prefix, "cache"));
-  await writeFile(path.join(prefix, "nginx.conf"), nginxConfiguration(prefix, siteUnderTest(prefix)));
-  const nginx = spawn(NGINX, ["-c", path.join(prefix, "nginx.conf"), "-p", prefix], { stdio: "ignore" });
-  stops.push(async () => {
-    if (nginx.exitCode === null) {
-      const exited = new Promise((resolve) => nginx.once("exit", resolve));
-      nginx.kill("SIGTERM");
-      await exited;
-    }
-    await rm(prefix, { recursive: true, force: true });
-  });
-  await waitUntilHealthy(`${proxy}/api/health`, 120_000, () =>
-    readFileSync(path.join(prefix, "error.log"), "utf8"),
-  );
-}
-
-/** The http block nginx runs the site in, with every path of its own inside `prefix`. */
-function nginxConfiguration(prefix: string, site: string): string {
-  return `daemon off;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log;
-events {}
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-${site}
-}
-`;
+async function startProxy() {
+  const nginx = await startNginx({ upstreams: [FIRST, SECOND], listen: PROXY });
+  nginxErrorLog = nginx.errorLog;
+  stops.push(nginx.stop);
+  await waitUntilHealthy(`${proxy}/api/health`, 120_000, () => readFileSync(nginx.errorLog, "utf8"));
 }
 
 /** A registration through nginx from `localAddress`, with the headers given; resolves to its status. */
@@ -152,11 +92,11 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   ({ slug } = await insertEventUnderWay({ title: "Развёртывание", slugPrefix: "deploy" }));
   await Promise.all([startInstance(FIRST), startInstance(SECOND)]);
-  await startNginx();
+  await startProxy();
 });
 
 test.afterEach(async () => {
-  const log = path.join(nginxPrefix, "error.log");
+  const log = nginxErrorLog;
   const { status, expectedStatus } = test.info();
   if (status !== expectedStatus && existsSync(log)) {
     await test.info().attach("nginx error.log", { path: log });
