@@ -7,7 +7,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { createTestEvent } from "../support/factories";
-import { NGINX, startNginx } from "../support/nginx";
+import { NGINX, shippedSite, startNginx } from "../support/nginx";
 import type { KattooServer } from "./support/kattoo-server";
 import { type BenchRow, measured, repeat } from "./support/stats";
 
@@ -31,6 +31,58 @@ async function load(url: string): Promise<Run> {
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
+}
+
+/**
+ * Kattoo's page against a baseline serving the same bytes, each `RUNS` times
+ * for SECONDS at CLIENTS: requests a second (met at `least` of the
+ * baseline's), p50 and p99.
+ */
+async function compared({
+  benchmark,
+  kattooUrl,
+  baselineUrl,
+  baselineName,
+  least,
+  log,
+}: {
+  benchmark: string;
+  kattooUrl: string;
+  baselineUrl: string;
+  baselineName: string;
+  least: number;
+  log: (line: string) => void;
+}): Promise<BenchRow[]> {
+  const kattoo = await repeat(RUNS, (i) => {
+    log(`${benchmark}: Kattoo, run ${i + 1}/${RUNS}`);
+    return load(kattooUrl);
+  });
+  const baseline = await repeat(RUNS, (i) => {
+    log(`${benchmark}: ${baselineName}, run ${i + 1}/${RUNS}`);
+    return load(baselineUrl);
+  });
+  const perSecond = measured(kattoo.map((run) => run.perSecond));
+  const baselinePerSecond = measured(baseline.map((run) => run.perSecond));
+  const latency = (figure: "p50" | "p99") => ({
+    benchmark,
+    figure: `${figure} ms`,
+    kattoo: measured(kattoo.map((run) => run[figure])),
+    baseline: measured(baseline.map((run) => run[figure])),
+  });
+  return [
+    {
+      benchmark,
+      figure: "requests/s",
+      kattoo: perSecond,
+      baseline: baselinePerSecond,
+      ratio: perSecond.median / baselinePerSecond.median,
+      target: `≥ ${least} of ${baselineName}`,
+      met: perSecond.median / baselinePerSecond.median >= least,
+      note: `errors: ${kattoo.reduce((sum, run) => sum + run.errors, 0)}`,
+    },
+    latency("p50"),
+    latency("p99"),
+  ];
 }
 
 /** A plain Node server answering every request with the given bytes. */
@@ -60,14 +112,13 @@ async function throughNginx(server: KattooServer, slug: string, log: (line: stri
   await writeFile(path.join(folder, "page.html"), html);
   const port = Number(new URL(server.url).port);
   const [proxied, fromFile] = [`http://127.0.0.1:${port + 10}`, `http://127.0.0.1:${port + 11}`];
-  const nginx = await startNginx({
-    upstreams: [port],
-    listen: port + 10,
-    extra: `server {
+  const nginx = await startNginx(
+    (prefix) => `${shippedSite({ prefix, upstreams: [port], listen: port + 10 })}
+  server {
     listen 127.0.0.1:${port + 11};
     location / { root ${folder}; try_files /page.html =404; default_type "text/html; charset=utf-8"; }
   }`,
-  });
+  );
   try {
     for (
       let tries = 0;
@@ -80,34 +131,14 @@ async function throughNginx(server: KattooServer, slug: string, log: (line: stri
       if (tries > 100) throw new Error("nginx did not start for the benchmark");
       await sleep(100);
     }
-    const kattoo = await repeat(RUNS, (i) => {
-      log(`event page through nginx: Kattoo's page, run ${i + 1}/${RUNS}`);
-      return load(`${proxied}${page}`);
+    return await compared({
+      benchmark: "event page through nginx (Russian)",
+      kattooUrl: `${proxied}${page}`,
+      baselineUrl: `${fromFile}/`,
+      baselineName: "nginx serving a file",
+      least: 0.8,
+      log,
     });
-    const baseline = await repeat(RUNS, (i) => {
-      log(`event page through nginx: the same bytes from a file, run ${i + 1}/${RUNS}`);
-      return load(`${fromFile}/`);
-    });
-    const perSecond = measured(kattoo.map((run) => run.perSecond));
-    const baselinePerSecond = measured(baseline.map((run) => run.perSecond));
-    return [
-      {
-        benchmark: "event page through nginx (Russian)",
-        figure: "requests/s",
-        kattoo: perSecond,
-        baseline: baselinePerSecond,
-        ratio: perSecond.median / baselinePerSecond.median,
-        target: "≥ 0.8 of nginx serving a file",
-        met: perSecond.median / baselinePerSecond.median >= 0.8,
-        note: `errors: ${kattoo.reduce((sum, run) => sum + run.errors, 0)}`,
-      },
-      {
-        benchmark: "event page through nginx (Russian)",
-        figure: "p99 ms",
-        kattoo: measured(kattoo.map((run) => run.p99)),
-        baseline: measured(baseline.map((run) => run.p99)),
-      },
-    ];
   } finally {
     await nginx.stop();
     await rm(folder, { recursive: true, force: true });
@@ -156,39 +187,15 @@ export async function eventPage(server: KattooServer, log: (line: string) => voi
     const html = Buffer.from(await (await fetch(url)).arrayBuffer());
     const plain = await plainServer(html);
     try {
-      const kattoo = await repeat(RUNS, (i) => {
-        log(`event page (${language}): Kattoo, run ${i + 1}/${RUNS}`);
-        return load(url);
-      });
-      const baseline = await repeat(RUNS, (i) => {
-        log(`event page (${language}): plain Node server, run ${i + 1}/${RUNS}`);
-        return load(plain.url);
-      });
-      const perSecond = measured(kattoo.map((run) => run.perSecond));
-      const baselinePerSecond = measured(baseline.map((run) => run.perSecond));
       rows.push(
-        {
+        ...(await compared({
           benchmark: `event page (${language})`,
-          figure: "requests/s",
-          kattoo: perSecond,
-          baseline: baselinePerSecond,
-          ratio: perSecond.median / baselinePerSecond.median,
-          target: "≥ 0.5 of plain Node",
-          met: perSecond.median / baselinePerSecond.median >= 0.5,
-          note: `errors: ${kattoo.reduce((sum, run) => sum + run.errors, 0)}`,
-        },
-        {
-          benchmark: `event page (${language})`,
-          figure: "p50 ms",
-          kattoo: measured(kattoo.map((run) => run.p50)),
-          baseline: measured(baseline.map((run) => run.p50)),
-        },
-        {
-          benchmark: `event page (${language})`,
-          figure: "p99 ms",
-          kattoo: measured(kattoo.map((run) => run.p99)),
-          baseline: measured(baseline.map((run) => run.p99)),
-        },
+          kattooUrl: url,
+          baselineUrl: plain.url,
+          baselineName: "plain Node",
+          least: 0.5,
+          log,
+        })),
       );
     } finally {
       await plain.close();

@@ -1,10 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { NGINX, startNginx } from "../support/nginx";
 import { insertClosedEvent, sql } from "./database";
 import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpers";
 
@@ -15,7 +13,6 @@ import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpe
 // fourth attempt from one client is refused (docs/decisions/013-client-address.md).
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
-const NGINX = "/usr/sbin/nginx";
 const LIMIT = 3;
 
 test.describe.configure({ mode: "serial" });
@@ -109,36 +106,17 @@ test("behind nginx, each client is limited by the address nginx saw", async () =
   test.setTimeout(120_000);
   const [appPort, nginxPort] = [BASE_PORT + 1, BASE_PORT + 2];
   await startServer(appPort, 1);
-  const prefix = await mkdtemp(path.join(tmpdir(), "kattoo-nginx-"));
-  await writeFile(
-    path.join(prefix, "nginx.conf"),
-    `daemon off;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log;
-events {}
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  server {
+  const nginx = await startNginx(
+    () => `server {
     listen 127.0.0.1:${nginxPort};
     location / {
       proxy_pass http://127.0.0.1:${appPort};
       proxy_set_header Host $host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     }
-  }
-}
-`,
+  }`,
   );
-  const nginx = spawn(NGINX, ["-c", path.join(prefix, "nginx.conf"), "-p", prefix], { stdio: "ignore" });
-  stops.push(async () => {
-    await stop(nginx);
-    await rm(prefix, { recursive: true, force: true });
-  });
+  stops.push(nginx.stop);
   await waitUntilHealthy(`http://127.0.0.1:${nginxPort}/api/health`, 60_000);
 
   const statuses = await forgedBurst(nginxPort, freshLoopback());

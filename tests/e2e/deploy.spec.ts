@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { NGINX, nginxConfiguration, shippedEnvironment, startNginx } from "../support/nginx";
+import { NGINX, nginxConfiguration, shippedEnvironment, shippedSite, startNginx } from "../support/nginx";
 import { insertEventUnderWay, sql } from "./database";
 import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpers";
 import { manageLinkFromLetter } from "./registration-helpers";
@@ -65,7 +65,9 @@ async function stopGroup(child: ChildProcess) {
 let nginxErrorLog = "";
 
 async function startProxy() {
-  const nginx = await startNginx({ upstreams: [FIRST, SECOND], listen: PROXY });
+  const nginx = await startNginx((prefix) =>
+    shippedSite({ prefix, upstreams: [FIRST, SECOND], listen: PROXY }),
+  );
   nginxErrorLog = nginx.errorLog;
   stops.push(nginx.stop);
   await waitUntilHealthy(`${proxy}/api/health`, 120_000, () => readFileSync(nginx.errorLog, "utf8"));

@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv } from "node:util";
 
-// Debian's nginx running the site docs/deploy.md ships
-// (docs/deploy/nginx-kattoo.conf), for the deploy test and the event-page
-// benchmark: its TLS taken out, its cache and every other path of its own in
-// a temporary folder, in front of the app instances given.
+// Debian's nginx for the tests and benchmarks that put it in front of the
+// app: the site docs/deploy.md ships (docs/deploy/nginx-kattoo.conf, its TLS
+// taken out), or a site of the test's own, with every path of its own in a
+// temporary folder.
 
 export const NGINX = "/usr/sbin/nginx";
 
@@ -20,7 +20,7 @@ export const shippedEnvironment = parseEnv(readFileSync("docs/deploy/kattoo.env"
  * to HTTPS and the certificates. Each change must find its text, so that the
  * file cannot change shape without the tests noticing.
  */
-function siteUnderTest({
+export function shippedSite({
   prefix,
   upstreams,
   listen,
@@ -68,30 +68,18 @@ ${site}
 }
 
 /**
- * nginx with the shipped site on `listen`, in front of `upstreams`, and
- * `extra` (more server blocks) beside it. Resolves once started; the caller
+ * nginx running the site `site(prefix)` writes, with its cache folder and
+ * every other path of its own in `prefix`. Resolves once started; the caller
  * waits for what it needs to answer.
  */
-export async function startNginx({
-  upstreams,
-  listen,
-  extra = "",
-}: {
-  upstreams: number[];
-  listen: number;
-  extra?: string;
-}) {
+export async function startNginx(site: (prefix: string) => string) {
   const prefix = await mkdtemp(path.join(tmpdir(), "kattoo-nginx-"));
   // nginx's workers (not root, as its master is here) write the cache in it.
   await chmod(prefix, 0o755);
   await mkdir(path.join(prefix, "cache"));
-  await writeFile(
-    path.join(prefix, "nginx.conf"),
-    nginxConfiguration(prefix, `${siteUnderTest({ prefix, upstreams, listen })}\n${extra}`),
-  );
+  await writeFile(path.join(prefix, "nginx.conf"), nginxConfiguration(prefix, site(prefix)));
   const nginx = spawn(NGINX, ["-c", path.join(prefix, "nginx.conf"), "-p", prefix], { stdio: "ignore" });
   return {
-    prefix,
     errorLog: path.join(prefix, "error.log"),
     stop: async () => {
       if (nginx.exitCode === null) {
