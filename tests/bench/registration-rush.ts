@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { db } from "@/lib/db";
@@ -13,6 +12,7 @@ import { participantCategories } from "@/lib/registrations/rules";
 import { createTestEvent, DEMO_QUOTAS } from "../support/factories";
 import { processTree } from "../support/process-tree";
 import type { KattooServer } from "./support/kattoo-server";
+import { noLetterDue } from "./support/outbox";
 import { type BenchRow, measured, percentile, repeat } from "./support/stats";
 
 // 1. Registration rush: POST /api/events/<slug>/registrations with distinct
@@ -56,30 +56,12 @@ async function peakResident<T>(server: KattooServer, during: Promise<T>): Promis
   }
 }
 
-/**
- * Every run starts with the letters of the one before sent: the worker
- * renders a rush's own letters while it lasts, never a backlog left by an
- * earlier run (which would weigh on whichever run came next).
- */
-async function lettersSent(): Promise<void> {
-  const deadline = Date.now() + 300_000;
-  // Letters put off to a later attempt (the five-statement baseline's have no registration) are not due.
-  const due = () =>
-    db.outboxMessage.count({
-      where: { status: { in: ["QUEUED", "SENDING"] }, nextAttemptAt: { lte: new Date() } },
-    });
-  while ((await due()) > 0) {
-    if (Date.now() > deadline) throw new Error("The outbox did not empty within 5 minutes.");
-    await sleep(500);
-  }
-}
-
 async function rushKattoo(
   server: KattooServer,
   slug: string,
   answers?: Record<string, unknown>,
 ): Promise<Run> {
-  await lettersSent();
+  await noLetterDue();
   let n = 0;
   const [result, peakMiB] = await peakResident(
     server,
@@ -123,6 +105,8 @@ async function rushKattoo(
   };
 }
 
+// Its letter is written as sent: it is about no registration of the app's,
+// and the worker would otherwise retry each for the rest of the benchmark.
 const FIVE_STATEMENTS = `
 BEGIN;
 SELECT id FROM event WHERE id = :event FOR UPDATE;
@@ -134,8 +118,8 @@ INSERT INTO registration (id, event_id, status, category, last_name, first_name,
     'pgb-' || u || '@example.kg', 'pgb-' || u || '@example.kg', '+996 555 000 000', 'MALE', 'ru', now(), 'bench',
     md5(u::text), substr(md5(random()::text), 1, 10), now()
   FROM gen_random_uuid() AS u;
-INSERT INTO outbox_message (id, event_id, template, locale, to_address)
-  VALUES (gen_random_uuid(), :event, 'registration-confirmed', 'ru', 'pgb@example.kg');
+INSERT INTO outbox_message (id, event_id, template, locale, to_address, status)
+  VALUES (gen_random_uuid(), :event, 'registration-confirmed', 'ru', 'pgb@example.kg', 'SENT');
 INSERT INTO audit_log (actor_type, action, entity_type, entity_id, event_id)
   VALUES ('PARTICIPANT', 'registration.created', 'registration', 'bench', :event);
 COMMIT;
@@ -159,7 +143,7 @@ async function rushPgbench(
   event: { id: string; slug: string },
   sql: string,
 ): Promise<Run> {
-  await lettersSent();
+  await noLetterDue();
   const directory = await mkdtemp(path.join(tmpdir(), "kattoo-pgbench-"));
   try {
     const script = path.join(directory, "registration.sql");
