@@ -30,14 +30,15 @@ async function registered(): Promise<string> {
   return result.registrationId;
 }
 
-/** The registration's confirmation letter, queued `count` times to addresses starting with `prefix`; resolves once all are sent. */
+/** The registration's own confirmation letter, queued `count` times to addresses starting with `prefix`; resolves once all are sent. */
 async function sendAll(registrationId: string, prefix: string, count: number) {
   await db.$executeRaw`
     INSERT INTO outbox_message (id, event_id, registration_id, template, locale, payload, to_address)
     SELECT gen_random_uuid(), event_id, registration_id, template, locale, payload,
       ${prefix} || n || '@example.kg'
-    FROM outbox_message, generate_series(1, ${count}) AS n
-    WHERE registration_id = ${registrationId}::uuid`;
+    FROM (SELECT * FROM outbox_message WHERE registration_id = ${registrationId}::uuid
+          ORDER BY created_at LIMIT 1) AS confirmation,
+      generate_series(1, ${count}) AS n`;
   while (
     (await db.outboxMessage.count({ where: { status: "SENT", toAddress: { startsWith: prefix } } })) < count
   )
