@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -8,6 +8,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { db } from "@/lib/db";
 import { insertRegistrations } from "../support/bulk-registrations";
 import { createTestEvent } from "../support/factories";
+import { processTree } from "../support/process-tree";
 import type { KattooServer } from "./support/kattoo-server";
 import { type BenchRow, measured, repeat } from "./support/stats";
 
@@ -49,23 +50,17 @@ async function signIn(server: KattooServer): Promise<string> {
   return session;
 }
 
-/** The Next.js server among the processes `npm start` started (it serves the pages, so it holds the export). */
+/**
+ * Kattoo's own process among those `npm start` started: the launcher, which
+ * serves the pages (and so the export) and runs the worker thread
+ * (decision 034).
+ */
 async function webServerPid(rootPid: number): Promise<number> {
-  const parents = new Map<number, number>();
-  const commands = new Map<number, string>();
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    const command = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
-    parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    commands.set(Number(entry), command.replaceAll("\0", " "));
-  }
-  const descends = (pid: number): boolean => pid === rootPid || (pid > 1 && descends(parents.get(pid) ?? 0));
-  const server = [...commands].find(
-    ([pid, command]) => descends(pid) && /next-server|next start|next\/dist/.test(command),
+  const server = (await processTree(rootPid)).find(({ command }) =>
+    /^node .*launch\.mjs start/.test(command),
   );
-  if (!server) throw new Error("The web server's process was not found.");
-  return server[0];
+  if (!server) throw new Error("Kattoo's process was not found.");
+  return server.pid;
 }
 
 async function rss(pid: number): Promise<number> {
