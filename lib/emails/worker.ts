@@ -110,7 +110,8 @@ export async function sendDueLetters({
   const registrations = await getLetterRegistrations(
     messages.flatMap((message) => (message.registrationId ? [message.registrationId] : [])),
   );
-  // The event's logos, programme and calendar, read and made once a batch.
+  // What the batch's letters share (the event's logos, programme, calendar,
+  // and each letter as its participants all read it) is made once (decision 046).
   const parts = letterParts();
   const queue = [...messages];
   await Promise.all(
