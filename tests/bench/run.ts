@@ -57,7 +57,7 @@ const server = await startKattoo({
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     log("Stopping…");
-    void Promise.allSettled([server.stop(), smtp.close()]).finally(() => process.exit(130));
+    void Promise.all([server.stop(), smtp.close()]).finally(() => process.exit(130));
   });
 }
 // The benchmarks prepare their data through the app's own modules.

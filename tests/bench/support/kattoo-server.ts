@@ -90,10 +90,6 @@ function spawnNpm(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 async function stopGroup(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  try {
-    if (child.pid) process.kill(-child.pid, "SIGINT");
-  } catch {
-    // Its group has ended already (a second stop, as Ctrl+C's of a worker being stopped): its exit is on its way.
-  }
+  if (child.pid) process.kill(-child.pid, "SIGINT");
   await exited;
 }
