@@ -44,7 +44,6 @@ export async function startKattoo({
     ...env,
   };
   const child = spawnNpm(["start", "--silent"], childEnv);
-  const workers = new Set<ChildProcess>();
   const deadline = Date.now() + 300_000;
   while (!(await healthy())) {
     if (Date.now() > deadline || child.exitCode !== null)
@@ -64,13 +63,9 @@ export async function startKattoo({
     /** One more outbox worker, as `npm run worker` runs it beside the server. */
     startWorker: () => {
       const worker = spawnNpm(["run", "worker", "--silent"], { ...childEnv, DATABASE_URL: databaseUrl });
-      workers.add(worker);
-      worker.once("exit", () => workers.delete(worker));
       return { stop: () => stopGroup(worker) };
     },
-    /** Stops the server and any worker still running (a benchmark stopped by Ctrl+C leaves its own). */
     stop: async () => {
-      await Promise.all([...workers].map(stopGroup));
       await stopGroup(child);
       if (!existing) await rm(dataDir, { recursive: true, force: true });
     },
@@ -88,7 +83,7 @@ function spawnNpm(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 
 /** As Ctrl+C does: SIGINT to the whole group (PostgreSQL's fast shutdown; SIGTERM would ask it for a smart one, which waits for idle clients). */
 async function stopGroup(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   if (child.pid) process.kill(-child.pid, "SIGINT");
   await exited;
