@@ -281,16 +281,16 @@ export async function renderLetter({
       manageUrl: v.manageUrl,
     };
     const checkIn: CheckIn = { code: v.checkInCode, qrImageCid: QR_CID };
+    // A seat confirmed, or offered from the waiting list: the same paragraph.
+    const seat = () => ({
+      ...base,
+      checkIn,
+      preTestUrl: v.preTestUrl,
+      wording: letterWording(event.confirmationWording, locale),
+    });
     const letters: Record<LetterTemplate, () => ReactElement> = {
       "registration-pending": () => <RegistrationPending {...base} />,
-      "registration-confirmed": () => (
-        <RegistrationConfirmed
-          {...base}
-          checkIn={checkIn}
-          preTestUrl={v.preTestUrl}
-          wording={letterWording(event.confirmationWording, locale)}
-        />
-      ),
+      "registration-confirmed": () => <RegistrationConfirmed {...seat()} />,
       "registration-waitlisted": () => (
         <RegistrationWaitlisted
           {...base}
@@ -298,15 +298,7 @@ export async function renderLetter({
           wording={letterWording(event.waitlistWording, locale)}
         />
       ),
-      // A seat offered from the waiting list confirms it: the same paragraph.
-      "registration-promoted": () => (
-        <RegistrationPromoted
-          {...base}
-          checkIn={checkIn}
-          preTestUrl={v.preTestUrl}
-          wording={letterWording(event.confirmationWording, locale)}
-        />
-      ),
+      "registration-promoted": () => <RegistrationPromoted {...seat()} />,
       "registration-declined": () => <RegistrationDeclined {...base} />,
       "registration-cancelled": () => <RegistrationCancelled {...base} />,
       "manage-link": () => <ManageLink {...base} />,
