@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,6 +7,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { createTestEvent } from "../support/factories";
+import { waitUntilHealthy } from "../support/health";
 import { NGINX, shippedSite, startNginx } from "../support/nginx";
 import type { KattooServer } from "./support/kattoo-server";
 import { type BenchRow, measured, repeat } from "./support/stats";
@@ -120,17 +121,7 @@ async function throughNginx(server: KattooServer, slug: string, log: (line: stri
   }`,
   );
   try {
-    for (
-      let tries = 0;
-      !(await fetch(`${fromFile}/`).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      tries++
-    ) {
-      if (tries > 100) throw new Error("nginx did not start for the benchmark");
-      await sleep(100);
-    }
+    await waitUntilHealthy(`${fromFile}/`, 10_000, () => readFileSync(nginx.errorLog, "utf8"));
     return await compared({
       benchmark: "event page through nginx (Russian)",
       kattooUrl: `${proxied}${page}`,

@@ -2,9 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { waitUntilHealthy } from "../support/health";
 import { NGINX, startNginx } from "../support/nginx";
 import { insertClosedEvent, sql } from "./database";
-import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpers";
+import { freshLoopback, postRegistration } from "./proxy-helpers";
 
 // The client's address through the real web server (lib/cli/serve.ts), with
 // forged headers: a second instance of the built app on the e2e database,

@@ -5,9 +5,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { waitUntilHealthy } from "../support/health";
 import { NGINX, nginxConfiguration, shippedEnvironment, shippedSite, startNginx } from "../support/nginx";
 import { insertEventUnderWay, sql } from "./database";
-import { freshLoopback, postRegistration, waitUntilHealthy } from "./proxy-helpers";
+import { freshLoopback, postRegistration } from "./proxy-helpers";
 import { manageLinkFromLetter } from "./registration-helpers";
 import { createStaff, signIn } from "./staff-helpers";
 
@@ -27,7 +28,6 @@ test.describe.configure({ mode: "serial" });
 // CI installs nginx (.ci/run): there the test must run, not skip.
 test.skip(!existsSync(NGINX) && !process.env.CI, "nginx is not installed");
 
-const shipped = shippedEnvironment;
 const stops: (() => Promise<void>)[] = [];
 let slug = "";
 
@@ -37,7 +37,7 @@ async function startInstance(port: number) {
   const child = spawn("npm", ["start"], {
     env: {
       ...process.env,
-      ...shipped,
+      ...shippedEnvironment,
       DATABASE_URL: lock.databaseUrl,
       APP_SECRET: readFileSync(".data/e2e/app-secret", "utf8").trim(),
       PORT: String(port),

@@ -1,5 +1,4 @@
 import { request as httpRequest } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
 
 // For the specs that start their own servers and a real nginx
 // (client-address.spec.ts, deploy.spec.ts): clients at addresses of their own.
@@ -11,19 +10,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 export function freshLoopback(): string {
   const byte = () => 1 + Math.floor(Math.random() * 254);
   return `127.${byte()}.${byte()}.${byte()}`;
-}
-
-/** Resolves once `url` answers 200; fails after `timeoutMs`, saying what `output` holds. */
-export async function waitUntilHealthy(url: string, timeoutMs: number, output: () => string = () => "") {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer:\n${output()}`);
 }
 
 /** A registration posted to `port` from `localAddress`, with the headers given; resolves to its status. */
